@@ -1,0 +1,79 @@
+//! Application state shared by handlers and background tasks, built from a [`Config`].
+
+use std::sync::Arc;
+
+use crate::blob::{sigv4::Credentials, BlobStore, LocalStore, UrlSigner};
+use crate::config::Config;
+use crate::db::{settings, Db};
+use crate::domain::ids::random_secret;
+
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    db: Db,
+    blob: BlobStore,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    #[error("cannot open the database: {0}")]
+    Db(#[from] crate::db::DbError),
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl App {
+    /// Opens the database (running migrations) and the object store. `public_base` is the
+    /// URL clients reach this server at, used in presigned URLs.
+    pub async fn build(config: Config, public_base: String) -> Result<Self, StartError> {
+        config.validate().map_err(StartError::Config)?;
+        std::fs::create_dir_all(&config.data_dir)?;
+        let db = Db::connect(&config.database_url(), config.max_db_connections).await?;
+        let credentials = embedded_credentials(&config, &db).await?;
+        let signer =
+            UrlSigner { credentials, public_base, path_prefix: "/s3".into(), bucket: config.s3_bucket.clone() };
+        let blob = BlobStore::Local(LocalStore::open(config.data_dir.join("objects"), signer)?);
+        Ok(Self { inner: Arc::new(Inner { config, db, blob }) })
+    }
+
+    /// Opens only the database, for admin commands.
+    pub async fn open_db(config: &Config) -> Result<Db, StartError> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        Ok(Db::connect(&config.database_url(), 2).await?)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.inner.db
+    }
+
+    pub fn blob(&self) -> &BlobStore {
+        &self.inner.blob
+    }
+}
+
+/// The embedded endpoint's credentials: configured, or generated once and kept in the
+/// database so that every instance and every restart signs alike.
+async fn embedded_credentials(config: &Config, db: &Db) -> Result<Credentials, StartError> {
+    let (access_key, secret_key) = match (&config.s3_access_key, &config.s3_secret_key) {
+        (Some(a), Some(s)) => (a.clone(), s.clone()),
+        _ => {
+            let access = settings::get_or_init(db, "s3_access_key", || {
+                format!("COFFRE{}", random_secret(10).to_uppercase().replace(['-', '_'], "X"))
+            })
+            .await?;
+            let secret = settings::get_or_init(db, "s3_secret_key", || random_secret(30)).await?;
+            (access, secret)
+        }
+    };
+    Ok(Credentials { access_key, secret_key, region: config.s3_region.clone() })
+}

@@ -1,0 +1,208 @@
+//! The embedded S3-compatible endpoint: serves the presigned URLs of the local store,
+//! path-style (`{prefix}/{bucket}/{key}`), verifying SigV4 query signatures as S3 does.
+//! Errors are S3's XML errors, since S3 clients read this endpoint, not the JSON API.
+
+use axum::body::Body;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use axum::Router;
+use tokio_util::io::ReaderStream;
+
+use super::local::{LocalStore, WriteError};
+use super::sigv4::{self, SigError};
+use super::ObjectKey;
+
+#[derive(Clone)]
+struct EndpointState {
+    store: LocalStore,
+    max_object_size: u64,
+}
+
+/// The routes of the endpoint, mounted at the signer's path prefix.
+pub fn router(store: LocalStore, max_object_size: u64) -> Router {
+    let prefix = store.signer().path_prefix.clone();
+    Router::new()
+        .route(&format!("{prefix}/{{bucket}}/{{*key}}"), any(handle_object))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .with_state(EndpointState { store, max_object_size })
+}
+
+async fn handle_object(
+    State(state): State<EndpointState>,
+    Path((bucket, raw_key)): Path<(String, String)>,
+    OriginalUri(uri): OriginalUri,
+    method: Method,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let signer = state.store.signer();
+    let incoming = sigv4::IncomingRequest {
+        method: &method,
+        raw_path: uri.path(),
+        raw_query: uri.query().unwrap_or(""),
+        headers: &headers,
+    };
+    let lookup = |access_key: &str| (access_key == signer.credentials.access_key).then(|| signer.credentials.clone());
+    if let Err(e) = sigv4::verify(lookup, &incoming, chrono::Utc::now()) {
+        return sig_error(&e, uri.path());
+    }
+    if bucket != signer.bucket {
+        return s3_error(StatusCode::NOT_FOUND, "NoSuchBucket", "The specified bucket does not exist", uri.path());
+    }
+    let Some(key) = ObjectKey::parse(&raw_key) else {
+        return s3_error(StatusCode::NOT_FOUND, "NoSuchKey", "The specified key does not exist.", uri.path());
+    };
+    let query = parse_query(uri.query().unwrap_or(""));
+    match method {
+        Method::PUT => put_object(&state, &key, &headers, body, uri.path()).await,
+        Method::GET | Method::HEAD => get_object(&state.store, &key, &query, method == Method::HEAD, uri.path()).await,
+        Method::DELETE => delete_object(&state.store, &key, uri.path()).await,
+        _ => s3_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "MethodNotAllowed",
+            "The specified method is not allowed",
+            uri.path(),
+        ),
+    }
+}
+
+async fn put_object(
+    state: &EndpointState,
+    key: &ObjectKey,
+    headers: &HeaderMap,
+    body: Body,
+    resource: &str,
+) -> Response {
+    let length = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let Some(length) = length else {
+        return s3_error(
+            StatusCode::LENGTH_REQUIRED,
+            "MissingContentLength",
+            "You must provide the Content-Length HTTP header.",
+            resource,
+        );
+    };
+    if length > state.max_object_size {
+        return s3_error(
+            StatusCode::BAD_REQUEST,
+            "EntityTooLarge",
+            "Your proposed upload exceeds the maximum allowed size",
+            resource,
+        );
+    }
+    match state.store.write(key, body.into_data_stream(), length).await {
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(WriteError::LengthMismatch) => s3_error(
+            StatusCode::BAD_REQUEST,
+            "IncompleteBody",
+            "You did not provide the number of bytes specified by the Content-Length HTTP header.",
+            resource,
+        ),
+        Err(WriteError::Body(_)) => {
+            s3_error(StatusCode::BAD_REQUEST, "IncompleteBody", "The request body was interrupted.", resource)
+        }
+        Err(WriteError::Io(e)) => {
+            tracing::error!(error = %e, key = key.as_str(), "embedded endpoint: cannot store object");
+            s3_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "InternalError",
+                "We encountered an internal error. Please try again.",
+                resource,
+            )
+        }
+    }
+}
+
+async fn get_object(
+    store: &LocalStore,
+    key: &ObjectKey,
+    query: &[(String, String)],
+    head_only: bool,
+    resource: &str,
+) -> Response {
+    let opened = match store.open_read(key).await {
+        Ok(Some(opened)) => opened,
+        Ok(None) => return s3_error(StatusCode::NOT_FOUND, "NoSuchKey", "The specified key does not exist.", resource),
+        Err(e) => {
+            tracing::error!(error = %e, key = key.as_str(), "embedded endpoint: cannot read object");
+            return s3_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "InternalError",
+                "We encountered an internal error. Please try again.",
+                resource,
+            );
+        }
+    };
+    let (file, len) = opened;
+    let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let content_type = param("response-content-type").unwrap_or("application/octet-stream");
+    let mut response = if head_only {
+        Response::new(Body::empty())
+    } else {
+        Response::new(Body::from_stream(ReaderStream::with_capacity(file, 64 * 1024)))
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    if let Some(v) = param("response-content-disposition").and_then(|d| HeaderValue::from_str(d).ok()) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+async fn delete_object(store: &LocalStore, key: &ObjectKey, resource: &str) -> Response {
+    match store.delete(key).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, key = key.as_str(), "embedded endpoint: cannot delete object");
+            s3_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "InternalError",
+                "We encountered an internal error. Please try again.",
+                resource,
+            )
+        }
+    }
+}
+
+fn parse_query(raw: &str) -> Vec<(String, String)> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn sig_error(e: &SigError, resource: &str) -> Response {
+    let status = StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::FORBIDDEN);
+    let message = match e {
+        SigError::Expired => "Request has expired".to_owned(),
+        SigError::SignatureDoesNotMatch => {
+            "The request signature we calculated does not match the signature you provided.".to_owned()
+        }
+        other => other.to_string(),
+    };
+    s3_error(status, e.s3_code(), &message, resource)
+}
+
+/// An S3-style XML error body.
+fn s3_error(status: StatusCode, code: &str, message: &str, resource: &str) -> Response {
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{}</Code><Message>{}</Message><Resource>{}</Resource></Error>",
+        xml_escape(code),
+        xml_escape(message),
+        xml_escape(resource)
+    );
+    (status, [(header::CONTENT_TYPE, "application/xml")], body).into_response()
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

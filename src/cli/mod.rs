@@ -1,0 +1,51 @@
+//! Command line: `coffre serve` and the admin commands. Admin commands print JSON on stdout.
+
+mod admin;
+mod serve;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "coffre", version, about = "Storage for accounting supporting documents")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the API server (and the embedded S3-compatible endpoint).
+    Serve(serve::ServeOpts),
+    /// Manage organizations.
+    #[command(subcommand)]
+    Org(admin::OrgCommand),
+    /// Manage API keys.
+    #[command(subcommand)]
+    Key(admin::KeyCommand),
+    /// Manage OCR page credits.
+    #[command(subcommand)]
+    Credits(admin::CreditsCommand),
+}
+
+/// Where the data lives; shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct StoreOpts {
+    /// Directory for the embedded database and objects.
+    #[arg(long, env = "COFFRE_DATA_DIR", default_value = "./coffre-data")]
+    pub data_dir: PathBuf,
+    /// Metadata database: sqlite://PATH or postgres://...; default: SQLite in the data directory.
+    #[arg(long, env = "COFFRE_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+}
+
+/// Runs the parsed command; the error is printed by `main`.
+pub async fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Serve(opts) => serve::run(opts).await,
+        Command::Org(cmd) => admin::run_org(cmd).await,
+        Command::Key(cmd) => admin::run_key(cmd).await,
+        Command::Credits(cmd) => admin::run_credits(cmd).await,
+    }
+}

@@ -1,0 +1,119 @@
+//! One `Config`, built once at start from flags and environment (clap reads both; flags win)
+//! and validated there. Secrets are redacted from `Debug`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use crate::domain::mime::DEFAULT_ALLOWED;
+
+/// The original API's limit: 50 MB.
+pub const MAX_UPLOAD_BYTES: u64 = 50_000_000;
+/// S3's limit for presigned URLs.
+pub const MAX_URL_TTL_SECS: u32 = 7 * 24 * 3600;
+/// Default storage quota of a new organization: 1 GiB.
+pub const DEFAULT_QUOTA_BYTES: i64 = 1 << 30;
+
+#[derive(Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub listen: SocketAddr,
+    /// Base URL clients use to reach this server; defaults to `http://{listen}`.
+    pub public_url: Option<String>,
+    /// `sqlite://...` or `postgres://...`; defaults to SQLite in the data directory.
+    pub database_url: Option<String>,
+    pub upload_url_ttl_secs: u32,
+    pub download_url_ttl_secs: u32,
+    pub allowed_types: Vec<String>,
+    /// Credentials of the embedded S3 endpoint; generated and stored on first start if unset.
+    pub s3_access_key: Option<String>,
+    pub s3_secret_key: Option<String>,
+    pub s3_region: String,
+    pub s3_bucket: String,
+    pub sweep_interval_secs: u64,
+    /// How long after its URL expires an upload may still be finalized before its
+    /// reservation and object are swept.
+    pub upload_grace_secs: u32,
+    pub max_db_connections: u32,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("data_dir", &self.data_dir)
+            .field("listen", &self.listen)
+            .field("public_url", &self.public_url)
+            .field("database_url", &self.database_url.as_ref().map(|u| redact_url(u)))
+            .field("upload_url_ttl_secs", &self.upload_url_ttl_secs)
+            .field("download_url_ttl_secs", &self.download_url_ttl_secs)
+            .field("allowed_types", &self.allowed_types)
+            .field("s3_access_key", &self.s3_access_key)
+            .field("s3_secret_key", &self.s3_secret_key.as_ref().map(|_| "<redacted>"))
+            .field("s3_region", &self.s3_region)
+            .field("s3_bucket", &self.s3_bucket)
+            .field("sweep_interval_secs", &self.sweep_interval_secs)
+            .finish()
+    }
+}
+
+/// Hides the password of a database URL.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://<redacted>@{}", &url[..scheme], &url[at + 1..]),
+        _ => url.to_owned(),
+    }
+}
+
+impl Config {
+    /// The defaults of the embedded mode, with data under `data_dir`.
+    pub fn embedded(data_dir: PathBuf, listen: SocketAddr) -> Self {
+        Self {
+            data_dir,
+            listen,
+            public_url: None,
+            database_url: None,
+            upload_url_ttl_secs: 900,
+            download_url_ttl_secs: 900,
+            allowed_types: DEFAULT_ALLOWED.iter().map(|s| s.to_string()).collect(),
+            s3_access_key: None,
+            s3_secret_key: None,
+            s3_region: "us-east-1".into(),
+            s3_bucket: "coffre".into(),
+            sweep_interval_secs: 60,
+            upload_grace_secs: 3600,
+            max_db_connections: 16,
+        }
+    }
+
+    /// Checks every setting, naming the first bad one.
+    pub fn validate(&self) -> Result<(), String> {
+        for (name, ttl) in
+            [("upload-url-ttl", self.upload_url_ttl_secs), ("download-url-ttl", self.download_url_ttl_secs)]
+        {
+            if ttl == 0 || ttl > MAX_URL_TTL_SECS {
+                return Err(format!("--{name} must be between 1 and {MAX_URL_TTL_SECS} seconds"));
+            }
+        }
+        if self.allowed_types.is_empty() {
+            return Err("--allowed-types must list at least one MIME type".into());
+        }
+        if let Some(url) = &self.public_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) || url.ends_with('/') {
+                return Err("--public-url must be an http(s) URL without a trailing slash".into());
+            }
+        }
+        if self.s3_access_key.is_some() != self.s3_secret_key.is_some() {
+            return Err("--s3-access-key and --s3-secret-key must be set together".into());
+        }
+        if self.sweep_interval_secs == 0 {
+            return Err("--sweep-interval must be at least 1 second".into());
+        }
+        Ok(())
+    }
+
+    /// The database URL in effect.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("coffre.db").display()))
+    }
+}

@@ -1,0 +1,288 @@
+//! Files: the supporting documents. A file is `pending` until an upload is finalized, then
+//! `available` with immutable content. The upload in progress lives on the row (its key,
+//! declared type and size, URL expiry); its declared size counts against the quota until the
+//! URL expires.
+
+use super::{flag, Db, DbError, Row, Tx};
+use sqlx::Row as _;
+
+pub const STATUS_PENDING: &str = "pending";
+pub const STATUS_AVAILABLE: &str = "available";
+
+#[derive(Debug, Clone)]
+pub struct File {
+    pub id: String,
+    pub id_organization: String,
+    pub id_year: String,
+    pub id_folder: Option<String>,
+    pub name: String,
+    pub reference: Option<String>,
+    pub doc_date: Option<String>,
+    pub hash: Option<String>,
+    pub allow_duplicate: bool,
+    pub status: String,
+    pub content_type: Option<String>,
+    pub size: Option<i64>,
+    pub sha256: Option<String>,
+    pub content_key: Option<String>,
+    pub upload: Option<Upload>,
+    pub created_at: i64,
+    pub last_updated_at: i64,
+}
+
+/// An upload URL handed out and not yet finalized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    pub key: String,
+    pub content_type: String,
+    pub size: i64,
+    pub expires_at: i64,
+}
+
+impl File {
+    fn from_row(row: &Row) -> Result<Self, sqlx::Error> {
+        let upload_key: Option<String> = row.try_get("upload_key")?;
+        let upload = match upload_key {
+            Some(key) => Some(Upload {
+                key,
+                content_type: row.try_get("upload_type")?,
+                size: row.try_get("upload_size")?,
+                expires_at: row.try_get("upload_expires_at")?,
+            }),
+            None => None,
+        };
+        Ok(Self {
+            id: row.try_get("id")?,
+            id_organization: row.try_get("id_organization")?,
+            id_year: row.try_get("id_year")?,
+            id_folder: row.try_get("id_folder")?,
+            name: row.try_get("name")?,
+            reference: row.try_get("reference")?,
+            doc_date: row.try_get("doc_date")?,
+            hash: row.try_get("hash")?,
+            allow_duplicate: flag(row, "allow_duplicate")?,
+            status: row.try_get("status")?,
+            content_type: row.try_get("content_type")?,
+            size: row.try_get("size")?,
+            sha256: row.try_get("sha256")?,
+            content_key: row.try_get("content_key")?,
+            upload,
+            created_at: row.try_get("created_at")?,
+            last_updated_at: row.try_get("last_updated_at")?,
+        })
+    }
+
+    pub fn is_available(&self) -> bool {
+        self.status == STATUS_AVAILABLE
+    }
+}
+
+const COLUMNS: &str = "id, id_organization, id_year, id_folder, name, reference, doc_date, hash, allow_duplicate, \
+    status, content_type, size, sha256, content_key, upload_key, upload_type, upload_size, upload_expires_at, \
+    created_at, last_updated_at";
+
+pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO files (id, id_organization, id_year, id_folder, name, reference, doc_date, hash, allow_duplicate, \
+         status, created_at, last_updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(&f.id)
+    .bind(&f.id_organization)
+    .bind(&f.id_year)
+    .bind(&f.id_folder)
+    .bind(&f.name)
+    .bind(&f.reference)
+    .bind(&f.doc_date)
+    .bind(&f.hash)
+    .bind(i64::from(f.allow_duplicate))
+    .bind(&f.status)
+    .bind(f.created_at)
+    .bind(f.last_updated_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The file `id` if it belongs to this organization and year.
+pub async fn get(db: &Db, id_organization: &str, id_year: &str, id: &str) -> Result<Option<File>, DbError> {
+    let mut conn = db.pool().acquire().await?;
+    get_on(&mut conn, id_organization, id_year, id).await
+}
+
+/// [`get`] inside a transaction.
+pub async fn get_in(tx: &mut Tx, id_organization: &str, id_year: &str, id: &str) -> Result<Option<File>, DbError> {
+    get_on(tx, id_organization, id_year, id).await
+}
+
+async fn get_on(
+    conn: &mut sqlx::AnyConnection,
+    id_organization: &str,
+    id_year: &str,
+    id: &str,
+) -> Result<Option<File>, DbError> {
+    let sql = format!("SELECT {COLUMNS} FROM files WHERE id = $1 AND id_organization = $2 AND id_year = $3");
+    let row = sqlx::query(&sql).bind(id).bind(id_organization).bind(id_year).fetch_optional(conn).await?;
+    Ok(row.as_ref().map(File::from_row).transpose()?)
+}
+
+/// Which files of a year to list.
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    /// `Some(None)`: files at the top level; `Some(Some(id))`: files in that folder.
+    pub folder: Option<Option<String>>,
+    pub status: Option<String>,
+    /// Keyset pagination: files whose id sorts after this one.
+    pub after: Option<String>,
+    pub limit: i64,
+}
+
+/// One page of files in id (creation) order. Cost depends on the page size, not on the year's.
+pub async fn list(db: &Db, id_organization: &str, id_year: &str, filter: &ListFilter) -> Result<Vec<File>, DbError> {
+    let mut sql = format!("SELECT {COLUMNS} FROM files WHERE id_organization = $1 AND id_year = $2 AND id > $3");
+    let mut next = 4;
+    match &filter.folder {
+        Some(None) => sql.push_str(" AND id_folder IS NULL"),
+        Some(Some(_)) => {
+            sql.push_str(&format!(" AND id_folder = ${next}"));
+            next += 1;
+        }
+        None => {}
+    }
+    if filter.status.is_some() {
+        sql.push_str(&format!(" AND status = ${next}"));
+        next += 1;
+    }
+    sql.push_str(&format!(" ORDER BY id LIMIT ${next}"));
+    let mut query =
+        sqlx::query(&sql).bind(id_organization).bind(id_year).bind(filter.after.clone().unwrap_or_default());
+    if let Some(Some(folder)) = &filter.folder {
+        query = query.bind(folder.clone());
+    }
+    if let Some(status) = &filter.status {
+        query = query.bind(status.clone());
+    }
+    let rows = query.bind(filter.limit).fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
+}
+
+/// Saves the user-editable metadata.
+pub async fn update_metadata(tx: &mut Tx, f: &File) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE files SET id_folder = $2, name = $3, reference = $4, doc_date = $5, last_updated_at = $6 WHERE id = $1",
+    )
+    .bind(&f.id)
+    .bind(&f.id_folder)
+    .bind(&f.name)
+    .bind(&f.reference)
+    .bind(&f.doc_date)
+    .bind(f.last_updated_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records a new upload in progress, replacing any previous one.
+pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE files SET upload_key = $2, upload_type = $3, upload_size = $4, upload_expires_at = $5, last_updated_at = $6 \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&upload.key)
+    .bind(&upload.content_type)
+    .bind(upload.size)
+    .bind(upload.expires_at)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The verified facts about a finalized upload.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub key: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+/// Makes the upload `content.key` the file's content. Returns false when the file is no
+/// longer pending with that upload (a concurrent finalize won).
+pub async fn make_available(tx: &mut Tx, id: &str, content: &Content, now: i64) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE files SET status = 'available', content_key = $3, content_type = $4, size = $5, sha256 = $6, \
+         upload_key = NULL, upload_type = NULL, upload_size = NULL, upload_expires_at = NULL, last_updated_at = $7 \
+         WHERE id = $1 AND status = 'pending' AND upload_key = $2",
+    )
+    .bind(id)
+    .bind(&content.key)
+    .bind(&content.key)
+    .bind(&content.content_type)
+    .bind(content.size)
+    .bind(&content.sha256)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Detaches the content: the file is pending again and can take a new upload.
+pub async fn detach_content(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE files SET status = 'pending', content_key = NULL, content_type = NULL, size = NULL, sha256 = NULL, \
+         last_updated_at = $2 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete(tx: &mut Tx, id: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM files WHERE id = $1").bind(id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// An available file of the organization with this content, other than `except`.
+pub async fn find_available_by_sha256(
+    conn: &mut sqlx::AnyConnection,
+    id_organization: &str,
+    sha256: &str,
+    except: &str,
+) -> Result<Option<String>, DbError> {
+    let row = sqlx::query(
+        "SELECT id FROM files WHERE id_organization = $1 AND sha256 = $2 AND status = 'available' AND id <> $3 \
+         ORDER BY id LIMIT 1",
+    )
+    .bind(id_organization)
+    .bind(sha256)
+    .bind(except)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
+}
+
+/// Forgets uploads whose URL expired before `before` without being finalized; their
+/// reservation is released and their objects become orphans for the sweeper.
+pub async fn clear_expired_uploads(db: &Db, before: i64) -> Result<u64, DbError> {
+    let done = sqlx::query(
+        "UPDATE files SET upload_key = NULL, upload_type = NULL, upload_size = NULL, upload_expires_at = NULL \
+         WHERE upload_key IS NOT NULL AND upload_expires_at < $1",
+    )
+    .bind(before)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Whether any file points to this object, as content or as an upload in progress.
+pub async fn references_object(db: &Db, id_file: &str, key: &str) -> Result<bool, DbError> {
+    let row = sqlx::query("SELECT id FROM files WHERE id = $1 AND (content_key = $2 OR upload_key = $2)")
+        .bind(id_file)
+        .bind(key)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.is_some())
+}

@@ -1,0 +1,65 @@
+//! API keys. Only the SHA-256 of a key is stored; keys carry 256 random bits, so a plain hash
+//! is enough (no password stretching needed).
+
+use super::{flag, Db, DbError, Row};
+use sqlx::Row as _;
+
+#[derive(Debug, Clone)]
+pub struct ApiKey {
+    pub id: String,
+    pub id_organization: String,
+    pub read_only: bool,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+impl ApiKey {
+    fn from_row(row: &Row) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get("id")?,
+            id_organization: row.try_get("id_organization")?,
+            read_only: flag(row, "read_only")?,
+            created_at: row.try_get("created_at")?,
+            revoked_at: row.try_get("revoked_at")?,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, id_organization, read_only, created_at, revoked_at";
+
+pub async fn insert(db: &Db, key: &ApiKey, key_hash: &str) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO api_keys (id, id_organization, key_hash, read_only, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&key.id)
+    .bind(&key.id_organization)
+    .bind(key_hash)
+    .bind(i64::from(key.read_only))
+    .bind(key.created_at)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The live (not revoked) key with this hash.
+pub async fn find_live_by_hash(db: &Db, key_hash: &str) -> Result<Option<ApiKey>, DbError> {
+    let sql = format!("SELECT {COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL");
+    let row = sqlx::query(&sql).bind(key_hash).fetch_optional(db.pool()).await?;
+    Ok(row.as_ref().map(ApiKey::from_row).transpose()?)
+}
+
+pub async fn list(db: &Db, id_organization: &str) -> Result<Vec<ApiKey>, DbError> {
+    let sql = format!("SELECT {COLUMNS} FROM api_keys WHERE id_organization = $1 ORDER BY id");
+    let rows = sqlx::query(&sql).bind(id_organization).fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(ApiKey::from_row).collect::<Result<_, _>>()?)
+}
+
+/// Revokes a key; false when it does not exist or was already revoked.
+pub async fn revoke(db: &Db, id: &str, now: i64) -> Result<bool, DbError> {
+    let done = sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
+        .bind(id)
+        .bind(now)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

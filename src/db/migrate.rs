@@ -1,0 +1,42 @@
+//! Embedded migrations, one folder per backend, applied in order at start. Safe when several
+//! instances start at once: SQLite serializes through its write lock, PostgreSQL through an
+//! advisory lock.
+
+use super::{Backend, Db, DbError};
+use sqlx::Row as _;
+
+const SQLITE: &[(i64, &str)] = &[(1, include_str!("../../migrations/sqlite/0001_init.sql"))];
+const POSTGRES: &[(i64, &str)] = &[(1, include_str!("../../migrations/postgres/0001_init.sql"))];
+
+/// An arbitrary constant shared by every Coffre instance.
+const ADVISORY_LOCK_KEY: i64 = 0x00C0_FFE0;
+
+pub(super) async fn run(db: &Db) -> Result<(), DbError> {
+    let migrations = match db.backend {
+        Backend::Sqlite => SQLITE,
+        Backend::Postgres => POSTGRES,
+    };
+    let mut tx = db.begin_write().await?;
+    if db.backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(ADVISORY_LOCK_KEY).execute(&mut *tx).await?;
+    }
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+    )
+    .execute(&mut *tx)
+    .await?;
+    let current: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations")
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("v")?;
+    for (version, sql) in migrations.iter().filter(|(v, _)| *v > current) {
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+            .bind(version)
+            .bind(crate::domain::time::now_millis())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

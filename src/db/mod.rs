@@ -1,0 +1,149 @@
+//! All SQL lives here, one module per table. One [`Db`] handle serves SQLite (the embedded
+//! default) and PostgreSQL: queries are written once with `$N` placeholders, which both
+//! drivers accept, and only locking differs by backend (see [`Db::begin_write`] and
+//! [`lock_row`]).
+//!
+//! Error types: functions return [`DbError`]; callers that can blame the client for a
+//! constraint violation check [`DbError::is_unique_violation`] at the call site.
+
+pub mod deletions;
+pub mod files;
+pub mod folders;
+pub mod keys;
+mod migrate;
+pub mod orgs;
+pub mod settings;
+pub mod years;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+pub type Row = sqlx::any::AnyRow;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("unsupported database URL (expected sqlite:// or postgres://)")]
+    UnsupportedUrl,
+}
+
+impl DbError {
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, Self::Sqlx(sqlx::Error::Database(e)) if e.is_unique_violation())
+    }
+    pub fn is_foreign_key_violation(&self) -> bool {
+        matches!(self, Self::Sqlx(sqlx::Error::Database(e)) if e.is_foreign_key_violation())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Db {
+    /// Connects and runs the embedded migrations of the URL's backend.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(DbError::UnsupportedUrl);
+        };
+        let options = AnyConnectOptions::from_str(url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 30000").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        if backend == Backend::Sqlite {
+            // Persistent: readers no longer block the writer.
+            pool.execute("PRAGMA journal_mode = WAL").await?;
+        }
+        let db = Self { pool, backend };
+        migrate::run(&db).await?;
+        Ok(db)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so read-then-write sequences are serialized instead of failing
+    /// with a busy snapshot; on PostgreSQL rows are locked explicitly with [`lock_row`].
+    pub async fn begin_write(&self) -> Result<Tx, DbError> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(tx)
+    }
+
+    pub async fn ping(&self) -> Result<(), DbError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Tables whose rows serialize concurrent writers (see [`lock_row`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Lockable {
+    Organization,
+    Year,
+    File,
+}
+
+/// Locks one row until the transaction ends, so that checks made after it (quota, folder
+/// cycles, file state) cannot be invalidated by a concurrent transaction. A no-op on SQLite,
+/// whose write transactions already hold the database lock.
+pub async fn lock_row(tx: &mut Tx, backend: Backend, table: Lockable, id: &str) -> Result<(), DbError> {
+    if backend == Backend::Sqlite {
+        return Ok(());
+    }
+    let sql = match table {
+        Lockable::Organization => "SELECT id FROM organizations WHERE id = $1 FOR UPDATE",
+        Lockable::Year => "SELECT id FROM years WHERE id = $1 FOR UPDATE",
+        Lockable::File => "SELECT id FROM files WHERE id = $1 FOR UPDATE",
+    };
+    sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await?;
+    Ok(())
+}
+
+/// Reads a 0/1 integer column as a bool.
+fn flag(row: &Row, column: &str) -> Result<bool, sqlx::Error> {
+    use sqlx::Row as _;
+    Ok(row.try_get::<i64, _>(column)? != 0)
+}

@@ -1,0 +1,62 @@
+//! Fiscal years ("exercices") of an organization.
+
+use super::{flag, Db, DbError, Row};
+use sqlx::Row as _;
+
+#[derive(Debug, Clone)]
+pub struct Year {
+    pub id: String,
+    pub id_organization: String,
+    pub label: String,
+    pub starting_at: String,
+    pub ending_at: String,
+    pub closed: bool,
+    pub closed_at: Option<i64>,
+    pub created_at: i64,
+}
+
+impl Year {
+    fn from_row(row: &Row) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get("id")?,
+            id_organization: row.try_get("id_organization")?,
+            label: row.try_get("label")?,
+            starting_at: row.try_get("starting_at")?,
+            ending_at: row.try_get("ending_at")?,
+            closed: flag(row, "closed")?,
+            closed_at: row.try_get("closed_at")?,
+            created_at: row.try_get("created_at")?,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, id_organization, label, starting_at, ending_at, closed, closed_at, created_at";
+
+pub async fn insert(db: &Db, year: &Year) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO years (id, id_organization, label, starting_at, ending_at, closed, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 0, $6)",
+    )
+    .bind(&year.id)
+    .bind(&year.id_organization)
+    .bind(&year.label)
+    .bind(&year.starting_at)
+    .bind(&year.ending_at)
+    .bind(year.created_at)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The year `id` if it belongs to `id_organization`.
+pub async fn get(db: &Db, id_organization: &str, id: &str) -> Result<Option<Year>, DbError> {
+    let sql = format!("SELECT {COLUMNS} FROM years WHERE id = $1 AND id_organization = $2");
+    let row = sqlx::query(&sql).bind(id).bind(id_organization).fetch_optional(db.pool()).await?;
+    Ok(row.as_ref().map(Year::from_row).transpose()?)
+}
+
+pub async fn list(db: &Db, id_organization: &str) -> Result<Vec<Year>, DbError> {
+    let sql = format!("SELECT {COLUMNS} FROM years WHERE id_organization = $1 ORDER BY id");
+    let rows = sqlx::query(&sql).bind(id_organization).fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(Year::from_row).collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,301 @@
+//! File content: presigned upload, verified finalize, presigned download and delete.
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::error::{ApiError, Problem};
+use super::extract::{ApiJson, ApiPath, Auth};
+use super::files::{check_duplicate, load_file, load_file_locked, FileDto, FilePath};
+use crate::app::App;
+use crate::blob::{Digest, ObjectKey};
+use crate::config::MAX_UPLOAD_BYTES;
+use crate::db::files::{self, Content, File, Upload};
+use crate::db::{deletions, orgs, DbError, Tx};
+use crate::domain::mime::sniff;
+use crate::domain::time::{now_millis, rfc3339};
+use crate::domain::MimeType;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UploadUrlRequest {
+    /// Must equal the path's file id if given.
+    pub id_file: Option<String>,
+    /// MIME type of the content, from the allowed list.
+    #[serde(rename = "type")]
+    pub content_type: String,
+    /// Exact size in bytes, 1 to 50 000 000.
+    #[schema(value_type = i64)]
+    pub size: serde_json::Number,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadUrlResponse {
+    pub url: String,
+    /// Always `PUT`.
+    pub method: String,
+    /// Headers the PUT must carry, exactly.
+    pub headers: BTreeMap<String, String>,
+    pub expires_at: String,
+    pub file: FileDto,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedUrl {
+    pub url: String,
+    pub expires_at: String,
+}
+
+/// Bodies of the content actions: an optional file id, checked against the path.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct FileAction {
+    pub id_file: Option<String>,
+}
+
+fn check_body_id(path: &FilePath, id_file: &Option<String>) -> Result<(), ApiError> {
+    match id_file {
+        Some(id) if id != &path.id_file => Err(ApiError::invalid("idFile", "must match the file id in the path")),
+        _ => Ok(()),
+    }
+}
+
+fn parse_size(raw: &serde_json::Number) -> Result<u64, ApiError> {
+    if let Some(size) = raw.as_u64() {
+        return match size {
+            0 => Err(ApiError::invalid("size", "must be at least 1 byte")),
+            s if s > MAX_UPLOAD_BYTES => Err(ApiError::FileTooLarge { max: MAX_UPLOAD_BYTES }),
+            s => Ok(s),
+        };
+    }
+    match raw.as_f64() {
+        Some(f) if f > MAX_UPLOAD_BYTES as f64 => Err(ApiError::FileTooLarge { max: MAX_UPLOAD_BYTES }),
+        _ => Err(ApiError::invalid("size", "must be a whole number of bytes from 1 to 50000000")),
+    }
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/upload-url", tag = "content",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
+    request_body = UploadUrlRequest,
+    responses((status = 200, body = UploadUrlResponse),
+        (status = 400, description = "invalid_request, file_too_large", body = Problem),
+        (status = 403, description = "storage_quota_exceeded, read_only_key", body = Problem),
+        (status = 404, body = Problem), (status = 409, description = "content_immutable", body = Problem),
+        (status = 415, description = "unsupported_media_type", body = Problem)))]
+pub async fn create_upload_url(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FilePath>,
+    ApiJson(body): ApiJson<UploadUrlRequest>,
+) -> Result<Json<UploadUrlResponse>, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    check_body_id(&path, &body.id_file)?;
+    let size = parse_size(&body.size)?;
+    let allowed = &app.config().allowed_types;
+    let mime = MimeType::parse(&body.content_type, allowed)
+        .ok_or_else(|| ApiError::UnsupportedMediaType { allowed: allowed.clone() })?;
+    let ttl = app.config().upload_url_ttl_secs;
+    let key = ObjectKey::new_upload(&path.id_organization, &path.id_file);
+    let now = now_millis();
+    let upload = Upload {
+        key: key.as_str().to_owned(),
+        content_type: mime.as_str().to_owned(),
+        size: size as i64,
+        expires_at: now + i64::from(ttl) * 1000,
+    };
+    let mut tx = app.db().begin_write().await?;
+    let mut file = load_file_locked(&app, &mut tx, &path).await?;
+    if file.is_available() {
+        return Err(ApiError::ContentImmutable);
+    }
+    check_quota(&mut tx, &file, upload.size, now).await?;
+    files::set_upload(&mut tx, &file.id, &upload, now).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    file.last_updated_at = now;
+    let presigned = app.blob().presign_put(&key, mime.as_str(), size, ttl);
+    Ok(Json(UploadUrlResponse {
+        url: presigned.url,
+        method: "PUT".into(),
+        headers: presigned.headers.into_iter().collect(),
+        expires_at: rfc3339(upload.expires_at),
+        file: file.into(),
+    }))
+}
+
+/// 403 `storage_quota_exceeded` unless `size` more bytes fit next to what is stored and
+/// what other uploads have reserved. The organization's row is locked by the caller.
+async fn check_quota(tx: &mut Tx, file: &File, size: i64, now: i64) -> Result<(), ApiError> {
+    let org = orgs::get_in(tx, &file.id_organization).await?.ok_or(ApiError::NotFound)?;
+    let reserved = orgs::reserved_bytes(tx, &org.id, now, &file.id).await?;
+    if org.used_bytes + reserved + size > org.quota_bytes {
+        return Err(ApiError::QuotaExceeded {
+            limit: org.quota_bytes,
+            used: org.used_bytes,
+            reserved,
+            requested: size,
+        });
+    }
+    Ok(())
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/finalize", tag = "content",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
+    request_body(content = FileAction, description = "Optional"),
+    responses((status = 200, body = FileDto),
+        (status = 403, description = "storage_quota_exceeded (upload URL expired meanwhile)", body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, description = "upload_missing, duplicate_file", body = Problem),
+        (status = 422, description = "size_mismatch, content_type_mismatch, hash_mismatch", body = Problem)))]
+pub async fn finalize_file(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FilePath>,
+    ApiJson(body): ApiJson<FileAction>,
+) -> Result<Json<FileDto>, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    check_body_id(&path, &body.id_file)?;
+    let file = load_file(&app, &auth, &path).await?;
+    if file.is_available() {
+        return Ok(Json(file.into()));
+    }
+    let upload = file.upload.clone().ok_or(ApiError::UploadMissing)?;
+    let key = ObjectKey::from_stored(upload.key.clone());
+    let digest = app.blob().digest(&key).await?.ok_or(ApiError::UploadMissing)?;
+    if let Err(e) = verify_upload(&file, &upload, &digest) {
+        // The client can PUT again while its URL is valid, or ask for a new one.
+        delete_object_now_untracked(&app, &key).await;
+        return Err(e);
+    }
+    let content = Content {
+        key: upload.key.clone(),
+        content_type: upload.content_type.clone(),
+        size: digest.size as i64,
+        sha256: digest.sha256,
+    };
+    match commit_finalize(&app, &path, &upload, &content).await {
+        Ok(file) => Ok(Json(file.into())),
+        Err(e @ (ApiError::DuplicateFile { .. } | ApiError::QuotaExceeded { .. })) => {
+            delete_object_now_untracked(&app, &key).await;
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Checks the stored bytes against what the client declared.
+fn verify_upload(file: &File, upload: &Upload, digest: &Digest) -> Result<(), ApiError> {
+    if digest.size != upload.size as u64 {
+        return Err(ApiError::SizeMismatch { declared: upload.size, actual: digest.size });
+    }
+    let declared = MimeType::from_stored(upload.content_type.clone());
+    if !declared.matches(sniff(&digest.head)) {
+        return Err(ApiError::ContentTypeMismatch { declared: upload.content_type.clone() });
+    }
+    match &file.hash {
+        Some(expected) if expected != &digest.sha256 => {
+            Err(ApiError::HashMismatch { expected: expected.clone(), actual: digest.sha256.clone() })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Makes the verified upload the file's content and counts its size, once: a concurrent
+/// finalize that committed first is answered with the same file.
+async fn commit_finalize(app: &App, path: &FilePath, upload: &Upload, content: &Content) -> Result<File, ApiError> {
+    let now = now_millis();
+    let mut tx = app.db().begin_write().await?;
+    let file = load_file_locked(app, &mut tx, path).await?;
+    if file.is_available() {
+        return Ok(file);
+    }
+    if file.upload.as_ref().map(|u| &u.key) != Some(&upload.key) {
+        // A newer upload URL replaced this one while we were reading it.
+        return Err(ApiError::UploadMissing);
+    }
+    check_duplicate(&mut tx, &file, &content.sha256).await?;
+    if upload.expires_at <= now {
+        check_quota(&mut tx, &file, content.size, now).await?;
+    }
+    files::make_available(&mut tx, &file.id, content, now).await?;
+    orgs::add_used_bytes(&mut tx, &file.id_organization, content.size).await?;
+    let file =
+        files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(file)
+}
+
+/// Deletes a refused upload's object. Not queued: the upload slot still points to the key,
+/// and the sweeper removes it once the slot expires if this fails.
+async fn delete_object_now_untracked(app: &App, key: &ObjectKey) {
+    if let Err(e) = app.blob().delete(key).await {
+        tracing::warn!(error = %e, key = key.as_str(), "cannot delete a refused upload; the sweeper will");
+    }
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/download-url", tag = "content",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
+    request_body(content = FileAction, description = "Optional"),
+    responses((status = 200, body = SignedUrl), (status = 404, body = Problem),
+        (status = 409, description = "no_content", body = Problem)))]
+pub async fn create_download_url(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FilePath>,
+    ApiJson(body): ApiJson<FileAction>,
+) -> Result<Json<SignedUrl>, ApiError> {
+    check_body_id(&path, &body.id_file)?;
+    let file = load_file(&app, &auth, &path).await?;
+    let (Some(key), Some(content_type), true) = (&file.content_key, &file.content_type, file.is_available()) else {
+        return Err(ApiError::NoContent);
+    };
+    let ttl = app.config().download_url_ttl_secs;
+    let signed = app.blob().presign_get(&ObjectKey::from_stored(key.clone()), &file.name, content_type, ttl);
+    Ok(Json(SignedUrl { url: signed.url, expires_at: rfc3339(signed.expires_at.timestamp_millis()) }))
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/delete-url", tag = "content",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
+    request_body(content = FileAction, description = "Optional"),
+    responses((status = 200, body = SignedUrl), (status = 404, body = Problem),
+        (status = 409, description = "no_content", body = Problem)))]
+pub async fn create_delete_url(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FilePath>,
+    ApiJson(body): ApiJson<FileAction>,
+) -> Result<Json<SignedUrl>, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    check_body_id(&path, &body.id_file)?;
+    let ttl = app.config().upload_url_ttl_secs;
+    let now = now_millis();
+    let mut tx = app.db().begin_write().await?;
+    let file = load_file_locked(&app, &mut tx, &path).await?;
+    let (Some(key), Some(size), true) = (file.content_key.clone(), file.size, file.is_available()) else {
+        return Err(ApiError::NoContent);
+    };
+    files::detach_content(&mut tx, &file.id, now).await?;
+    orgs::add_used_bytes(&mut tx, &file.id_organization, -size).await?;
+    // The client is expected to DELETE; if it does not, the queue does once the URL expires.
+    deletions::enqueue(&mut tx, &key, now + i64::from(ttl) * 1000).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    let signed = app.blob().presign_delete(&ObjectKey::from_stored(key), ttl);
+    Ok(Json(SignedUrl { url: signed.url, expires_at: rfc3339(signed.expires_at.timestamp_millis()) }))
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/ocr", tag = "content",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
+    responses((status = 404, body = Problem), (status = 501, description = "not_implemented", body = Problem)))]
+pub async fn ocr_file(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FilePath>,
+) -> Result<Json<FileDto>, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    load_file(&app, &auth, &path).await?;
+    Err(ApiError::NotImplemented)
+}

@@ -1,0 +1,136 @@
+//! Our own extractors, so that every malformed request gets our problem JSON, naming the
+//! offending field, instead of the framework's plain-text rejections.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::{header, request::Parts};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use super::error::ApiError;
+use crate::app::App;
+use crate::db::keys;
+
+/// A JSON body. An empty body reads as `{}`, so bodiless POSTs (finalize) work and a missing
+/// required field is reported by name.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::InvalidRequest { field: None, detail: "the request body could not be read".into() }
+            }
+        })?;
+        let text: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &bytes };
+        let de = &mut serde_json::Deserializer::from_slice(text);
+        serde_path_to_error::deserialize(de).map(ApiJson).map_err(|e| path_error("body", &e))
+    }
+}
+
+/// Query-string parameters.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or("");
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
+        serde_path_to_error::deserialize(de).map(ApiQuery).map_err(|e| path_error("query", &e))
+    }
+}
+
+fn form_urlencoded_parse(query: &str) -> form_urlencoded::Parse<'_> {
+    form_urlencoded::parse(query.as_bytes())
+}
+
+fn path_error<E: std::fmt::Display>(whole: &str, e: &serde_path_to_error::Error<E>) -> ApiError {
+    let path = e.path().to_string();
+    let inner = e.inner().to_string();
+    // serde names the missing or unknown field in its message rather than in the path.
+    let field = if path == "." { field_in_message(&inner).unwrap_or_else(|| whole.to_owned()) } else { path };
+    ApiError::InvalidRequest { detail: format!("{field}: {}", strip_position(&inner)), field: Some(field) }
+}
+
+fn field_in_message(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_owned())
+}
+
+/// serde_json appends "at line 1 column 12"; the field name says more.
+fn strip_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}
+
+/// Path parameters; any that do not parse mean the resource does not exist.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| ApiPath(p.0))
+            .map_err(|_| ApiError::NotFound)
+    }
+}
+
+/// The caller, authenticated by `Authorization: Bearer <key>`.
+#[derive(Debug, Clone)]
+pub struct Auth {
+    pub id_organization: String,
+    pub id_key: String,
+    pub read_only: bool,
+}
+
+impl Auth {
+    /// 404 unless the path's organization is the key's: another organization's resources
+    /// are indistinguishable from missing ones.
+    pub fn check_org(&self, id_organization: &str) -> Result<(), ApiError> {
+        if self.id_organization == id_organization {
+            Ok(())
+        } else {
+            Err(ApiError::NotFound)
+        }
+    }
+
+    /// [`Auth::check_org`], and refuses read-only keys.
+    pub fn check_write(&self, id_organization: &str) -> Result<(), ApiError> {
+        self.check_org(id_organization)?;
+        if self.read_only {
+            Err(ApiError::ReadOnlyKey)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The stored form of an API key.
+pub fn hash_api_key(key: &str) -> String {
+    hex::encode(Sha256::digest(key.as_bytes()))
+}
+
+impl FromRequestParts<App> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(header::AUTHORIZATION).ok_or(ApiError::Unauthorized)?;
+        let value = header.to_str().map_err(|_| ApiError::Unauthorized)?;
+        let (scheme, key) = value.split_once(' ').ok_or(ApiError::Unauthorized)?;
+        let key = key.trim();
+        if !scheme.eq_ignore_ascii_case("bearer") || key.is_empty() || key.len() > 200 {
+            return Err(ApiError::Unauthorized);
+        }
+        // Looked up by hash: the secret itself is never compared or stored.
+        let found = keys::find_live_by_hash(app.db(), &hash_api_key(key)).await?;
+        let found = found.ok_or(ApiError::Unauthorized)?;
+        Ok(Auth { id_organization: found.id_organization, id_key: found.id, read_only: found.read_only })
+    }
+}

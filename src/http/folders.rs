@@ -1,0 +1,231 @@
+//! Folders: a tree per fiscal year.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::error::{ApiError, Problem};
+use super::extract::{ApiJson, ApiPath, Auth};
+use super::patch::Patch;
+use super::years::{load_year, YearPath};
+use crate::app::App;
+use crate::db::folders::{self, Folder};
+use crate::db::{lock_row, Lockable, Tx};
+use crate::domain::time::{now_millis, rfc3339};
+use crate::domain::{new_id, FolderName};
+
+/// Folders nest at most this deep (a root folder has depth 1).
+pub const MAX_DEPTH: i64 = 32;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct CreateFolder {
+    pub name: String,
+    /// The parent folder; absent or null for the year's top level.
+    pub id_folder_parent: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UpdateFolder {
+    /// Must equal the path's folder id if given.
+    pub id_folder: Option<String>,
+    pub name: Option<String>,
+    /// A folder to move under, or `null` to move to the top level.
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub id_folder_parent: Patch<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderDto {
+    pub id: String,
+    pub id_organization: String,
+    pub id_year: String,
+    pub id_folder_parent: Option<String>,
+    pub name: String,
+    pub created_at: String,
+    pub last_updated_at: String,
+}
+
+impl From<Folder> for FolderDto {
+    fn from(f: Folder) -> Self {
+        Self {
+            id: f.id,
+            id_organization: f.id_organization,
+            id_year: f.id_year,
+            id_folder_parent: f.id_parent,
+            name: f.name,
+            created_at: rfc3339(f.created_at),
+            last_updated_at: rfc3339(f.last_updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FolderPath {
+    #[serde(rename = "idOrganization")]
+    pub id_organization: String,
+    #[serde(rename = "idYear")]
+    pub id_year: String,
+    #[serde(rename = "idFolder")]
+    pub id_folder: String,
+}
+
+fn parse_name(raw: &str) -> Result<FolderName, ApiError> {
+    FolderName::parse(raw).map_err(|e| ApiError::invalid("name", e))
+}
+
+/// Opens a write transaction serialized with every other tree change of the year.
+pub async fn begin_tree_change(app: &App, id_year: &str) -> Result<Tx, ApiError> {
+    let mut tx = app.db().begin_write().await?;
+    lock_row(&mut tx, app.db().backend(), Lockable::Year, id_year).await?;
+    Ok(tx)
+}
+
+/// Saves with `save`, turning a sibling-name collision into 409 `name_taken`.
+fn name_conflict(e: crate::db::DbError) -> ApiError {
+    if e.is_unique_violation() {
+        ApiError::NameTaken
+    } else {
+        e.into()
+    }
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/folders", tag = "folders",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path)),
+    request_body = CreateFolder,
+    responses((status = 201, body = FolderDto), (status = 400, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "name_taken, folder_too_deep", body = Problem)))]
+pub async fn create_folder(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<YearPath>,
+    ApiJson(body): ApiJson<CreateFolder>,
+) -> Result<(StatusCode, Json<FolderDto>), ApiError> {
+    auth.check_write(&path.id_organization)?;
+    let year = load_year(&app, &auth, &path.id_organization, &path.id_year).await?;
+    let name = parse_name(&body.name)?;
+    let mut tx = begin_tree_change(&app, &year.id).await?;
+    if let Some(parent) = &body.id_folder_parent {
+        folders::get_in(&mut tx, &year.id_organization, &year.id, parent).await?.ok_or(ApiError::NotFound)?;
+        let depth = folders::ancestors(&mut tx, parent).await?.len() as i64 + 1;
+        if depth > MAX_DEPTH {
+            return Err(ApiError::FolderTooDeep { max: MAX_DEPTH });
+        }
+    }
+    let now = now_millis();
+    let folder = Folder {
+        id: new_id(),
+        id_organization: year.id_organization,
+        id_year: year.id,
+        id_parent: body.id_folder_parent,
+        name_key: name.unique_key(),
+        name: name.into_inner(),
+        created_at: now,
+        last_updated_at: now,
+    };
+    folders::insert(&mut tx, &folder).await.map_err(name_conflict)?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok((StatusCode::CREATED, Json(folder.into())))
+}
+
+#[utoipa::path(get, path = "/organizations/{idOrganization}/years/{idYear}/folders", tag = "folders",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path)),
+    responses((status = 200, body = [FolderDto]), (status = 404, body = Problem)))]
+pub async fn list_folders(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<YearPath>,
+) -> Result<Json<Vec<FolderDto>>, ApiError> {
+    let year = load_year(&app, &auth, &path.id_organization, &path.id_year).await?;
+    let list = folders::list(app.db(), &year.id_organization, &year.id).await?;
+    Ok(Json(list.into_iter().map(FolderDto::from).collect()))
+}
+
+#[utoipa::path(get, path = "/organizations/{idOrganization}/years/{idYear}/folders/{idFolder}", tag = "folders",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFolder" = String, Path)),
+    responses((status = 200, body = FolderDto), (status = 404, body = Problem)))]
+pub async fn get_folder(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FolderPath>,
+) -> Result<Json<FolderDto>, ApiError> {
+    auth.check_org(&path.id_organization)?;
+    let folder = folders::get(app.db(), &path.id_organization, &path.id_year, &path.id_folder).await?;
+    Ok(Json(folder.ok_or(ApiError::NotFound)?.into()))
+}
+
+#[utoipa::path(patch, path = "/organizations/{idOrganization}/years/{idYear}/folders/{idFolder}", tag = "folders",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFolder" = String, Path)),
+    request_body = UpdateFolder,
+    responses((status = 200, body = FolderDto), (status = 400, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "name_taken, folder_cycle, folder_too_deep", body = Problem)))]
+pub async fn update_folder(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FolderPath>,
+    ApiJson(body): ApiJson<UpdateFolder>,
+) -> Result<Json<FolderDto>, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    if body.id_folder.as_ref().is_some_and(|id| id != &path.id_folder) {
+        return Err(ApiError::invalid("idFolder", "must match the folder id in the path"));
+    }
+    let name = body.name.as_deref().map(parse_name).transpose()?;
+    let mut tx = begin_tree_change(&app, &path.id_year).await?;
+    let mut folder = folders::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_folder)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    match body.id_folder_parent {
+        Patch::Absent => {}
+        Patch::Null => folder.id_parent = None,
+        Patch::Value(parent) => {
+            check_move(&mut tx, &folder, &parent).await?;
+            folder.id_parent = Some(parent);
+        }
+    }
+    if let Some(name) = name {
+        folder.name_key = name.unique_key();
+        folder.name = name.into_inner();
+    }
+    folder.last_updated_at = now_millis();
+    folders::update(&mut tx, &folder).await.map_err(name_conflict)?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok(Json(folder.into()))
+}
+
+/// Refuses a move under a missing folder, into the folder's own subtree, or too deep.
+async fn check_move(tx: &mut Tx, folder: &Folder, parent: &str) -> Result<(), ApiError> {
+    folders::get_in(tx, &folder.id_organization, &folder.id_year, parent).await?.ok_or(ApiError::NotFound)?;
+    let chain = folders::ancestors(tx, parent).await?;
+    if chain.iter().any(|id| id == &folder.id) {
+        return Err(ApiError::FolderCycle);
+    }
+    let height = folders::subtree_height(tx, &folder.id).await?;
+    if chain.len() as i64 + height > MAX_DEPTH {
+        return Err(ApiError::FolderTooDeep { max: MAX_DEPTH });
+    }
+    Ok(())
+}
+
+#[utoipa::path(delete, path = "/organizations/{idOrganization}/years/{idYear}/folders/{idFolder}", tag = "folders",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFolder" = String, Path)),
+    responses((status = 204), (status = 404, body = Problem), (status = 409, description = "folder_not_empty", body = Problem)))]
+pub async fn delete_folder(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FolderPath>,
+) -> Result<StatusCode, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    let mut tx = begin_tree_change(&app, &path.id_year).await?;
+    folders::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_folder).await?.ok_or(ApiError::NotFound)?;
+    if folders::has_children(&mut tx, &path.id_folder).await? {
+        return Err(ApiError::FolderNotEmpty);
+    }
+    folders::delete(&mut tx, &path.id_folder).await?;
+    tx.commit().await.map_err(crate::db::DbError::from)?;
+    Ok(StatusCode::NO_CONTENT)
+}

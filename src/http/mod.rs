@@ -1,0 +1,72 @@
+//! The JSON API: routes, extractors, the error type, and the OpenAPI description.
+
+pub mod content;
+pub mod error;
+pub mod extract;
+pub mod files;
+pub mod folders;
+pub mod health;
+pub mod openapi;
+mod patch;
+pub mod years;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::app::App;
+use error::ApiError;
+
+/// JSON bodies are small; uploads go to the object endpoint, not here.
+const JSON_BODY_LIMIT: usize = 1 << 20;
+
+/// The storage API, as in the original API page.
+fn api_routes() -> Router<App> {
+    let year = "/organizations/{idOrganization}/years/{idYear}";
+    let file = format!("{year}/files/{{idFile}}");
+    Router::new()
+        .route("/organizations/{idOrganization}/years", post(years::create_year).get(years::list_years))
+        .route(year, get(years::get_year))
+        .route(&format!("{year}/folders"), post(folders::create_folder).get(folders::list_folders))
+        .route(
+            &format!("{year}/folders/{{idFolder}}"),
+            get(folders::get_folder).patch(folders::update_folder).delete(folders::delete_folder),
+        )
+        .route(&format!("{year}/files"), post(files::create_file).get(files::list_files))
+        .route(&file, get(files::get_file).patch(files::update_file).delete(files::delete_file))
+        .route(&format!("{file}/upload-url"), post(content::create_upload_url))
+        .route(&format!("{file}/finalize"), post(content::finalize_file))
+        .route(&format!("{file}/download-url"), post(content::create_download_url))
+        .route(&format!("{file}/delete-url"), post(content::create_delete_url))
+        .route(&format!("{file}/ocr"), post(content::ocr_file))
+}
+
+/// The API under `/` and `/v1`, with health checks and the OpenAPI document.
+pub fn router(app: App) -> Router {
+    let api = api_routes();
+    Router::new()
+        .merge(api.clone())
+        .nest("/v1", api)
+        .route("/healthz", get(health::get_health))
+        .route("/readyz", get(health::get_readiness))
+        .route("/openapi.json", get(openapi::get_openapi))
+        .fallback(|| async { ApiError::NotFound })
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::map_response(problem_for_bare_errors))
+        .with_state(app)
+}
+
+/// The framework answers a wrong method with an empty 405; give it our problem body.
+async fn problem_for_bare_errors(response: Response) -> Response {
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED && !response.headers().contains_key("content-type") {
+        let allow = response.headers().get("allow").cloned();
+        let mut problem = ApiError::MethodNotAllowed.into_response();
+        if let Some(allow) = allow {
+            problem.headers_mut().insert("allow", allow);
+        }
+        return problem;
+    }
+    response
+}

@@ -1,0 +1,85 @@
+//! The HTTP server: the JSON API and the embedded object endpoint on one listener, the
+//! background sweeper beside them, graceful shutdown.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+use crate::app::{App, StartError};
+use crate::blob::{endpoint, BlobStore};
+use crate::config::{Config, MAX_UPLOAD_BYTES};
+use crate::{http, sweeper};
+
+pub struct Server {
+    listener: TcpListener,
+    app: App,
+}
+
+impl Server {
+    /// Binds the listen address (port 0 picks a free port) and builds the app. Presigned
+    /// URLs point at `public_url`, or at the bound address.
+    pub async fn bind(config: Config) -> Result<Self, StartError> {
+        config.validate().map_err(StartError::Config)?;
+        let listener = TcpListener::bind(config.listen).await?;
+        let addr = listener.local_addr()?;
+        let public = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+        let app = App::build(config, public).await?;
+        Ok(Self { listener, app })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// Serves until `shutdown` completes, then lets in-flight requests finish.
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let interval = Duration::from_secs(self.app.config().sweep_interval_secs);
+        let sweeper = tokio::spawn(sweeper::run(self.app.clone(), interval, stop_rx));
+        let router = router(self.app.clone());
+        let served = axum::serve(self.listener, router).with_graceful_shutdown(shutdown).await;
+        let _ = stop_tx.send(true);
+        let _ = sweeper.await;
+        self.app.db().close().await;
+        served
+    }
+}
+
+/// Every route of the server.
+pub fn router(app: App) -> Router {
+    let objects = match app.blob() {
+        BlobStore::Local(store) => endpoint::router(store.clone(), MAX_UPLOAD_BYTES),
+    };
+    http::router(app).merge(objects).layer(TraceLayer::new_for_http())
+}
+
+/// Completes on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,85 @@
+//! Background clean-up, safe to run from every instance at once: each step is idempotent.
+//! - retries queued object deletions;
+//! - releases the quota reservations of uploads never finalized;
+//! - deletes objects no file points to (abandoned uploads), once their URL has expired;
+//! - removes temporary files left by interrupted uploads.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::app::App;
+use crate::blob::{BlobError, BlobStore};
+use crate::db::{deletions, files, DbError};
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SweepReport {
+    pub deletions_done: usize,
+    pub uploads_expired: u64,
+    pub orphans_removed: usize,
+    pub temporaries_removed: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SweepError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Blob(#[from] BlobError),
+}
+
+/// Sweeps every `interval` until `stop` turns true.
+pub async fn run(app: App, interval: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep(interval) => {}
+        }
+        match sweep_once(&app, Utc::now()).await {
+            Ok(report) if report != SweepReport::default() => tracing::info!(?report, "sweep"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "sweep failed; will retry"),
+        }
+    }
+}
+
+/// One pass, as if the time were `now` (tests pass a future time instead of waiting).
+pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, SweepError> {
+    let now_ms = now.timestamp_millis();
+    let mut report = SweepReport::default();
+    for key in deletions::due(app.db(), now_ms, 1000).await? {
+        match app.blob().delete(&crate::blob::ObjectKey::from_stored(key.clone())).await {
+            Ok(()) => {
+                deletions::done(app.db(), &key).await?;
+                report.deletions_done += 1;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, key, "queued deletion failed again");
+                deletions::retry_later(app.db(), &key, now_ms).await?;
+            }
+        }
+    }
+    let grace_ms = i64::from(app.config().upload_grace_secs) * 1000;
+    report.uploads_expired = files::clear_expired_uploads(app.db(), now_ms - grace_ms).await?;
+    let url_lifetime = chrono::Duration::seconds(i64::from(app.config().upload_url_ttl_secs));
+    report.orphans_removed = remove_orphans(app, now - url_lifetime).await?;
+    let BlobStore::Local(store) = app.blob();
+    report.temporaries_removed = store.remove_stale_temporaries(now - chrono::Duration::days(1)).await?;
+    Ok(report)
+}
+
+/// Deletes objects written before `before` that no file points to.
+async fn remove_orphans(app: &App, before: DateTime<Utc>) -> Result<usize, SweepError> {
+    let mut removed = 0;
+    for object in app.blob().list().await? {
+        if object.modified >= before {
+            continue;
+        }
+        let key = object.key;
+        if !files::references_object(app.db(), key.id_file(), key.as_str()).await? {
+            app.blob().delete(&key).await?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
