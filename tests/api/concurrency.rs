@@ -1,0 +1,70 @@
+use futures_util::future::join_all;
+use serde_json::json;
+
+use crate::helpers::{pdf, TestApp};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_upload_urls_never_exceed_the_quota() {
+    let app = TestApp::spawn().await;
+    let size = 1_000_000u64;
+    coffre::db::orgs::set_quota(app.app.db(), &app.org, 10 * size as i64).await.unwrap();
+    let year = app.create_year().await;
+    let mut files = Vec::new();
+    for i in 0..20 {
+        files.push(app.create_file(&year, json!({"name": format!("f{i}")})).await.id());
+    }
+
+    let results = join_all(files.iter().map(|f| app.upload_url(&year, f, "application/pdf", size))).await;
+
+    let granted = results.iter().filter(|r| r.status == 200).count();
+    let refused = results.iter().filter(|r| r.status == 403).count();
+    assert_eq!(granted, 10, "exactly the quota's worth of reservations");
+    assert_eq!(refused, 10);
+    for r in results.iter().filter(|r| r.status == 403) {
+        r.problem(403, "storage_quota_exceeded");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_finalizes_count_the_size_once() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let bytes = pdf("parallel finalize");
+    let file = app.create_file(&year, json!({"name": "a.pdf"})).await.id();
+    let upload = app.upload_url(&year, &file, "application/pdf", bytes.len() as u64).await.ok(200).clone();
+    assert_eq!(app.put_presigned(&upload, bytes.clone()).await.status(), 200);
+
+    let results = join_all((0..2).map(|_| app.finalize(&year, &file))).await;
+
+    for r in &results {
+        assert_eq!(r.ok(200)["status"], "available");
+    }
+    assert_eq!(results[0].body, results[1].body);
+    assert_eq!(app.used_bytes().await, bytes.len() as i64);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn crossed_parallel_moves_never_make_a_cycle() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    for round in 0..5 {
+        let a = app.create_folder(&year, &format!("A{round}"), None).await.id();
+        let b = app.create_folder(&year, &format!("B{round}"), None).await.id();
+        let path = |id: &str| app.year_path(&year, &format!("/folders/{id}"));
+
+        let (path_a, path_b) = (path(&a), path(&b));
+
+        let (ab, ba) = tokio::join!(
+            app.patch(&path_a, json!({"idFolderParent": b})),
+            app.patch(&path_b, json!({"idFolderParent": a}))
+        );
+
+        let statuses = [ab.status.as_u16(), ba.status.as_u16()];
+        assert!(statuses.contains(&200) && statuses.contains(&409), "{statuses:?}");
+        let refused = if ab.status == 409 { &ab } else { &ba };
+        refused.problem(409, "folder_cycle");
+        let a_parent = app.get(&path(&a)).await.body["idFolderParent"].clone();
+        let b_parent = app.get(&path(&b)).await.body["idFolderParent"].clone();
+        assert!(a_parent.is_null() || b_parent.is_null(), "cycle: {a_parent} <-> {b_parent}");
+    }
+}

@@ -1,0 +1,14 @@
+//! The API test suite: one binary, a real server per test on the embedded default (SQLite and
+//! the local object endpoint), or on PostgreSQL and external S3 when configured.
+
+mod helpers;
+
+mod auth;
+mod concurrency;
+mod content;
+mod errors;
+mod files;
+mod folders;
+mod s3_interop;
+mod sweeper;
+mod years;
