@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::blob::{sigv4::Credentials, BlobStore, LocalStore, UrlSigner};
+use crate::blob::endpoint::PATH_PREFIX;
+use crate::blob::{sigv4::Credentials, BlobStore, LocalStore, S3Store, UrlSigner};
 use crate::config::Config;
 use crate::db::{settings, Db};
 use crate::domain::ids::random_secret;
@@ -35,10 +36,10 @@ impl App {
         config.validate().map_err(StartError::Config)?;
         std::fs::create_dir_all(&config.data_dir)?;
         let db = Db::connect(&config.database_url(), config.max_db_connections).await?;
-        let credentials = embedded_credentials(&config, &db).await?;
-        let signer =
-            UrlSigner { credentials, public_base, path_prefix: "/s3".into(), bucket: config.s3_bucket.clone() };
-        let blob = BlobStore::Local(LocalStore::open(config.data_dir.join("objects"), signer)?);
+        let blob = match &config.s3_endpoint {
+            Some(endpoint) => external_store(&config, endpoint),
+            None => embedded_store(&config, &db, public_base).await?,
+        };
         Ok(Self { inner: Arc::new(Inner { config, db, blob }) })
     }
 
@@ -59,6 +60,33 @@ impl App {
     pub fn blob(&self) -> &BlobStore {
         &self.inner.blob
     }
+}
+
+fn external_store(config: &Config, endpoint: &str) -> BlobStore {
+    let credentials = Credentials {
+        access_key: config.s3_access_key.clone().unwrap_or_default(),
+        secret_key: config.s3_secret_key.clone().unwrap_or_default(),
+        region: config.s3_region.clone(),
+    };
+    let signer = UrlSigner {
+        credentials,
+        endpoint: endpoint.to_owned(),
+        bucket: config.s3_bucket.clone(),
+        virtual_host: config.s3_virtual_host,
+        key_prefix: config.s3_key_prefix.clone(),
+    };
+    BlobStore::S3(S3Store::new(signer, config.s3_public_endpoint.clone()))
+}
+
+async fn embedded_store(config: &Config, db: &Db, public_base: String) -> Result<BlobStore, StartError> {
+    let signer = UrlSigner {
+        credentials: embedded_credentials(config, db).await?,
+        endpoint: format!("{public_base}{PATH_PREFIX}"),
+        bucket: config.s3_bucket.clone(),
+        virtual_host: false,
+        key_prefix: String::new(),
+    };
+    Ok(BlobStore::Local(LocalStore::open(config.data_dir.join("objects"), signer)?))
 }
 
 /// The embedded endpoint's credentials: configured, or generated once and kept in the

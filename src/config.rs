@@ -24,11 +24,20 @@ pub struct Config {
     pub upload_url_ttl_secs: u32,
     pub download_url_ttl_secs: u32,
     pub allowed_types: Vec<String>,
-    /// Credentials of the embedded S3 endpoint; generated and stored on first start if unset.
+    /// An external S3-compatible store's API URL (as Coffre reaches it). Unset: the embedded
+    /// store in the data directory.
+    pub s3_endpoint: Option<String>,
+    /// The store's URL as clients reach it, when it differs from `s3_endpoint`.
+    pub s3_public_endpoint: Option<String>,
+    /// Credentials of the external store, or of the embedded endpoint (generated and stored on
+    /// first start if unset).
     pub s3_access_key: Option<String>,
     pub s3_secret_key: Option<String>,
     pub s3_region: String,
     pub s3_bucket: String,
+    pub s3_virtual_host: bool,
+    /// Prefix of every object key in the bucket (external store only).
+    pub s3_key_prefix: String,
     pub sweep_interval_secs: u64,
     /// How long after its URL expires an upload may still be finalized before its
     /// reservation and object are swept.
@@ -46,10 +55,14 @@ impl std::fmt::Debug for Config {
             .field("upload_url_ttl_secs", &self.upload_url_ttl_secs)
             .field("download_url_ttl_secs", &self.download_url_ttl_secs)
             .field("allowed_types", &self.allowed_types)
+            .field("s3_endpoint", &self.s3_endpoint)
+            .field("s3_public_endpoint", &self.s3_public_endpoint)
             .field("s3_access_key", &self.s3_access_key)
             .field("s3_secret_key", &self.s3_secret_key.as_ref().map(|_| "<redacted>"))
             .field("s3_region", &self.s3_region)
             .field("s3_bucket", &self.s3_bucket)
+            .field("s3_virtual_host", &self.s3_virtual_host)
+            .field("s3_key_prefix", &self.s3_key_prefix)
             .field("sweep_interval_secs", &self.sweep_interval_secs)
             .finish()
     }
@@ -74,10 +87,14 @@ impl Config {
             upload_url_ttl_secs: 900,
             download_url_ttl_secs: 900,
             allowed_types: DEFAULT_ALLOWED.iter().map(|s| s.to_string()).collect(),
+            s3_endpoint: None,
+            s3_public_endpoint: None,
             s3_access_key: None,
             s3_secret_key: None,
             s3_region: "us-east-1".into(),
             s3_bucket: "coffre".into(),
+            s3_virtual_host: false,
+            s3_key_prefix: String::new(),
             sweep_interval_secs: 60,
             upload_grace_secs: 3600,
             max_db_connections: 16,
@@ -104,8 +121,35 @@ impl Config {
         if self.s3_access_key.is_some() != self.s3_secret_key.is_some() {
             return Err("--s3-access-key and --s3-secret-key must be set together".into());
         }
+        self.validate_s3()?;
         if self.sweep_interval_secs == 0 {
             return Err("--sweep-interval must be at least 1 second".into());
+        }
+        Ok(())
+    }
+
+    fn validate_s3(&self) -> Result<(), String> {
+        for (name, url) in [("s3-endpoint", &self.s3_endpoint), ("s3-public-endpoint", &self.s3_public_endpoint)] {
+            if let Some(url) = url {
+                if !(url.starts_with("http://") || url.starts_with("https://")) || url.ends_with('/') {
+                    return Err(format!("--{name} must be an http(s) URL without a trailing slash"));
+                }
+            }
+        }
+        if self.s3_endpoint.is_some() && self.s3_access_key.is_none() {
+            return Err("--s3-endpoint needs --s3-access-key and --s3-secret-key (or --s3-secret-key-file)".into());
+        }
+        if self.s3_public_endpoint.is_some() && self.s3_endpoint.is_none() {
+            return Err("--s3-public-endpoint needs --s3-endpoint".into());
+        }
+        let bucket_ok = (3..=63).contains(&self.s3_bucket.len())
+            && self.s3_bucket.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+        if !bucket_ok {
+            return Err("--s3-bucket must be 3 to 63 lowercase letters, digits, '-' or '.'".into());
+        }
+        let prefix_ok = self.s3_key_prefix.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
+        if !prefix_ok || (!self.s3_key_prefix.is_empty() && !self.s3_key_prefix.ends_with('/')) {
+            return Err("--s3-key-prefix must be URL-safe ASCII ending with '/'".into());
         }
         Ok(())
     }

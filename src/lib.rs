@@ -10,3 +10,4 @@ pub mod domain;
 pub mod http;
 pub mod server;
 pub mod sweeper;
+pub mod worker;

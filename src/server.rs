@@ -3,7 +3,6 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use axum::Router;
 use tokio::net::TcpListener;
@@ -12,7 +11,7 @@ use tower_http::trace::TraceLayer;
 use crate::app::{App, StartError};
 use crate::blob::{endpoint, BlobStore};
 use crate::config::{Config, MAX_UPLOAD_BYTES};
-use crate::{http, sweeper};
+use crate::{http, worker};
 
 pub struct Server {
     listener: TcpListener,
@@ -41,14 +40,14 @@ impl Server {
 
     /// Serves until `shutdown` completes, then lets in-flight requests finish.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-        let interval = Duration::from_secs(self.app.config().sweep_interval_secs);
-        let sweeper = tokio::spawn(sweeper::run(self.app.clone(), interval, stop_rx));
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let background = tokio::spawn(worker::run(self.app.clone(), async {
+            let _ = stop_rx.await;
+        }));
         let router = router(self.app.clone());
         let served = axum::serve(self.listener, router).with_graceful_shutdown(shutdown).await;
-        let _ = stop_tx.send(true);
-        let _ = sweeper.await;
-        self.app.db().close().await;
+        let _ = stop_tx.send(());
+        let _ = background.await;
         served
     }
 }
@@ -56,9 +55,15 @@ impl Server {
 /// Every route of the server.
 pub fn router(app: App) -> Router {
     let objects = match app.blob() {
-        BlobStore::Local(store) => endpoint::router(store.clone(), MAX_UPLOAD_BYTES),
+        BlobStore::Local(store) => Some(endpoint::router(store.clone(), MAX_UPLOAD_BYTES)),
+        BlobStore::S3(_) => None,
     };
-    http::router(app).merge(objects).layer(TraceLayer::new_for_http())
+    let router = http::router(app);
+    let router = match objects {
+        Some(objects) => router.merge(objects),
+        None => router,
+    };
+    router.layer(TraceLayer::new_for_http())
 }
 
 /// Completes on SIGINT or SIGTERM.

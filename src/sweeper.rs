@@ -63,8 +63,9 @@ pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, Sw
     report.uploads_expired = files::clear_expired_uploads(app.db(), now_ms - grace_ms).await?;
     let url_lifetime = chrono::Duration::seconds(i64::from(app.config().upload_url_ttl_secs));
     report.orphans_removed = remove_orphans(app, now - url_lifetime).await?;
-    let BlobStore::Local(store) = app.blob();
-    report.temporaries_removed = store.remove_stale_temporaries(now - chrono::Duration::days(1)).await?;
+    if let BlobStore::Local(store) = app.blob() {
+        report.temporaries_removed = store.remove_stale_temporaries(now - chrono::Duration::days(1)).await?;
+    }
     Ok(report)
 }
 

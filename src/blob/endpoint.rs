@@ -20,11 +20,13 @@ struct EndpointState {
     max_object_size: u64,
 }
 
-/// The routes of the endpoint, mounted at the signer's path prefix.
+/// Where the endpoint is mounted: its S3 endpoint URL is the server's public URL + this.
+pub const PATH_PREFIX: &str = "/s3";
+
+/// The routes of the endpoint.
 pub fn router(store: LocalStore, max_object_size: u64) -> Router {
-    let prefix = store.signer().path_prefix.clone();
     Router::new()
-        .route(&format!("{prefix}/{{bucket}}/{{*key}}"), any(handle_object))
+        .route(&format!("{PATH_PREFIX}/{{bucket}}/{{*key}}"), any(handle_object))
         .layer(axum::extract::DefaultBodyLimit::disable())
         .with_state(EndpointState { store, max_object_size })
 }

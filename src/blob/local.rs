@@ -7,11 +7,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use futures_util::{Stream, StreamExt};
-use sha2::{Digest as _, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use super::{BlobError, Digest, Listed, ObjectKey, UrlSigner};
-use crate::domain::mime::SNIFF_LEN;
+use super::{BlobError, Digest, DigestBuilder, Listed, ObjectKey, UrlSigner};
 
 const TMP_DIR: &str = ".tmp";
 
@@ -99,6 +97,14 @@ impl LocalStore {
         }
     }
 
+    pub async fn head(&self, key: &ObjectKey) -> Result<Option<u64>, BlobError> {
+        match tokio::fs::metadata(self.object_path(key)).await {
+            Ok(meta) => Ok(Some(meta.len())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     pub async fn digest(&self, key: &ObjectKey) -> Result<Option<Digest>, BlobError> {
         let path = self.object_path(key);
         Ok(tokio::task::spawn_blocking(move || digest_file(&path)).await??)
@@ -145,23 +151,15 @@ fn digest_file(path: &Path) -> std::io::Result<Option<Digest>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    let mut hasher = Sha256::new();
-    let mut head = Vec::with_capacity(SNIFF_LEN);
-    let mut size: u64 = 0;
+    let mut digest = DigestBuilder::default();
     let mut buf = vec![0u8; 256 * 1024];
     loop {
         let n = file.read(&mut buf)?;
         if n == 0 {
-            break;
+            return Ok(Some(digest.finish()));
         }
-        if head.len() < SNIFF_LEN {
-            let take = (SNIFF_LEN - head.len()).min(n);
-            head.extend_from_slice(&buf[..take]);
-        }
-        hasher.update(&buf[..n]);
-        size += n as u64;
+        digest.update(&buf[..n]);
     }
-    Ok(Some(Digest { size, sha256: hex::encode(hasher.finalize()), head }))
 }
 
 /// Walks `{root}/{org}/{file}/{upload}`; anything not shaped like a key is left alone.

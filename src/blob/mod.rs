@@ -8,12 +8,14 @@
 pub mod endpoint;
 pub mod key;
 pub mod local;
+pub mod s3;
 pub mod sigv4;
 
 use chrono::{DateTime, Utc};
 
 pub use key::ObjectKey;
 pub use local::LocalStore;
+pub use s3::S3Store;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BlobError {
@@ -21,6 +23,10 @@ pub enum BlobError {
     Io(#[from] std::io::Error),
     #[error("object store task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+    #[error("object store request failed: {0}")]
+    Http(String),
+    #[error("object store answered {status} to {operation}")]
+    Status { operation: &'static str, status: u16 },
 }
 
 /// A URL handed to a client, with the headers it must send and when it stops working.
@@ -51,45 +57,75 @@ pub struct Listed {
 #[derive(Debug, Clone)]
 pub struct UrlSigner {
     pub credentials: sigv4::Credentials,
-    /// Scheme and authority clients use, e.g. `http://127.0.0.1:8080`.
-    pub public_base: String,
-    /// Path before the bucket, e.g. `/s3` (empty for a store at the root).
-    pub path_prefix: String,
+    /// The S3 API's base URL, `scheme://host[:port][/path]`, without a trailing slash.
+    pub endpoint: String,
     pub bucket: String,
+    /// Virtual-hosted addressing (`bucket.host/key`) instead of path-style (`host/bucket/key`).
+    pub virtual_host: bool,
+    /// Prepended to every key inside the bucket, so that several deployments (or test runs)
+    /// can share one bucket.
+    pub key_prefix: String,
+}
+
+/// What a signed request addresses.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    Object(&'a ObjectKey),
+    Bucket,
 }
 
 impl UrlSigner {
-    fn host(&self) -> &str {
-        let rest = self.public_base.split("://").nth(1).unwrap_or(&self.public_base);
-        rest.split('/').next().unwrap_or(rest)
+    /// `(scheme, host, path)` of the endpoint.
+    fn endpoint_parts(&self) -> (&str, &str, &str) {
+        let (scheme, rest) = self.endpoint.split_once("://").unwrap_or(("http", &self.endpoint));
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        (scheme, host, path)
     }
 
-    /// Presigns `method` on `key`, with extra signed query parameters and headers.
+    /// The base URL, `Host` header and decoded path of a request to `target`.
+    fn locate(&self, target: Target<'_>) -> (String, String, String) {
+        let (scheme, host, base_path) = self.endpoint_parts();
+        let object = match target {
+            Target::Object(key) => format!("/{}{}", self.key_prefix, key.as_str()),
+            Target::Bucket => "/".to_owned(),
+        };
+        if self.virtual_host {
+            let host = format!("{}.{host}", self.bucket);
+            (format!("{scheme}://{host}"), host, format!("{base_path}{object}"))
+        } else {
+            let path = match target {
+                Target::Object(_) => format!("{base_path}/{}{object}", self.bucket),
+                Target::Bucket => format!("{base_path}/{}", self.bucket),
+            };
+            (format!("{scheme}://{host}"), host.to_owned(), path)
+        }
+    }
+
+    /// Presigns `method` on `target`, with extra signed query parameters and headers.
     pub fn presign(
         &self,
         method: &str,
-        key: &ObjectKey,
+        target: Target<'_>,
         query: &[(&str, &str)],
         headers: &[(&str, &str)],
         ttl_secs: u32,
     ) -> Presigned {
+        let ttl_secs = ttl_secs.clamp(1, sigv4::MAX_EXPIRES_SECS);
         let now = Utc::now();
-        let path = format!("{}/{}/{}", self.path_prefix, self.bucket, key.as_str());
-        let request = sigv4::PresignRequest {
-            method,
-            host: self.host(),
-            path: &path,
-            query,
-            headers,
-            now,
-            expires_secs: ttl_secs,
-        };
+        let (base, host, path) = self.locate(target);
+        let request =
+            sigv4::PresignRequest { method, host: &host, path: &path, query, headers, now, expires_secs: ttl_secs };
         let path_and_query = sigv4::presign(&self.credentials, &request);
         Presigned {
-            url: format!("{}{}", self.public_base, path_and_query),
+            url: format!("{base}{path_and_query}"),
             headers: Vec::new(),
             expires_at: now + chrono::Duration::seconds(i64::from(ttl_secs)),
         }
+    }
+
+    /// The key inside the bucket of an object key, or `None` for objects of other prefixes.
+    pub fn strip_prefix<'a>(&self, bucket_key: &'a str) -> Option<&'a str> {
+        bucket_key.strip_prefix(&self.key_prefix)
     }
 }
 
@@ -97,12 +133,15 @@ impl UrlSigner {
 #[derive(Debug, Clone)]
 pub enum BlobStore {
     Local(LocalStore),
+    S3(S3Store),
 }
 
 impl BlobStore {
+    /// The signer of URLs handed to clients.
     pub fn signer(&self) -> &UrlSigner {
         match self {
             Self::Local(s) => s.signer(),
+            Self::S3(s) => s.public_signer(),
         }
     }
 
@@ -110,7 +149,7 @@ impl BlobStore {
     pub fn presign_put(&self, key: &ObjectKey, content_type: &str, size: u64, ttl_secs: u32) -> Presigned {
         let length = size.to_string();
         let headers = [("content-type", content_type), ("content-length", length.as_str())];
-        let mut presigned = self.signer().presign("PUT", key, &[], &headers, ttl_secs);
+        let mut presigned = self.signer().presign("PUT", Target::Object(key), &[], &headers, ttl_secs);
         presigned.headers = vec![("Content-Type".into(), content_type.into()), ("Content-Length".into(), length)];
         presigned
     }
@@ -119,17 +158,27 @@ impl BlobStore {
     pub fn presign_get(&self, key: &ObjectKey, filename: &str, content_type: &str, ttl_secs: u32) -> Presigned {
         let disposition = content_disposition(filename);
         let query = [("response-content-disposition", disposition.as_str()), ("response-content-type", content_type)];
-        self.signer().presign("GET", key, &query, &[], ttl_secs)
+        self.signer().presign("GET", Target::Object(key), &query, &[], ttl_secs)
     }
 
     pub fn presign_delete(&self, key: &ObjectKey, ttl_secs: u32) -> Presigned {
-        self.signer().presign("DELETE", key, &[], &[], ttl_secs)
+        self.signer().presign("DELETE", Target::Object(key), &[], &[], ttl_secs)
     }
 
-    /// Reads the whole object, streaming, off the async runtime. `None` if it does not exist.
+    /// The size of an object, or `None` if it does not exist.
+    pub async fn head(&self, key: &ObjectKey) -> Result<Option<u64>, BlobError> {
+        match self {
+            Self::Local(s) => s.head(key).await,
+            Self::S3(s) => s.head(key).await,
+        }
+    }
+
+    /// Reads the whole object, streaming, hashing off the async runtime. `None` if it does
+    /// not exist.
     pub async fn digest(&self, key: &ObjectKey) -> Result<Option<Digest>, BlobError> {
         match self {
             Self::Local(s) => s.digest(key).await,
+            Self::S3(s) => s.digest(key).await,
         }
     }
 
@@ -137,13 +186,15 @@ impl BlobStore {
     pub async fn delete(&self, key: &ObjectKey) -> Result<(), BlobError> {
         match self {
             Self::Local(s) => s.delete(key).await,
+            Self::S3(s) => s.delete(key).await,
         }
     }
 
-    /// Every object in the store.
+    /// Every object of this deployment in the store.
     pub async fn list(&self) -> Result<Vec<Listed>, BlobError> {
         match self {
             Self::Local(s) => s.list().await,
+            Self::S3(s) => s.list().await,
         }
     }
 
@@ -151,7 +202,31 @@ impl BlobStore {
     pub async fn ping(&self) -> Result<(), BlobError> {
         match self {
             Self::Local(s) => s.ping().await,
+            Self::S3(s) => s.ping().await,
         }
+    }
+}
+
+/// Computes a [`Digest`] from chunks; runs on a blocking thread.
+#[derive(Default)]
+pub struct DigestBuilder {
+    hasher: sha2::Sha256,
+    head: Vec<u8>,
+    size: u64,
+}
+
+impl DigestBuilder {
+    pub fn update(&mut self, chunk: &[u8]) {
+        use sha2::Digest as _;
+        let room = crate::domain::mime::SNIFF_LEN.saturating_sub(self.head.len());
+        self.head.extend_from_slice(&chunk[..room.min(chunk.len())]);
+        self.hasher.update(chunk);
+        self.size += chunk.len() as u64;
+    }
+
+    pub fn finish(self) -> Digest {
+        use sha2::Digest as _;
+        Digest { size: self.size, sha256: hex::encode(self.hasher.finalize()), head: self.head }
     }
 }
 

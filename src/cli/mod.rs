@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the API server (and the embedded S3-compatible endpoint).
     Serve(serve::ServeOpts),
+    /// Run background work (sweeper, jobs) without serving HTTP.
+    Worker(serve::WorkerOpts),
     /// Manage organizations.
     #[command(subcommand)]
     Org(admin::OrgCommand),
@@ -44,6 +46,7 @@ pub struct StoreOpts {
 pub async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Serve(opts) => serve::run(opts).await,
+        Command::Worker(opts) => serve::run_worker(opts).await,
         Command::Org(cmd) => admin::run_org(cmd).await,
         Command::Key(cmd) => admin::run_key(cmd).await,
         Command::Credits(cmd) => admin::run_credits(cmd).await,

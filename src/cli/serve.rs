@@ -1,6 +1,7 @@
-//! `coffre serve`.
+//! `coffre serve` and `coffre worker`, and the options they share.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use clap::Args;
 
@@ -8,16 +9,12 @@ use super::StoreOpts;
 use crate::config::Config;
 use crate::server::{shutdown_signal, Server};
 
+/// Everything but the listener: shared by `serve` and `worker`. Every flag has an
+/// environment variable; flags win.
 #[derive(Debug, Args)]
-pub struct ServeOpts {
+pub struct ConfigOpts {
     #[command(flatten)]
     pub store: StoreOpts,
-    /// Address to listen on.
-    #[arg(long, env = "COFFRE_LISTEN", default_value = "127.0.0.1:8080")]
-    pub listen: SocketAddr,
-    /// Base URL clients reach this server at, used in presigned URLs (default: http://LISTEN).
-    #[arg(long, env = "COFFRE_PUBLIC_URL")]
-    pub public_url: Option<String>,
     /// Lifetime of upload and delete URLs, in seconds (at most 7 days).
     #[arg(long, env = "COFFRE_UPLOAD_URL_TTL", default_value_t = 900)]
     pub upload_url_ttl: u32,
@@ -27,37 +24,110 @@ pub struct ServeOpts {
     /// Accepted MIME types, comma-separated (default: PDF, JPEG, PNG, TIFF, WebP, HEIC/HEIF, GIF, XML).
     #[arg(long, env = "COFFRE_ALLOWED_TYPES", value_delimiter = ',')]
     pub allowed_types: Vec<String>,
-    /// Access key of the embedded S3 endpoint (default: generated once, kept in the database).
+    /// External S3-compatible store API URL, as Coffre reaches it (default: embedded store).
+    #[arg(long, env = "COFFRE_S3_ENDPOINT")]
+    pub s3_endpoint: Option<String>,
+    /// The store's URL as clients reach it, if different (put in presigned URLs).
+    #[arg(long, env = "COFFRE_S3_PUBLIC_ENDPOINT")]
+    pub s3_public_endpoint: Option<String>,
+    /// Access key of the external store, or of the embedded endpoint (default: generated once).
     #[arg(long, env = "COFFRE_S3_ACCESS_KEY")]
     pub s3_access_key: Option<String>,
-    /// Secret key of the embedded S3 endpoint.
-    #[arg(long, env = "COFFRE_S3_SECRET_KEY", hide_env_values = true)]
+    /// Secret key matching --s3-access-key.
+    #[arg(long, env = "COFFRE_S3_SECRET_KEY", hide_env_values = true, conflicts_with = "s3_secret_key_file")]
     pub s3_secret_key: Option<String>,
+    /// A file holding the secret key (first line), for secrets mounted as files.
+    #[arg(long, env = "COFFRE_S3_SECRET_KEY_FILE")]
+    pub s3_secret_key_file: Option<PathBuf>,
+    #[arg(long, env = "COFFRE_S3_REGION", default_value = "us-east-1")]
+    pub s3_region: String,
+    #[arg(long, env = "COFFRE_S3_BUCKET", default_value = "coffre")]
+    pub s3_bucket: String,
+    /// Virtual-hosted addressing (bucket.host) instead of path-style (host/bucket).
+    #[arg(long, env = "COFFRE_S3_VIRTUAL_HOST")]
+    pub s3_virtual_host: bool,
+    /// Prefix of every key in the bucket, ending with '/' (to share a bucket).
+    #[arg(long, env = "COFFRE_S3_KEY_PREFIX", default_value = "")]
+    pub s3_key_prefix: String,
     /// Seconds between background sweeps.
     #[arg(long, env = "COFFRE_SWEEP_INTERVAL", default_value_t = 60)]
     pub sweep_interval: u64,
+    /// Database connections per process.
+    #[arg(long, env = "COFFRE_DB_CONNECTIONS", default_value_t = 16)]
+    pub db_connections: u32,
 }
 
-impl ServeOpts {
-    fn into_config(self) -> Config {
-        let mut config = Config::embedded(self.store.data_dir, self.listen);
+impl ConfigOpts {
+    pub fn into_config(self, listen: SocketAddr, public_url: Option<String>) -> Result<Config, String> {
+        let mut config = Config::embedded(self.store.data_dir, listen);
         config.database_url = self.store.database_url;
-        config.public_url = self.public_url;
+        config.public_url = public_url;
         config.upload_url_ttl_secs = self.upload_url_ttl;
         config.download_url_ttl_secs = self.download_url_ttl;
         if !self.allowed_types.is_empty() {
             config.allowed_types = self.allowed_types.iter().map(|t| t.trim().to_ascii_lowercase()).collect();
         }
+        config.s3_endpoint = self.s3_endpoint;
+        config.s3_public_endpoint = self.s3_public_endpoint;
         config.s3_access_key = self.s3_access_key;
-        config.s3_secret_key = self.s3_secret_key;
+        config.s3_secret_key = match self.s3_secret_key_file {
+            Some(path) => Some(read_secret(&path)?),
+            None => self.s3_secret_key,
+        };
+        config.s3_region = self.s3_region;
+        config.s3_bucket = self.s3_bucket;
+        config.s3_virtual_host = self.s3_virtual_host;
+        config.s3_key_prefix = self.s3_key_prefix;
         config.sweep_interval_secs = self.sweep_interval;
-        config
+        config.max_db_connections = self.db_connections.max(1);
+        config.validate()?;
+        Ok(config)
     }
 }
 
+fn read_secret(path: &std::path::Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("--s3-secret-key-file: cannot read {}: {e}", path.display()))?;
+    let secret = text.lines().next().unwrap_or("").trim().to_owned();
+    if secret.is_empty() {
+        return Err(format!("--s3-secret-key-file: {} is empty", path.display()));
+    }
+    Ok(secret)
+}
+
+#[derive(Debug, Args)]
+pub struct ServeOpts {
+    #[command(flatten)]
+    pub config: ConfigOpts,
+    /// Address to listen on.
+    #[arg(long, env = "COFFRE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Base URL clients reach this server at, used in presigned URLs (default: http://LISTEN).
+    #[arg(long, env = "COFFRE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
 pub async fn run(opts: ServeOpts) -> Result<(), String> {
-    let config = opts.into_config();
+    let config = opts.config.into_config(opts.listen, opts.public_url)?;
+    tracing::info!(?config, "starting");
     let server = Server::bind(config).await.map_err(|e| e.to_string())?;
     tracing::info!(address = %server.local_addr(), "coffre listening");
     server.run(shutdown_signal()).await.map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerOpts {
+    #[command(flatten)]
+    pub config: ConfigOpts,
+}
+
+/// Background work without HTTP: the sweeper (and, later, jobs), until SIGINT/SIGTERM.
+pub async fn run_worker(opts: WorkerOpts) -> Result<(), String> {
+    let config = opts.config.into_config("127.0.0.1:0".parse().expect("valid address"), None)?;
+    // Presigned URLs are never handed out by a worker; the base only matters to the
+    // embedded store's signer.
+    let app = crate::app::App::build(config, "http://127.0.0.1".into()).await.map_err(|e| e.to_string())?;
+    tracing::info!("coffre worker running");
+    crate::worker::run(app, shutdown_signal()).await;
+    Ok(())
 }

@@ -165,6 +165,12 @@ pub async fn finalize_file(
     }
     let upload = file.upload.clone().ok_or(ApiError::UploadMissing)?;
     let key = ObjectKey::from_stored(upload.key.clone());
+    // A cheap HEAD first: a missing or wrongly sized object is refused without reading it.
+    let size = app.blob().head(&key).await?.ok_or(ApiError::UploadMissing)?;
+    if size != upload.size as u64 {
+        delete_object_now_untracked(&app, &key).await;
+        return Err(ApiError::SizeMismatch { declared: upload.size, actual: size });
+    }
     let digest = app.blob().digest(&key).await?.ok_or(ApiError::UploadMissing)?;
     if let Err(e) = verify_upload(&file, &upload, &digest) {
         // The client can PUT again while its URL is valid, or ask for a new one.

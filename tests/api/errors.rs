@@ -55,7 +55,8 @@ async fn health_readiness_and_openapi() {
 
 #[tokio::test]
 async fn readiness_reports_a_missing_object_store() {
-    let app = TestApp::spawn().await;
+    // Removing the store's directory is how the embedded store goes missing.
+    let app = TestApp::spawn_embedded_store().await;
     std::fs::remove_dir_all(app.data_dir.join("objects")).unwrap();
 
     let ready = read(app.client.get(app.url("/readyz")).send().await.unwrap()).await;

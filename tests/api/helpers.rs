@@ -1,5 +1,12 @@
 //! `TestApp`: a real Coffre server on a free port, with a fresh database and object store,
 //! and typed helpers per endpoint.
+//!
+//! The backends come from the environment, so the same suite runs on both:
+//! - nothing set: the embedded default (SQLite and the local object endpoint);
+//! - `COFFRE_TEST_DATABASE_URL` (a PostgreSQL server's admin URL): each test gets a new
+//!   database on that server;
+//! - `COFFRE_TEST_S3_ENDPOINT`, `_ACCESS_KEY`, `_SECRET_KEY`, `_BUCKET`: an external
+//!   S3-compatible store, each test under its own key prefix.
 
 use std::path::PathBuf;
 
@@ -11,6 +18,40 @@ use serde_json::{json, Value};
 /// Credentials of the embedded S3 endpoint in tests, so external clients can presign too.
 pub const S3_ACCESS_KEY: &str = "COFFRETESTACCESSKEY";
 pub const S3_SECRET_KEY: &str = "coffre-test-secret-key-0123456789abcdef";
+
+/// A running server.
+pub struct Instance {
+    pub base: String,
+    pub app: coffre::app::App,
+    shutdown: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Instance {
+    async fn start(config: Config) -> Self {
+        let server = Server::bind(config).await.expect("server starts");
+        let base = format!("http://{}", server.local_addr());
+        let app = server.app().clone();
+        if let coffre::blob::BlobStore::S3(store) = app.blob() {
+            store.ensure_bucket().await.expect("bucket");
+        }
+        let (shutdown, rx) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            server
+                .run(async {
+                    let _ = rx.await;
+                })
+                .await
+                .expect("server runs");
+        });
+        Self { base, app, shutdown, task }
+    }
+
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(());
+        self.task.await.expect("server task");
+    }
+}
 
 pub struct TestApp {
     pub base: String,
@@ -64,39 +105,66 @@ impl TestApp {
         Self::spawn_with(|_| {}).await
     }
 
+    /// Spawns on the embedded object store whatever the environment says (for tests of the
+    /// embedded S3 endpoint itself).
+    pub async fn spawn_embedded_store() -> Self {
+        Self::spawn_with(|c| {
+            c.s3_endpoint = None;
+            c.s3_access_key = Some(S3_ACCESS_KEY.into());
+            c.s3_secret_key = Some(S3_SECRET_KEY.into());
+            c.s3_key_prefix = String::new();
+            c.s3_bucket = "coffre".into();
+        })
+        .await
+    }
+
+    /// The configuration of a fresh test server on the backends the environment names.
+    pub async fn test_config(data_dir: PathBuf) -> Config {
+        let mut config = Config::embedded(data_dir, "127.0.0.1:0".parse().unwrap());
+        config.s3_access_key = Some(S3_ACCESS_KEY.into());
+        config.s3_secret_key = Some(S3_SECRET_KEY.into());
+        config.sweep_interval_secs = 3600;
+        config.max_db_connections = 8;
+        if let Ok(admin_url) = std::env::var("COFFRE_TEST_DATABASE_URL") {
+            config.database_url = Some(fresh_postgres_database(&admin_url).await);
+        }
+        if let Ok(endpoint) = std::env::var("COFFRE_TEST_S3_ENDPOINT") {
+            let var = |name: &str| std::env::var(name).unwrap_or_else(|_| panic!("{name} must be set"));
+            config.s3_endpoint = Some(endpoint);
+            config.s3_access_key = Some(var("COFFRE_TEST_S3_ACCESS_KEY"));
+            config.s3_secret_key = Some(var("COFFRE_TEST_S3_SECRET_KEY"));
+            config.s3_bucket = var("COFFRE_TEST_S3_BUCKET");
+            config.s3_key_prefix = format!("t{}/", coffre::domain::new_id());
+        }
+        config
+    }
+
     /// Spawns with a configuration adjusted by `adjust`.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let data_dir = dir.path().join("data");
-        let mut config = Config::embedded(data_dir.clone(), "127.0.0.1:0".parse().unwrap());
-        config.s3_access_key = Some(S3_ACCESS_KEY.into());
-        config.s3_secret_key = Some(S3_SECRET_KEY.into());
-        config.sweep_interval_secs = 3600;
+        let mut config = Self::test_config(data_dir.clone()).await;
         adjust(&mut config);
-        let server = Server::bind(config).await.expect("server starts");
-        let base = format!("http://{}", server.local_addr());
-        let app = server.app().clone();
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            server
-                .run(async {
-                    let _ = rx.await;
-                })
-                .await
-                .expect("server runs");
-        });
-        let (org, key) = coffre::admin::create_organization(app.db(), "Test SARL", 1 << 30).await.expect("org");
+        let instance = Instance::start(config).await;
+        let (org, key) =
+            coffre::admin::create_organization(instance.app.db(), "Test SARL", 1 << 30).await.expect("org");
         Self {
-            base,
+            base: instance.base,
             client: reqwest::Client::new(),
             org,
             key,
-            app,
+            app: instance.app,
             data_dir,
             _dir: dir,
-            shutdown: Some(tx),
-            task: Some(task),
+            shutdown: Some(instance.shutdown),
+            task: Some(instance.task),
         }
+    }
+
+    /// Another server on the same database and object store, as a second instance behind a
+    /// load balancer would be.
+    pub async fn second_instance(&self) -> Instance {
+        Instance::start(self.app.config().clone()).await
     }
 
     /// Stops the server gracefully and waits for it.
@@ -107,6 +175,27 @@ impl TestApp {
         if let Some(task) = self.task.take() {
             task.await.expect("server task");
         }
+    }
+
+    /// Whether the object behind a presigned URL (upload or download) exists in the store.
+    pub async fn object_exists(&self, url: &str) -> bool {
+        self.app.blob().head(&key_from_url(url)).await.expect("store answers").is_some()
+    }
+
+    /// Stores `bytes` under the key of a presigned URL, bypassing its signed length and
+    /// type: what a store that checks nothing would hold.
+    pub async fn write_object_raw(&self, url: &str, bytes: Vec<u8>) {
+        let key = key_from_url(url);
+        let signed = self.app.blob().presign_put(&key, "application/octet-stream", bytes.len() as u64, 60);
+        let resp = self
+            .client
+            .put(signed.url)
+            .header("content-type", "application/octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        assert!(resp.status().is_success(), "raw write refused: {}", resp.status());
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -222,6 +311,24 @@ impl TestApp {
     pub async fn other_org(&self) -> (String, String) {
         coffre::admin::create_organization(self.app.db(), "Other SAS", 1 << 30).await.unwrap()
     }
+}
+
+/// The object key of a presigned URL: its last three path segments.
+pub fn key_from_url(url: &str) -> coffre::blob::ObjectKey {
+    let path = url.split('?').next().unwrap();
+    let segments: Vec<&str> = path.rsplit('/').take(3).collect();
+    let key = format!("{}/{}/{}", segments[2], segments[1], segments[0]);
+    coffre::blob::ObjectKey::parse(&key).unwrap_or_else(|| panic!("no object key in {url}"))
+}
+
+/// Creates an empty database on the PostgreSQL server of `admin_url`; returns its URL.
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    use sqlx::{Connection, Executor};
+    let name = format!("coffre_test_{}", coffre::domain::new_id());
+    let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("PostgreSQL reachable");
+    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create database");
+    let base = &admin_url[..admin_url.rfind('/').expect("a database URL")];
+    format!("{base}/{name}")
 }
 
 pub async fn read(response: reqwest::Response) -> Resp {

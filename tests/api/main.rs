@@ -9,6 +9,7 @@ mod content;
 mod errors;
 mod files;
 mod folders;
+mod instances;
 mod s3_interop;
 mod sweeper;
 mod years;

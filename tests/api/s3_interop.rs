@@ -39,7 +39,7 @@ const CASES: [&str; 15] = [
 
 #[tokio::test(flavor = "multi_thread")]
 async fn boto3_agrees_with_the_embedded_endpoint() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_embedded_store().await;
     let year = app.create_year().await;
     let file = app.create_file(&year, json!({"name": "facture.pdf"})).await.id();
     let body = pdf("s3-interop");
@@ -99,33 +99,33 @@ fn assert_script_passed(output: &Output) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn endpoint_errors_are_s3_xml_errors() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_embedded_store().await;
     let signer = app.app.blob().signer().clone();
     let key = ObjectKey::new_upload(&app.org, &new_id());
     let path = format!("/s3/coffre/{}", key.as_str());
 
     let unsigned = send(&app, Method::PUT, &app.url(&path)).await;
     assert_s3_error(&unsigned, 403, "AccessDenied", &path);
-    let get = signer.presign("GET", &key, &[], &[], 60);
+    let get = signer.presign("GET", coffre::blob::Target::Object(&key), &[], &[], 60);
     // Also proves the unsigned PUT stored nothing.
     assert_s3_error(&send(&app, Method::GET, &get.url).await, 404, "NoSuchKey", &path);
 
     let partial = app.url(&format!("{path}?X-Amz-Algorithm=AWS4-HMAC-SHA256"));
     assert_s3_error(&send(&app, Method::GET, &partial).await, 400, "AuthorizationQueryParametersError", &path);
 
-    let post = signer.presign("POST", &key, &[], &[], 60);
+    let post = signer.presign("POST", coffre::blob::Target::Object(&key), &[], &[], 60);
     assert_s3_error(&send(&app, Method::POST, &post.url).await, 405, "MethodNotAllowed", &path);
 
     // A key of another shape is never looked up on disk, even when validly signed.
     let odd = ObjectKey::from_stored("not/an/id".to_owned());
-    let odd_url = signer.presign("GET", &odd, &[], &[], 60).url;
+    let odd_url = signer.presign("GET", coffre::blob::Target::Object(&odd), &[], &[], 60).url;
     assert_s3_error(&send(&app, Method::GET, &odd_url).await, 404, "NoSuchKey", "/s3/coffre/not/an/id");
     app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn another_bucket_is_refused_unsigned_and_missing_once_signed() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_embedded_store().await;
     let mut signer = app.app.blob().signer().clone();
     signer.bucket = "autre".to_owned();
     let key = ObjectKey::new_upload(&app.org, &new_id());
@@ -134,7 +134,7 @@ async fn another_bucket_is_refused_unsigned_and_missing_once_signed() {
     // The signature is checked before the bucket, so an anonymous client learns nothing.
     let unsigned = send(&app, Method::GET, &app.url(&path)).await;
     assert_s3_error(&unsigned, 403, "AccessDenied", &path);
-    let signed = signer.presign("GET", &key, &[], &[], 60);
+    let signed = signer.presign("GET", coffre::blob::Target::Object(&key), &[], &[], 60);
     assert_s3_error(&send(&app, Method::GET, &signed.url).await, 404, "NoSuchBucket", &path);
     app.stop().await;
 }

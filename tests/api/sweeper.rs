@@ -3,11 +3,6 @@ use serde_json::json;
 
 use crate::helpers::{pdf, TestApp};
 
-fn object_exists(app: &TestApp, url: &str) -> bool {
-    let key = url.split('?').next().unwrap().split("/s3/coffre/").nth(1).unwrap();
-    app.data_dir.join("objects").join(key).exists()
-}
-
 #[tokio::test]
 async fn abandoned_uploads_are_swept_and_their_reservation_released() {
     let app = TestApp::spawn().await;
@@ -25,7 +20,7 @@ async fn abandoned_uploads_are_swept_and_their_reservation_released() {
     assert_eq!(early.orphans_removed, 0, "a live upload is left alone");
     assert_eq!(late.uploads_expired, 1);
     assert_eq!(late.orphans_removed, 1);
-    assert!(!object_exists(&app, url));
+    assert!(!app.object_exists(url).await);
     app.finalize(&year, &file).await.problem(409, "upload_missing");
     let other = app.create_file(&year, json!({"name": "b"})).await.id();
     app.upload_url(&year, &other, "application/pdf", 1000).await.ok(200);
@@ -45,8 +40,8 @@ async fn replaced_upload_objects_are_orphans() {
     let report = coffre::sweeper::sweep_once(&app.app, Utc::now() + Duration::minutes(16)).await.unwrap();
 
     assert_eq!(report.orphans_removed, 1);
-    assert!(!object_exists(&app, old["url"].as_str().unwrap()));
-    assert!(object_exists(&app, new["url"].as_str().unwrap()));
+    assert!(!app.object_exists(old["url"].as_str().unwrap()).await);
+    assert!(app.object_exists(new["url"].as_str().unwrap()).await);
     assert_eq!(app.finalize(&year, &file).await.ok(200)["status"], "available");
 }
 
@@ -61,5 +56,5 @@ async fn detached_content_is_deleted_even_if_the_client_never_calls_the_url() {
     let report = coffre::sweeper::sweep_once(&app.app, Utc::now() + Duration::minutes(16)).await.unwrap();
 
     assert_eq!(report.deletions_done, 1);
-    assert!(!object_exists(&app, download["url"].as_str().unwrap()));
+    assert!(!app.object_exists(download["url"].as_str().unwrap()).await);
 }
