@@ -43,6 +43,8 @@ pub struct Config {
     /// reservation and object are swept.
     pub upload_grace_secs: u32,
     pub max_db_connections: u32,
+    /// Browser origins allowed to call the API and the embedded endpoint (CORS); empty: none.
+    pub cors_origins: Vec<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -98,6 +100,7 @@ impl Config {
             sweep_interval_secs: 60,
             upload_grace_secs: 3600,
             max_db_connections: 16,
+            cors_origins: Vec::new(),
         }
     }
 
@@ -122,6 +125,9 @@ impl Config {
             return Err("--s3-access-key and --s3-secret-key must be set together".into());
         }
         self.validate_s3()?;
+        if let Some(bad) = self.cors_origins.iter().find(|o| o.as_str() != "*" && !o.starts_with("http")) {
+            return Err(format!("--cors-origins: {bad} is not an origin like https://app.example.com"));
+        }
         if self.sweep_interval_secs == 0 {
             return Err("--sweep-interval must be at least 1 second".into());
         }

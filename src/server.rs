@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use tokio::net::TcpListener;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::app::{App, StartError};
@@ -54,6 +55,7 @@ impl Server {
 
 /// Every route of the server.
 pub fn router(app: App) -> Router {
+    let cors = cors_layer(&app.config().cors_origins);
     let objects = match app.blob() {
         BlobStore::Local(store) => Some(endpoint::router(store.clone(), MAX_UPLOAD_BYTES)),
         BlobStore::S3(_) => None,
@@ -63,7 +65,24 @@ pub fn router(app: App) -> Router {
         Some(objects) => router.merge(objects),
         None => router,
     };
-    router.layer(TraceLayer::new_for_http())
+    router.layer(cors).layer(TraceLayer::new_for_http())
+}
+
+/// Lets the configured browser origins call the API and PUT to presigned URLs. Preflight
+/// requests are answered here, before any authentication or signature check.
+fn cors_layer(origins: &[String]) -> CorsLayer {
+    use axum::http::{header, HeaderName, HeaderValue, Method};
+    let allow_origin = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+    };
+    CorsLayer::new()
+        .allow_origin(allow_origin)
+        .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .expose_headers([header::LINK, header::CONTENT_DISPOSITION, HeaderName::from_static("etag")])
+        .max_age(std::time::Duration::from_secs(3600))
 }
 
 /// Completes on SIGINT or SIGTERM.

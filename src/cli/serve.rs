@@ -52,6 +52,10 @@ pub struct ConfigOpts {
     /// Seconds between background sweeps.
     #[arg(long, env = "COFFRE_SWEEP_INTERVAL", default_value_t = 60)]
     pub sweep_interval: u64,
+    /// Browser origins allowed to call the API and upload to the embedded endpoint
+    /// (comma-separated, or `*`).
+    #[arg(long, env = "COFFRE_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
     /// Database connections per process.
     #[arg(long, env = "COFFRE_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
@@ -80,6 +84,7 @@ impl ConfigOpts {
         config.s3_key_prefix = self.s3_key_prefix;
         config.sweep_interval_secs = self.sweep_interval;
         config.max_db_connections = self.db_connections.max(1);
+        config.cors_origins = self.cors_origins;
         config.validate()?;
         Ok(config)
     }

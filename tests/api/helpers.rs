@@ -19,6 +19,15 @@ use serde_json::{json, Value};
 pub const S3_ACCESS_KEY: &str = "COFFRETESTACCESSKEY";
 pub const S3_SECRET_KEY: &str = "coffre-test-secret-key-0123456789abcdef";
 
+/// Switches a test configuration to the embedded object store.
+pub fn use_embedded_store(c: &mut Config) {
+    c.s3_endpoint = None;
+    c.s3_access_key = Some(S3_ACCESS_KEY.into());
+    c.s3_secret_key = Some(S3_SECRET_KEY.into());
+    c.s3_key_prefix = String::new();
+    c.s3_bucket = "coffre".into();
+}
+
 /// A running server.
 pub struct Instance {
     pub base: String,
@@ -108,14 +117,7 @@ impl TestApp {
     /// Spawns on the embedded object store whatever the environment says (for tests of the
     /// embedded S3 endpoint itself).
     pub async fn spawn_embedded_store() -> Self {
-        Self::spawn_with(|c| {
-            c.s3_endpoint = None;
-            c.s3_access_key = Some(S3_ACCESS_KEY.into());
-            c.s3_secret_key = Some(S3_SECRET_KEY.into());
-            c.s3_key_prefix = String::new();
-            c.s3_bucket = "coffre".into();
-        })
-        .await
+        Self::spawn_with(use_embedded_store).await
     }
 
     /// The configuration of a fresh test server on the backends the environment names.

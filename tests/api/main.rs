@@ -6,6 +6,7 @@ mod helpers;
 mod auth;
 mod concurrency;
 mod content;
+mod cors;
 mod errors;
 mod files;
 mod folders;
