@@ -22,18 +22,20 @@ apt_install() {
   fi
 }
 
-# The packages the service needs at run time.
+# The packages the service needs at run time: the OCR engine (Tesseract with French and
+# English data, poppler for PDFs), and curl + jq for the README's walkthrough.
 install_runtime_deps() {
-  apt_install ca-certificates curl jq
+  apt_install ca-certificates curl jq tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng poppler-utils
 }
 
-# A Python with boto3, for the S3 interoperability tests.
+# A Python for the tests and benchmarks: boto3 (an independent S3 client), reportlab, Pillow
+# and factur-x (to generate documents with known truth).
 install_python_tools() {
   local venv="$COFFRE_CACHE/venv"
-  if ! "$venv/bin/python" -c 'import boto3' 2>/dev/null; then
-    log "creating $venv with boto3"
+  if ! "$venv/bin/python" -c 'import boto3, reportlab, PIL, facturx' 2>/dev/null; then
+    log "preparing $venv (boto3, reportlab, Pillow, factur-x)"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q --disable-pip-version-check boto3
+    "$venv/bin/pip" install -q --disable-pip-version-check boto3 reportlab Pillow factur-x
   fi
   export COFFRE_TEST_PYTHON="$venv/bin/python"
 }
@@ -75,6 +77,8 @@ start_postgres() {
   bin=$(pg_bin)
   PG_PORT=$(free_port)
   mkdir -p "$dir"
+  # The server runs as postgres: it must be able to reach its directory.
+  chmod 755 "$(dirname "$dir")" "$dir"
   chown postgres "$dir" 2>/dev/null || true
   local run=()
   [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)

@@ -7,6 +7,7 @@ use crate::blob::{sigv4::Credentials, BlobStore, LocalStore, S3Store, UrlSigner}
 use crate::config::Config;
 use crate::db::{settings, Db};
 use crate::domain::ids::random_secret;
+use crate::ocr::{Engine, EngineConfig};
 
 #[derive(Clone)]
 pub struct App {
@@ -17,6 +18,8 @@ struct Inner {
     config: Config,
     db: Db,
     blob: BlobStore,
+    ocr: Engine,
+    ocr_wake: tokio::sync::Notify,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +43,13 @@ impl App {
             Some(endpoint) => external_store(&config, endpoint),
             None => embedded_store(&config, &db, public_base).await?,
         };
-        Ok(Self { inner: Arc::new(Inner { config, db, blob }) })
+        let ocr = Engine::new(EngineConfig {
+            languages: config.ocr_languages.clone(),
+            page_timeout: std::time::Duration::from_secs(config.ocr_page_timeout_secs),
+            parallel_pages: config.ocr_parallel_pages,
+        });
+        let ocr_wake = tokio::sync::Notify::new();
+        Ok(Self { inner: Arc::new(Inner { config, db, blob, ocr, ocr_wake }) })
     }
 
     /// Opens only the database, for admin commands.
@@ -59,6 +68,15 @@ impl App {
 
     pub fn blob(&self) -> &BlobStore {
         &self.inner.blob
+    }
+
+    pub fn ocr_engine(&self) -> &Engine {
+        &self.inner.ocr
+    }
+
+    /// Woken when a job is queued by this process, so idle workers start at once.
+    pub fn ocr_wake(&self) -> &tokio::sync::Notify {
+        &self.inner.ocr_wake
     }
 }
 

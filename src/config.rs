@@ -45,6 +45,19 @@ pub struct Config {
     pub max_db_connections: u32,
     /// Browser origins allowed to call the API and the embedded endpoint (CORS); empty: none.
     pub cors_origins: Vec<String>,
+    /// OCR jobs run at once by this process (0: none; another process runs them).
+    pub ocr_workers: usize,
+    /// Tesseract processes at once in this process.
+    pub ocr_parallel_pages: usize,
+    pub ocr_page_timeout_secs: u64,
+    /// How long a worker's claim on a job lasts without renewal (after a crash, the job is
+    /// taken over once it lapses).
+    pub ocr_lease_secs: u64,
+    pub ocr_languages: String,
+    /// Days a deleted file stays restorable in the trash before it is purged.
+    pub trash_days: u32,
+    /// Hours between scheduled integrity checks of every stored object (0: off).
+    pub verify_interval_hours: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -78,6 +91,10 @@ fn redact_url(url: &str) -> String {
     }
 }
 
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
 impl Config {
     /// The defaults of the embedded mode, with data under `data_dir`.
     pub fn embedded(data_dir: PathBuf, listen: SocketAddr) -> Self {
@@ -101,6 +118,13 @@ impl Config {
             upload_grace_secs: 3600,
             max_db_connections: 16,
             cors_origins: Vec::new(),
+            ocr_workers: cores(),
+            ocr_parallel_pages: cores(),
+            ocr_page_timeout_secs: 120,
+            ocr_lease_secs: 60,
+            ocr_languages: "fra+eng".into(),
+            trash_days: 30,
+            verify_interval_hours: 0,
         }
     }
 
@@ -127,6 +151,11 @@ impl Config {
         self.validate_s3()?;
         if let Some(bad) = self.cors_origins.iter().find(|o| o.as_str() != "*" && !o.starts_with("http")) {
             return Err(format!("--cors-origins: {bad} is not an origin like https://app.example.com"));
+        }
+        if self.ocr_lease_secs < 3 || self.ocr_page_timeout_secs == 0 || self.ocr_parallel_pages == 0 {
+            return Err(
+                "--ocr-lease must be at least 3 s, --ocr-page-timeout and --ocr-parallel-pages at least 1".into()
+            );
         }
         if self.sweep_interval_secs == 0 {
             return Err("--sweep-interval must be at least 1 second".into());

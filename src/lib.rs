@@ -2,12 +2,17 @@
 
 pub mod admin;
 pub mod app;
+pub mod audit;
 pub mod blob;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod export;
 pub mod http;
+pub mod integrity;
+pub mod ocr;
+pub mod retention;
 pub mod server;
 pub mod sweeper;
 pub mod worker;

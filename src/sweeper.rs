@@ -2,7 +2,8 @@
 //! - retries queued object deletions;
 //! - releases the quota reservations of uploads never finalized;
 //! - deletes objects no file points to (abandoned uploads), once their URL has expired;
-//! - removes temporary files left by interrupted uploads.
+//! - removes temporary files left by interrupted uploads;
+//! - purges files in the trash for longer than the trash period (open years only).
 
 use std::time::Duration;
 
@@ -10,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::App;
 use crate::blob::{BlobError, BlobStore};
-use crate::db::{deletions, files, DbError};
+use crate::db::{deletions, exports, files, DbError};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SweepReport {
@@ -18,6 +19,7 @@ pub struct SweepReport {
     pub uploads_expired: u64,
     pub orphans_removed: usize,
     pub temporaries_removed: usize,
+    pub trash_purged: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +61,7 @@ pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, Sw
             }
         }
     }
+    report.trash_purged = crate::retention::purge_trash(app, now_ms).await?;
     let grace_ms = i64::from(app.config().upload_grace_secs) * 1000;
     report.uploads_expired = files::clear_expired_uploads(app.db(), now_ms - grace_ms).await?;
     let url_lifetime = chrono::Duration::seconds(i64::from(app.config().upload_url_ttl_secs));
@@ -77,7 +80,10 @@ async fn remove_orphans(app: &App, before: DateTime<Utc>) -> Result<usize, Sweep
             continue;
         }
         let key = object.key;
-        if !files::references_object(app.db(), key.id_file(), key.as_str()).await? {
+        let id_owner = key.id_file();
+        let referenced = files::references_object(app.db(), id_owner, key.as_str()).await?
+            || exports::references_object(app.db(), id_owner, key.as_str()).await?;
+        if !referenced {
             app.blob().delete(&key).await?;
             removed += 1;
         }

@@ -45,6 +45,11 @@ impl LocalStore {
         self.root.join(key.path())
     }
 
+    /// Where an object is (or would be) stored.
+    pub fn path_of(&self, key: &ObjectKey) -> PathBuf {
+        self.object_path(key)
+    }
+
     /// Streams `body` into the object `key`, which appears only once complete and durable.
     pub async fn write<S, E>(&self, key: &ObjectKey, mut body: S, expected_len: u64) -> Result<(), WriteError>
     where
@@ -82,6 +87,22 @@ impl LocalStore {
         tokio::task::spawn_blocking(move || std::fs::File::open(dir)?.sync_all())
             .await
             .map_err(std::io::Error::other)??;
+        Ok(())
+    }
+
+    pub fn tmp_dir(&self) -> PathBuf {
+        self.root.join(TMP_DIR)
+    }
+
+    /// Moves a complete file (in [`LocalStore::tmp_dir`]) into place as `key`, durably.
+    pub async fn adopt(&self, key: &ObjectKey, file: tempfile::TempPath) -> Result<(), BlobError> {
+        let synced = file.to_path_buf();
+        tokio::task::spawn_blocking(move || std::fs::File::open(synced)?.sync_all()).await??;
+        let target = self.object_path(key);
+        let dir = target.parent().map(Path::to_path_buf).unwrap_or_else(|| self.root.clone());
+        tokio::fs::create_dir_all(&dir).await?;
+        file.persist(&target).map_err(|e| e.error)?;
+        tokio::task::spawn_blocking(move || std::fs::File::open(dir)?.sync_all()).await??;
         Ok(())
     }
 

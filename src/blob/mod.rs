@@ -190,6 +190,37 @@ impl BlobStore {
         }
     }
 
+    /// The object as a local file, for programs that read files (OCR): the stored file itself
+    /// on the embedded store, a temporary download otherwise. `None` if it does not exist.
+    pub async fn local_copy(&self, key: &ObjectKey) -> Result<Option<LocalCopy>, BlobError> {
+        match self {
+            Self::Local(s) => Ok(s.head(key).await?.map(|_| LocalCopy::Stored(s.path_of(key)))),
+            Self::S3(s) => Ok(s.download(key).await?.map(LocalCopy::Temporary)),
+        }
+    }
+
+    /// A new temporary file, on the same disk as the embedded store's objects (so that
+    /// [`BlobStore::put_file`] is a rename there).
+    pub fn scratch_file(&self) -> std::io::Result<tempfile::NamedTempFile> {
+        match self {
+            Self::Local(s) => tempfile::NamedTempFile::new_in(s.tmp_dir()),
+            Self::S3(_) => tempfile::NamedTempFile::new(),
+        }
+    }
+
+    /// Stores a finished local file as the object `key` (durably, all or nothing).
+    pub async fn put_file(
+        &self,
+        key: &ObjectKey,
+        file: tempfile::TempPath,
+        content_type: &str,
+    ) -> Result<(), BlobError> {
+        match self {
+            Self::Local(s) => s.adopt(key, file).await,
+            Self::S3(s) => s.upload(key, &file, content_type).await,
+        }
+    }
+
     /// Every object of this deployment in the store.
     pub async fn list(&self) -> Result<Vec<Listed>, BlobError> {
         match self {
@@ -203,6 +234,21 @@ impl BlobStore {
         match self {
             Self::Local(s) => s.ping().await,
             Self::S3(s) => s.ping().await,
+        }
+    }
+}
+
+/// A readable local file holding an object's bytes.
+pub enum LocalCopy {
+    Stored(std::path::PathBuf),
+    Temporary(tempfile::TempPath),
+}
+
+impl LocalCopy {
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Self::Stored(p) => p,
+            Self::Temporary(p) => p,
         }
     }
 }

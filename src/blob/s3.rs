@@ -90,6 +90,49 @@ impl S3Store {
         Ok(Some(hashing.await?))
     }
 
+    /// Downloads an object to a temporary file, streaming. `None` if it does not exist.
+    pub async fn download(&self, key: &ObjectKey) -> Result<Option<tempfile::TempPath>, BlobError> {
+        use tokio::io::AsyncWriteExt;
+        let resp = self.send(Method::GET, Target::Object(key), &[]).await?;
+        match resp.status() {
+            StatusCode::NOT_FOUND => return Ok(None),
+            s if !s.is_success() => return Err(BlobError::Status { operation: "GET", status: s.as_u16() }),
+            _ => {}
+        }
+        let path = tempfile::NamedTempFile::new()?.into_temp_path();
+        let mut file = tokio::fs::File::create(&path).await?;
+        let mut body = resp.bytes_stream();
+        while let Some(chunk) = body.next().await {
+            file.write_all(&chunk.map_err(|e| BlobError::Http(e.to_string()))?).await?;
+        }
+        file.flush().await?;
+        Ok(Some(path))
+    }
+
+    /// Uploads a local file as `key`, streaming, its length and type signed.
+    pub async fn upload(&self, key: &ObjectKey, path: &std::path::Path, content_type: &str) -> Result<(), BlobError> {
+        let file = tokio::fs::File::open(path).await?;
+        let length = file.metadata().await?.len();
+        let len = length.to_string();
+        let headers = [("content-type", content_type), ("content-length", len.as_str())];
+        let signed = self.internal.presign("PUT", Target::Object(key), &[], &headers, INTERNAL_TTL_SECS);
+        let body = reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::new(file));
+        let resp = self
+            .client
+            .put(signed.url)
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .header(reqwest::header::CONTENT_LENGTH, length)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| BlobError::Http(e.to_string()))?;
+        if resp.status().is_success() {
+            Ok(())
+        } else {
+            Err(BlobError::Status { operation: "PUT", status: resp.status().as_u16() })
+        }
+    }
+
     pub async fn delete(&self, key: &ObjectKey) -> Result<(), BlobError> {
         let resp = self.send(Method::DELETE, Target::Object(key), &[]).await?;
         match resp.status() {

@@ -1,6 +1,8 @@
 //! Command line: `coffre serve` and the admin commands. Admin commands print JSON on stdout.
 
 mod admin;
+mod integrity;
+mod ocr;
 mod serve;
 
 use std::path::PathBuf;
@@ -29,6 +31,27 @@ pub enum Command {
     /// Manage OCR page credits.
     #[command(subcommand)]
     Credits(admin::CreditsCommand),
+    /// Manage fiscal years.
+    #[command(subcommand)]
+    Year(integrity::YearCommand),
+    /// The audit trail.
+    #[command(subcommand)]
+    Audit(integrity::AuditCommand),
+    /// Re-read every stored object of an organization and compare SHA-256s (exits 1 on a problem).
+    Verify {
+        #[command(flatten)]
+        config: serve::ConfigOpts,
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        year: Option<String>,
+    },
+    /// Retention of closed years' documents (10 years).
+    #[command(subcommand)]
+    Retention(integrity::RetentionCommand),
+    /// Run the OCR pipeline on a local file.
+    #[command(subcommand)]
+    Ocr(ocr::OcrCommand),
 }
 
 /// Where the data lives; shared by every command.
@@ -50,5 +73,10 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Org(cmd) => admin::run_org(cmd).await,
         Command::Key(cmd) => admin::run_key(cmd).await,
         Command::Credits(cmd) => admin::run_credits(cmd).await,
+        Command::Ocr(cmd) => ocr::run(cmd).await,
+        Command::Year(cmd) => integrity::run_year(cmd).await,
+        Command::Audit(cmd) => integrity::run_audit(cmd).await,
+        Command::Verify { config, org, year } => integrity::run_verify(config, org, year).await,
+        Command::Retention(cmd) => integrity::run_retention(cmd).await,
     }
 }

@@ -56,6 +56,27 @@ pub struct ConfigOpts {
     /// (comma-separated, or `*`).
     #[arg(long, env = "COFFRE_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
+    /// OCR jobs run at once by this process (0: leave them to `coffre worker`; default: cores).
+    #[arg(long, env = "COFFRE_OCR_WORKERS")]
+    pub ocr_workers: Option<usize>,
+    /// Tesseract processes at once in this process (default: cores).
+    #[arg(long, env = "COFFRE_OCR_PARALLEL_PAGES")]
+    pub ocr_parallel_pages: Option<usize>,
+    /// Seconds one page may take before its job fails.
+    #[arg(long, env = "COFFRE_OCR_PAGE_TIMEOUT", default_value_t = 120)]
+    pub ocr_page_timeout: u64,
+    /// Seconds a worker's claim on a job lasts without renewal.
+    #[arg(long, env = "COFFRE_OCR_LEASE", default_value_t = 60)]
+    pub ocr_lease: u64,
+    /// Tesseract languages.
+    #[arg(long, env = "COFFRE_OCR_LANGUAGES", default_value = "fra+eng")]
+    pub ocr_languages: String,
+    /// Days a deleted file stays restorable in the trash.
+    #[arg(long, env = "COFFRE_TRASH_DAYS", default_value_t = 30)]
+    pub trash_days: u32,
+    /// Hours between integrity checks of every stored object (0: off).
+    #[arg(long, env = "COFFRE_VERIFY_INTERVAL_HOURS", default_value_t = 0)]
+    pub verify_interval_hours: u64,
     /// Database connections per process.
     #[arg(long, env = "COFFRE_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
@@ -85,6 +106,17 @@ impl ConfigOpts {
         config.sweep_interval_secs = self.sweep_interval;
         config.max_db_connections = self.db_connections.max(1);
         config.cors_origins = self.cors_origins;
+        if let Some(n) = self.ocr_workers {
+            config.ocr_workers = n;
+        }
+        if let Some(n) = self.ocr_parallel_pages {
+            config.ocr_parallel_pages = n;
+        }
+        config.ocr_page_timeout_secs = self.ocr_page_timeout;
+        config.ocr_lease_secs = self.ocr_lease;
+        config.ocr_languages = self.ocr_languages;
+        config.trash_days = self.trash_days;
+        config.verify_interval_hours = self.verify_interval_hours;
         config.validate()?;
         Ok(config)
     }

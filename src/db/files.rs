@@ -8,6 +8,8 @@ use sqlx::Row as _;
 
 pub const STATUS_PENDING: &str = "pending";
 pub const STATUS_AVAILABLE: &str = "available";
+/// In the trash: restorable for a while, then purged.
+pub const STATUS_DELETED: &str = "deleted";
 
 #[derive(Debug, Clone)]
 pub struct File {
@@ -26,8 +28,29 @@ pub struct File {
     pub sha256: Option<String>,
     pub content_key: Option<String>,
     pub upload: Option<Upload>,
+    pub id_ocr_job: Option<String>,
+    /// `user` or `ocr`.
+    pub date_source: Option<String>,
+    pub reference_source: Option<String>,
+    /// Normalized name and reference, for searches.
+    pub search_text: String,
+    /// The OCR job's state, when one was requested.
+    pub ocr: Option<OcrSummary>,
+    pub deleted_at: Option<i64>,
+    pub status_before_delete: Option<String>,
+    pub verified_at: Option<i64>,
     pub created_at: i64,
     pub last_updated_at: i64,
+}
+
+/// The part of a file's OCR job shown with the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OcrSummary {
+    pub status: String,
+    pub pages: i64,
+    pub pages_charged: i64,
+    pub engine: Option<String>,
+    pub error: Option<String>,
 }
 
 /// An upload URL handed out and not yet finalized.
@@ -67,6 +90,14 @@ impl File {
             sha256: row.try_get("sha256")?,
             content_key: row.try_get("content_key")?,
             upload,
+            id_ocr_job: row.try_get("id_ocr_job")?,
+            date_source: row.try_get("date_source")?,
+            reference_source: row.try_get("reference_source")?,
+            search_text: row.try_get("search_text")?,
+            ocr: ocr_summary(row)?,
+            deleted_at: row.try_get("deleted_at")?,
+            status_before_delete: row.try_get("status_before_delete")?,
+            verified_at: row.try_get("verified_at")?,
             created_at: row.try_get("created_at")?,
             last_updated_at: row.try_get("last_updated_at")?,
         })
@@ -77,14 +108,34 @@ impl File {
     }
 }
 
-const COLUMNS: &str = "id, id_organization, id_year, id_folder, name, reference, doc_date, hash, allow_duplicate, \
-    status, content_type, size, sha256, content_key, upload_key, upload_type, upload_size, upload_expires_at, \
-    created_at, last_updated_at";
+fn ocr_summary(row: &Row) -> Result<Option<OcrSummary>, sqlx::Error> {
+    let Some(status) = row.try_get::<Option<String>, _>("ocr_status")? else {
+        return Ok(None);
+    };
+    Ok(Some(OcrSummary {
+        status,
+        pages: row.try_get("ocr_pages")?,
+        pages_charged: row.try_get("ocr_pages_charged")?,
+        engine: row.try_get("ocr_engine")?,
+        error: row.try_get("ocr_error")?,
+    }))
+}
+
+/// Every read joins the OCR job, whose columns are aliased.
+const SELECT: &str =
+    "SELECT f.id, f.id_organization, f.id_year, f.id_folder, f.name, f.reference, f.doc_date, f.hash, \
+    f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_type, \
+    f.upload_size, f.upload_expires_at, f.id_ocr_job, f.date_source, f.reference_source, f.search_text, \
+    f.deleted_at, f.status_before_delete, f.verified_at, \
+    f.created_at, f.last_updated_at, j.status AS ocr_status, j.pages AS ocr_pages, \
+    j.pages_charged AS ocr_pages_charged, j.engine AS ocr_engine, j.error AS ocr_error \
+    FROM files f LEFT JOIN ocr_jobs j ON j.id = f.id_ocr_job";
 
 pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO files (id, id_organization, id_year, id_folder, name, reference, doc_date, hash, allow_duplicate, \
-         status, created_at, last_updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+         status, created_at, last_updated_at, date_source, reference_source, search_text) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     )
     .bind(&f.id)
     .bind(&f.id_organization)
@@ -98,6 +149,9 @@ pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
     .bind(&f.status)
     .bind(f.created_at)
     .bind(f.last_updated_at)
+    .bind(&f.date_source)
+    .bind(&f.reference_source)
+    .bind(&f.search_text)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -120,7 +174,7 @@ async fn get_on(
     id_year: &str,
     id: &str,
 ) -> Result<Option<File>, DbError> {
-    let sql = format!("SELECT {COLUMNS} FROM files WHERE id = $1 AND id_organization = $2 AND id_year = $3");
+    let sql = format!("{SELECT} WHERE f.id = $1 AND f.id_organization = $2 AND f.id_year = $3");
     let row = sqlx::query(&sql).bind(id).bind(id_organization).bind(id_year).fetch_optional(conn).await?;
     Ok(row.as_ref().map(File::from_row).transpose()?)
 }
@@ -131,6 +185,8 @@ pub struct ListFilter {
     /// `Some(None)`: files at the top level; `Some(Some(id))`: files in that folder.
     pub folder: Option<Option<String>>,
     pub status: Option<String>,
+    /// A normalized LIKE pattern matched against names, references and OCR text.
+    pub text: Option<String>,
     /// Keyset pagination: files whose id sorts after this one.
     pub after: Option<String>,
     pub limit: i64,
@@ -138,21 +194,29 @@ pub struct ListFilter {
 
 /// One page of files in id (creation) order. Cost depends on the page size, not on the year's.
 pub async fn list(db: &Db, id_organization: &str, id_year: &str, filter: &ListFilter) -> Result<Vec<File>, DbError> {
-    let mut sql = format!("SELECT {COLUMNS} FROM files WHERE id_organization = $1 AND id_year = $2 AND id > $3");
+    let mut sql = format!("{SELECT} WHERE f.id_organization = $1 AND f.id_year = $2 AND f.id > $3");
     let mut next = 4;
     match &filter.folder {
-        Some(None) => sql.push_str(" AND id_folder IS NULL"),
+        Some(None) => sql.push_str(" AND f.id_folder IS NULL"),
         Some(Some(_)) => {
-            sql.push_str(&format!(" AND id_folder = ${next}"));
+            sql.push_str(&format!(" AND f.id_folder = ${next}"));
             next += 1;
         }
         None => {}
     }
     if filter.status.is_some() {
-        sql.push_str(&format!(" AND status = ${next}"));
+        sql.push_str(&format!(" AND f.status = ${next}"));
+        next += 1;
+    } else {
+        sql.push_str(" AND f.status <> 'deleted'");
+    }
+    if filter.text.is_some() {
+        sql.push_str(&format!(
+            " AND (f.search_text LIKE ${next} ESCAPE '\\' OR COALESCE(j.search_text, '') LIKE ${next} ESCAPE '\\')"
+        ));
         next += 1;
     }
-    sql.push_str(&format!(" ORDER BY id LIMIT ${next}"));
+    sql.push_str(&format!(" ORDER BY f.id LIMIT ${next}"));
     let mut query =
         sqlx::query(&sql).bind(id_organization).bind(id_year).bind(filter.after.clone().unwrap_or_default());
     if let Some(Some(folder)) = &filter.folder {
@@ -161,6 +225,9 @@ pub async fn list(db: &Db, id_organization: &str, id_year: &str, filter: &ListFi
     if let Some(status) = &filter.status {
         query = query.bind(status.clone());
     }
+    if let Some(text) = &filter.text {
+        query = query.bind(text.clone());
+    }
     let rows = query.bind(filter.limit).fetch_all(db.pool()).await?;
     Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
 }
@@ -168,7 +235,8 @@ pub async fn list(db: &Db, id_organization: &str, id_year: &str, filter: &ListFi
 /// Saves the user-editable metadata.
 pub async fn update_metadata(tx: &mut Tx, f: &File) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE files SET id_folder = $2, name = $3, reference = $4, doc_date = $5, last_updated_at = $6 WHERE id = $1",
+        "UPDATE files SET id_folder = $2, name = $3, reference = $4, doc_date = $5, last_updated_at = $6, \
+         date_source = $7, reference_source = $8, search_text = $9 WHERE id = $1",
     )
     .bind(&f.id)
     .bind(&f.id_folder)
@@ -176,6 +244,9 @@ pub async fn update_metadata(tx: &mut Tx, f: &File) -> Result<(), DbError> {
     .bind(&f.reference)
     .bind(&f.doc_date)
     .bind(f.last_updated_at)
+    .bind(&f.date_source)
+    .bind(&f.reference_source)
+    .bind(&f.search_text)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -262,6 +333,118 @@ pub async fn find_available_by_sha256(
     .fetch_optional(conn)
     .await?;
     Ok(row.map(|r| r.try_get("id")).transpose()?)
+}
+
+/// Moves a file to the trash, remembering its status.
+pub async fn trash(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE files SET status_before_delete = status, status = 'deleted', deleted_at = $2, last_updated_at = $2 \
+         WHERE id = $1 AND status <> 'deleted'",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Takes a file out of the trash, back to the status it had.
+pub async fn restore(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE files SET status = COALESCE(status_before_delete, 'pending'), status_before_delete = NULL, \
+         deleted_at = NULL, last_updated_at = $2 WHERE id = $1 AND status = 'deleted'",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Files in the trash since before `before`, in open years: due for purging.
+pub async fn trash_due(db: &Db, before: i64, limit: i64) -> Result<Vec<File>, DbError> {
+    let sql = format!(
+        "{SELECT} JOIN years y ON y.id = f.id_year \
+         WHERE f.status = 'deleted' AND f.deleted_at < $1 AND y.closed = 0 ORDER BY f.id LIMIT $2"
+    );
+    let rows = sqlx::query(&sql).bind(before).bind(limit).fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
+}
+
+/// Files of closed years that ended before `ended_before` (retention over).
+pub async fn retention_due(db: &Db, ended_before: &str, limit: i64) -> Result<Vec<File>, DbError> {
+    let sql = format!(
+        "{SELECT} JOIN years y ON y.id = f.id_year \
+         WHERE y.closed = 1 AND y.ending_at < $1 ORDER BY f.id LIMIT $2"
+    );
+    let rows = sqlx::query(&sql).bind(ended_before).bind(limit).fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
+}
+
+/// Files whose content should be in the store (available, or in the trash with content),
+/// optionally of one year, after `after_id`, for integrity checks and exports.
+pub async fn with_content(
+    db: &Db,
+    id_organization: &str,
+    id_year: Option<&str>,
+    after_id: &str,
+    limit: i64,
+) -> Result<Vec<File>, DbError> {
+    let year_clause = if id_year.is_some() { " AND f.id_year = $4" } else { "" };
+    let sql = format!(
+        "{SELECT} WHERE f.id_organization = $1 AND f.id > $2 AND f.content_key IS NOT NULL{year_clause} \
+         ORDER BY f.id LIMIT $3"
+    );
+    let mut query = sqlx::query(&sql).bind(id_organization).bind(after_id).bind(limit);
+    if let Some(year) = id_year {
+        query = query.bind(year.to_owned());
+    }
+    let rows = query.fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
+}
+
+/// Records a successful re-read of the file's content.
+pub async fn set_verified(db: &Db, id: &str, at: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE files SET verified_at = $2 WHERE id = $1").bind(id).bind(at).execute(db.pool()).await?;
+    Ok(())
+}
+
+/// Points a file at its OCR job.
+pub async fn link_ocr_job(tx: &mut Tx, id_file: &str, id_job: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE files SET id_ocr_job = $2 WHERE id = $1").bind(id_file).bind(id_job).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// The files of open years whose content an OCR job read.
+pub async fn linked_to_job(tx: &mut Tx, id_job: &str) -> Result<Vec<File>, DbError> {
+    let sql = format!(
+        "{SELECT} JOIN years y ON y.id = f.id_year WHERE f.id_ocr_job = $1 AND y.closed = 0 AND f.status <> 'deleted'"
+    );
+    let rows = sqlx::query(&sql).bind(id_job).fetch_all(&mut **tx).await?;
+    Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
+}
+
+/// Sets a file's date and reference from OCR, recording that they came from OCR. The caller
+/// only passes values for fields that are empty.
+pub async fn fill_from_ocr(
+    tx: &mut Tx,
+    file: &File,
+    date: Option<&str>,
+    reference: Option<&str>,
+    search_text: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE files SET doc_date = COALESCE($2, doc_date), date_source = CASE WHEN $2 IS NULL THEN date_source ELSE 'ocr' END, \
+         reference = COALESCE($3, reference), reference_source = CASE WHEN $3 IS NULL THEN reference_source ELSE 'ocr' END, \
+         search_text = $4 WHERE id = $1",
+    )
+    .bind(&file.id)
+    .bind(date)
+    .bind(reference)
+    .bind(search_text)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Forgets uploads whose URL expired before `before` without being finalized; their

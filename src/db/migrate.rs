@@ -5,8 +5,16 @@
 use super::{Backend, Db, DbError};
 use sqlx::Row as _;
 
-const SQLITE: &[(i64, &str)] = &[(1, include_str!("../../migrations/sqlite/0001_init.sql"))];
-const POSTGRES: &[(i64, &str)] = &[(1, include_str!("../../migrations/postgres/0001_init.sql"))];
+const SQLITE: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/sqlite/0001_init.sql")),
+    (2, include_str!("../../migrations/sqlite/0002_ocr.sql")),
+    (3, include_str!("../../migrations/sqlite/0003_integrity.sql")),
+];
+const POSTGRES: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/postgres/0001_init.sql")),
+    (2, include_str!("../../migrations/postgres/0002_ocr.sql")),
+    (3, include_str!("../../migrations/postgres/0003_integrity.sql")),
+];
 
 /// An arbitrary constant shared by every Coffre instance.
 const ADVISORY_LOCK_KEY: i64 = 0x00C0_FFE0;

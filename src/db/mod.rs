@@ -6,11 +6,14 @@
 //! Error types: functions return [`DbError`]; callers that can blame the client for a
 //! constraint violation check [`DbError::is_unique_violation`] at the call site.
 
+pub mod audit;
 pub mod deletions;
+pub mod exports;
 pub mod files;
 pub mod folders;
 pub mod keys;
 mod migrate;
+pub mod ocr_jobs;
 pub mod orgs;
 pub mod settings;
 pub mod years;
@@ -122,8 +125,6 @@ impl Db {
 #[derive(Debug, Clone, Copy)]
 pub enum Lockable {
     Organization,
-    Year,
-    File,
 }
 
 /// Locks one row until the transaction ends, so that checks made after it (quota, folder
@@ -135,8 +136,6 @@ pub async fn lock_row(tx: &mut Tx, backend: Backend, table: Lockable, id: &str) 
     }
     let sql = match table {
         Lockable::Organization => "SELECT id FROM organizations WHERE id = $1 FOR UPDATE",
-        Lockable::Year => "SELECT id FROM years WHERE id = $1 FOR UPDATE",
-        Lockable::File => "SELECT id FROM files WHERE id = $1 FOR UPDATE",
     };
     sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await?;
     Ok(())

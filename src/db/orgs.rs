@@ -99,3 +99,22 @@ pub async fn reserved_bytes(tx: &mut Tx, id: &str, now: i64, except_file: &str) 
     .await?;
     Ok(row.try_get("reserved")?)
 }
+
+/// Bytes reserved by live upload URLs of the organization.
+pub async fn reserved_bytes_now(db: &Db, id: &str) -> Result<i64, DbError> {
+    let row = sqlx::query(
+        "SELECT CAST(COALESCE(SUM(upload_size), 0) AS BIGINT) AS reserved FROM files \
+         WHERE id_organization = $1 AND upload_key IS NOT NULL AND upload_expires_at > $2",
+    )
+    .bind(id)
+    .bind(crate::domain::time::now_millis())
+    .fetch_one(db.pool())
+    .await?;
+    Ok(row.try_get("reserved")?)
+}
+
+/// Every organization's id.
+pub async fn list_ids(db: &Db) -> Result<Vec<String>, DbError> {
+    let rows = sqlx::query("SELECT id FROM organizations ORDER BY id").fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>()?)
+}

@@ -1,6 +1,6 @@
 //! Fiscal years ("exercices") of an organization.
 
-use super::{flag, Db, DbError, Row};
+use super::{flag, Db, DbError, Row, Tx};
 use sqlx::Row as _;
 
 #[derive(Debug, Clone)]
@@ -32,7 +32,7 @@ impl Year {
 
 const COLUMNS: &str = "id, id_organization, label, starting_at, ending_at, closed, closed_at, created_at";
 
-pub async fn insert(db: &Db, year: &Year) -> Result<(), DbError> {
+pub async fn insert(tx: &mut Tx, year: &Year) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO years (id, id_organization, label, starting_at, ending_at, closed, created_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $6)",
@@ -43,8 +43,33 @@ pub async fn insert(db: &Db, year: &Year) -> Result<(), DbError> {
     .bind(&year.starting_at)
     .bind(&year.ending_at)
     .bind(year.created_at)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// [`get`] inside a transaction.
+pub async fn get_in(tx: &mut Tx, id_organization: &str, id: &str) -> Result<Option<Year>, DbError> {
+    let sql = format!("SELECT {COLUMNS} FROM years WHERE id = $1 AND id_organization = $2");
+    let row = sqlx::query(&sql).bind(id).bind(id_organization).fetch_optional(&mut **tx).await?;
+    Ok(row.as_ref().map(Year::from_row).transpose()?)
+}
+
+/// A year by id alone (admin commands).
+pub async fn find(db: &Db, id: &str) -> Result<Option<Year>, DbError> {
+    let sql = format!("SELECT {COLUMNS} FROM years WHERE id = $1");
+    let row = sqlx::query(&sql).bind(id).fetch_optional(db.pool()).await?;
+    Ok(row.as_ref().map(Year::from_row).transpose()?)
+}
+
+/// Closes (`Some(now)`) or reopens (`None`) a year.
+pub async fn set_closed(tx: &mut Tx, id: &str, closed_at: Option<i64>) -> Result<(), DbError> {
+    sqlx::query("UPDATE years SET closed = $2, closed_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(i64::from(closed_at.is_some()))
+        .bind(closed_at)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 pub mod ids;
 pub mod mime;
 pub mod names;
+pub mod text;
 pub mod time;
 
 pub use ids::new_id;

@@ -9,15 +9,20 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
-use super::files::{check_duplicate, load_file, load_file_locked, FileDto, FilePath};
+use super::files::{check_duplicate, load_file, load_writable_file, FileDto, FilePath};
+use super::guard::{begin_org_write, commit};
 use crate::app::App;
+use crate::audit::{self, Event};
 use crate::blob::{Digest, ObjectKey};
 use crate::config::MAX_UPLOAD_BYTES;
+use crate::db::files::STATUS_DELETED;
 use crate::db::files::{self, Content, File, Upload};
-use crate::db::{deletions, orgs, DbError, Tx};
+use crate::db::years;
+use crate::db::{deletions, orgs, Tx};
 use crate::domain::mime::sniff;
 use crate::domain::time::{now_millis, rfc3339};
 use crate::domain::MimeType;
+use serde_json::json;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -108,14 +113,17 @@ pub async fn create_upload_url(
         size: size as i64,
         expires_at: now + i64::from(ttl) * 1000,
     };
-    let mut tx = app.db().begin_write().await?;
-    let mut file = load_file_locked(&app, &mut tx, &path).await?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let mut file = load_writable_file(&mut tx, &path).await?;
     if file.is_available() {
         return Err(ApiError::ContentImmutable);
     }
     check_quota(&mut tx, &file, upload.size, now).await?;
     files::set_upload(&mut tx, &file.id, &upload, now).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    let details = json!({"type": upload.content_type, "size": upload.size, "expiresAt": rfc3339(upload.expires_at)});
+    let event = Event::new("file.upload_url").year(&file.id_year).file(&file.id).details(details);
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
+    commit(tx).await?;
     file.last_updated_at = now;
     let presigned = app.blob().presign_put(&key, mime.as_str(), size, ttl);
     Ok(Json(UploadUrlResponse {
@@ -163,6 +171,13 @@ pub async fn finalize_file(
     if file.is_available() {
         return Ok(Json(file.into()));
     }
+    if file.status == STATUS_DELETED {
+        return Err(ApiError::FileDeleted);
+    }
+    // Refuse early in a closed year; the commit checks again under the lock.
+    if years::get(app.db(), &path.id_organization, &path.id_year).await?.is_some_and(|y| y.closed) {
+        return Err(ApiError::YearClosed);
+    }
     let upload = file.upload.clone().ok_or(ApiError::UploadMissing)?;
     let key = ObjectKey::from_stored(upload.key.clone());
     // A cheap HEAD first: a missing or wrongly sized object is refused without reading it.
@@ -183,7 +198,7 @@ pub async fn finalize_file(
         size: digest.size as i64,
         sha256: digest.sha256,
     };
-    match commit_finalize(&app, &path, &upload, &content).await {
+    match commit_finalize(&app, &auth, &path, &upload, &content).await {
         Ok(file) => Ok(Json(file.into())),
         Err(e @ (ApiError::DuplicateFile { .. } | ApiError::QuotaExceeded { .. })) => {
             delete_object_now_untracked(&app, &key).await;
@@ -212,13 +227,21 @@ fn verify_upload(file: &File, upload: &Upload, digest: &Digest) -> Result<(), Ap
 
 /// Makes the verified upload the file's content and counts its size, once: a concurrent
 /// finalize that committed first is answered with the same file.
-async fn commit_finalize(app: &App, path: &FilePath, upload: &Upload, content: &Content) -> Result<File, ApiError> {
+async fn commit_finalize(
+    app: &App,
+    auth: &Auth,
+    path: &FilePath,
+    upload: &Upload,
+    content: &Content,
+) -> Result<File, ApiError> {
     let now = now_millis();
-    let mut tx = app.db().begin_write().await?;
-    let file = load_file_locked(app, &mut tx, path).await?;
+    let mut tx = begin_org_write(app, &path.id_organization).await?;
+    let file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
+    let file = file.ok_or(ApiError::NotFound)?;
     if file.is_available() {
         return Ok(file);
     }
+    let file = load_writable_file(&mut tx, path).await?;
     if file.upload.as_ref().map(|u| &u.key) != Some(&upload.key) {
         // A newer upload URL replaced this one while we were reading it.
         return Err(ApiError::UploadMissing);
@@ -229,9 +252,12 @@ async fn commit_finalize(app: &App, path: &FilePath, upload: &Upload, content: &
     }
     files::make_available(&mut tx, &file.id, content, now).await?;
     orgs::add_used_bytes(&mut tx, &file.id_organization, content.size).await?;
+    let details = json!({"type": content.content_type, "size": content.size});
+    let event = Event::new("file.finalize").year(&file.id_year).file(&file.id).sha256(Some(&content.sha256));
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(details)).await?;
     let file =
         files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)?;
-    tx.commit().await.map_err(DbError::from)?;
+    commit(tx).await?;
     Ok(file)
 }
 
@@ -255,13 +281,25 @@ pub async fn create_download_url(
     ApiJson(body): ApiJson<FileAction>,
 ) -> Result<Json<SignedUrl>, ApiError> {
     check_body_id(&path, &body.id_file)?;
-    let file = load_file(&app, &auth, &path).await?;
+    auth.check_org(&path.id_organization)?;
+    // A read, allowed in closed years, but recorded: who obtained which document, when.
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
+    let file = file.ok_or(ApiError::NotFound)?;
+    if file.status == STATUS_DELETED {
+        return Err(ApiError::FileDeleted);
+    }
     let (Some(key), Some(content_type), true) = (&file.content_key, &file.content_type, file.is_available()) else {
         return Err(ApiError::NoContent);
     };
     let ttl = app.config().download_url_ttl_secs;
     let signed = app.blob().presign_get(&ObjectKey::from_stored(key.clone()), &file.name, content_type, ttl);
-    Ok(Json(SignedUrl { url: signed.url, expires_at: rfc3339(signed.expires_at.timestamp_millis()) }))
+    let expires_at = rfc3339(signed.expires_at.timestamp_millis());
+    let event = Event::new("file.download_url").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(json!({"expiresAt": expires_at})))
+        .await?;
+    commit(tx).await?;
+    Ok(Json(SignedUrl { url: signed.url, expires_at }))
 }
 
 #[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/delete-url", tag = "content",
@@ -279,8 +317,8 @@ pub async fn create_delete_url(
     check_body_id(&path, &body.id_file)?;
     let ttl = app.config().upload_url_ttl_secs;
     let now = now_millis();
-    let mut tx = app.db().begin_write().await?;
-    let file = load_file_locked(&app, &mut tx, &path).await?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let file = load_writable_file(&mut tx, &path).await?;
     let (Some(key), Some(size), true) = (file.content_key.clone(), file.size, file.is_available()) else {
         return Err(ApiError::NoContent);
     };
@@ -288,20 +326,9 @@ pub async fn create_delete_url(
     orgs::add_used_bytes(&mut tx, &file.id_organization, -size).await?;
     // The client is expected to DELETE; if it does not, the queue does once the URL expires.
     deletions::enqueue(&mut tx, &key, now + i64::from(ttl) * 1000).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    let event = Event::new("file.delete_url").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(json!({"size": size}))).await?;
+    commit(tx).await?;
     let signed = app.blob().presign_delete(&ObjectKey::from_stored(key), ttl);
     Ok(Json(SignedUrl { url: signed.url, expires_at: rfc3339(signed.expires_at.timestamp_millis()) }))
-}
-
-#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/ocr", tag = "content",
-    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
-    responses((status = 404, body = Problem), (status = 501, description = "not_implemented", body = Problem)))]
-pub async fn ocr_file(
-    State(app): State<App>,
-    auth: Auth,
-    ApiPath(path): ApiPath<FilePath>,
-) -> Result<Json<FileDto>, ApiError> {
-    auth.check_write(&path.id_organization)?;
-    load_file(&app, &auth, &path).await?;
-    Err(ApiError::NotImplemented)
 }

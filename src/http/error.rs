@@ -44,6 +44,12 @@ pub enum ApiError {
     UploadMissing,
     #[error("the file has no content")]
     NoContent,
+    #[error("the fiscal year is closed: its documents can no longer change")]
+    YearClosed,
+    #[error("the file is in the trash; restore it first")]
+    FileDeleted,
+    #[error("the file is not in the trash")]
+    NotDeleted,
     #[error("an available file of this organization has the same content")]
     DuplicateFile { existing: String },
     #[error("the request body is too large")]
@@ -56,6 +62,8 @@ pub enum ApiError {
     ContentTypeMismatch { declared: String },
     #[error("the SHA-256 of the uploaded bytes differs from the hash given at creation")]
     HashMismatch { expected: String, actual: String },
+    #[error("not enough OCR page credits: {needed} needed, {available} available")]
+    CreditsExhausted { available: i64, needed: i64 },
     #[error("this operation is not implemented yet")]
     NotImplemented,
     #[error("internal error: {0}")]
@@ -98,6 +106,9 @@ impl ApiError {
             Self::ContentImmutable => (S::CONFLICT, "content_immutable", "Content immutable"),
             Self::UploadMissing => (S::CONFLICT, "upload_missing", "Upload missing"),
             Self::NoContent => (S::CONFLICT, "no_content", "No content"),
+            Self::YearClosed => (S::LOCKED, "year_closed", "Year closed"),
+            Self::FileDeleted => (S::CONFLICT, "file_deleted", "File deleted"),
+            Self::NotDeleted => (S::CONFLICT, "not_deleted", "Not deleted"),
             Self::DuplicateFile { .. } => (S::CONFLICT, "duplicate_file", "Duplicate file"),
             Self::PayloadTooLarge => (S::PAYLOAD_TOO_LARGE, "payload_too_large", "Payload too large"),
             Self::UnsupportedMediaType { .. } => {
@@ -108,6 +119,7 @@ impl ApiError {
                 (S::UNPROCESSABLE_ENTITY, "content_type_mismatch", "Content type mismatch")
             }
             Self::HashMismatch { .. } => (S::UNPROCESSABLE_ENTITY, "hash_mismatch", "Hash mismatch"),
+            Self::CreditsExhausted { .. } => (S::PAYMENT_REQUIRED, "ocr_credits_exhausted", "OCR credits exhausted"),
             Self::NotImplemented => (S::NOT_IMPLEMENTED, "not_implemented", "Not implemented"),
             Self::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal_error", "Internal error"),
         }
@@ -126,6 +138,7 @@ impl ApiError {
             Self::UnsupportedMediaType { allowed } => json!({ "allowedTypes": allowed }),
             Self::SizeMismatch { declared, actual } => json!({ "declaredSize": declared, "actualSize": actual }),
             Self::ContentTypeMismatch { declared } => json!({ "declaredType": declared }),
+            Self::CreditsExhausted { available, needed } => json!({ "available": available, "needed": needed }),
             Self::HashMismatch { expected, actual } => json!({ "expectedHash": expected, "actualHash": actual }),
             _ => json!({}),
         };

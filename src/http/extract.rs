@@ -101,6 +101,11 @@ impl Auth {
         }
     }
 
+    /// How the audit trail names this caller.
+    pub fn actor(&self) -> String {
+        crate::audit::key_actor(&self.id_key)
+    }
+
     /// [`Auth::check_org`], and refuses read-only keys.
     pub fn check_write(&self, id_organization: &str) -> Result<(), ApiError> {
         self.check_org(id_organization)?;

@@ -10,16 +10,19 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, ApiQuery, Auth};
-use super::folders::begin_tree_change;
+use super::guard::{begin_org_write, commit, writable_year};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
+use crate::audit::{self, Event};
 use crate::blob::ObjectKey;
-use crate::db::files::{self, File, ListFilter, STATUS_AVAILABLE, STATUS_PENDING};
-use crate::db::{deletions, folders, lock_row, orgs, DbError, Lockable, Tx};
+use crate::db::files::{self, File, ListFilter, STATUS_AVAILABLE, STATUS_DELETED, STATUS_PENDING};
+use crate::db::{deletions, folders, Tx};
 use crate::domain::ids::looks_like_id;
+use crate::domain::text::{like_pattern, normalize};
 use crate::domain::time::{now_millis, rfc3339};
 use crate::domain::{new_id, DocDate, FolderName, Reference, Sha256Hex};
+use serde_json::json;
 
 pub const DEFAULT_PAGE: i64 = 100;
 pub const MAX_PAGE: i64 = 1000;
@@ -72,15 +75,38 @@ pub struct FileDto {
     pub reference: Option<String>,
     pub date: Option<String>,
     pub hash: Option<String>,
-    /// `pending` (no content yet) or `available`.
+    /// `pending` (no content yet), `available`, or `deleted` (in the trash).
     pub status: String,
     #[serde(rename = "type")]
     pub content_type: Option<String>,
     pub size: Option<i64>,
     /// Computed by the server from the stored bytes at finalize.
     pub sha256: Option<String>,
+    /// `user`, or `ocr` when extraction filled an empty date.
+    pub date_source: Option<String>,
+    /// `user`, or `ocr` when extraction filled an empty reference.
+    pub reference_source: Option<String>,
+    /// The OCR job of the file's content, once requested.
+    pub ocr: Option<OcrStateDto>,
+    /// When it was moved to the trash.
+    pub deleted_at: Option<String>,
+    /// When its stored bytes were last re-read and found to match `sha256`.
+    pub verified_at: Option<String>,
     pub created_at: String,
     pub last_updated_at: String,
+}
+
+/// The state of a file's OCR.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OcrStateDto {
+    /// `queued`, `running`, `done` or `failed`.
+    pub status: String,
+    pub pages: i64,
+    pub pages_charged: i64,
+    pub engine: Option<String>,
+    /// Why it failed.
+    pub error: Option<String>,
 }
 
 impl From<File> for FileDto {
@@ -98,6 +124,17 @@ impl From<File> for FileDto {
             content_type: f.content_type,
             size: f.size,
             sha256: f.sha256,
+            date_source: f.date_source,
+            reference_source: f.reference_source,
+            ocr: f.ocr.map(|o| OcrStateDto {
+                status: o.status,
+                pages: o.pages,
+                pages_charged: o.pages_charged,
+                engine: o.engine,
+                error: o.error,
+            }),
+            deleted_at: f.deleted_at.map(rfc3339),
+            verified_at: f.verified_at.map(rfc3339),
             created_at: rfc3339(f.created_at),
             last_updated_at: rfc3339(f.last_updated_at),
         }
@@ -120,12 +157,14 @@ pub struct FilePath {
 pub struct ListFiles {
     /// A folder id, or `root` for the top level.
     pub id_folder: Option<String>,
-    /// `pending` or `available`.
+    /// `pending`, `available`, or `deleted` (the trash; excluded otherwise).
     pub status: Option<String>,
     /// Page size, 1 to 1000 (default 100).
     pub limit: Option<i64>,
     /// Opaque cursor from a previous page's `Link: <...>; rel="next"` header.
     pub cursor: Option<String>,
+    /// Text searched in names, references and OCR text (case and accents ignored).
+    pub q: Option<String>,
 }
 
 /// Loads the file named by the path, or 404 if it is not the caller's.
@@ -134,11 +173,27 @@ pub async fn load_file(app: &App, auth: &Auth, path: &FilePath) -> Result<File, 
     files::get(app.db(), &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)
 }
 
-/// [`load_file`] inside a transaction, after locking the organization's row so that usage
-/// and file state change together.
-pub async fn load_file_locked(app: &App, tx: &mut Tx, path: &FilePath) -> Result<File, ApiError> {
-    lock_row(tx, app.db().backend(), Lockable::Organization, &path.id_organization).await?;
-    files::get_in(tx, &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)
+/// The path's file inside a write transaction ([`begin_org_write`]), for a change: 404 if
+/// missing, 423 if its year is closed, 409 if it is in the trash.
+pub async fn load_writable_file(tx: &mut Tx, path: &FilePath) -> Result<File, ApiError> {
+    writable_year(tx, &path.id_organization, &path.id_year).await?;
+    let file = files::get_in(tx, &path.id_organization, &path.id_year, &path.id_file).await?;
+    let file = file.ok_or(ApiError::NotFound)?;
+    if file.status == STATUS_DELETED {
+        return Err(ApiError::FileDeleted);
+    }
+    Ok(file)
+}
+
+/// The audited form of a file's metadata.
+pub fn snapshot(file: &File) -> serde_json::Value {
+    json!({
+        "name": file.name,
+        "reference": file.reference,
+        "date": file.doc_date,
+        "idFolder": file.id_folder,
+        "status": file.status,
+    })
 }
 
 fn parse_opt<T>(
@@ -172,19 +227,21 @@ pub async fn create_file(
     ApiJson(body): ApiJson<CreateFile>,
 ) -> Result<(StatusCode, Json<FileDto>), ApiError> {
     auth.check_write(&path.id_organization)?;
-    let year = load_year(&app, &auth, &path.id_organization, &path.id_year).await?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     let name = FolderName::parse(&body.name).map_err(|e| ApiError::invalid("name", e))?;
     let reference = parse_opt("reference", body.reference, Reference::parse)?;
     let date = parse_opt("date", body.date, DocDate::parse)?;
     let hash = parse_opt("hash", body.hash, Sha256Hex::parse)?;
     let now = now_millis();
+    let search_text = search_text(name.as_str(), reference.as_ref().map(Reference::as_str));
     let file = File {
         id: new_id(),
         id_organization: year.id_organization.clone(),
         id_year: year.id.clone(),
         id_folder: body.id_folder,
         name: name.into_inner(),
-        reference: reference.map(Reference::into_inner),
+        reference: reference.clone().map(Reference::into_inner),
         doc_date: date.map(DocDate::to_iso),
         hash: hash.map(|h| h.as_str().to_owned()),
         allow_duplicate: body.allow_duplicate,
@@ -194,10 +251,17 @@ pub async fn create_file(
         sha256: None,
         content_key: None,
         upload: None,
+        id_ocr_job: None,
+        date_source: date.map(|_| "user".to_owned()),
+        reference_source: reference.as_ref().map(|_| "user".to_owned()),
+        search_text,
+        ocr: None,
+        deleted_at: None,
+        status_before_delete: None,
+        verified_at: None,
         created_at: now,
         last_updated_at: now,
     };
-    let mut tx = begin_tree_change(&app, &year.id).await?;
     if let Some(folder) = &file.id_folder {
         folders::get_in(&mut tx, &year.id_organization, &year.id, folder).await?.ok_or(ApiError::NotFound)?;
     }
@@ -205,7 +269,9 @@ pub async fn create_file(
         check_duplicate(&mut tx, &file, hash).await?;
     }
     files::insert(&mut tx, &file).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    let event = Event::new("file.create").year(&file.id_year).file(&file.id).details(snapshot(&file));
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
+    commit(tx).await?;
     Ok((StatusCode::CREATED, Json(file.into())))
 }
 
@@ -226,13 +292,14 @@ pub async fn list_files(
         return Err(ApiError::invalid("limit", format!("must be between 1 and {MAX_PAGE}")));
     }
     if let Some(status) = &query.status {
-        if status != STATUS_PENDING && status != STATUS_AVAILABLE {
-            return Err(ApiError::invalid("status", "must be pending or available"));
+        if ![STATUS_PENDING, STATUS_AVAILABLE, STATUS_DELETED].contains(&status.as_str()) {
+            return Err(ApiError::invalid("status", "must be pending, available or deleted"));
         }
     }
     let filter = ListFilter {
         folder: query.id_folder.clone().map(|f| (f != "root").then_some(f)),
         status: query.status.clone(),
+        text: query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(like_pattern),
         after: query.cursor.as_deref().map(decode_cursor).transpose()?,
         limit: limit + 1,
     };
@@ -249,6 +316,11 @@ pub async fn list_files(
     Ok((headers, Json(page.into_iter().map(FileDto::from).collect())))
 }
 
+/// What `q` matches besides OCR text.
+fn search_text(name: &str, reference: Option<&str>) -> String {
+    normalize(&format!("{name} {}", reference.unwrap_or("")))
+}
+
 fn decode_cursor(raw: &str) -> Result<String, ApiError> {
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(raw).ok();
     let id = bytes.and_then(|b| String::from_utf8(b).ok()).filter(|id| looks_like_id(id));
@@ -263,6 +335,9 @@ fn next_link(path: &str, query: &ListFiles, limit: i64, last_id: &str) -> String
     }
     if let Some(status) = &query.status {
         params.append_pair("status", status);
+    }
+    if let Some(q) = &query.q {
+        params.append_pair("q", q);
     }
     params.append_pair("limit", &limit.to_string());
     params.append_pair("cursor", &cursor);
@@ -298,11 +373,17 @@ pub async fn update_file(
         Patch::Null => return Err(ApiError::invalid("name", "must not be null")),
         other => other.apply(None, |v| FolderName::parse(&v).map_err(|e| ApiError::invalid("name", e)))?,
     };
-    let mut tx = begin_tree_change(&app, &path.id_year).await?;
-    let mut file =
-        files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let mut file = load_writable_file(&mut tx, &path).await?;
+    let before = snapshot(&file);
     if let Some(name) = name {
         file.name = name.into_inner();
+    }
+    if body.reference != Patch::Absent {
+        file.reference_source = Some("user".into());
+    }
+    if body.date != Patch::Absent {
+        file.date_source = Some("user".into());
     }
     file.reference = body.reference.apply(file.reference, |v| {
         Reference::parse(&v).map(Reference::into_inner).map_err(|e| ApiError::invalid("reference", e))
@@ -310,42 +391,68 @@ pub async fn update_file(
     file.doc_date = body
         .date
         .apply(file.doc_date, |v| DocDate::parse(&v).map(DocDate::to_iso).map_err(|e| ApiError::invalid("date", e)))?;
+    file.reference_source = file.reference.as_ref().and(file.reference_source);
+    file.date_source = file.doc_date.as_ref().and(file.date_source);
+    file.search_text = search_text(&file.name, file.reference.as_deref());
     if let Patch::Value(folder) = &body.id_folder {
         folders::get_in(&mut tx, &path.id_organization, &path.id_year, folder).await?.ok_or(ApiError::NotFound)?;
     }
     file.id_folder = body.id_folder.apply(file.id_folder, Ok::<_, ApiError>)?;
     file.last_updated_at = now_millis();
     files::update_metadata(&mut tx, &file).await?;
-    tx.commit().await.map_err(DbError::from)?;
+    let event = Event::new("file.update").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event.change(before, snapshot(&file))).await?;
+    commit(tx).await?;
     Ok(Json(file.into()))
 }
 
 #[utoipa::path(delete, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}", tag = "files",
     params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
-    responses((status = 204), (status = 404, body = Problem)))]
+    responses((status = 204, description = "Moved to the trash (restorable, purged after the trash period)"),
+        (status = 404, body = Problem), (status = 409, description = "file_deleted", body = Problem),
+        (status = 423, description = "year_closed", body = Problem)))]
 pub async fn delete_file(
     State(app): State<App>,
     auth: Auth,
     ApiPath(path): ApiPath<FilePath>,
 ) -> Result<StatusCode, ApiError> {
     auth.check_write(&path.id_organization)?;
-    let mut tx = app.db().begin_write().await?;
-    let file = load_file_locked(&app, &mut tx, &path).await?;
-    let now = now_millis();
-    let keys: Vec<String> = file.content_key.iter().chain(file.upload.as_ref().map(|u| &u.key)).cloned().collect();
-    for key in &keys {
-        deletions::enqueue(&mut tx, key, now).await?;
-    }
-    if let (true, Some(size)) = (file.is_available(), file.size) {
-        orgs::add_used_bytes(&mut tx, &file.id_organization, -size).await?;
-    }
-    files::delete(&mut tx, &file.id).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    // The record is gone for good; the bytes follow now, or later from the retry queue.
-    for key in keys {
-        delete_object_now(&app, &key).await;
-    }
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let file = load_writable_file(&mut tx, &path).await?;
+    files::trash(&mut tx, &file.id, now_millis()).await?;
+    let event = Event::new("file.delete").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(snapshot(&file))).await?;
+    commit(tx).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/restore", tag = "files",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
+    responses((status = 200, body = FileDto), (status = 404, description = "missing, or purged", body = Problem),
+        (status = 409, description = "not_deleted", body = Problem), (status = 423, description = "year_closed", body = Problem)))]
+pub async fn restore_file(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<FilePath>,
+) -> Result<Json<FileDto>, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
+    let file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
+    let file = file.ok_or(ApiError::NotFound)?;
+    let trash_ms = i64::from(app.config().trash_days) * 86_400_000;
+    match file.deleted_at {
+        None => return Err(ApiError::NotDeleted),
+        // Past the trash period the file is as good as purged.
+        Some(at) if at + trash_ms < now_millis() => return Err(ApiError::NotFound),
+        Some(_) => {}
+    }
+    files::restore(&mut tx, &file.id, now_millis()).await?;
+    let event = Event::new("file.restore").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
+    let restored = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
+    commit(tx).await?;
+    Ok(Json(restored.ok_or(ApiError::NotFound)?.into()))
 }
 
 /// Deletes an object whose deletion is queued; on failure the queue retries it later.

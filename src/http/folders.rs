@@ -8,13 +8,16 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
+use super::guard::{begin_org_write, commit, writable_year};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
+use crate::audit::{self, Event};
 use crate::db::folders::{self, Folder};
-use crate::db::{lock_row, Lockable, Tx};
+use crate::db::Tx;
 use crate::domain::time::{now_millis, rfc3339};
 use crate::domain::{new_id, FolderName};
+use serde_json::json;
 
 /// Folders nest at most this deep (a root folder has depth 1).
 pub const MAX_DEPTH: i64 = 32;
@@ -75,15 +78,13 @@ pub struct FolderPath {
     pub id_folder: String,
 }
 
-fn parse_name(raw: &str) -> Result<FolderName, ApiError> {
-    FolderName::parse(raw).map_err(|e| ApiError::invalid("name", e))
+/// The audited form of a folder.
+fn snapshot(folder: &Folder) -> serde_json::Value {
+    json!({"name": folder.name, "idFolderParent": folder.id_parent})
 }
 
-/// Opens a write transaction serialized with every other tree change of the year.
-pub async fn begin_tree_change(app: &App, id_year: &str) -> Result<Tx, ApiError> {
-    let mut tx = app.db().begin_write().await?;
-    lock_row(&mut tx, app.db().backend(), Lockable::Year, id_year).await?;
-    Ok(tx)
+fn parse_name(raw: &str) -> Result<FolderName, ApiError> {
+    FolderName::parse(raw).map_err(|e| ApiError::invalid("name", e))
 }
 
 /// Saves with `save`, turning a sibling-name collision into 409 `name_taken`.
@@ -107,9 +108,9 @@ pub async fn create_folder(
     ApiJson(body): ApiJson<CreateFolder>,
 ) -> Result<(StatusCode, Json<FolderDto>), ApiError> {
     auth.check_write(&path.id_organization)?;
-    let year = load_year(&app, &auth, &path.id_organization, &path.id_year).await?;
     let name = parse_name(&body.name)?;
-    let mut tx = begin_tree_change(&app, &year.id).await?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     if let Some(parent) = &body.id_folder_parent {
         folders::get_in(&mut tx, &year.id_organization, &year.id, parent).await?.ok_or(ApiError::NotFound)?;
         let depth = folders::ancestors(&mut tx, parent).await?.len() as i64 + 1;
@@ -129,7 +130,9 @@ pub async fn create_folder(
         last_updated_at: now,
     };
     folders::insert(&mut tx, &folder).await.map_err(name_conflict)?;
-    tx.commit().await.map_err(crate::db::DbError::from)?;
+    let event = Event::new("folder.create").year(&folder.id_year).folder(&folder.id).details(snapshot(&folder));
+    audit::record(&mut tx, &folder.id_organization, &auth.actor(), event).await?;
+    commit(tx).await?;
     Ok((StatusCode::CREATED, Json(folder.into())))
 }
 
@@ -175,10 +178,12 @@ pub async fn update_folder(
         return Err(ApiError::invalid("idFolder", "must match the folder id in the path"));
     }
     let name = body.name.as_deref().map(parse_name).transpose()?;
-    let mut tx = begin_tree_change(&app, &path.id_year).await?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     let mut folder = folders::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_folder)
         .await?
         .ok_or(ApiError::NotFound)?;
+    let before = snapshot(&folder);
     match body.id_folder_parent {
         Patch::Absent => {}
         Patch::Null => folder.id_parent = None,
@@ -193,7 +198,9 @@ pub async fn update_folder(
     }
     folder.last_updated_at = now_millis();
     folders::update(&mut tx, &folder).await.map_err(name_conflict)?;
-    tx.commit().await.map_err(crate::db::DbError::from)?;
+    let event = Event::new("folder.update").year(&folder.id_year).folder(&folder.id).change(before, snapshot(&folder));
+    audit::record(&mut tx, &folder.id_organization, &auth.actor(), event).await?;
+    commit(tx).await?;
     Ok(Json(folder.into()))
 }
 
@@ -220,12 +227,17 @@ pub async fn delete_folder(
     ApiPath(path): ApiPath<FolderPath>,
 ) -> Result<StatusCode, ApiError> {
     auth.check_write(&path.id_organization)?;
-    let mut tx = begin_tree_change(&app, &path.id_year).await?;
-    folders::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_folder).await?.ok_or(ApiError::NotFound)?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
+    let folder = folders::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_folder)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if folders::has_children(&mut tx, &path.id_folder).await? {
         return Err(ApiError::FolderNotEmpty);
     }
     folders::delete(&mut tx, &path.id_folder).await?;
-    tx.commit().await.map_err(crate::db::DbError::from)?;
+    let event = Event::new("folder.delete").year(&folder.id_year).folder(&folder.id).details(snapshot(&folder));
+    audit::record(&mut tx, &folder.id_organization, &auth.actor(), event).await?;
+    commit(tx).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,11 +2,15 @@
 
 pub mod content;
 pub mod error;
+pub mod exports;
 pub mod extract;
 pub mod files;
 pub mod folders;
+pub mod guard;
 pub mod health;
+pub mod ocr;
 pub mod openapi;
+pub mod org;
 mod patch;
 pub mod years;
 
@@ -29,6 +33,11 @@ fn api_routes() -> Router<App> {
     Router::new()
         .route("/organizations/{idOrganization}/years", post(years::create_year).get(years::list_years))
         .route(year, get(years::get_year))
+        .route(&format!("{year}/close"), post(years::close_year))
+        .route(&format!("{year}/export"), post(exports::create_export))
+        .route(&format!("{year}/exports/{{idExport}}"), get(exports::get_export))
+        .route("/organizations/{idOrganization}/audit", get(org::list_audit))
+        .route("/organizations/{idOrganization}/usage", get(org::get_usage))
         .route(&format!("{year}/folders"), post(folders::create_folder).get(folders::list_folders))
         .route(
             &format!("{year}/folders/{{idFolder}}"),
@@ -38,9 +47,10 @@ fn api_routes() -> Router<App> {
         .route(&file, get(files::get_file).patch(files::update_file).delete(files::delete_file))
         .route(&format!("{file}/upload-url"), post(content::create_upload_url))
         .route(&format!("{file}/finalize"), post(content::finalize_file))
+        .route(&format!("{file}/restore"), post(files::restore_file))
         .route(&format!("{file}/download-url"), post(content::create_download_url))
         .route(&format!("{file}/delete-url"), post(content::create_delete_url))
-        .route(&format!("{file}/ocr"), post(content::ocr_file))
+        .route(&format!("{file}/ocr"), post(ocr::request_ocr).get(ocr::get_ocr))
 }
 
 /// The API under `/` and `/v1`, with health checks and the OpenAPI document.

@@ -8,10 +8,13 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
+use super::guard::{begin_org_write, commit};
 use crate::app::App;
+use crate::audit::{self, Event};
 use crate::db::years::{self, Year};
 use crate::domain::time::{now_millis, rfc3339};
 use crate::domain::{new_id, DocDate, Label};
+use serde_json::json;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -99,7 +102,17 @@ pub async fn create_year(
         closed_at: None,
         created_at: now_millis(),
     };
-    years::insert(app.db(), &year).await?;
+    let mut tx = begin_org_write(&app, &year.id_organization).await?;
+    years::insert(&mut tx, &year).await?;
+    let details = json!({"label": year.label, "startingAt": year.starting_at, "endingAt": year.ending_at});
+    audit::record(
+        &mut tx,
+        &year.id_organization,
+        &auth.actor(),
+        Event::new("year.create").year(&year.id).details(details),
+    )
+    .await?;
+    commit(tx).await?;
     Ok((StatusCode::CREATED, Json(year.into())))
 }
 
@@ -125,5 +138,28 @@ pub async fn get_year(
     ApiPath(path): ApiPath<YearPath>,
 ) -> Result<Json<YearDto>, ApiError> {
     let year = load_year(&app, &auth, &path.id_organization, &path.id_year).await?;
+    Ok(Json(year.into()))
+}
+
+#[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/close", tag = "years",
+    params(("idOrganization" = String, Path), ("idYear" = String, Path)),
+    responses((status = 200, description = "Closed (closing a closed year changes nothing)", body = YearDto),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn close_year(
+    State(app): State<App>,
+    auth: Auth,
+    ApiPath(path): ApiPath<YearPath>,
+) -> Result<Json<YearDto>, ApiError> {
+    auth.check_write(&path.id_organization)?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let mut year = years::get_in(&mut tx, &path.id_organization, &path.id_year).await?.ok_or(ApiError::NotFound)?;
+    if !year.closed {
+        let now = now_millis();
+        years::set_closed(&mut tx, &year.id, Some(now)).await?;
+        audit::record(&mut tx, &year.id_organization, &auth.actor(), Event::new("year.close").year(&year.id)).await?;
+        year.closed = true;
+        year.closed_at = Some(now);
+    }
+    commit(tx).await?;
     Ok(Json(year.into()))
 }

@@ -276,17 +276,6 @@ async fn wrong_length_or_type_put_is_refused_by_the_endpoint() {
 }
 
 #[tokio::test]
-async fn ocr_is_not_implemented_yet() {
-    let app = TestApp::spawn().await;
-    let year = app.create_year().await;
-    let file = app.create_file(&year, json!({"name": "a"})).await.id();
-
-    let resp = app.post(&app.file_path(&year, &file, "/ocr"), json!({})).await;
-
-    resp.problem(501, "not_implemented");
-}
-
-#[tokio::test]
 async fn a_50_megabyte_upload_works() {
     let app = TestApp::spawn().await;
     let year = app.create_year().await;

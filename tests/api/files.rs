@@ -192,22 +192,48 @@ async fn patch_rejects_bad_values_and_changes_nothing() {
 }
 
 #[tokio::test]
-async fn delete_removes_record_and_content_and_releases_quota() {
+async fn delete_moves_to_the_trash_and_restore_brings_it_back() {
     let app = TestApp::spawn().await;
     let year = app.create_year().await;
     let bytes = pdf("to delete");
     let file = app.upload_file(&year, "a.pdf", "application/pdf", bytes.clone()).await.id();
-    assert_eq!(app.used_bytes().await, bytes.len() as i64);
+    let path = app.file_path(&year, &file, "");
+
+    assert_eq!(app.delete(&path).await.status, 204);
+
+    let trashed = app.get(&path).await.ok(200).clone();
+    assert_eq!(trashed["status"], "deleted");
+    assert!(trashed["deletedAt"].is_string());
+    assert!(app.get(&app.year_path(&year, "/files")).await.body.as_array().unwrap().is_empty());
+    let in_trash = app.get(&app.year_path(&year, "/files?status=deleted")).await;
+    assert_eq!(in_trash.ok(200).as_array().unwrap().len(), 1);
+    assert_eq!(app.used_bytes().await, bytes.len() as i64, "the bytes are kept until purged");
+    app.post(&app.file_path(&year, &file, "/download-url"), json!({})).await.problem(409, "file_deleted");
+    app.patch(&path, json!({"name": "b.pdf"})).await.problem(409, "file_deleted");
+    app.delete(&path).await.problem(409, "file_deleted");
+    let restored = app.post(&app.file_path(&year, &file, "/restore"), json!({})).await;
+    assert_eq!(restored.ok(200)["status"], "available");
+    assert_eq!(restored.body["deletedAt"], Value::Null);
+    app.post(&app.file_path(&year, &file, "/restore"), json!({})).await.problem(409, "not_deleted");
+    app.post(&app.file_path(&year, &file, "/download-url"), json!({})).await.ok(200);
+}
+
+#[tokio::test]
+async fn the_trash_is_purged_after_its_delay() {
+    let app = TestApp::spawn_with(|c| c.trash_days = 1).await;
+    let year = app.create_year().await;
+    let file = app.upload_file(&year, "a.pdf", "application/pdf", pdf("purge")).await.id();
     let download = app.post(&app.file_path(&year, &file, "/download-url"), json!({})).await.ok(200).clone();
+    app.delete(&app.file_path(&year, &file, "")).await;
 
-    let deleted = app.delete(&app.file_path(&year, &file, "")).await;
+    let early = coffre::sweeper::sweep_once(&app.app, chrono::Utc::now()).await.unwrap();
+    let late = coffre::sweeper::sweep_once(&app.app, chrono::Utc::now() + chrono::Duration::days(2)).await.unwrap();
 
-    assert_eq!(deleted.status, 204);
+    assert_eq!(early.trash_purged, 0);
+    assert_eq!(late.trash_purged, 1);
     app.get(&app.file_path(&year, &file, "")).await.problem(404, "not_found");
+    assert!(!app.object_exists(download["url"].as_str().unwrap()).await);
     assert_eq!(app.used_bytes().await, 0);
-    let gone = app.client.get(download["url"].as_str().unwrap()).send().await.unwrap();
-    assert_eq!(gone.status(), 404, "the object must be deleted with the record");
-    app.delete(&app.file_path(&year, &file, "")).await.problem(404, "not_found");
 }
 
 #[tokio::test]

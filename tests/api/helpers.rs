@@ -127,6 +127,8 @@ impl TestApp {
         config.s3_secret_key = Some(S3_SECRET_KEY.into());
         config.sweep_interval_secs = 3600;
         config.max_db_connections = 8;
+        // Tests run queued OCR jobs themselves (`drain_ocr`), so outcomes are deterministic.
+        config.ocr_workers = 0;
         if let Ok(admin_url) = std::env::var("COFFRE_TEST_DATABASE_URL") {
             config.database_url = Some(fresh_postgres_database(&admin_url).await);
         }
@@ -302,6 +304,62 @@ impl TestApp {
         let put = self.put_presigned(&upload, bytes).await;
         assert_eq!(put.status(), 200, "PUT refused: {}", put.text().await.unwrap_or_default());
         self.finalize(year, &file).await
+    }
+
+    /// Runs every queued OCR job to completion, as two workers would.
+    pub async fn drain_ocr(&self) -> usize {
+        let worker = || async {
+            let mut ran = 0;
+            while coffre::ocr::jobs::run_one(&self.app).await.expect("job runs") {
+                ran += 1;
+            }
+            ran
+        };
+        let (a, b) = tokio::join!(worker(), worker());
+        a + b
+    }
+
+    pub async fn add_credits(&self, pages: i64) {
+        coffre::db::orgs::add_ocr_pages(self.app.db(), &self.org, pages).await.unwrap();
+    }
+
+    pub async fn credits_available(&self) -> i64 {
+        coffre::db::orgs::get(self.app.db(), &self.org).await.unwrap().unwrap().ocr_pages_available
+    }
+
+    /// The flags that point a `coffre` command at this test's database (and, with
+    /// `with_store`, its object store).
+    pub fn backend_args(&self, with_store: bool) -> Vec<String> {
+        let config = self.app.config();
+        let mut args = vec!["--data-dir".to_owned(), config.data_dir.display().to_string()];
+        if let Some(url) = &config.database_url {
+            args.extend(["--database-url".to_owned(), url.clone()]);
+        }
+        if !with_store {
+            return args;
+        }
+        if let Some(endpoint) = &config.s3_endpoint {
+            args.extend(["--s3-endpoint".into(), endpoint.clone(), "--s3-bucket".into(), config.s3_bucket.clone()]);
+            args.extend(["--s3-key-prefix".into(), config.s3_key_prefix.clone()]);
+        }
+        let access = config.s3_access_key.clone().unwrap_or_default();
+        let secret = config.s3_secret_key.clone().unwrap_or_default();
+        args.extend(["--s3-access-key".into(), access, "--s3-secret-key".into(), secret]);
+        args
+    }
+
+    /// Runs `coffre <command...> <backend flags> <extra...>`; returns (success, stdout, stderr).
+    pub async fn cli(&self, command: &[&str], with_store: bool, extra: &[&str]) -> (bool, String, String) {
+        let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_coffre"))
+            .args(command)
+            .args(self.backend_args(with_store))
+            .args(extra)
+            .env("COFFRE_LOG", "warn")
+            .output()
+            .await
+            .expect("coffre runs");
+        let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+        (out.status.success(), text(out.stdout), text(out.stderr))
     }
 
     /// Organization usage straight from the database.

@@ -1,0 +1,333 @@
+//! The pipeline: for each document, the cheapest exact source first.
+//! - e-invoice XML (bare CII/UBL, or embedded in a Factur-X PDF): parsed, no OCR;
+//! - PDF pages with a text layer: `pdftotext -layout`, no OCR;
+//! - other PDF pages: rasterized at 300 dpi (`pdftoppm -gray`) and read by Tesseract;
+//! - images (JPEG, PNG, TIFF with several pages, WebP, GIF): Tesseract.
+//!
+//! Tesseract runs as a process per page with `OMP_THREAD_LIMIT=1`; pages run side by side up
+//! to the configured parallelism, shared by every job of the process.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+use utoipa::ToSchema;
+
+use super::fields::{Fields, Source};
+use super::tools::run;
+use super::{einvoice, extract, OcrError};
+
+/// A page needs OCR when its text layer has fewer visible characters than this.
+const MIN_TEXT_LAYER_CHARS: usize = 16;
+/// Longest XML kept as a page's text.
+const MAX_XML_TEXT: usize = 256 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// Tesseract languages, e.g. `fra+eng`.
+    pub languages: String,
+    pub page_timeout: Duration,
+    /// Pages OCR'd at once by this process.
+    pub parallel_pages: usize,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self { languages: "fra+eng".into(), page_timeout: Duration::from_secs(120), parallel_pages: cores }
+    }
+}
+
+/// One page of a result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PageText {
+    pub number: u32,
+    pub text: String,
+    pub source: Source,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OcrOutput {
+    pub pages: Vec<PageText>,
+    pub fields: Fields,
+    /// Pages read by OCR: the pages that cost credits.
+    pub pages_ocr: u32,
+    pub engine: String,
+}
+
+/// What a document needs, known before running it: the basis of the credit reservation.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub pages: u32,
+    plan: Plan,
+}
+
+#[derive(Debug, Clone)]
+enum Plan {
+    Xml,
+    FacturX { attachment: u32, texts: Vec<String> },
+    Pdf { texts: Vec<String> },
+    Image,
+}
+
+impl Analysis {
+    /// Pages that will need OCR (and credits).
+    pub fn ocr_pages(&self) -> u32 {
+        match &self.plan {
+            Plan::Xml | Plan::FacturX { .. } => 0,
+            Plan::Pdf { texts } => texts.iter().filter(|t| !has_text_layer(t)).count() as u32,
+            Plan::Image => self.pages,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Engine {
+    config: EngineConfig,
+    permits: Arc<Semaphore>,
+}
+
+impl Engine {
+    pub fn new(config: EngineConfig) -> Self {
+        let permits = Arc::new(Semaphore::new(config.parallel_pages.max(1)));
+        Self { config, permits }
+    }
+
+    /// Inspects a stored file of type `mime` without OCR'ing anything.
+    pub async fn analyze(&self, path: &Path, mime: &str) -> Result<Analysis, OcrError> {
+        match mime {
+            "application/xml" | "text/xml" => {
+                let xml = tokio::fs::read(path).await.map_err(|_| OcrError::Unreadable("XML"))?;
+                einvoice::detect(&xml).ok_or(OcrError::NotAnInvoice)?;
+                Ok(Analysis { pages: 1, plan: Plan::Xml })
+            }
+            "application/pdf" => self.analyze_pdf(path).await,
+            "image/tiff" => {
+                let path = path.to_owned();
+                let pages = tokio::task::spawn_blocking(move || tiff_pages(&path))
+                    .await
+                    .map_err(|e| OcrError::Engine(e.to_string()))??;
+                Ok(Analysis { pages, plan: Plan::Image })
+            }
+            "image/jpeg" | "image/png" | "image/webp" | "image/gif" => Ok(Analysis { pages: 1, plan: Plan::Image }),
+            other => Err(OcrError::Unsupported(other.to_owned())),
+        }
+    }
+
+    async fn analyze_pdf(&self, path: &Path) -> Result<Analysis, OcrError> {
+        let timeout = self.config.page_timeout;
+        let info = run("pdfinfo", [path], timeout).await?;
+        if !info.success {
+            return Err(if info.stderr.contains("password") {
+                OcrError::Encrypted
+            } else {
+                OcrError::Unreadable("PDF")
+            });
+        }
+        let info = String::from_utf8_lossy(&info.stdout).into_owned();
+        let pages = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .ok_or(OcrError::Unreadable("PDF"))?;
+        let text = run(
+            "pdftotext",
+            [path.as_os_str(), "-layout".as_ref(), "-enc".as_ref(), "UTF-8".as_ref(), "-".as_ref()],
+            timeout * pages.max(1),
+        )
+        .await?;
+        if !text.success {
+            return Err(OcrError::Unreadable("PDF"));
+        }
+        let mut texts: Vec<String> = String::from_utf8_lossy(&text.stdout).split('\u{c}').map(str::to_owned).collect();
+        texts.resize(pages as usize, String::new());
+        match self.find_einvoice_attachment(path).await? {
+            Some(attachment) => Ok(Analysis { pages, plan: Plan::FacturX { attachment, texts } }),
+            None => Ok(Analysis { pages, plan: Plan::Pdf { texts } }),
+        }
+    }
+
+    /// The index (for `pdfdetach -save`) of a Factur-X/ZUGFeRD XML attachment.
+    async fn find_einvoice_attachment(&self, path: &Path) -> Result<Option<u32>, OcrError> {
+        let listed = run("pdfdetach", ["-list".as_ref(), path.as_os_str()], self.config.page_timeout).await?;
+        if !listed.success {
+            return Ok(None);
+        }
+        let listing = String::from_utf8_lossy(&listed.stdout).into_owned();
+        Ok(listing.lines().find_map(|line| {
+            let (index, name) = line.split_once(": ")?;
+            einvoice::is_embedded_invoice_name(name.trim()).then(|| index.trim().parse().ok()).flatten()
+        }))
+    }
+
+    /// Reads a document: text per page and the extracted fields.
+    pub async fn run(&self, path: &Path, mime: &str) -> Result<OcrOutput, OcrError> {
+        let analysis = self.analyze(path, mime).await?;
+        match analysis.plan {
+            Plan::Xml => read_xml(path).await,
+            Plan::FacturX { attachment, texts } => self.read_facturx(path, attachment, texts).await,
+            Plan::Pdf { texts } => self.read_pdf(path, texts).await,
+            Plan::Image => self.read_image(path, analysis.pages).await,
+        }
+    }
+
+    async fn read_facturx(&self, path: &Path, attachment: u32, texts: Vec<String>) -> Result<OcrOutput, OcrError> {
+        let dir = scratch_dir()?;
+        let xml_path = dir.path().join("invoice.xml");
+        let saved = run(
+            "pdfdetach",
+            ["-save".as_ref(), attachment.to_string().as_ref(), "-o".as_ref(), xml_path.as_os_str(), path.as_os_str()],
+            self.config.page_timeout,
+        )
+        .await?;
+        if !saved.success {
+            return Err(OcrError::Unreadable("Factur-X PDF"));
+        }
+        let xml = tokio::fs::read(&xml_path).await.map_err(|_| OcrError::Unreadable("Factur-X PDF"))?;
+        let fields = einvoice::parse(&xml).map_err(|_| OcrError::NotAnInvoice)?;
+        let pages = numbered(texts, Source::TextLayer);
+        Ok(OcrOutput { pages, fields, pages_ocr: 0, engine: "factur-x".into() })
+    }
+
+    async fn read_pdf(&self, path: &Path, texts: Vec<String>) -> Result<OcrOutput, OcrError> {
+        let dir = scratch_dir()?;
+        let tasks = texts.into_iter().enumerate().map(|(i, text)| {
+            let number = i as u32 + 1;
+            let dir = dir.path().to_owned();
+            async move {
+                if has_text_layer(&text) {
+                    return Ok(PageText { number, text, source: Source::TextLayer });
+                }
+                let text = self.ocr_pdf_page(path, number, &dir).await?;
+                Ok(PageText { number, text, source: Source::Ocr })
+            }
+        });
+        let pages: Vec<PageText> = futures_util::future::try_join_all(tasks).await?;
+        Ok(self.finish(pages))
+    }
+
+    async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<String, OcrError> {
+        let _permit = self.permits.acquire().await.map_err(|e| OcrError::Engine(e.to_string()))?;
+        let prefix = dir.join(format!("page-{number}"));
+        let n = number.to_string();
+        let args: [&std::ffi::OsStr; 10] = [
+            "-r".as_ref(),
+            "300".as_ref(),
+            "-gray".as_ref(),
+            "-singlefile".as_ref(),
+            "-f".as_ref(),
+            n.as_ref(),
+            "-l".as_ref(),
+            n.as_ref(),
+            path.as_os_str(),
+            prefix.as_os_str(),
+        ];
+        let rendered = run("pdftoppm", args, self.config.page_timeout).await?;
+        if !rendered.success {
+            return Err(OcrError::Unreadable("PDF"));
+        }
+        let image = prefix.with_extension("pgm");
+        let text = self.tesseract(&image).await;
+        let _ = tokio::fs::remove_file(&image).await;
+        text
+    }
+
+    async fn read_image(&self, path: &Path, pages: u32) -> Result<OcrOutput, OcrError> {
+        let text = {
+            let _permit = self.permits.acquire().await.map_err(|e| OcrError::Engine(e.to_string()))?;
+            self.tesseract_pages(path, pages).await?
+        };
+        // Tesseract separates the pages of a multi-page TIFF with form feeds.
+        let mut texts: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+        texts.resize(pages.max(1) as usize, String::new());
+        Ok(self.finish(numbered(texts, Source::Ocr)))
+    }
+
+    async fn tesseract(&self, image: &Path) -> Result<String, OcrError> {
+        self.tesseract_pages(image, 1).await
+    }
+
+    async fn tesseract_pages(&self, image: &Path, pages: u32) -> Result<String, OcrError> {
+        let args = [image.as_os_str(), "stdout".as_ref(), "-l".as_ref(), self.config.languages.as_ref()];
+        let out = run("tesseract", args, self.config.page_timeout * pages.max(1)).await?;
+        if !out.success {
+            let reason = out.stderr.lines().last().unwrap_or("").to_owned();
+            return Err(if reason.contains("Image") || reason.contains("image") || reason.contains("read") {
+                OcrError::Unreadable("an image")
+            } else {
+                OcrError::Engine(reason)
+            });
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    fn finish(&self, pages: Vec<PageText>) -> OcrOutput {
+        let pages_ocr = pages.iter().filter(|p| p.source == Source::Ocr).count() as u32;
+        let source = if pages_ocr > 0 { Source::Ocr } else { Source::TextLayer };
+        let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
+        let fields = extract::extract(&texts, source);
+        let engine = if pages_ocr > 0 { format!("tesseract ({})", self.config.languages) } else { "text-layer".into() };
+        OcrOutput { pages, fields, pages_ocr, engine }
+    }
+}
+
+async fn read_xml(path: &Path) -> Result<OcrOutput, OcrError> {
+    let xml = tokio::fs::read(path).await.map_err(|_| OcrError::Unreadable("XML"))?;
+    let fields = einvoice::parse(&xml).map_err(|_| OcrError::NotAnInvoice)?;
+    let mut text = String::from_utf8_lossy(&xml).into_owned();
+    if text.len() > MAX_XML_TEXT {
+        let cut = (0..=MAX_XML_TEXT).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+        text.truncate(cut);
+    }
+    let pages = vec![PageText { number: 1, text, source: Source::Xml }];
+    Ok(OcrOutput { pages, fields, pages_ocr: 0, engine: "xml".into() })
+}
+
+fn numbered(texts: Vec<String>, source: Source) -> Vec<PageText> {
+    texts.into_iter().enumerate().map(|(i, text)| PageText { number: i as u32 + 1, text, source }).collect()
+}
+
+fn has_text_layer(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_TEXT_LAYER_CHARS
+}
+
+fn scratch_dir() -> Result<tempfile::TempDir, OcrError> {
+    tempfile::Builder::new().prefix("coffre-ocr-").tempdir().map_err(|e| OcrError::Engine(e.to_string()))
+}
+
+/// Counts a TIFF's pages by walking its chain of image directories.
+fn tiff_pages(path: &PathBuf) -> Result<u32, OcrError> {
+    use std::io::{Read, Seek, SeekFrom};
+    let bad = || OcrError::Unreadable("TIFF");
+    let mut file = std::fs::File::open(path).map_err(|_| bad())?;
+    let mut header = [0u8; 8];
+    file.read_exact(&mut header).map_err(|_| bad())?;
+    let little = match &header[..4] {
+        b"II*\0" => true,
+        b"MM\0*" => false,
+        _ => return Err(bad()),
+    };
+    let u16_at = |b: [u8; 2]| if little { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) };
+    let u32_at = |b: [u8; 4]| if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) };
+    let mut offset = u32_at([header[4], header[5], header[6], header[7]]);
+    let mut pages = 0u32;
+    while offset != 0 && pages < 10_000 {
+        file.seek(SeekFrom::Start(u64::from(offset))).map_err(|_| bad())?;
+        let mut count = [0u8; 2];
+        file.read_exact(&mut count).map_err(|_| bad())?;
+        let entries = i64::from(u16_at(count));
+        file.seek(SeekFrom::Current(entries * 12)).map_err(|_| bad())?;
+        let mut next = [0u8; 4];
+        file.read_exact(&mut next).map_err(|_| bad())?;
+        pages += 1;
+        offset = u32_at(next);
+    }
+    if pages == 0 {
+        return Err(bad());
+    }
+    Ok(pages)
+}

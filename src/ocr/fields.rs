@@ -1,0 +1,107 @@
+//! The fields extracted from a document, whatever the source (e-invoice XML, PDF text layer,
+//! OCR). Serialized as the `fields` object of `GET .../files/:idFile/ocr`.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Where a value was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// Parsed from an e-invoice's XML (Factur-X/ZUGFeRD CII, bare CII, UBL 2.1): exact.
+    Xml,
+    /// Read from a PDF's text layer.
+    TextLayer,
+    /// Read by OCR from pixels.
+    Ocr,
+}
+
+/// One extracted value with how sure we are and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Field<T> {
+    pub value: T,
+    /// 0.0 to 1.0. XML values are 1.0; checksummed identifiers that verify score high.
+    pub confidence: f32,
+    pub source: Source,
+}
+
+impl<T> Field<T> {
+    pub fn new(value: T, confidence: f32, source: Source) -> Self {
+        Self { value, confidence: confidence.clamp(0.0, 1.0), source }
+    }
+}
+
+/// Document kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    Invoice,
+    CreditNote,
+    Receipt,
+    Other,
+}
+
+/// One line of a VAT breakdown. Amounts are decimal strings with two decimals ("1234.56");
+/// the rate is a percentage as a decimal string ("20", "5.5").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct VatLine {
+    pub rate: String,
+    pub taxable_amount: Option<String>,
+    pub tax_amount: String,
+}
+
+/// Every field is absent (not serialized) when not found. Amounts are decimal strings
+/// ("1234.56"), dates `YYYY-MM-DD`, identifiers without spaces.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Fields {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub kind: Option<Field<DocumentKind>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub date: Option<Field<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub invoice_number: Option<Field<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub supplier_name: Option<Field<String>>,
+    /// 9 digits, Luhn-valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub siren: Option<Field<String>>,
+    /// 14 digits, Luhn-valid (La Poste's SIRETs excepted per INSEE rule).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub siret: Option<Field<String>>,
+    /// Intra-EU VAT number; French ones have a verified key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub vat_number: Option<Field<String>>,
+    /// Mod-97 verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub iban: Option<Field<String>>,
+    /// ISO 4217 code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub currency: Option<Field<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub total_excluding_tax: Option<Field<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub total_tax: Option<Field<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub total_including_tax: Option<Field<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub vat_breakdown: Option<Field<Vec<VatLine>>>,
+    /// Whether total excluding tax + total tax = total including tax (to the cent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub consistent: Option<Field<bool>>,
+}

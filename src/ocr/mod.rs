@@ -1,0 +1,35 @@
+//! OCR and field extraction: the engines (PDF text layer, Tesseract, e-invoice XML), the
+//! pipeline that picks one per page, and the job queue that runs it with page credits.
+//!
+//! Error types: the pipeline returns [`OcrError`], whose message is shown to clients as the
+//! job's `error` (it never carries paths or internal details).
+
+pub mod amount;
+pub mod einvoice;
+pub mod engine;
+pub mod extract;
+pub mod fields;
+pub mod jobs;
+mod tools;
+
+pub use engine::{Analysis, Engine, EngineConfig, OcrOutput, PageText};
+pub use fields::{Fields, Source};
+
+/// Why a document could not be read. Messages are client-facing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OcrError {
+    #[error("the PDF is encrypted")]
+    Encrypted,
+    #[error("the file cannot be read as {0}")]
+    Unreadable(&'static str),
+    #[error("this type of file cannot be read by the OCR engine: {0}")]
+    Unsupported(String),
+    #[error("the XML is not a CII or UBL e-invoice")]
+    NotAnInvoice,
+    #[error("a page took longer than {0} seconds")]
+    Timeout(u64),
+    #[error("the OCR engine failed")]
+    Engine(String),
+    #[error("the file's content is no longer available")]
+    ContentGone,
+}
