@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use std::io::Write;
+
 use clap::Subcommand;
 
 use crate::ocr::{Engine, EngineConfig};
@@ -35,7 +37,9 @@ pub async fn run(cmd: OcrCommand) -> Result<(), String> {
         config.parallel_pages = n.max(1);
     }
     let output = Engine::new(config).run(&file, &content_type).await.map_err(|e| e.to_string())?;
-    println!("{}", serde_json::to_string(&output).map_err(|e| e.to_string())?);
+    let json = serde_json::to_string(&output).map_err(|e| e.to_string())?;
+    // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
+    let _ = writeln!(std::io::stdout().lock(), "{json}");
     Ok(())
 }
 

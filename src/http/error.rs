@@ -64,8 +64,6 @@ pub enum ApiError {
     HashMismatch { expected: String, actual: String },
     #[error("not enough OCR page credits: {needed} needed, {available} available")]
     CreditsExhausted { available: i64, needed: i64 },
-    #[error("this operation is not implemented yet")]
-    NotImplemented,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -120,7 +118,6 @@ impl ApiError {
             }
             Self::HashMismatch { .. } => (S::UNPROCESSABLE_ENTITY, "hash_mismatch", "Hash mismatch"),
             Self::CreditsExhausted { .. } => (S::PAYMENT_REQUIRED, "ocr_credits_exhausted", "OCR credits exhausted"),
-            Self::NotImplemented => (S::NOT_IMPLEMENTED, "not_implemented", "Not implemented"),
             Self::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal_error", "Internal error"),
         }
     }

@@ -48,6 +48,12 @@ async fn health_readiness_and_openapi() {
         "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/download-url",
         "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/delete-url",
         "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/ocr",
+        "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/restore",
+        "/organizations/{idOrganization}/years/{idYear}/close",
+        "/organizations/{idOrganization}/years/{idYear}/export",
+        "/organizations/{idOrganization}/years/{idYear}/exports/{idExport}",
+        "/organizations/{idOrganization}/audit",
+        "/organizations/{idOrganization}/usage",
     ] {
         assert!(paths.contains_key(path), "{path} missing from the OpenAPI document");
     }

@@ -69,3 +69,30 @@ async fn a_job_killed_mid_run_completes_after_restart_and_charges_once() {
     let org = coffre::db::orgs::get(app.app.db(), &app.org).await.unwrap().unwrap();
     assert_eq!(org.ocr_pages_used, 2, "charged once");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coffre_worker_runs_queued_jobs_without_serving_http() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let bytes = fixtures().await.bytes("text.pdf");
+    let file = app.upload_file(&year, "text.pdf", "application/pdf", bytes).await.id();
+    app.post(&app.file_path(&year, &file, "/ocr"), json!({})).await.ok(202);
+    let id_job = coffre::db::files::get(app.app.db(), &app.org, &year, &file).await.unwrap().unwrap().id_ocr_job;
+
+    let mut worker = Command::new(env!("CARGO_BIN_EXE_coffre"))
+        .arg("worker")
+        .args(app.backend_args(true))
+        .args(["--ocr-workers", "1", "--sweep-interval", "3600"])
+        .env("COFFRE_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("coffre worker starts");
+    let done = wait_for_status(&app, &id_job.unwrap(), "done").await;
+    worker.kill().await.expect("stop");
+
+    assert_eq!(done.pages_charged, 0);
+    let result = app.get(&app.file_path(&year, &file, "/ocr")).await;
+    assert_eq!(result.ok(200)["fields"]["invoiceNumber"]["value"], fixtures().await.truth("text.pdf")["invoiceNumber"]);
+}
