@@ -53,18 +53,13 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
     let Some(export) = exports::claim(app.db(), &token, now, now + lease.as_millis() as i64).await? else {
         return Ok(false);
     };
-    let build = build(app, &export);
-    tokio::pin!(build);
-    let mut beat = tokio::time::interval(lease / 3);
-    beat.tick().await;
-    let outcome = loop {
-        tokio::select! {
-            outcome = &mut build => break outcome,
-            _ = beat.tick() => {
-                exports::extend_lease(app.db(), &export.id, &token, now_millis() + lease.as_millis() as i64).await?;
-            }
+    let renew = || async {
+        let until = now_millis() + lease.as_millis() as i64;
+        if let Err(e) = exports::extend_lease(app.db(), &export.id, &token, until).await {
+            tracing::warn!(error = %e, export = export.id, "cannot extend export lease");
         }
     };
+    let outcome = crate::worker::with_heartbeat(build(app, &export), lease, renew).await;
     match outcome {
         Ok(archive) => {
             let stored = exports::finish_ready(app.db(), &export.id, &token, &archive, now_millis()).await?;
@@ -85,23 +80,8 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
 }
 
 /// Runs export jobs until `stop` turns true.
-pub async fn run_worker(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
-    loop {
-        if *stop.borrow() {
-            return;
-        }
-        match run_one(&app).await {
-            Ok(true) => continue,
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "export worker: cannot claim; will retry"),
-        }
-        let wake = app.ocr_wake().notified();
-        tokio::select! {
-            _ = stop.changed() => return,
-            () = wake => {}
-            () = tokio::time::sleep(Duration::from_secs(1)) => {}
-        }
-    }
+pub async fn run_worker(app: App, stop: tokio::sync::watch::Receiver<bool>) {
+    crate::worker::job_loop(app, "export", stop, |app| async move { run_one(&app).await }).await;
 }
 
 /// Builds the archive and stores it.

@@ -46,3 +46,46 @@ async fn scheduled_verify(app: App, mut stop: tokio::sync::watch::Receiver<bool>
         }
     }
 }
+
+/// Runs `run_one` back to back while it finds work; when the queue is empty, waits for a
+/// wake-up from this process or `idle`, until `stop` turns true. Errors are logged and retried.
+pub async fn job_loop<F, Fut>(app: App, what: &'static str, mut stop: tokio::sync::watch::Receiver<bool>, run_one: F)
+where
+    F: Fn(App) -> Fut,
+    Fut: Future<Output = Result<bool, crate::db::DbError>>,
+{
+    let idle = Duration::from_millis(500);
+    loop {
+        if *stop.borrow() {
+            return;
+        }
+        match run_one(app.clone()).await {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, what, "job worker: cannot claim; will retry"),
+        }
+        let wake = app.ocr_wake().notified();
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = wake => {}
+            () = tokio::time::sleep(idle) => {}
+        }
+    }
+}
+
+/// Drives `work` to completion, calling `renew` every third of `lease` so that the claim on
+/// the job does not lapse while it runs.
+pub async fn with_heartbeat<T, R>(work: impl Future<Output = T>, lease: Duration, renew: impl Fn() -> R) -> T
+where
+    R: Future<Output = ()>,
+{
+    tokio::pin!(work);
+    let mut beat = tokio::time::interval(lease / 3);
+    beat.tick().await;
+    loop {
+        tokio::select! {
+            outcome = &mut work => return outcome,
+            _ = beat.tick() => renew().await,
+        }
+    }
+}

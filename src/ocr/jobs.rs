@@ -140,28 +140,9 @@ pub struct StoredResult<'a> {
 
 /// Runs jobs with `workers` concurrent loops until `stop` turns true.
 pub async fn run_workers(app: App, workers: usize, stop: tokio::sync::watch::Receiver<bool>) {
-    let loops = (0..workers).map(|_| worker_loop(app.clone(), stop.clone()));
+    let loops = (0..workers)
+        .map(|_| crate::worker::job_loop(app.clone(), "ocr", stop.clone(), |app| async move { run_one(&app).await }));
     futures_util::future::join_all(loops).await;
-}
-
-async fn worker_loop(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
-    let idle = Duration::from_millis(500);
-    loop {
-        if *stop.borrow() {
-            return;
-        }
-        match run_one(&app).await {
-            Ok(true) => continue,
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "OCR worker: cannot claim a job; will retry"),
-        }
-        let wake = app.ocr_wake().notified();
-        tokio::select! {
-            _ = stop.changed() => return,
-            () = wake => {}
-            () = tokio::time::sleep(idle) => {}
-        }
-    }
 }
 
 /// Claims and runs one job; false when there was none. Tests drain the queue with it.
@@ -183,21 +164,13 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
 
 /// Runs the engine while renewing the lease, so a long job is not taken over.
 async fn execute_with_heartbeat(app: &App, job: &OcrJob, token: &str, lease: Duration) -> Outcome {
-    let run = execute(app, job);
-    tokio::pin!(run);
-    let mut beat = tokio::time::interval(lease / 3);
-    beat.tick().await;
-    loop {
-        tokio::select! {
-            outcome = &mut run => return outcome,
-            _ = beat.tick() => {
-                let until = now_millis() + lease.as_millis() as i64;
-                if let Err(e) = ocr_jobs::extend_lease(app.db(), &job.id, token, until).await {
-                    tracing::warn!(error = %e, job = job.id, "cannot extend OCR lease");
-                }
-            }
+    let renew = || async {
+        let until = now_millis() + lease.as_millis() as i64;
+        if let Err(e) = ocr_jobs::extend_lease(app.db(), &job.id, token, until).await {
+            tracing::warn!(error = %e, job = job.id, "cannot extend OCR lease");
         }
-    }
+    };
+    crate::worker::with_heartbeat(execute(app, job), lease, renew).await
 }
 
 async fn execute(app: &App, job: &OcrJob) -> Outcome {
