@@ -22,6 +22,11 @@ apt_install() {
   fi
 }
 
+# Tools the tests use on top of the runtime: unzip (the export's offline check).
+install_test_tools() {
+  apt_install unzip
+}
+
 # The packages the service needs at run time: the OCR engine (Tesseract with French and
 # English data, poppler for PDFs), and curl + jq for the README's walkthrough.
 install_runtime_deps() {
@@ -42,7 +47,7 @@ install_python_tools() {
 
 # PostgreSQL server binaries and s3s-fs, a real S3 server that verifies signatures.
 install_test_servers() {
-  apt_install postgresql
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
   if ! command -v s3s-fs >/dev/null 2>&1 || ! s3s-fs --version 2>/dev/null | grep -q '0.14.1'; then
     log "cargo install s3s-fs 0.14.1 (a few minutes, once per machine)"
     cargo install --locked --quiet s3s-fs@0.14.1 --features binary

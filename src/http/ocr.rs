@@ -70,6 +70,9 @@ pub async fn request_ocr(
         return Err(ApiError::invalid("idFile", "must match the file id in the path"));
     }
     let file = load_file(&app, &auth, &path).await?;
+    if file.status == crate::db::files::STATUS_DELETED {
+        return Err(ApiError::FileDeleted);
+    }
     if !file.is_available() {
         return Err(ApiError::NoContent);
     }
