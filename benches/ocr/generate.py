@@ -26,6 +26,7 @@ Needs: Python 3.9+, reportlab, Pillow, factur-x (PyPI) and poppler-utils (pdftop
 """
 
 import argparse
+import atexit
 import datetime as dt
 import io
 import json
@@ -1096,6 +1097,7 @@ class Writer:
     def __init__(self, out, rng):
         self.out, self.rng, self.truth = out, rng, []
         self.tmp = tempfile.mkdtemp(prefix="coffre-gen-")
+        atexit.register(shutil.rmtree, self.tmp, True)  # also when generation fails
 
     def close(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
