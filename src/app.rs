@@ -20,6 +20,7 @@ struct Inner {
     blob: BlobStore,
     ocr: Engine,
     ocr_wake: tokio::sync::Notify,
+    requests: tokio_util::task::TaskTracker,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,7 +50,8 @@ impl App {
             parallel_pages: config.ocr_parallel_pages,
         });
         let ocr_wake = tokio::sync::Notify::new();
-        Ok(Self { inner: Arc::new(Inner { config, db, blob, ocr, ocr_wake }) })
+        let requests = tokio_util::task::TaskTracker::new();
+        Ok(Self { inner: Arc::new(Inner { config, db, blob, ocr, ocr_wake, requests }) })
     }
 
     /// Opens only the database, for admin commands.
@@ -72,6 +74,11 @@ impl App {
 
     pub fn ocr_engine(&self) -> &Engine {
         &self.inner.ocr
+    }
+
+    /// The tasks requests run in (they outlive a client that hangs up); shutdown waits for them.
+    pub fn requests(&self) -> &tokio_util::task::TaskTracker {
+        &self.inner.requests
     }
 
     /// Woken when a job is queued by this process, so idle workers start at once.

@@ -22,7 +22,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection as _, Executor};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Row = sqlx::any::AnyRow;
@@ -81,6 +81,12 @@ impl Db {
                     Ok(())
                 })
             })
+            // A connection must never go back into use with a transaction open: on SQLite
+            // that transaction would hold the database's write lock for good. Handlers run to
+            // completion in their own task (see `server::run_to_completion`), so this is a
+            // backstop: such a connection is closed (which rolls back) instead of reused.
+            .after_release(|conn, _meta| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
+            .before_acquire(|conn, _meta| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
             .connect_with(options)
             .await?;
         if backend == Backend::Sqlite {

@@ -181,6 +181,17 @@ impl TestApp {
         }
     }
 
+    /// Stops the server gracefully, keeping its data directory until the returned guard drops.
+    pub async fn stop_keeping_data(mut self) -> tempfile::TempDir {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.expect("server task");
+        }
+        self._dir
+    }
+
     /// Whether the object behind a presigned URL (upload or download) exists in the store.
     pub async fn object_exists(&self, url: &str) -> bool {
         self.app.blob().head(&key_from_url(url)).await.expect("store answers").is_some()
@@ -190,7 +201,13 @@ impl TestApp {
     /// type: what a store that checks nothing would hold.
     pub async fn write_object_raw(&self, url: &str, bytes: Vec<u8>) {
         let key = key_from_url(url);
-        let signed = self.app.blob().presign_put(&key, "application/octet-stream", bytes.len() as u64, 60);
+        if let coffre::blob::BlobStore::Local(store) = self.app.blob() {
+            let len = bytes.len() as u64;
+            let body = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(bytes))]);
+            store.write(&key, body, len).await.expect("raw write");
+            return;
+        }
+        let signed = self.app.blob().presign_put(&key, "", "application/octet-stream", bytes.len() as u64, 60);
         let resp = self
             .client
             .put(signed.url)
