@@ -135,7 +135,7 @@ async fn build(app: &App, export: &Export) -> Result<Archive, ExportError> {
     zip = add_bytes(zip, "README.txt", README.as_bytes().to_vec()).await?;
     tokio::task::spawn_blocking(move || zip.finish().and_then(|f| f.sync_all().map_err(Into::into))).await??;
     let (size, sha256) = digest_path(&path).await?;
-    let key = ObjectKey::new_upload(&export.id_organization, &export.id);
+    let key = ObjectKey::new_content(&export.id_organization, &export.id);
     app.blob().put_file(&key, path, "application/zip").await?;
     Ok(Archive { key: key.as_str().to_owned(), size, sha256, files: count })
 }

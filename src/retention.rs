@@ -16,28 +16,32 @@ use crate::domain::time::now_millis;
 pub const RETENTION_YEARS: i32 = 10;
 
 /// Deletes a file's record and its objects, releasing its storage, as `actor` for `reason`.
-pub async fn purge_file(app: &App, file: &File, actor: &str, reason: &str) -> Result<(), DbError> {
+/// False when another process purged it first, or the file changed since it was read: then
+/// nothing is counted or recorded twice, and nothing changed meanwhile is lost.
+pub async fn purge_file(app: &App, file: &File, actor: &str, reason: &str) -> Result<bool, DbError> {
     let now = now_millis();
     let keys: Vec<String> = file.content_key.iter().chain(file.upload.as_ref().map(|u| &u.key)).cloned().collect();
     let mut tx = app.db().begin_write().await?;
     lock_row(&mut tx, app.db().backend(), Lockable::Organization, &file.id_organization).await?;
+    if !files::delete_unchanged(&mut tx, &file.id, file.last_updated_at).await? {
+        return Ok(false);
+    }
     for key in &keys {
-        deletions::enqueue(&mut tx, key, now).await?;
+        deletions::enqueue(&mut tx, key, now, None).await?;
     }
     if let (Some(_), Some(size)) = (&file.content_key, file.size) {
         orgs::add_used_bytes(&mut tx, &file.id_organization, -size).await?;
     }
-    files::delete(&mut tx, &file.id).await?;
     let details = json!({"reason": reason, "name": file.name, "reference": file.reference, "date": file.doc_date});
     let event = Event::new("file.purge").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, actor, event.details(details)).await?;
     tx.commit().await?;
     for key in keys {
         if app.blob().delete(&ObjectKey::from_stored(key.clone())).await.is_ok() {
-            deletions::done(app.db(), &key).await?;
+            deletions::complete(app.db(), &key).await?;
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Purges files in the trash for longer than the trash period; returns how many.
@@ -50,8 +54,9 @@ pub async fn purge_trash(app: &App, now: i64) -> Result<usize, DbError> {
             return Ok(purged);
         }
         for file in &due {
-            purge_file(app, file, audit::SYSTEM, "trash period over").await?;
-            purged += 1;
+            if purge_file(app, file, audit::SYSTEM, "trash period over").await? {
+                purged += 1;
+            }
         }
     }
 }

@@ -1,7 +1,10 @@
-//! Background clean-up, safe to run from every instance at once: each step is idempotent.
-//! - retries queued object deletions;
+//! Background clean-up, safe to run from every instance at once: each step is idempotent,
+//! and every change it makes is a conditional update whose row count decides whether it
+//! counts (usage released, purge recorded), so two sweepers never do the same work twice.
+//! - retries queued object deletions, releasing the bytes they held once;
 //! - releases the quota reservations of uploads never finalized;
-//! - deletes objects no file points to (abandoned uploads), once their URL has expired;
+//! - deletes objects no file points to (abandoned uploads, bytes PUT through dead upload URLs,
+//!   copies of an interrupted finalize), once unchanged for an upload URL's lifetime;
 //! - removes temporary files left by interrupted uploads;
 //! - purges files in the trash for longer than the trash period (open years only).
 
@@ -51,9 +54,11 @@ pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, Sw
     let mut report = SweepReport::default();
     for key in deletions::due(app.db(), now_ms, 1000).await? {
         match app.blob().delete(&crate::blob::ObjectKey::from_stored(key.clone())).await {
+            // Deleting twice is harmless; completing (and releasing held bytes) happens once.
             Ok(()) => {
-                deletions::done(app.db(), &key).await?;
-                report.deletions_done += 1;
+                if deletions::complete(app.db(), &key).await? {
+                    report.deletions_done += 1;
+                }
             }
             Err(e) => {
                 tracing::warn!(error = %e, key, "queued deletion failed again");

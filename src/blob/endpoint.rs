@@ -2,12 +2,15 @@
 //! path-style (`{prefix}/{bucket}/{key}`), verifying SigV4 query signatures as S3 does.
 //! Errors are S3's XML errors, since S3 clients read this endpoint, not the JSON API.
 
+use std::sync::Arc;
+
 use axum::body::Body;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
+use futures_util::future::BoxFuture;
 use tokio_util::io::ReaderStream;
 
 use super::local::{LocalStore, WriteError};
@@ -18,17 +21,31 @@ use super::ObjectKey;
 struct EndpointState {
     store: LocalStore,
     max_object_size: u64,
+    gate: Arc<dyn ObjectGate>,
 }
 
 /// Where the endpoint is mounted: its S3 endpoint URL is the server's public URL + this.
 pub const PATH_PREFIX: &str = "/s3";
 
+/// The signed query parameter that names the upload a PUT URL was issued for.
+pub const UPLOAD_PARAM: &str = "x-coffre-upload";
+
+/// What the endpoint asks the metadata before a write, and tells it after a deletion. A valid
+/// signature proves a URL was issued, not that it is still wanted: a PUT is accepted only for
+/// the live upload of a pending file (a replaced, finalized or deleted upload's URL is dead).
+pub trait ObjectGate: Send + Sync + 'static {
+    /// Whether a PUT to `key` signed for the upload `upload_id` may store bytes now.
+    fn may_put<'a>(&'a self, key: &'a ObjectKey, upload_id: &'a str) -> BoxFuture<'a, Result<bool, String>>;
+    /// `key` was deleted through a presigned URL.
+    fn deleted<'a>(&'a self, key: &'a ObjectKey) -> BoxFuture<'a, ()>;
+}
+
 /// The routes of the endpoint.
-pub fn router(store: LocalStore, max_object_size: u64) -> Router {
+pub fn router(store: LocalStore, max_object_size: u64, gate: Arc<dyn ObjectGate>) -> Router {
     Router::new()
         .route(&format!("{PATH_PREFIX}/{{bucket}}/{{*key}}"), any(handle_object))
         .layer(axum::extract::DefaultBodyLimit::disable())
-        .with_state(EndpointState { store, max_object_size })
+        .with_state(EndpointState { store, max_object_size, gate })
 }
 
 async fn handle_object(
@@ -58,9 +75,35 @@ async fn handle_object(
     };
     let query = parse_query(uri.query().unwrap_or(""));
     match method {
-        Method::PUT => put_object(&state, &key, &headers, body, uri.path()).await,
+        Method::PUT => {
+            let upload = query.iter().find(|(k, _)| k == UPLOAD_PARAM).map_or("", |(_, v)| v.as_str());
+            match state.gate.may_put(&key, upload).await {
+                Ok(true) => put_object(&state, &key, &headers, body, uri.path()).await,
+                Ok(false) => s3_error(
+                    StatusCode::FORBIDDEN,
+                    "AccessDenied",
+                    "This upload URL is no longer valid: it was replaced, finalized, or its file deleted.",
+                    uri.path(),
+                ),
+                Err(e) => {
+                    tracing::error!(error = %e, key = key.as_str(), "embedded endpoint: cannot check the upload");
+                    s3_error(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "ServiceUnavailable",
+                        "Please reduce your request rate.",
+                        uri.path(),
+                    )
+                }
+            }
+        }
         Method::GET | Method::HEAD => get_object(&state.store, &key, &query, method == Method::HEAD, uri.path()).await,
-        Method::DELETE => delete_object(&state.store, &key, uri.path()).await,
+        Method::DELETE => {
+            let response = delete_object(&state.store, &key, uri.path()).await;
+            if response.status().is_success() {
+                state.gate.deleted(&key).await;
+            }
+            response
+        }
         _ => s3_error(
             StatusCode::METHOD_NOT_ALLOWED,
             "MethodNotAllowed",

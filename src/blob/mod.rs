@@ -145,11 +145,24 @@ impl BlobStore {
         }
     }
 
-    /// A URL that accepts exactly `size` bytes of type `content_type` at `key`.
-    pub fn presign_put(&self, key: &ObjectKey, content_type: &str, size: u64, ttl_secs: u32) -> Presigned {
+    /// A URL that accepts exactly `size` bytes of type `content_type` at `key`, for the upload
+    /// `upload_id`. The embedded endpoint also signs the upload id into the URL and accepts the
+    /// PUT only while that upload is the file's live one (see [`endpoint::ObjectGate`]).
+    pub fn presign_put(
+        &self,
+        key: &ObjectKey,
+        upload_id: &str,
+        content_type: &str,
+        size: u64,
+        ttl_secs: u32,
+    ) -> Presigned {
         let length = size.to_string();
         let headers = [("content-type", content_type), ("content-length", length.as_str())];
-        let mut presigned = self.signer().presign("PUT", Target::Object(key), &[], &headers, ttl_secs);
+        let query: &[(&str, &str)] = match self {
+            Self::Local(_) => &[(endpoint::UPLOAD_PARAM, upload_id)],
+            Self::S3(_) => &[],
+        };
+        let mut presigned = self.signer().presign("PUT", Target::Object(key), query, &headers, ttl_secs);
         presigned.headers = vec![("Content-Type".into(), content_type.into()), ("Content-Length".into(), length)];
         presigned
     }
@@ -179,6 +192,16 @@ impl BlobStore {
         match self {
             Self::Local(s) => s.digest(key).await,
             Self::S3(s) => s.digest(key).await,
+        }
+    }
+
+    /// Copies `from` to `to` inside the store, atomically: `to` holds the bytes `from` had at
+    /// one instant, whatever is written to `from` meanwhile or afterwards, and its modification
+    /// time is now. False if `from` does not exist.
+    pub async fn copy(&self, from: &ObjectKey, to: &ObjectKey) -> Result<bool, BlobError> {
+        match self {
+            Self::Local(s) => s.copy(from, to).await,
+            Self::S3(s) => s.copy(from, to).await,
         }
     }
 

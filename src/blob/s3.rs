@@ -133,6 +133,28 @@ impl S3Store {
         }
     }
 
+    /// CopyObject, server-side: the store copies one version of the source.
+    pub async fn copy(&self, from: &ObjectKey, to: &ObjectKey) -> Result<bool, BlobError> {
+        let source = format!("{}/{}{}", self.internal.bucket, self.internal.key_prefix, from.as_str());
+        let headers = [("x-amz-copy-source", source.as_str())];
+        let signed = self.internal.presign("PUT", Target::Object(to), &[], &headers, INTERNAL_TTL_SECS);
+        let resp = self
+            .client
+            .put(signed.url)
+            .header("x-amz-copy-source", &source)
+            .send()
+            .await
+            .map_err(|e| BlobError::Http(e.to_string()))?;
+        let status = resp.status();
+        let body = resp.text().await.map_err(|e| BlobError::Http(e.to_string()))?;
+        match status {
+            StatusCode::NOT_FOUND => Ok(false),
+            // S3 may answer 200 and report a failure in the body.
+            s if s.is_success() && !body.contains("<Error>") => Ok(true),
+            s => Err(BlobError::Status { operation: "CopyObject", status: s.as_u16() }),
+        }
+    }
+
     pub async fn delete(&self, key: &ObjectKey) -> Result<(), BlobError> {
         let resp = self.send(Method::DELETE, Target::Object(key), &[]).await?;
         match resp.status() {

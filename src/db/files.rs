@@ -56,7 +56,10 @@ pub struct OcrSummary {
 /// An upload URL handed out and not yet finalized.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Upload {
+    /// The file's upload slot.
     pub key: String,
+    /// Names the live URL: a newer upload URL replaces it.
+    pub id: String,
     pub content_type: String,
     pub size: i64,
     pub expires_at: i64,
@@ -68,6 +71,7 @@ impl File {
         let upload = match upload_key {
             Some(key) => Some(Upload {
                 key,
+                id: row.try_get::<Option<String>, _>("upload_id")?.unwrap_or_default(),
                 content_type: row.try_get("upload_type")?,
                 size: row.try_get("upload_size")?,
                 expires_at: row.try_get("upload_expires_at")?,
@@ -124,7 +128,7 @@ fn ocr_summary(row: &Row) -> Result<Option<OcrSummary>, sqlx::Error> {
 /// Every read joins the OCR job, whose columns are aliased.
 const SELECT: &str =
     "SELECT f.id, f.id_organization, f.id_year, f.id_folder, f.name, f.reference, f.doc_date, f.hash, \
-    f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_type, \
+    f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_id, f.upload_type, \
     f.upload_size, f.upload_expires_at, f.id_ocr_job, f.date_source, f.reference_source, f.search_text, \
     f.deleted_at, f.status_before_delete, f.verified_at, \
     f.created_at, f.last_updated_at, j.status AS ocr_status, j.pages AS ocr_pages, \
@@ -252,21 +256,40 @@ pub async fn update_metadata(tx: &mut Tx, f: &File) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Records a new upload in progress, replacing any previous one.
-pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE files SET upload_key = $2, upload_type = $3, upload_size = $4, upload_expires_at = $5, last_updated_at = $6 \
-         WHERE id = $1",
+/// Records a new upload in progress, replacing any previous one. False when the file is no
+/// longer pending.
+pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE files SET upload_key = $2, upload_id = $3, upload_type = $4, upload_size = $5, upload_expires_at = $6, \
+         last_updated_at = $7 WHERE id = $1 AND status = 'pending'",
     )
     .bind(id)
     .bind(&upload.key)
+    .bind(&upload.id)
     .bind(&upload.content_type)
     .bind(upload.size)
     .bind(upload.expires_at)
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether `key` is the upload slot of a pending file of an open year whose live, unexpired
+/// upload is `upload_id`: the only case in which the embedded endpoint accepts a PUT.
+pub async fn is_live_upload(db: &Db, id_file: &str, key: &str, upload_id: &str, now: i64) -> Result<bool, DbError> {
+    let row = sqlx::query(
+        "SELECT f.id FROM files f JOIN years y ON y.id = f.id_year \
+         WHERE f.id = $1 AND f.upload_key = $2 AND f.upload_id = $3 AND f.upload_expires_at > $4 \
+         AND f.status = 'pending' AND y.closed = 0",
+    )
+    .bind(id_file)
+    .bind(key)
+    .bind(upload_id)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.is_some())
 }
 
 /// The verified facts about a finalized upload.
@@ -278,42 +301,58 @@ pub struct Content {
     pub sha256: String,
 }
 
-/// Makes the upload `content.key` the file's content. Returns false when the file is no
-/// longer pending with that upload (a concurrent finalize won).
-pub async fn make_available(tx: &mut Tx, id: &str, content: &Content, now: i64) -> Result<bool, DbError> {
+/// Makes `content` (copied from the upload `upload`) the file's content. Returns false when
+/// the file is no longer pending with that upload (a concurrent finalize, a newer upload URL
+/// or a sweep of the expired upload came first).
+pub async fn make_available(
+    tx: &mut Tx,
+    id: &str,
+    upload: &Upload,
+    content: &Content,
+    now: i64,
+) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE files SET status = 'available', content_key = $3, content_type = $4, size = $5, sha256 = $6, \
-         upload_key = NULL, upload_type = NULL, upload_size = NULL, upload_expires_at = NULL, last_updated_at = $7 \
-         WHERE id = $1 AND status = 'pending' AND upload_key = $2",
+         upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, upload_expires_at = NULL, \
+         last_updated_at = $7 WHERE id = $1 AND status = 'pending' AND upload_key = $2 AND upload_id = $8",
     )
     .bind(id)
-    .bind(&content.key)
+    .bind(&upload.key)
     .bind(&content.key)
     .bind(&content.content_type)
     .bind(content.size)
     .bind(&content.sha256)
     .bind(now)
+    .bind(&upload.id)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
-/// Detaches the content: the file is pending again and can take a new upload.
-pub async fn detach_content(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
-    sqlx::query(
+/// Detaches the content `key`: the file is pending again and can take a new upload. False
+/// when the file no longer has that content.
+pub async fn detach_content(tx: &mut Tx, id: &str, key: &str, now: i64) -> Result<bool, DbError> {
+    let done = sqlx::query(
         "UPDATE files SET status = 'pending', content_key = NULL, content_type = NULL, size = NULL, sha256 = NULL, \
-         last_updated_at = $2 WHERE id = $1",
+         last_updated_at = $2 WHERE id = $1 AND status = 'available' AND content_key = $3",
     )
     .bind(id)
     .bind(now)
+    .bind(key)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
-pub async fn delete(tx: &mut Tx, id: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM files WHERE id = $1").bind(id).execute(&mut **tx).await?;
-    Ok(())
+/// Deletes a file's record as it was read (`last_updated_at` unchanged); false when it is
+/// gone (another purger came first) or changed since (restored meanwhile, say).
+pub async fn delete_unchanged(tx: &mut Tx, id: &str, last_updated_at: i64) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM files WHERE id = $1 AND last_updated_at = $2")
+        .bind(id)
+        .bind(last_updated_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// An available file of the organization with this content, other than `except`.
@@ -335,9 +374,9 @@ pub async fn find_available_by_sha256(
     Ok(row.map(|r| r.try_get("id")).transpose()?)
 }
 
-/// Moves a file to the trash, remembering its status.
-pub async fn trash(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
-    sqlx::query(
+/// Moves a file to the trash, remembering its status. False when it already was.
+pub async fn trash(tx: &mut Tx, id: &str, now: i64) -> Result<bool, DbError> {
+    let done = sqlx::query(
         "UPDATE files SET status_before_delete = status, status = 'deleted', deleted_at = $2, last_updated_at = $2 \
          WHERE id = $1 AND status <> 'deleted'",
     )
@@ -345,12 +384,12 @@ pub async fn trash(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
-/// Takes a file out of the trash, back to the status it had.
-pub async fn restore(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
-    sqlx::query(
+/// Takes a file out of the trash, back to the status it had. False when it was not in it.
+pub async fn restore(tx: &mut Tx, id: &str, now: i64) -> Result<bool, DbError> {
+    let done = sqlx::query(
         "UPDATE files SET status = COALESCE(status_before_delete, 'pending'), status_before_delete = NULL, \
          deleted_at = NULL, last_updated_at = $2 WHERE id = $1 AND status = 'deleted'",
     )
@@ -358,7 +397,7 @@ pub async fn restore(tx: &mut Tx, id: &str, now: i64) -> Result<(), DbError> {
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Files in the trash since before `before`, in open years: due for purging.
@@ -451,8 +490,8 @@ pub async fn fill_from_ocr(
 /// reservation is released and their objects become orphans for the sweeper.
 pub async fn clear_expired_uploads(db: &Db, before: i64) -> Result<u64, DbError> {
     let done = sqlx::query(
-        "UPDATE files SET upload_key = NULL, upload_type = NULL, upload_size = NULL, upload_expires_at = NULL \
-         WHERE upload_key IS NOT NULL AND upload_expires_at < $1",
+        "UPDATE files SET upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, \
+         upload_expires_at = NULL WHERE upload_key IS NOT NULL AND upload_expires_at < $1",
     )
     .bind(before)
     .execute(db.pool())

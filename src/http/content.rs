@@ -105,10 +105,11 @@ pub async fn create_upload_url(
     let mime = MimeType::parse(&body.content_type, allowed)
         .ok_or_else(|| ApiError::UnsupportedMediaType { allowed: allowed.clone() })?;
     let ttl = app.config().upload_url_ttl_secs;
-    let key = ObjectKey::new_upload(&path.id_organization, &path.id_file);
+    let key = ObjectKey::upload_slot(&path.id_organization, &path.id_file);
     let now = now_millis();
     let upload = Upload {
         key: key.as_str().to_owned(),
+        id: crate::domain::new_id(),
         content_type: mime.as_str().to_owned(),
         size: size as i64,
         expires_at: now + i64::from(ttl) * 1000,
@@ -119,13 +120,15 @@ pub async fn create_upload_url(
         return Err(ApiError::ContentImmutable);
     }
     check_quota(&mut tx, &file, upload.size, now).await?;
-    files::set_upload(&mut tx, &file.id, &upload, now).await?;
+    if !files::set_upload(&mut tx, &file.id, &upload, now).await? {
+        return Err(ApiError::ContentImmutable);
+    }
     let details = json!({"type": upload.content_type, "size": upload.size, "expiresAt": rfc3339(upload.expires_at)});
     let event = Event::new("file.upload_url").year(&file.id_year).file(&file.id).details(details);
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;
     file.last_updated_at = now;
-    let presigned = app.blob().presign_put(&key, mime.as_str(), size, ttl);
+    let presigned = app.blob().presign_put(&key, &upload.id, mime.as_str(), size, ttl);
     Ok(Json(UploadUrlResponse {
         url: presigned.url,
         method: "PUT".into(),
@@ -179,33 +182,64 @@ pub async fn finalize_file(
         return Err(ApiError::YearClosed);
     }
     let upload = file.upload.clone().ok_or(ApiError::UploadMissing)?;
-    let key = ObjectKey::from_stored(upload.key.clone());
+    let slot = ObjectKey::from_stored(upload.key.clone());
     // A cheap HEAD first: a missing or wrongly sized object is refused without reading it.
-    let size = app.blob().head(&key).await?.ok_or(ApiError::UploadMissing)?;
+    let size = app.blob().head(&slot).await?.ok_or(ApiError::UploadMissing)?;
     if size != upload.size as u64 {
-        delete_object_now_untracked(&app, &key).await;
+        delete_object_now_untracked(&app, &slot).await;
         return Err(ApiError::SizeMismatch { declared: upload.size, actual: size });
     }
-    let digest = app.blob().digest(&key).await?.ok_or(ApiError::UploadMissing)?;
-    if let Err(e) = verify_upload(&file, &upload, &digest) {
-        // The client can PUT again while its URL is valid, or ask for a new one.
-        delete_object_now_untracked(&app, &key).await;
-        return Err(e);
+    // The content moves to a key no PUT URL was ever signed for, and the hash is computed on
+    // that copy: what is recorded is what is served forever after, whatever is PUT to the
+    // slot meanwhile or later.
+    let content_key = ObjectKey::new_content(&file.id_organization, &file.id);
+    if !app.blob().copy(&slot, &content_key).await? {
+        return Err(ApiError::UploadMissing);
     }
+    let outcome = verify_and_commit(&app, &auth, &path, &file, &upload, &content_key).await;
+    match &outcome {
+        Ok(finalized) if finalized.content_key.as_deref() == Some(content_key.as_str()) => {
+            // The slot's bytes now live under the content key.
+            delete_object_now_untracked(&app, &slot).await;
+        }
+        // A concurrent finalize won (its copy is the content), or the upload was refused.
+        Ok(_) => delete_object_now_untracked(&app, &content_key).await,
+        Err(e) => {
+            delete_object_now_untracked(&app, &content_key).await;
+            if matches!(
+                e,
+                ApiError::SizeMismatch { .. }
+                    | ApiError::ContentTypeMismatch { .. }
+                    | ApiError::HashMismatch { .. }
+                    | ApiError::DuplicateFile { .. }
+                    | ApiError::QuotaExceeded { .. }
+            ) {
+                // The client can PUT again while its URL is valid, or ask for a new one.
+                delete_object_now_untracked(&app, &slot).await;
+            }
+        }
+    }
+    Ok(Json(outcome?.into()))
+}
+
+/// Hashes the copied content, checks it against what the client declared, and commits it.
+async fn verify_and_commit(
+    app: &App,
+    auth: &Auth,
+    path: &FilePath,
+    file: &File,
+    upload: &Upload,
+    content_key: &ObjectKey,
+) -> Result<File, ApiError> {
+    let digest = app.blob().digest(content_key).await?.ok_or(ApiError::UploadMissing)?;
+    verify_upload(file, upload, &digest)?;
     let content = Content {
-        key: upload.key.clone(),
+        key: content_key.as_str().to_owned(),
         content_type: upload.content_type.clone(),
         size: digest.size as i64,
         sha256: digest.sha256,
     };
-    match commit_finalize(&app, &auth, &path, &upload, &content).await {
-        Ok(file) => Ok(Json(file.into())),
-        Err(e @ (ApiError::DuplicateFile { .. } | ApiError::QuotaExceeded { .. })) => {
-            delete_object_now_untracked(&app, &key).await;
-            Err(e)
-        }
-        Err(e) => Err(e),
-    }
+    commit_finalize(app, auth, path, upload, &content).await
 }
 
 /// Checks the stored bytes against what the client declared.
@@ -242,15 +276,14 @@ async fn commit_finalize(
         return Ok(file);
     }
     let file = load_writable_file(&mut tx, path).await?;
-    if file.upload.as_ref().map(|u| &u.key) != Some(&upload.key) {
-        // A newer upload URL replaced this one while we were reading it.
-        return Err(ApiError::UploadMissing);
-    }
     check_duplicate(&mut tx, &file, &content.sha256).await?;
     if upload.expires_at <= now {
         check_quota(&mut tx, &file, content.size, now).await?;
     }
-    files::make_available(&mut tx, &file.id, content, now).await?;
+    if !files::make_available(&mut tx, &file.id, upload, content, now).await? {
+        // A newer upload URL replaced this one, or the sweeper released it, while we read it.
+        return Err(ApiError::UploadMissing);
+    }
     orgs::add_used_bytes(&mut tx, &file.id_organization, content.size).await?;
     let details = json!({"type": content.content_type, "size": content.size});
     let event = Event::new("file.finalize").year(&file.id_year).file(&file.id).sha256(Some(&content.sha256));
@@ -322,10 +355,14 @@ pub async fn create_delete_url(
     let (Some(key), Some(size), true) = (file.content_key.clone(), file.size, file.is_available()) else {
         return Err(ApiError::NoContent);
     };
-    files::detach_content(&mut tx, &file.id, now).await?;
-    orgs::add_used_bytes(&mut tx, &file.id_organization, -size).await?;
+    if !files::detach_content(&mut tx, &file.id, &key, now).await? {
+        return Err(ApiError::NoContent);
+    }
     // The client is expected to DELETE; if it does not, the queue does once the URL expires.
-    deletions::enqueue(&mut tx, &key, now + i64::from(ttl) * 1000).await?;
+    // Until the bytes are gone they keep counting against the quota: a file cannot hold more
+    // than its content plus one upload, however often its content is detached and replaced.
+    let held = deletions::Held { id_organization: &file.id_organization, size };
+    deletions::enqueue(&mut tx, &key, now + i64::from(ttl) * 1000, Some(held)).await?;
     let event = Event::new("file.delete_url").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(json!({"size": size}))).await?;
     commit(tx).await?;

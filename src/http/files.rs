@@ -419,7 +419,9 @@ pub async fn delete_file(
     auth.check_write(&path.id_organization)?;
     let mut tx = begin_org_write(&app, &path.id_organization).await?;
     let file = load_writable_file(&mut tx, &path).await?;
-    files::trash(&mut tx, &file.id, now_millis()).await?;
+    if !files::trash(&mut tx, &file.id, now_millis()).await? {
+        return Err(ApiError::FileDeleted);
+    }
     let event = Event::new("file.delete").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(snapshot(&file))).await?;
     commit(tx).await?;
@@ -447,7 +449,9 @@ pub async fn restore_file(
         Some(at) if at + trash_ms < now_millis() => return Err(ApiError::NotFound),
         Some(_) => {}
     }
-    files::restore(&mut tx, &file.id, now_millis()).await?;
+    if !files::restore(&mut tx, &file.id, now_millis()).await? {
+        return Err(ApiError::NotDeleted);
+    }
     let event = Event::new("file.restore").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
     let restored = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
@@ -459,7 +463,7 @@ pub async fn restore_file(
 pub async fn delete_object_now(app: &App, key: &str) {
     match app.blob().delete(&ObjectKey::from_stored(key.to_owned())).await {
         Ok(()) => {
-            if let Err(e) = deletions::done(app.db(), key).await {
+            if let Err(e) = deletions::complete(app.db(), key).await {
                 tracing::warn!(error = %e, key, "object deleted but its queue entry remains; the sweeper will retry");
             }
         }

@@ -20,7 +20,7 @@ const SETUP_ERROR: i32 = 2;
 /// Every case the script must report as passing, so that a case dropped from it, or skipped
 /// because an environment variable went missing, fails here instead of passing silently.
 const CASES: [&str; 15] = [
-    "put_presigned_with_type_and_length_is_accepted",
+    "put_presigned_for_a_key_that_is_no_live_upload_is_refused",
     "get_presigned_returns_the_same_bytes",
     "head_presigned_returns_content_length",
     "get_presigned_with_response_overrides_sets_headers",
@@ -51,7 +51,11 @@ async fn boto3_agrees_with_the_embedded_endpoint() {
     let output = run_script(&app, &prefix, &upload, &body).await;
     assert_script_passed(&output);
 
-    // The script PUT `body` through Coffre's own URL with urllib: Coffre must see those bytes.
+    // The script PUT `body` through Coffre's own URL with urllib, read it back with boto3's
+    // URLs, then deleted it with one. The URL is still the file's live upload: PUT again, and
+    // Coffre must see those bytes.
+    app.finalize(&year, &file).await.problem(409, "upload_missing");
+    assert_eq!(app.put_presigned(&upload, body.clone()).await.status(), 200);
     let finalized = app.finalize(&year, &file).await;
     assert_eq!(finalized.ok(200)["sha256"], sha256_hex(&body), "{}", finalized.text);
     app.stop().await;
@@ -101,7 +105,7 @@ fn assert_script_passed(output: &Output) {
 async fn endpoint_errors_are_s3_xml_errors() {
     let app = TestApp::spawn_embedded_store().await;
     let signer = app.app.blob().signer().clone();
-    let key = ObjectKey::new_upload(&app.org, &new_id());
+    let key = ObjectKey::new_content(&app.org, &new_id());
     let path = format!("/s3/coffre/{}", key.as_str());
 
     let unsigned = send(&app, Method::PUT, &app.url(&path)).await;
@@ -128,7 +132,7 @@ async fn another_bucket_is_refused_unsigned_and_missing_once_signed() {
     let app = TestApp::spawn_embedded_store().await;
     let mut signer = app.app.blob().signer().clone();
     signer.bucket = "autre".to_owned();
-    let key = ObjectKey::new_upload(&app.org, &new_id());
+    let key = ObjectKey::new_content(&app.org, &new_id());
     let path = format!("/s3/autre/{}", key.as_str());
 
     // The signature is checked before the bucket, so an anonymous client learns nothing.
