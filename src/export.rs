@@ -1,12 +1,11 @@
 //! Year exports: a ZIP with every available file of a year in its folder path, manifests
 //! (JSON and CSV: id, path, name, reference, date, type, size, SHA-256, extracted fields),
 //! the year's audit entries, and a `SHA256SUMS` file that `sha256sum -c` checks offline.
-//! Built by workers from the queue, streaming: one file at a time goes through a small
-//! buffer, so memory does not grow with the year.
+//! Built streaming: one file at a time goes through a small buffer, so memory does not grow
+//! with the year. This is the pipeline only; the export job ([`crate::jobs::export`]) runs it.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 use zip::write::SimpleFileOptions;
@@ -15,10 +14,9 @@ use zip::{CompressionMethod, ZipWriter};
 use crate::app::App;
 use crate::blob::{BlobError, DigestBuilder, ObjectKey};
 use crate::db::audit::{self, Filter};
-use crate::db::exports::{self, Archive, Export};
+use crate::db::exports::{Archive, Export};
 use crate::db::files::{self, File};
 use crate::db::{folders, ocr_jobs, years, DbError};
-use crate::domain::ids::new_id;
 use crate::domain::time::{now_millis, rfc3339};
 
 #[derive(Debug, thiserror::Error)]
@@ -45,47 +43,8 @@ impl From<tokio::task::JoinError> for ExportError {
 
 type Zip = ZipWriter<std::fs::File>;
 
-/// Claims and builds one export; false when none was queued.
-pub async fn run_one(app: &App) -> Result<bool, DbError> {
-    let lease = Duration::from_secs(app.config().ocr_lease_secs);
-    let token = new_id();
-    let now = now_millis();
-    let Some(export) = exports::claim(app.db(), &token, now, now + lease.as_millis() as i64).await? else {
-        return Ok(false);
-    };
-    let renew = || async {
-        let until = now_millis() + lease.as_millis() as i64;
-        if let Err(e) = exports::extend_lease(app.db(), &export.id, &token, until).await {
-            tracing::warn!(error = %e, export = export.id, "cannot extend export lease");
-        }
-    };
-    let outcome = crate::worker::with_heartbeat(build(app, &export), lease, renew).await;
-    match outcome {
-        Ok(archive) => {
-            let stored = exports::finish_ready(app.db(), &export.id, &token, &archive, now_millis()).await?;
-            if !stored {
-                let _ = app.blob().delete(&ObjectKey::from_stored(archive.key)).await;
-            }
-        }
-        Err(e) => {
-            tracing::error!(error = %e, export = export.id, "export failed");
-            let message = match e {
-                ExportError::Missing(_) | ExportError::YearGone => e.to_string(),
-                _ => "the archive could not be built".into(),
-            };
-            exports::finish_failed(app.db(), &export.id, &token, &message, now_millis()).await?;
-        }
-    }
-    Ok(true)
-}
-
-/// Runs export jobs until `stop` turns true.
-pub async fn run_worker(app: App, stop: tokio::sync::watch::Receiver<bool>) {
-    crate::worker::job_loop(app, "export", stop, |app| async move { run_one(&app).await }).await;
-}
-
-/// Builds the archive and stores it.
-async fn build(app: &App, export: &Export) -> Result<Archive, ExportError> {
+/// Builds the archive of `export`'s year and stores it.
+pub async fn build(app: &App, export: &Export) -> Result<Archive, ExportError> {
     let year = years::get(app.db(), &export.id_organization, &export.id_year).await?.ok_or(ExportError::YearGone)?;
     let scratch = app.blob().scratch_file()?;
     let (file, path) = scratch.into_parts();

@@ -12,7 +12,7 @@ use tower_http::trace::TraceLayer;
 use crate::app::{App, StartError};
 use crate::blob::{endpoint, BlobStore};
 use crate::config::{Config, MAX_UPLOAD_BYTES};
-use crate::{http, worker};
+use crate::{http, jobs};
 
 pub struct Server {
     listener: TcpListener,
@@ -42,7 +42,7 @@ impl Server {
     /// Serves until `shutdown` completes, then lets in-flight requests finish.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let background = tokio::spawn(worker::run(self.app.clone(), async {
+        let background = tokio::spawn(jobs::run(self.app.clone(), async {
             let _ = stop_rx.await;
         }));
         let router = router(self.app.clone());

@@ -1,5 +1,6 @@
-//! OCR and field extraction: the engines (PDF text layer, Tesseract, e-invoice XML), the
-//! pipeline that picks one per page, and the job queue that runs it with page credits.
+//! OCR and field extraction: the engines (PDF text layer, Tesseract, e-invoice XML) and the
+//! pipeline that picks one per page. It does not know who runs it: the OCR job
+//! ([`crate::jobs::ocr`]) and `coffre ocr run` both call [`Engine`].
 //!
 //! Error types: the pipeline returns [`OcrError`], whose message is shown to clients as the
 //! job's `error` (it never carries paths or internal details).
@@ -9,7 +10,6 @@ pub mod einvoice;
 pub mod engine;
 pub mod extract;
 pub mod fields;
-pub mod jobs;
 mod tools;
 
 pub use engine::{Analysis, Engine, EngineConfig, OcrOutput, PageText};

@@ -1,27 +1,35 @@
-//! The OCR job queue. A request reserves page credits and queues a job in one transaction;
-//! workers claim jobs under a lease (renewed while they run), run the engine, and record the
-//! outcome and settle the credits in one transaction, only while they still hold the lease.
-//! A worker that dies leaves its lease to lapse; another claims the job and runs it again, and
-//! since only the lease holder can finish it, a job completes and charges exactly once.
-
-use std::time::Duration;
+//! The OCR job. A request queues a job in one transaction with the credits it certainly
+//! needs; the worker that runs it reads the document (every external program under the
+//! process's one limit), reserves the rest of the credits, runs the pipeline, and records
+//! the outcome and settles the credits in one transaction, only while it still holds the
+//! lease. A worker that dies leaves its lease to lapse; another claims the job and runs it
+//! again, and since only the lease holder can finish it, a job completes and charges once.
+//!
+//! Request-time work is constant: no external program runs and no PDF is parsed in a
+//! request. Credits reserved then come from what the type tells without reading: an image
+//! is one page (a TIFF's pages are counted in process by walking its directory chain), an
+//! XML e-invoice is free, a PDF's pages are known only once read: its credits are reserved
+//! when the job starts, and a job that cannot get them fails with `ocr_credits_exhausted`.
+//! At most one job per content is queued or running (a partial unique index backs it).
 
 use serde::Serialize;
 
-use super::{OcrError, OcrOutput};
+use super::lease;
 use crate::app::App;
 use crate::audit::{self, Event};
 use crate::blob::{BlobError, ObjectKey};
 use crate::db::files::{self, File};
+use crate::db::jobs::Claimed;
 use crate::db::ocr_jobs::{self, OcrJob, Outcome};
 use crate::db::{lock_row, DbError, Lockable, Tx};
 use crate::domain::ids::new_id;
 use crate::domain::text::normalize;
 use crate::domain::time::now_millis;
+use crate::ocr::{engine, Analysis, OcrError, OcrOutput};
 use serde_json::json;
 
-/// After this many claims, a job whose workers keep dying fails instead of running again.
-const MAX_ATTEMPTS: i64 = 3;
+/// The failure code of a job that could not get the credits its pages need.
+pub const CREDITS_EXHAUSTED: &str = "ocr_credits_exhausted";
 
 #[derive(Debug, thiserror::Error)]
 pub enum RequestError {
@@ -35,69 +43,54 @@ pub enum RequestError {
     Blob(#[from] BlobError),
 }
 
-/// Queues OCR of `file`'s content, or returns the job that already covers it (queued,
-/// running or done) unless `force`. Credits for the pages that need OCR are taken in the
-/// same transaction that queues the job.
+/// Queues OCR of `file`'s content, or returns the job that already covers it: the one queued
+/// or running (even with `force`), or unless `force` a done one. The credits the content
+/// certainly needs are taken in the transaction that queues the job.
 pub async fn request(app: &App, file: &File, force: bool) -> Result<OcrJob, RequestError> {
     let (Some(sha256), Some(key), Some(content_type)) = (&file.sha256, &file.content_key, &file.content_type) else {
         return Err(RequestError::NoContent);
     };
-    if !force {
-        if let Some(job) = reuse_existing(app, file, sha256).await? {
-            return Ok(job);
-        }
-    }
-    // Reading the file happens before the transaction: it may take a while.
-    let analysis = analyze(app, key, content_type).await?;
+    let known = known_pages(app, key, content_type).await?;
     let mut tx = app.db().begin_write().await?;
     lock_row(&mut tx, app.db().backend(), Lockable::Organization, &file.id_organization).await?;
-    if !force {
-        if let Some(job) = ocr_jobs::find_reusable(&mut tx, &file.id_organization, sha256).await? {
-            files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
-            tx.commit().await.map_err(DbError::from)?;
-            return Ok(job);
-        }
+    if let Some(job) = ocr_jobs::find_reusable(&mut tx, &file.id_organization, sha256, !force).await? {
+        files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
+        tx.commit().await.map_err(DbError::from)?;
+        return Ok(job);
     }
     let now = now_millis();
-    let job = match analysis {
-        Ok((pages, needed)) => {
-            if !ocr_jobs::reserve_credits(&mut tx, &file.id_organization, needed).await? {
+    let job = match known {
+        Ok(pages) => {
+            if !ocr_jobs::reserve_credits(&mut tx, &file.id_organization, pages).await? {
                 let org = crate::db::orgs::get_in(&mut tx, &file.id_organization).await?;
                 let available = org.map_or(0, |o| o.ocr_pages_available);
-                return Err(RequestError::CreditsExhausted { available, needed });
+                return Err(RequestError::CreditsExhausted { available, needed: pages });
             }
-            new_job(file, sha256, key, content_type, ocr_jobs::QUEUED, pages, needed, None, now)
+            new_job(file, sha256, key, content_type, ocr_jobs::QUEUED, pages, pages, None, now)
         }
         // An unreadable file fails at once, free of charge.
-        Err(e) => new_job(file, sha256, key, content_type, ocr_jobs::FAILED, 0, 0, Some(e.to_string()), now),
+        Err(e) => new_job(file, sha256, key, content_type, ocr_jobs::FAILED, 0, 0, Some(&e), now),
     };
     ocr_jobs::insert(&mut tx, &job).await?;
     files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
     tx.commit().await.map_err(DbError::from)?;
-    app.ocr_wake().notify_waiters();
+    app.job_wake().notify_waiters();
     Ok(job)
 }
 
-async fn reuse_existing(app: &App, file: &File, sha256: &str) -> Result<Option<OcrJob>, RequestError> {
-    let mut tx = app.db().begin_write().await?;
-    let job = ocr_jobs::find_reusable(&mut tx, &file.id_organization, sha256).await?;
-    if let Some(job) = &job {
-        files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
+/// Pages that certainly need OCR, known without running any program: one per image (a
+/// TIFF's directory chain is walked in process), none for PDFs (read at job start) and XML.
+async fn known_pages(app: &App, key: &str, content_type: &str) -> Result<Result<i64, OcrError>, RequestError> {
+    match content_type {
+        "image/jpeg" | "image/png" | "image/webp" | "image/gif" => Ok(Ok(1)),
+        "image/tiff" => {
+            let Some(copy) = app.blob().local_copy(&ObjectKey::from_stored(key.to_owned())).await? else {
+                return Ok(Err(OcrError::ContentGone));
+            };
+            Ok(engine::count_tiff_pages(copy.path()).await.map(i64::from))
+        }
+        _ => Ok(Ok(0)),
     }
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(job)
-}
-
-/// Total pages and pages needing OCR, or why the file cannot be read.
-async fn analyze(app: &App, key: &str, content_type: &str) -> Result<Result<(i64, i64), OcrError>, RequestError> {
-    let Some(copy) = app.blob().local_copy(&ObjectKey::from_stored(key.to_owned())).await? else {
-        return Ok(Err(OcrError::ContentGone));
-    };
-    Ok(app
-        .ocr_engine()
-        .analyze(copy.path(), content_type)
-        .await
-        .map(|a| (i64::from(a.pages), i64::from(a.ocr_pages()))))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -109,7 +102,7 @@ fn new_job(
     status: &str,
     pages: i64,
     reserved: i64,
-    error: Option<String>,
+    error: Option<&OcrError>,
     now: i64,
 ) -> OcrJob {
     OcrJob {
@@ -123,8 +116,9 @@ fn new_job(
         pages_reserved: reserved,
         pages_charged: 0,
         engine: None,
-        finished_at: error.as_ref().map(|_| now),
-        error,
+        finished_at: error.map(|_| now),
+        error_code: error.map(|e| e.code().to_owned()),
+        error: error.map(ToString::to_string),
         attempts: 0,
         lease_token: None,
         created_at: now,
@@ -134,62 +128,95 @@ fn new_job(
 /// What `GET .../ocr` returns once a job is done.
 #[derive(Debug, Serialize)]
 pub struct StoredResult<'a> {
-    pub pages: &'a [super::PageText],
-    pub fields: &'a super::Fields,
+    pub pages: &'a [crate::ocr::PageText],
+    pub fields: &'a crate::ocr::Fields,
 }
 
 /// Runs jobs with `workers` concurrent loops until `stop` turns true.
 pub async fn run_workers(app: App, workers: usize, stop: tokio::sync::watch::Receiver<bool>) {
     let loops = (0..workers)
-        .map(|_| crate::worker::job_loop(app.clone(), "ocr", stop.clone(), |app| async move { run_one(&app).await }));
+        .map(|_| lease::job_loop(app.clone(), "ocr", stop.clone(), |app| async move { run_one(&app).await }));
     futures_util::future::join_all(loops).await;
 }
 
 /// Claims and runs one job; false when there was none. Tests drain the queue with it.
 pub async fn run_one(app: &App) -> Result<bool, DbError> {
-    let lease = Duration::from_secs(app.config().ocr_lease_secs);
-    let token = new_id();
-    let now = now_millis();
-    let Some(job) = ocr_jobs::claim(app.db(), &token, now, now + lease.as_millis() as i64).await? else {
+    let Some(claimed) = lease::claim::<OcrJob>(app).await? else {
         return Ok(false);
     };
-    let outcome = if job.attempts > MAX_ATTEMPTS {
-        Outcome::Failed { error: "the document could not be processed".into() }
+    let exhausted = claimed.exhausted();
+    let Claimed { mut job, token, .. } = claimed;
+    let outcome = if exhausted {
+        Outcome::failed("retries_exhausted", "the document could not be processed")
     } else {
-        execute_with_heartbeat(app, &job, &token, lease).await
+        let id = job.id.clone();
+        lease::hold::<OcrJob, _>(app, &id, &token, execute(app, &mut job, &token)).await
     };
     record(app, &job, &token, &outcome).await?;
     Ok(true)
 }
 
-/// Runs the engine while renewing the lease, so a long job is not taken over.
-async fn execute_with_heartbeat(app: &App, job: &OcrJob, token: &str, lease: Duration) -> Outcome {
-    let renew = || async {
-        let until = now_millis() + lease.as_millis() as i64;
-        if let Err(e) = ocr_jobs::extend_lease(app.db(), &job.id, token, until).await {
-            tracing::warn!(error = %e, job = job.id, "cannot extend OCR lease");
-        }
-    };
-    crate::worker::with_heartbeat(execute(app, job), lease, renew).await
-}
-
-async fn execute(app: &App, job: &OcrJob) -> Outcome {
+/// Reads the document, reserving the credits its pages need first.
+async fn execute(app: &App, job: &mut OcrJob, token: &str) -> Outcome {
     let key = ObjectKey::from_stored(job.content_key.clone());
     let copy = match app.blob().local_copy(&key).await {
         Ok(Some(copy)) => copy,
-        Ok(None) => return Outcome::Failed { error: OcrError::ContentGone.to_string() },
+        Ok(None) => return failure(job, &OcrError::ContentGone),
         Err(e) => {
             tracing::error!(error = %e, job = job.id, "OCR: object store failed");
-            return Outcome::Failed { error: "the object store could not be read".into() };
+            return Outcome::failed("store_unavailable", "the object store could not be read");
         }
     };
-    match app.ocr_engine().run(copy.path(), &job.content_type).await {
+    let engine = app.ocr_engine();
+    let analysis = match engine.analyze(copy.path(), &job.content_type).await {
+        Ok(analysis) => analysis,
+        Err(e) => return failure(job, &e),
+    };
+    if let Err(outcome) = reserve_needed(app, job, token, &analysis).await {
+        return outcome;
+    }
+    match engine.read(copy.path(), analysis).await {
         Ok(output) => done(output),
+        Err(e) => failure(job, &e),
+    }
+}
+
+fn failure(job: &OcrJob, e: &OcrError) -> Outcome {
+    if let OcrError::Engine(detail) = e {
+        tracing::error!(detail, job = job.id, "OCR engine failure");
+    }
+    Outcome::failed(e.code(), &e.to_string())
+}
+
+/// Tops the job's reservation up to the pages the analysis says need OCR.
+async fn reserve_needed(app: &App, job: &mut OcrJob, token: &str, analysis: &Analysis) -> Result<(), Outcome> {
+    let needed = i64::from(analysis.ocr_pages());
+    let extra = needed - job.pages_reserved;
+    if extra <= 0 {
+        return Ok(());
+    }
+    let reserved = async {
+        let mut tx = app.db().begin_write().await?;
+        lock_row(&mut tx, app.db().backend(), Lockable::Organization, &job.id_organization).await?;
+        let taken = ocr_jobs::reserve_more(&mut tx, job, token, extra).await?;
+        tx.commit().await?;
+        Ok::<_, DbError>(taken)
+    };
+    match reserved.await {
+        Ok(Ok(())) => {
+            job.pages_reserved = needed;
+            Ok(())
+        }
+        Ok(Err(available)) => {
+            let error = format!(
+                "not enough OCR page credits: {needed} pages need OCR, {} available",
+                available + job.pages_reserved
+            );
+            Err(Outcome::failed(CREDITS_EXHAUSTED, &error))
+        }
         Err(e) => {
-            if let OcrError::Engine(detail) = &e {
-                tracing::error!(detail, job = job.id, "OCR engine failure");
-            }
-            Outcome::Failed { error: e.to_string() }
+            tracing::error!(error = %e, job = job.id, "OCR: cannot reserve credits");
+            Err(Outcome::failed("internal_error", "the credits could not be reserved"))
         }
     }
 }
