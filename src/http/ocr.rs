@@ -98,7 +98,8 @@ pub async fn get_ocr(
     ApiPath(path): ApiPath<FilePath>,
 ) -> Result<Json<OcrResultDto>, ApiError> {
     let file = load_file(&app, &auth, &path).await?;
-    let id_job = file.id_ocr_job.ok_or(ApiError::NotFound)?;
+    // No summary: no job, or one that read content the file no longer has.
+    let id_job = file.id_ocr_job.filter(|_| file.ocr.is_some()).ok_or(ApiError::NotFound)?;
     let job = ocr_jobs::get(app.db(), &id_job).await?.ok_or(ApiError::NotFound)?;
     let mut dto = OcrResultDto {
         status: job.status,

@@ -253,7 +253,9 @@ async fn record(app: &App, job: &OcrJob, token: &str, outcome: &Outcome) -> Resu
 /// Fills the empty date and reference of the job's files (open years only: a closed year's
 /// documents no longer change), each change recorded in the audit trail.
 async fn fill_files(tx: &mut Tx, job: &OcrJob, date: Option<&str>, reference: Option<&str>) -> Result<(), DbError> {
-    for file in files::linked_to_job(tx, &job.id).await? {
+    let linked = files::linked_to_job(tx, &job.id).await?;
+    // A file whose content changed since it asked is not filled from the older content.
+    for file in linked.into_iter().filter(|f| f.sha256.as_deref() == Some(job.sha256.as_str())) {
         let date = date.filter(|_| file.doc_date.is_none());
         let reference = reference.filter(|_| file.reference.is_none());
         if date.is_none() && reference.is_none() {

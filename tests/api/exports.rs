@@ -1,6 +1,6 @@
 //! Year exports are bounded: reused while the year is unchanged, one queued or running per
 //! year, expired and deleted after their time to live, fair between organizations, failed
-//! after three claims.
+//! after three claims; and their archives always extract, whatever the names.
 
 use chrono::Utc;
 use reqwest::Method;
@@ -151,4 +151,99 @@ async fn an_export_claimed_three_times_without_finishing_fails() {
 
     assert_eq!(export["status"], "failed", "{export}");
     assert_eq!(export["url"], Value::Null);
+}
+
+/// Downloads a ready export and extracts it; returns the extraction directory.
+async fn extract(app: &TestApp, url: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = app.client.get(url).send().await.unwrap().bytes().await.unwrap();
+    std::fs::write(dir.path().join("export.zip"), &bytes).unwrap();
+    let script = "unzip -q export.zip -d export && cd export && sha256sum -c --quiet SHA256SUMS";
+    let out = tokio::process::Command::new("sh").arg("-c").arg(script).current_dir(dir.path()).output().await.unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the archive does not extract or check: {text}");
+    dir
+}
+
+/// Every regular file under `dir`, recursively.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files_under(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn an_export_never_fails_on_names_and_every_file_is_extracted() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let upload = |name: &'static str, folder: Option<String>, tag: &'static str| {
+        let (app, year) = (&app, &year);
+        async move {
+            let file = app.create_file(year, json!({"name": name, "idFolder": folder})).await.id();
+            let bytes = pdf(tag);
+            let url = app.upload_url(year, &file, "application/pdf", bytes.len() as u64).await.ok(200).clone();
+            app.put_presigned(&url, bytes).await;
+            app.finalize(year, &file).await.ok(200);
+            file
+        }
+    };
+    let older = upload("y.pdf", None, "c").await;
+    let first = upload("x.pdf", None, "a").await;
+    let second = upload("X.PDF", None, "b").await;
+    // An older file renamed to the suffix the exporter gives the second file as a duplicate.
+    app.patch(&app.file_path(&year, &older, ""), json!({"name": format!("X ({second}).PDF")})).await.ok(200);
+    // A file and a folder of the same name at one level.
+    let folder = app.create_folder(&year, "Achats", None).await.id();
+    upload("Achats", None, "d").await;
+    upload("x.pdf", Some(folder.clone()), "e").await;
+    upload("a/b", Some(folder), "f").await;
+
+    let id = request_export(&app, &year).await;
+    drain_exports(&app).await;
+    let export = get_export(&app, &year, &id).await;
+    assert_eq!(export["status"], "ready", "{export}");
+    let dir = extract(&app, export["url"].as_str().unwrap()).await;
+
+    let root = dir.path().join("export");
+    let extracted = files_under(&root.join("files"));
+    assert_eq!(extracted.len(), 6, "every file is in the archive: {extracted:?}");
+    let manifest: Value = serde_json::from_slice(&std::fs::read(root.join("manifest.json")).unwrap()).unwrap();
+    let mut paths: Vec<String> =
+        manifest["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_lowercase()).collect();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), 6, "paths differ even ignoring case: {paths:?}");
+    assert!(root.join("files/x.pdf").exists(), "the first file keeps its name ({first})");
+}
+
+#[tokio::test]
+async fn manifest_csv_cells_are_never_formulas() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let name = "=HYPERLINK(\"http://evil.example\",\"open\")";
+    let file =
+        app.upload_file(&year, name, "application/pdf", pdf("csv")).await.ok(200)["id"].as_str().unwrap().to_owned();
+    app.patch(&app.file_path(&year, &file, ""), json!({"reference": "+33 1 23"})).await.ok(200);
+
+    let id = request_export(&app, &year).await;
+    drain_exports(&app).await;
+    let export = get_export(&app, &year, &id).await;
+    let dir = extract(&app, export["url"].as_str().unwrap()).await;
+    let csv = std::fs::read_to_string(dir.path().join("export/manifest.csv")).unwrap();
+
+    let row = csv.lines().nth(1).unwrap();
+    let cells: Vec<&str> = row.split("\",\"").collect();
+    assert!(row.contains("\"'=HYPERLINK("), "{row}");
+    assert!(row.contains("\"'+33 1 23\""), "{row}");
+    for cell in cells {
+        let cell = cell.trim_matches('"');
+        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "live formula in {row}");
+    }
 }

@@ -1,11 +1,11 @@
 //! OCR work is bounded and never free by accident: no program runs in the request, one
 //! queued or running job per content, credits for a PDF's pages taken when its job starts,
-//! and capped page counts and XML sizes.
+//! capped page counts and XML sizes, and results that belong to the content they read.
 
 use serde_json::{json, Value};
 
 use crate::fixtures::fixtures;
-use crate::helpers::TestApp;
+use crate::helpers::{pdf, TestApp};
 
 async fn request_ocr(app: &TestApp, year: &str, file: &str, body: Value) -> crate::helpers::Resp {
     app.post(&app.file_path(year, file, "/ocr"), body).await
@@ -133,4 +133,33 @@ async fn an_xml_over_ten_megabytes_is_not_read() {
 
     assert_eq!(result["status"], "failed");
     assert_eq!(result["errorCode"], "xml_too_large", "{result}");
+}
+
+#[tokio::test]
+async fn an_ocr_result_belongs_to_the_content_it_read() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let file = upload(&app, &year, "text.pdf", "application/pdf", fixtures().await.bytes("text.pdf")).await;
+    request_ocr(&app, &year, &file, json!({})).await.ok(202);
+    app.drain_ocr().await;
+    let truth = fixtures().await.truth("text.pdf");
+    let word = truth["supplierName"].as_str().unwrap().split_whitespace().next().unwrap().to_lowercase();
+    let search = app.year_path(&year, &format!("/files?q={word}"));
+    assert_eq!(app.get(&search).await.ok(200).as_array().unwrap().len(), 1);
+
+    app.post(&app.file_path(&year, &file, "/delete-url"), json!({})).await.ok(200);
+    let bytes = pdf("other content");
+    let upload = app.upload_url(&year, &file, "application/pdf", bytes.len() as u64).await.ok(200).clone();
+    app.put_presigned(&upload, bytes).await;
+    let replaced = app.finalize(&year, &file).await.ok(200).clone();
+
+    assert_eq!(replaced["ocr"], Value::Null, "{replaced}");
+    app.get(&app.file_path(&year, &file, "/ocr")).await.problem(404, "not_found");
+    assert!(app.get(&search).await.ok(200).as_array().unwrap().is_empty(), "the old text is not searched");
+    let export = app.post(&app.year_path(&year, "/export"), json!({})).await.ok(202)["id"].as_str().unwrap().to_owned();
+    while coffre::jobs::export::run_one(&app.app).await.unwrap() {}
+    let export = app.get(&app.year_path(&year, &format!("/exports/{export}"))).await.ok(200).clone();
+    let zip = app.client.get(export["url"].as_str().unwrap()).send().await.unwrap().bytes().await.unwrap();
+    let manifest = String::from_utf8_lossy(&zip).into_owned();
+    assert!(manifest.contains("\"fields\": null"), "the manifest has no fields for the new content");
 }
