@@ -165,12 +165,27 @@ fn file_path(paths: &mut Paths, folders: &HashMap<String, String>, file: &File) 
 }
 
 /// A name usable as one path segment in any unzip tool.
+/// Short enough for file systems' 255-byte limit on a name, once a duplicate's suffix is added.
 fn sanitize(name: &str) -> String {
     let cleaned: String = name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '_' } else { c }).collect();
     match cleaned.trim() {
         "" | "." | ".." => "_".into(),
-        other => other.to_owned(),
+        other => shorten(other, MAX_SEGMENT_BYTES),
     }
+}
+
+/// Longest archive name segment before a suffix, in bytes.
+const MAX_SEGMENT_BYTES: usize = 200;
+
+/// `name` cut to at most `max` bytes on a character boundary, keeping a short extension.
+fn shorten(name: &str, max: usize) -> String {
+    if name.len() <= max {
+        return name.to_owned();
+    }
+    let ext = name.rfind('.').map(|i| &name[i..]).filter(|e| e.len() <= 16 && e.len() < name.len()).unwrap_or("");
+    let budget = max - ext.len();
+    let cut = (0..=budget).rev().find(|i| name.is_char_boundary(*i)).unwrap_or(0);
+    format!("{}{ext}", &name[..cut])
 }
 
 async fn add_object(app: &App, zip: Zip, file: &File, entry_path: &str) -> Result<Zip, ExportError> {
@@ -310,6 +325,14 @@ mod tests {
         assert_eq!([a.as_str(), b.as_str()], ["files/x.pdf", "files/X (id2).PDF"]);
         assert_eq!(c, "files/x (id2) (id3).pdf", "taken, ignoring case");
         assert_eq!(d, "files/x (id2) (id2).pdf");
+    }
+
+    #[test]
+    fn long_names_fit_file_systems() {
+        let long = format!("{}.pdf", "é".repeat(250));
+        let short = sanitize(&long);
+        assert!(short.len() <= MAX_SEGMENT_BYTES && short.ends_with("é.pdf"), "{short}");
+        assert_eq!(sanitize(" a/b "), "a_b");
     }
 
     #[test]
