@@ -19,7 +19,7 @@ struct Inner {
     db: Db,
     blob: BlobStore,
     ocr: Engine,
-    job_wake: tokio::sync::Notify,
+    ocr_wake: tokio::sync::Notify,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,8 +48,8 @@ impl App {
             page_timeout: std::time::Duration::from_secs(config.ocr_page_timeout_secs),
             parallel_pages: config.ocr_parallel_pages,
         });
-        let job_wake = tokio::sync::Notify::new();
-        Ok(Self { inner: Arc::new(Inner { config, db, blob, ocr, job_wake }) })
+        let ocr_wake = tokio::sync::Notify::new();
+        Ok(Self { inner: Arc::new(Inner { config, db, blob, ocr, ocr_wake }) })
     }
 
     /// Opens only the database, for admin commands.
@@ -75,8 +75,8 @@ impl App {
     }
 
     /// Woken when a job is queued by this process, so idle workers start at once.
-    pub fn job_wake(&self) -> &tokio::sync::Notify {
-        &self.inner.job_wake
+    pub fn ocr_wake(&self) -> &tokio::sync::Notify {
+        &self.inner.ocr_wake
     }
 }
 

@@ -79,7 +79,7 @@ pub async fn create_export(
     let event = Event::new("year.export").year(&year.id).details(details);
     audit::record(&mut tx, &year.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;
-    app.job_wake().notify_waiters();
+    app.ocr_wake().notify_waiters();
     Ok((StatusCode::ACCEPTED, Json(dto(export))))
 }
 

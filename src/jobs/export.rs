@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::blob::ObjectKey;
 use crate::db::exports::{self, Export};
 use crate::db::years::Year;
-use crate::db::{deletions, DbError, Tx};
+use crate::db::{DbError, Tx};
 use crate::domain::ids::new_id;
 use crate::domain::time::now_millis;
 use crate::export::{build, ExportError};
@@ -88,9 +88,10 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
     Ok(true)
 }
 
-/// Deletes the archives of exports that expired by `now` and marks them `expired`; returns
-/// how many. The deletion is queued in the same transaction, so a store that is down only
-/// delays it; several sweepers may run this at once.
+/// Marks the exports that expired by `now` `expired` and deletes their archives; returns how
+/// many. Several sweepers may run this at once: only the one whose conditional update marks an
+/// export deletes its archive. An archive whose deletion fails is no longer referenced, so the
+/// sweeper's orphan step deletes it later.
 pub async fn expire(app: &App, now: i64) -> Result<usize, DbError> {
     let mut expired = 0;
     for export in exports::expired(app.db(), now, 1000).await? {
@@ -98,15 +99,11 @@ pub async fn expire(app: &App, now: i64) -> Result<usize, DbError> {
         if !exports::mark_expired(&mut tx, &export.id).await? {
             continue;
         }
-        if let Some(key) = &export.object_key {
-            deletions::enqueue(&mut tx, key, now).await?;
-        }
         tx.commit().await?;
         expired += 1;
         let Some(key) = export.object_key else { continue };
-        match app.blob().delete(&ObjectKey::from_stored(key.clone())).await {
-            Ok(()) => deletions::done(app.db(), &key).await?,
-            Err(e) => tracing::warn!(error = %e, key, "expired export: deletion queued for a retry"),
+        if let Err(e) = app.blob().delete(&ObjectKey::from_stored(key.clone())).await {
+            tracing::warn!(error = %e, key, "expired export: the orphan sweep will delete its archive");
         }
     }
     Ok(expired)

@@ -28,7 +28,7 @@ where
             Ok(false) => {}
             Err(e) => tracing::warn!(error = %e, what, "job worker: cannot claim or record; will retry"),
         }
-        let wake = app.job_wake().notified();
+        let wake = app.ocr_wake().notified();
         tokio::select! {
             _ = stop.changed() => return,
             () = wake => {}

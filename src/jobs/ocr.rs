@@ -74,7 +74,7 @@ pub async fn request(app: &App, file: &File, force: bool) -> Result<OcrJob, Requ
     ocr_jobs::insert(&mut tx, &job).await?;
     files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
     tx.commit().await.map_err(DbError::from)?;
-    app.job_wake().notify_waiters();
+    app.ocr_wake().notify_waiters();
     Ok(job)
 }
 
