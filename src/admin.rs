@@ -3,14 +3,9 @@
 use crate::db::keys::{self, ApiKey};
 use crate::db::orgs::{self, Organization};
 use crate::db::{Db, DbError};
-use crate::domain::ids::{new_id, random_secret};
+use crate::domain::api_key::ApiKeySecret;
+use crate::domain::ids::new_id;
 use crate::domain::time::now_millis;
-use crate::http::extract::hash_api_key;
-
-/// A new API key: a recognisable prefix and 256 random bits.
-fn new_api_key() -> String {
-    format!("cof_{}", random_secret(32))
-}
 
 /// Creates an organization with a read-write key; returns its id and the key, shown once.
 pub async fn create_organization(db: &Db, name: &str, quota_bytes: i64) -> Result<(String, String), DbError> {
@@ -32,7 +27,7 @@ pub async fn create_organization(db: &Db, name: &str, quota_bytes: i64) -> Resul
 
 /// Creates a key for an existing organization; returns its id and the key, shown once.
 pub async fn create_key(db: &Db, id_organization: &str, read_only: bool) -> Result<(String, String), DbError> {
-    let secret = new_api_key();
+    let secret = ApiKeySecret::generate();
     let key = ApiKey {
         id: new_id(),
         id_organization: id_organization.to_owned(),
@@ -40,6 +35,6 @@ pub async fn create_key(db: &Db, id_organization: &str, read_only: bool) -> Resu
         created_at: now_millis(),
         revoked_at: None,
     };
-    keys::insert(db, &key, &hash_api_key(&secret)).await?;
-    Ok((key.id, secret))
+    keys::insert(db, &key, &secret.hash()).await?;
+    Ok((key.id, secret.expose().to_owned()))
 }

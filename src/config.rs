@@ -56,6 +56,8 @@ pub struct Config {
     pub ocr_languages: String,
     /// Days a deleted file stays restorable in the trash before it is purged.
     pub trash_days: u32,
+    /// Days a ready export's archive is kept before the sweeper deletes it.
+    pub export_ttl_days: u32,
     /// Hours between scheduled integrity checks of every stored object (0: off).
     pub verify_interval_hours: u64,
 }
@@ -125,6 +127,7 @@ impl Config {
             ocr_languages: "fra+eng".into(),
             trash_days: 30,
             verify_interval_hours: 0,
+            export_ttl_days: 7,
         }
     }
 
@@ -156,6 +159,9 @@ impl Config {
             return Err(
                 "--ocr-lease must be at least 3 s, --ocr-page-timeout and --ocr-parallel-pages at least 1".into()
             );
+        }
+        if !(1..=3650).contains(&self.export_ttl_days) {
+            return Err("--export-ttl-days must be between 1 and 3650".into());
         }
         if self.sweep_interval_secs == 0 {
             return Err("--sweep-interval must be at least 1 second".into());

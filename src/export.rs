@@ -1,12 +1,11 @@
 //! Year exports: a ZIP with every available file of a year in its folder path, manifests
 //! (JSON and CSV: id, path, name, reference, date, type, size, SHA-256, extracted fields),
 //! the year's audit entries, and a `SHA256SUMS` file that `sha256sum -c` checks offline.
-//! Built by workers from the queue, streaming: one file at a time goes through a small
-//! buffer, so memory does not grow with the year.
+//! Built streaming: one file at a time goes through a small buffer, so memory does not grow
+//! with the year. This is the pipeline only; the export job ([`crate::jobs::export`]) runs it.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 use zip::write::SimpleFileOptions;
@@ -15,10 +14,9 @@ use zip::{CompressionMethod, ZipWriter};
 use crate::app::App;
 use crate::blob::{BlobError, DigestBuilder, ObjectKey};
 use crate::db::audit::{self, Filter};
-use crate::db::exports::{self, Archive, Export};
+use crate::db::exports::{Archive, Export};
 use crate::db::files::{self, File};
 use crate::db::{folders, ocr_jobs, years, DbError};
-use crate::domain::ids::new_id;
 use crate::domain::time::{now_millis, rfc3339};
 
 #[derive(Debug, thiserror::Error)]
@@ -45,62 +43,23 @@ impl From<tokio::task::JoinError> for ExportError {
 
 type Zip = ZipWriter<std::fs::File>;
 
-/// Claims and builds one export; false when none was queued.
-pub async fn run_one(app: &App) -> Result<bool, DbError> {
-    let lease = Duration::from_secs(app.config().ocr_lease_secs);
-    let token = new_id();
-    let now = now_millis();
-    let Some(export) = exports::claim(app.db(), &token, now, now + lease.as_millis() as i64).await? else {
-        return Ok(false);
-    };
-    let renew = || async {
-        let until = now_millis() + lease.as_millis() as i64;
-        if let Err(e) = exports::extend_lease(app.db(), &export.id, &token, until).await {
-            tracing::warn!(error = %e, export = export.id, "cannot extend export lease");
-        }
-    };
-    let outcome = crate::worker::with_heartbeat(build(app, &export), lease, renew).await;
-    match outcome {
-        Ok(archive) => {
-            let stored = exports::finish_ready(app.db(), &export.id, &token, &archive, now_millis()).await?;
-            if !stored {
-                let _ = app.blob().delete(&ObjectKey::from_stored(archive.key)).await;
-            }
-        }
-        Err(e) => {
-            tracing::error!(error = %e, export = export.id, "export failed");
-            let message = match e {
-                ExportError::Missing(_) | ExportError::YearGone => e.to_string(),
-                _ => "the archive could not be built".into(),
-            };
-            exports::finish_failed(app.db(), &export.id, &token, &message, now_millis()).await?;
-        }
-    }
-    Ok(true)
-}
-
-/// Runs export jobs until `stop` turns true.
-pub async fn run_worker(app: App, stop: tokio::sync::watch::Receiver<bool>) {
-    crate::worker::job_loop(app, "export", stop, |app| async move { run_one(&app).await }).await;
-}
-
-/// Builds the archive and stores it.
-async fn build(app: &App, export: &Export) -> Result<Archive, ExportError> {
+/// Builds the archive of `export`'s year and stores it.
+pub async fn build(app: &App, export: &Export) -> Result<Archive, ExportError> {
     let year = years::get(app.db(), &export.id_organization, &export.id_year).await?.ok_or(ExportError::YearGone)?;
     let scratch = app.blob().scratch_file()?;
     let (file, path) = scratch.into_parts();
     let mut zip = ZipWriter::new(file);
-    let paths = folder_paths(app, export).await?;
+    let mut paths = Paths::default();
+    let folders = folder_paths(app, export, &mut paths).await?;
     let mut manifest = Vec::new();
     let mut sums = String::new();
-    let mut taken = HashSet::new();
     let mut after = String::new();
     loop {
         let page = files::with_content(app.db(), &export.id_organization, Some(&export.id_year), &after, 200).await?;
         let Some(last) = page.last() else { break };
         after = last.id.clone();
         for file in page.into_iter().filter(File::is_available) {
-            let entry_path = unique_path(&mut taken, &paths, &file);
+            let entry_path = file_path(&mut paths, &folders, &file);
             zip = add_object(app, zip, &file, &entry_path).await?;
             sums.push_str(&format!("{}  {entry_path}\n", file.sha256.clone().unwrap_or_default()));
             manifest.push(manifest_entry(app, &file, &entry_path).await?);
@@ -148,50 +107,85 @@ audit.jsonl holds the year's audit entries. Each entry's hash is the SHA-256 of 
 one per line: seq, id, at (Unix ms), actor, action, idYear, idFolder, idFile, sha256, details\n\
 (compact JSON), prevHash; prevHash is the hash of the organization's previous entry.\n";
 
-/// `files/` + the folder path of each folder of the year.
-async fn folder_paths(app: &App, export: &Export) -> Result<HashMap<String, String>, ExportError> {
+/// Paths inside the archive, unique by construction: at each level, folders and files share
+/// one namespace, compared as case-insensitive file systems do; a name already taken gets
+/// the item's id appended, then a counter, until it is free.
+#[derive(Default)]
+struct Paths {
+    taken: HashSet<String>,
+}
+
+impl Paths {
+    /// Claims a free path for `name` (already sanitized) in directory `dir`.
+    fn claim(&mut self, dir: &str, name: &str, id: &str) -> String {
+        let (stem, ext) = match name.rfind('.') {
+            Some(i) if i > 0 => (&name[..i], &name[i..]),
+            _ => (name, ""),
+        };
+        let mut candidate = format!("{dir}/{name}");
+        let mut n = 1;
+        while !self.taken.insert(candidate.to_lowercase()) {
+            let suffix = if n == 1 { id.to_owned() } else { format!("{id}-{n}") };
+            candidate = format!("{dir}/{stem} ({suffix}){ext}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+/// The archive path of each folder of the year, under `files/`; folders claim their names
+/// before files do.
+async fn folder_paths(app: &App, export: &Export, paths: &mut Paths) -> Result<HashMap<String, String>, ExportError> {
     let list = folders::list(app.db(), &export.id_organization, &export.id_year).await?;
     let by_id: HashMap<&str, (&str, Option<&str>)> =
         list.iter().map(|f| (f.id.as_str(), (f.name.as_str(), f.id_parent.as_deref()))).collect();
-    let mut paths = HashMap::new();
+    let mut done: HashMap<String, String> = HashMap::new();
     for folder in &list {
-        let mut segments = Vec::new();
+        // The chain up to the first folder already placed (or the root), placed top down.
+        let mut chain = Vec::new();
         let mut current = Some(folder.id.as_str());
-        while let Some(id) = current.filter(|_| segments.len() < 64) {
-            let Some((name, parent)) = by_id.get(id) else { break };
-            segments.push(sanitize(name));
+        while let Some(id) = current.filter(|id| !done.contains_key(*id) && chain.len() < 64) {
+            let Some((_, parent)) = by_id.get(id) else { break };
+            chain.push(id);
             current = *parent;
         }
-        segments.reverse();
-        paths.insert(folder.id.clone(), segments.join("/"));
+        let mut dir = current.and_then(|id| done.get(id)).cloned().unwrap_or_else(|| "files".into());
+        for id in chain.into_iter().rev() {
+            dir = paths.claim(&dir, &sanitize(by_id[id].0), id);
+            done.insert(id.to_owned(), dir.clone());
+        }
     }
-    Ok(paths)
+    Ok(done)
 }
 
-/// A path inside the archive, unique: a second file of the same name gets its id appended.
-fn unique_path(taken: &mut HashSet<String>, folders: &HashMap<String, String>, file: &File) -> String {
-    let dir = file.id_folder.as_ref().and_then(|f| folders.get(f)).map(|p| format!("files/{p}/"));
-    let dir = dir.unwrap_or_else(|| "files/".into());
-    let name = sanitize(&file.name);
-    let mut candidate = format!("{dir}{name}");
-    if !taken.insert(candidate.to_lowercase()) {
-        let (stem, ext) = match name.rfind('.') {
-            Some(i) if i > 0 => (&name[..i], &name[i..]),
-            _ => (name.as_str(), ""),
-        };
-        candidate = format!("{dir}{stem} ({}){ext}", file.id);
-        taken.insert(candidate.to_lowercase());
-    }
-    candidate
+/// A file's path inside the archive.
+fn file_path(paths: &mut Paths, folders: &HashMap<String, String>, file: &File) -> String {
+    let dir = file.id_folder.as_ref().and_then(|f| folders.get(f)).map_or("files", String::as_str);
+    paths.claim(dir, &sanitize(&file.name), &file.id)
 }
 
 /// A name usable as one path segment in any unzip tool.
+/// Short enough for file systems' 255-byte limit on a name, once a duplicate's suffix is added.
 fn sanitize(name: &str) -> String {
     let cleaned: String = name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '_' } else { c }).collect();
     match cleaned.trim() {
         "" | "." | ".." => "_".into(),
-        other => other.to_owned(),
+        other => shorten(other, MAX_SEGMENT_BYTES),
     }
+}
+
+/// Longest archive name segment before a suffix, in bytes.
+const MAX_SEGMENT_BYTES: usize = 200;
+
+/// `name` cut to at most `max` bytes on a character boundary, keeping a short extension.
+fn shorten(name: &str, max: usize) -> String {
+    if name.len() <= max {
+        return name.to_owned();
+    }
+    let ext = name.rfind('.').map(|i| &name[i..]).filter(|e| e.len() <= 16 && e.len() < name.len()).unwrap_or("");
+    let budget = max - ext.len();
+    let cut = (0..=budget).rev().find(|i| name.is_char_boundary(*i)).unwrap_or(0);
+    format!("{}{ext}", &name[..cut])
 }
 
 async fn add_object(app: &App, zip: Zip, file: &File, entry_path: &str) -> Result<Zip, ExportError> {
@@ -247,6 +241,7 @@ fn compact_fields(fields: &Value) -> Value {
     Value::Object(map.unwrap_or_default())
 }
 
+/// `manifest.csv`: every cell quoted, and neutralized (see [`neutralize`]).
 fn manifest_csv(entries: &[Value]) -> String {
     let columns = ["id", "path", "name", "reference", "date", "type", "size", "sha256", "fields"];
     let mut csv = columns.join(",") + "\n";
@@ -258,12 +253,22 @@ fn manifest_csv(entries: &[Value]) -> String {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             })
-            .map(|cell| format!("\"{}\"", cell.replace('"', "\"\"")))
+            .map(|cell| format!("\"{}\"", neutralize(&cell).replace('"', "\"\"")))
             .collect();
         csv.push_str(&cells.join(","));
         csv.push('\n');
     }
     csv
+}
+
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+/// first) starts with a single quote instead, as OWASP advises against CSV injection.
+fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// The year's audit entries, one JSON object per line.
@@ -304,4 +309,37 @@ async fn digest_path(path: &std::path::Path) -> Result<(i64, String), ExportErro
         }
     })
     .await??)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_paths_never_collide() {
+        let mut paths = Paths::default();
+        let a = paths.claim("files", "x.pdf", "id1");
+        let b = paths.claim("files", "X.PDF", "id2");
+        let c = paths.claim("files", "x (id2).pdf", "id3");
+        let d = paths.claim("files", "x (id2).pdf", "id2");
+        assert_eq!([a.as_str(), b.as_str()], ["files/x.pdf", "files/X (id2).PDF"]);
+        assert_eq!(c, "files/x (id2) (id3).pdf", "taken, ignoring case");
+        assert_eq!(d, "files/x (id2) (id2).pdf");
+    }
+
+    #[test]
+    fn long_names_fit_file_systems() {
+        let long = format!("{}.pdf", "é".repeat(250));
+        let short = sanitize(&long);
+        assert!(short.len() <= MAX_SEGMENT_BYTES && short.ends_with("é.pdf"), "{short}");
+        assert_eq!(sanitize(" a/b "), "a_b");
+    }
+
+    #[test]
+    fn formulas_are_neutralized() {
+        for bad in ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(neutralize(bad).starts_with('\''), "{bad}");
+        }
+        assert_eq!(neutralize("Facture.pdf"), "Facture.pdf");
+    }
 }

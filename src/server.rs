@@ -15,7 +15,7 @@ use futures_util::future::BoxFuture;
 use crate::blob::{endpoint, BlobStore, ObjectKey};
 use crate::config::{Config, MAX_UPLOAD_BYTES};
 use crate::db::{deletions, files};
-use crate::{http, worker};
+use crate::{http, jobs};
 
 /// How long shutdown waits for requests still running.
 const REQUEST_DRAIN: std::time::Duration = std::time::Duration::from_secs(30);
@@ -48,7 +48,7 @@ impl Server {
     /// Serves until `shutdown` completes, then lets in-flight requests finish.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let background = tokio::spawn(worker::run(self.app.clone(), async {
+        let background = tokio::spawn(jobs::run(self.app.clone(), async {
             let _ = stop_rx.await;
         }));
         let router = router(self.app.clone());

@@ -6,7 +6,8 @@
 //! - deletes objects no file points to (abandoned uploads, bytes PUT through dead upload URLs,
 //!   copies of an interrupted finalize), once unchanged for an upload URL's lifetime;
 //! - removes temporary files left by interrupted uploads;
-//! - purges files in the trash for longer than the trash period (open years only).
+//! - purges files in the trash for longer than the trash period (open years only);
+//! - deletes the archives of expired exports.
 
 use std::time::Duration;
 
@@ -23,6 +24,7 @@ pub struct SweepReport {
     pub orphans_removed: usize,
     pub temporaries_removed: usize,
     pub trash_purged: usize,
+    pub exports_expired: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +69,7 @@ pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, Sw
         }
     }
     report.trash_purged = crate::retention::purge_trash(app, now_ms).await?;
+    report.exports_expired = crate::jobs::export::expire(app, now_ms).await?;
     let grace_ms = i64::from(app.config().upload_grace_secs) * 1000;
     report.uploads_expired = files::clear_expired_uploads(app.db(), now_ms - grace_ms).await?;
     let url_lifetime = chrono::Duration::seconds(i64::from(app.config().upload_url_ttl_secs));

@@ -77,6 +77,9 @@ pub struct ConfigOpts {
     /// Hours between integrity checks of every stored object (0: off).
     #[arg(long, env = "COFFRE_VERIFY_INTERVAL_HOURS", default_value_t = 0)]
     pub verify_interval_hours: u64,
+    /// Days a ready export's archive is kept before it is deleted.
+    #[arg(long, env = "COFFRE_EXPORT_TTL_DAYS", default_value_t = 7)]
+    pub export_ttl_days: u32,
     /// Database connections per process.
     #[arg(long, env = "COFFRE_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
@@ -117,6 +120,7 @@ impl ConfigOpts {
         config.ocr_languages = self.ocr_languages;
         config.trash_days = self.trash_days;
         config.verify_interval_hours = self.verify_interval_hours;
+        config.export_ttl_days = self.export_ttl_days;
         config.validate()?;
         Ok(config)
     }
@@ -165,6 +169,6 @@ pub async fn run_worker(opts: WorkerOpts) -> Result<(), String> {
     // embedded store's signer.
     let app = crate::app::App::build(config, "http://127.0.0.1".into()).await.map_err(|e| e.to_string())?;
     tracing::info!("coffre worker running");
-    crate::worker::run(app, shutdown_signal()).await;
+    crate::jobs::run(app, shutdown_signal()).await;
     Ok(())
 }

@@ -125,7 +125,8 @@ fn ocr_summary(row: &Row) -> Result<Option<OcrSummary>, sqlx::Error> {
     }))
 }
 
-/// Every read joins the OCR job, whose columns are aliased.
+/// Every read joins the OCR job, whose columns are aliased, only while it read the file's
+/// current content: after a new upload, an older job's text and fields are not the file's.
 const SELECT: &str =
     "SELECT f.id, f.id_organization, f.id_year, f.id_folder, f.name, f.reference, f.doc_date, f.hash, \
     f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_id, f.upload_type, \
@@ -133,7 +134,7 @@ const SELECT: &str =
     f.deleted_at, f.status_before_delete, f.verified_at, \
     f.created_at, f.last_updated_at, j.status AS ocr_status, j.pages AS ocr_pages, \
     j.pages_charged AS ocr_pages_charged, j.engine AS ocr_engine, j.error AS ocr_error \
-    FROM files f LEFT JOIN ocr_jobs j ON j.id = f.id_ocr_job";
+    FROM files f LEFT JOIN ocr_jobs j ON j.id = f.id_ocr_job AND j.sha256 = f.sha256";
 
 pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
     sqlx::query(

@@ -1,7 +1,7 @@
-//! API keys. Only the SHA-256 of a key is stored; keys carry 256 random bits, so a plain hash
-//! is enough (no password stretching needed).
+//! API keys: their records and the hash of each key (see [`crate::domain::api_key`]).
 
 use super::{flag, Db, DbError, Row};
+use crate::domain::api_key::KeyHash;
 use sqlx::Row as _;
 
 #[derive(Debug, Clone)]
@@ -27,13 +27,13 @@ impl ApiKey {
 
 const COLUMNS: &str = "id, id_organization, read_only, created_at, revoked_at";
 
-pub async fn insert(db: &Db, key: &ApiKey, key_hash: &str) -> Result<(), DbError> {
+pub async fn insert(db: &Db, key: &ApiKey, key_hash: &KeyHash) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO api_keys (id, id_organization, key_hash, read_only, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(&key.id)
     .bind(&key.id_organization)
-    .bind(key_hash)
+    .bind(key_hash.as_str())
     .bind(i64::from(key.read_only))
     .bind(key.created_at)
     .execute(db.pool())
@@ -42,9 +42,9 @@ pub async fn insert(db: &Db, key: &ApiKey, key_hash: &str) -> Result<(), DbError
 }
 
 /// The live (not revoked) key with this hash.
-pub async fn find_live_by_hash(db: &Db, key_hash: &str) -> Result<Option<ApiKey>, DbError> {
+pub async fn find_live_by_hash(db: &Db, key_hash: &KeyHash) -> Result<Option<ApiKey>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL");
-    let row = sqlx::query(&sql).bind(key_hash).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql).bind(key_hash.as_str()).fetch_optional(db.pool()).await?;
     Ok(row.as_ref().map(ApiKey::from_row).transpose()?)
 }
 

@@ -10,12 +10,14 @@ const SQLITE: &[(i64, &str)] = &[
     (2, include_str!("../../migrations/sqlite/0002_ocr.sql")),
     (3, include_str!("../../migrations/sqlite/0003_integrity.sql")),
     (4, include_str!("../../migrations/sqlite/0004_uploads.sql")),
+    (5, include_str!("../../migrations/sqlite/0005_jobs.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
     (2, include_str!("../../migrations/postgres/0002_ocr.sql")),
     (3, include_str!("../../migrations/postgres/0003_integrity.sql")),
     (4, include_str!("../../migrations/postgres/0004_uploads.sql")),
+    (5, include_str!("../../migrations/postgres/0005_jobs.sql")),
 ];
 
 /// An arbitrary constant shared by every Coffre instance.

@@ -11,6 +11,7 @@ pub mod deletions;
 pub mod exports;
 pub mod files;
 pub mod folders;
+pub mod jobs;
 pub mod keys;
 mod migrate;
 pub mod ocr_jobs;

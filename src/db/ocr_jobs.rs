@@ -1,7 +1,8 @@
 //! OCR jobs: rows claimed by workers under a lease, completed exactly once. Page credits move
 //! in the same transactions: reserved when a job is queued, settled when it ends.
 
-use super::{Backend, Db, DbError, Row, Tx};
+use super::jobs::{JobTable, HELD, RELEASE};
+use super::{Db, DbError, Row, Tx};
 use sqlx::Row as _;
 
 pub const QUEUED: &str = "queued";
@@ -22,13 +23,18 @@ pub struct OcrJob {
     pub pages_charged: i64,
     pub engine: Option<String>,
     pub error: Option<String>,
+    /// A stable code for the failure (`pdf_encrypted`, `too_many_pages`, `ocr_credits_exhausted`, ...).
+    pub error_code: Option<String>,
     pub attempts: i64,
     pub lease_token: Option<String>,
     pub created_at: i64,
     pub finished_at: Option<i64>,
 }
 
-impl OcrJob {
+impl JobTable for OcrJob {
+    const TABLE: &'static str = "ocr_jobs";
+    const COLUMNS: &'static str = COLUMNS;
+
     fn from_row(row: &Row) -> Result<Self, sqlx::Error> {
         Ok(Self {
             id: row.try_get("id")?,
@@ -42,6 +48,7 @@ impl OcrJob {
             pages_charged: row.try_get("pages_charged")?,
             engine: row.try_get("engine")?,
             error: row.try_get("error")?,
+            error_code: row.try_get("error_code")?,
             attempts: row.try_get("attempts")?,
             lease_token: row.try_get("lease_token")?,
             created_at: row.try_get("created_at")?,
@@ -51,12 +58,12 @@ impl OcrJob {
 }
 
 const COLUMNS: &str = "id, id_organization, sha256, content_key, content_type, status, pages, pages_reserved, \
-    pages_charged, engine, error, attempts, lease_token, created_at, finished_at";
+    pages_charged, engine, error, error_code, attempts, lease_token, created_at, finished_at";
 
 pub async fn insert(tx: &mut Tx, job: &OcrJob) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO ocr_jobs (id, id_organization, sha256, content_key, content_type, status, pages, pages_reserved, \
-         error, created_at, finished_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         error, error_code, created_at, finished_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&job.id)
     .bind(&job.id_organization)
@@ -67,6 +74,7 @@ pub async fn insert(tx: &mut Tx, job: &OcrJob) -> Result<(), DbError> {
     .bind(job.pages)
     .bind(job.pages_reserved)
     .bind(&job.error)
+    .bind(&job.error_code)
     .bind(job.created_at)
     .bind(job.finished_at)
     .execute(&mut **tx)
@@ -74,10 +82,17 @@ pub async fn insert(tx: &mut Tx, job: &OcrJob) -> Result<(), DbError> {
     Ok(())
 }
 
-/// The newest job for this content that is queued, running or done.
-pub async fn find_reusable(tx: &mut Tx, id_organization: &str, sha256: &str) -> Result<Option<OcrJob>, DbError> {
+/// The newest job for this content that is queued or running (there is at most one), or
+/// with `done`, done.
+pub async fn find_reusable(
+    tx: &mut Tx,
+    id_organization: &str,
+    sha256: &str,
+    done: bool,
+) -> Result<Option<OcrJob>, DbError> {
+    let statuses = if done { "'queued', 'running', 'done'" } else { "'queued', 'running'" };
     let sql = format!(
-        "SELECT {COLUMNS} FROM ocr_jobs WHERE id_organization = $1 AND sha256 = $2 AND status IN ('queued', 'running', 'done') \
+        "SELECT {COLUMNS} FROM ocr_jobs WHERE id_organization = $1 AND sha256 = $2 AND status IN ({statuses}) \
          ORDER BY id DESC LIMIT 1"
     );
     let row = sqlx::query(&sql).bind(id_organization).bind(sha256).fetch_optional(&mut **tx).await?;
@@ -96,42 +111,17 @@ pub async fn result(db: &Db, id: &str) -> Result<Option<String>, DbError> {
     Ok(row.map(|r| r.try_get::<Option<String>, _>("result")).transpose()?.flatten())
 }
 
-/// Claims the oldest job that is queued, or running under a lapsed lease (its worker died),
-/// for `token` until `lease_until`. PostgreSQL skips rows other workers hold.
-pub async fn claim(db: &Db, token: &str, now: i64, lease_until: i64) -> Result<Option<OcrJob>, DbError> {
-    let skip_locked = match db.backend() {
-        Backend::Postgres => "FOR UPDATE SKIP LOCKED",
-        Backend::Sqlite => "",
-    };
-    let sql = format!(
-        "UPDATE ocr_jobs SET status = 'running', lease_token = $1, lease_until = $2, attempts = attempts + 1 \
-         WHERE id = (SELECT id FROM ocr_jobs WHERE status = 'queued' OR (status = 'running' AND lease_until < $3) \
-                     ORDER BY id LIMIT 1 {skip_locked}) \
-         RETURNING {COLUMNS}"
-    );
-    let mut tx = db.begin_write().await?;
-    let row = sqlx::query(&sql).bind(token).bind(lease_until).bind(now).fetch_optional(&mut *tx).await?;
-    tx.commit().await?;
-    Ok(row.as_ref().map(OcrJob::from_row).transpose()?)
-}
-
-/// Extends a lease; false when the job is no longer ours.
-pub async fn extend_lease(db: &Db, id: &str, token: &str, lease_until: i64) -> Result<bool, DbError> {
-    let done =
-        sqlx::query("UPDATE ocr_jobs SET lease_until = $3 WHERE id = $1 AND lease_token = $2 AND status = 'running'")
-            .bind(id)
-            .bind(token)
-            .bind(lease_until)
-            .execute(db.pool())
-            .await?;
-    Ok(done.rows_affected() == 1)
-}
-
 /// The end of a run, written once.
 #[derive(Debug, Clone)]
 pub enum Outcome {
     Done { pages: i64, pages_charged: i64, engine: String, result: String, search_text: String },
-    Failed { error: String },
+    Failed { code: String, error: String },
+}
+
+impl Outcome {
+    pub fn failed(code: &str, error: &str) -> Self {
+        Self::Failed { code: code.to_owned(), error: error.to_owned() }
+    }
 }
 
 /// Records the outcome and settles the reservation: pages charged are used, the rest is
@@ -141,29 +131,30 @@ pub async fn finish(tx: &mut Tx, job: &OcrJob, token: &str, outcome: &Outcome, n
         Outcome::Done { pages_charged, .. } => (DONE, (*pages_charged).min(job.pages_reserved)),
         Outcome::Failed { .. } => (FAILED, 0),
     };
-    let (pages, engine, result, search_text, error) = match outcome {
+    let (pages, engine, result, search_text, error, code) = match outcome {
         Outcome::Done { pages, engine, result, search_text, .. } => {
-            (*pages, Some(engine.as_str()), Some(result.as_str()), Some(search_text.as_str()), None)
+            (*pages, Some(engine.as_str()), Some(result.as_str()), Some(search_text.as_str()), None, None)
         }
-        Outcome::Failed { error } => (job.pages, None, None, None, Some(error.as_str())),
+        Outcome::Failed { code, error } => (job.pages, None, None, None, Some(error.as_str()), Some(code.as_str())),
     };
-    let done = sqlx::query(
+    let sql = format!(
         "UPDATE ocr_jobs SET status = $3, pages = $4, pages_charged = $5, engine = $6, result = $7, search_text = $8, \
-         error = $9, finished_at = $10, lease_token = NULL, lease_until = NULL \
-         WHERE id = $1 AND lease_token = $2 AND status = 'running'",
-    )
-    .bind(&job.id)
-    .bind(token)
-    .bind(status)
-    .bind(pages)
-    .bind(charged)
-    .bind(engine)
-    .bind(result)
-    .bind(search_text)
-    .bind(error)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
+         error = $9, finished_at = $10, error_code = $11, {RELEASE} WHERE {HELD}"
+    );
+    let done = sqlx::query(&sql)
+        .bind(&job.id)
+        .bind(token)
+        .bind(status)
+        .bind(pages)
+        .bind(charged)
+        .bind(engine)
+        .bind(result)
+        .bind(search_text)
+        .bind(error)
+        .bind(now)
+        .bind(code)
+        .execute(&mut **tx)
+        .await?;
     if done.rows_affected() != 1 {
         return Ok(false);
     }
@@ -189,4 +180,20 @@ pub async fn reserve_credits(tx: &mut Tx, id_organization: &str, pages: i64) -> 
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Takes `extra` more credits for a running job held by `token`; `Err(available)` (nothing
+/// taken) when fewer are available. The caller's transaction is rolled back when the job is
+/// no longer held.
+pub async fn reserve_more(tx: &mut Tx, job: &OcrJob, token: &str, extra: i64) -> Result<Result<(), i64>, DbError> {
+    if !reserve_credits(tx, &job.id_organization, extra).await? {
+        let org = super::orgs::get_in(tx, &job.id_organization).await?;
+        return Ok(Err(org.map_or(0, |o| o.ocr_pages_available)));
+    }
+    let sql = format!("UPDATE ocr_jobs SET pages_reserved = pages_reserved + $3 WHERE {HELD}");
+    let done = sqlx::query(&sql).bind(&job.id).bind(token).bind(extra).execute(&mut **tx).await?;
+    if done.rows_affected() != 1 {
+        return Err(DbError::Sqlx(sqlx::Error::RowNotFound));
+    }
+    Ok(Ok(()))
 }

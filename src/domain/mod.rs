@@ -1,6 +1,7 @@
 //! Domain types and their rules. Values are parsed at the edge (HTTP, CLI) into these types;
 //! past that point an invalid name, date or MIME type cannot exist.
 
+pub mod api_key;
 pub mod ids;
 pub mod mime;
 pub mod names;

@@ -16,15 +16,16 @@ use crate::audit::{self, Event};
 use crate::blob::ObjectKey;
 use crate::db::exports::{self, Export};
 use crate::db::years;
-use crate::domain::ids::new_id;
-use crate::domain::time::{now_millis, rfc3339};
+use crate::domain::time::rfc3339;
+use crate::jobs;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportDto {
     pub id: String,
     pub id_year: String,
-    /// `queued`, `running`, `ready` or `failed`.
+    /// `queued`, `running`, `ready`, `failed`, or `expired` (the archive was deleted after its
+    /// time to live; request a new export).
     pub status: String,
     pub files: Option<i64>,
     pub size: Option<i64>,
@@ -64,7 +65,7 @@ fn dto(e: Export) -> ExportDto {
 
 #[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/export", tag = "exports",
     params(("idOrganization" = String, Path), ("idYear" = String, Path)),
-    responses((status = 202, body = ExportDto), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 202, description = "Queued, or the year's export already queued or running, or a ready one of the unchanged year", body = ExportDto), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn create_export(
     State(app): State<App>,
     auth: Auth,
@@ -73,22 +74,9 @@ pub async fn create_export(
     auth.check_write(&path.id_organization)?;
     let mut tx = begin_org_write(&app, &path.id_organization).await?;
     let year = years::get_in(&mut tx, &path.id_organization, &path.id_year).await?.ok_or(ApiError::NotFound)?;
-    let export = Export {
-        id: new_id(),
-        id_organization: year.id_organization.clone(),
-        id_year: year.id.clone(),
-        status: exports::QUEUED.into(),
-        object_key: None,
-        size: None,
-        sha256: None,
-        files: None,
-        error: None,
-        attempts: 0,
-        created_at: now_millis(),
-        finished_at: None,
-    };
-    exports::insert(&mut tx, &export).await?;
-    let event = Event::new("year.export").year(&year.id).details(json!({"idExport": export.id}));
+    let (export, existing) = jobs::export::queue(&app, &mut tx, &year).await?;
+    let details = json!({"idExport": export.id, "existing": existing});
+    let event = Event::new("year.export").year(&year.id).details(details);
     audit::record(&mut tx, &year.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;
     app.ocr_wake().notify_waiters();

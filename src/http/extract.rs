@@ -5,11 +5,11 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{header, request::Parts};
 use serde::de::DeserializeOwned;
-use sha2::{Digest, Sha256};
 
 use super::error::ApiError;
 use crate::app::App;
 use crate::db::keys;
+use crate::domain::api_key::ApiKeySecret;
 
 /// A JSON body. An empty body reads as `{}`, so bodiless POSTs (finalize) work and a missing
 /// required field is reported by name.
@@ -117,11 +117,6 @@ impl Auth {
     }
 }
 
-/// The stored form of an API key.
-pub fn hash_api_key(key: &str) -> String {
-    hex::encode(Sha256::digest(key.as_bytes()))
-}
-
 impl FromRequestParts<App> for Auth {
     type Rejection = ApiError;
 
@@ -134,7 +129,7 @@ impl FromRequestParts<App> for Auth {
             return Err(ApiError::Unauthorized);
         }
         // Looked up by hash: the secret itself is never compared or stored.
-        let found = keys::find_live_by_hash(app.db(), &hash_api_key(key)).await?;
+        let found = keys::find_live_by_hash(app.db(), &ApiKeySecret::presented(key).hash()).await?;
         let found = found.ok_or(ApiError::Unauthorized)?;
         Ok(Auth { id_organization: found.id_organization, id_key: found.id, read_only: found.read_only })
     }

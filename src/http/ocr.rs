@@ -13,7 +13,7 @@ use super::guard::{begin_org_write, commit};
 use crate::app::App;
 use crate::audit::{self, Event};
 use crate::db::ocr_jobs;
-use crate::ocr::jobs::{self, RequestError};
+use crate::jobs::ocr::{self as jobs, RequestError};
 use crate::ocr::{Fields, PageText};
 use serde_json::json;
 
@@ -36,6 +36,9 @@ pub struct OcrResultDto {
     pub engine: Option<String>,
     pub pages_charged: i64,
     pub error: Option<String>,
+    /// A stable code for the failure: `ocr_credits_exhausted`, `too_many_pages`,
+    /// `xml_too_large`, `output_too_large`, `timeout`, `pdf_encrypted`, `unreadable`, ...
+    pub error_code: Option<String>,
     /// Text per page, once done.
     pub pages: Vec<PageText>,
     /// Extracted fields, once done; each `{value, confidence, source}`, absent when not found.
@@ -95,13 +98,15 @@ pub async fn get_ocr(
     ApiPath(path): ApiPath<FilePath>,
 ) -> Result<Json<OcrResultDto>, ApiError> {
     let file = load_file(&app, &auth, &path).await?;
-    let id_job = file.id_ocr_job.ok_or(ApiError::NotFound)?;
+    // No summary: no job, or one that read content the file no longer has.
+    let id_job = file.id_ocr_job.filter(|_| file.ocr.is_some()).ok_or(ApiError::NotFound)?;
     let job = ocr_jobs::get(app.db(), &id_job).await?.ok_or(ApiError::NotFound)?;
     let mut dto = OcrResultDto {
         status: job.status,
         engine: job.engine,
         pages_charged: job.pages_charged,
         error: job.error,
+        error_code: job.error_code,
         pages: Vec::new(),
         fields: Fields::default(),
     };

@@ -4,20 +4,31 @@
 //! - other PDF pages: rasterized at 300 dpi (`pdftoppm -gray`) and read by Tesseract;
 //! - images (JPEG, PNG, TIFF with several pages, WebP, GIF): Tesseract.
 //!
-//! Tesseract runs as a process per page with `OMP_THREAD_LIMIT=1`; pages run side by side up
-//! to the configured parallelism, shared by every job of the process.
+//! Tesseract runs as a process per page with `OMP_THREAD_LIMIT=1`. Every external program
+//! (pdfinfo, pdftotext, pdfdetach, pdftoppm, tesseract) runs under one limit of parallel
+//! runs shared by every job of the process, with one fixed timeout and capped output.
+//!
+//! Limits: at most [`MAX_PAGES`] pages, an e-invoice XML of at most [`MAX_XML_BYTES`], a
+//! program's output of at most [`MAX_TEXT_OUTPUT`].
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use tokio::sync::Semaphore;
 use utoipa::ToSchema;
 
 use super::fields::{Fields, Source};
-use super::tools::run;
+use super::tools::Tools;
 use super::{einvoice, extract, OcrError};
+
+/// Most pages read in one document.
+pub const MAX_PAGES: u32 = 500;
+/// Largest e-invoice XML read, bare or embedded in a PDF.
+pub const MAX_XML_BYTES: usize = 10 * 1024 * 1024;
+/// Most text a program may print (pdftotext of every page, tesseract of a TIFF).
+pub const MAX_TEXT_OUTPUT: usize = 16 * 1024 * 1024;
+/// Most a program may print where only a listing is expected (pdfinfo, pdfdetach -list, pdftoppm).
+const MAX_SMALL_OUTPUT: usize = 256 * 1024;
 
 /// A page needs OCR when its text layer has fewer visible characters than this.
 const MIN_TEXT_LAYER_CHARS: usize = 16;
@@ -28,8 +39,9 @@ const MAX_XML_TEXT: usize = 256 * 1024;
 pub struct EngineConfig {
     /// Tesseract languages, e.g. `fra+eng`.
     pub languages: String,
+    /// How long any one program run may take (fixed: never scaled by a page count).
     pub page_timeout: Duration,
-    /// Pages OCR'd at once by this process.
+    /// External programs run at once by this process.
     pub parallel_pages: usize,
 }
 
@@ -88,39 +100,32 @@ impl Analysis {
 #[derive(Clone)]
 pub struct Engine {
     config: EngineConfig,
-    permits: Arc<Semaphore>,
+    tools: Tools,
 }
 
 impl Engine {
     pub fn new(config: EngineConfig) -> Self {
-        let permits = Arc::new(Semaphore::new(config.parallel_pages.max(1)));
-        Self { config, permits }
+        let tools = Tools::new(config.parallel_pages, config.page_timeout);
+        Self { config, tools }
     }
 
     /// Inspects a stored file of type `mime` without OCR'ing anything.
     pub async fn analyze(&self, path: &Path, mime: &str) -> Result<Analysis, OcrError> {
         match mime {
             "application/xml" | "text/xml" => {
-                let xml = tokio::fs::read(path).await.map_err(|_| OcrError::Unreadable("XML"))?;
+                let xml = read_xml_file(path).await?;
                 einvoice::detect(&xml).ok_or(OcrError::NotAnInvoice)?;
                 Ok(Analysis { pages: 1, plan: Plan::Xml })
             }
             "application/pdf" => self.analyze_pdf(path).await,
-            "image/tiff" => {
-                let path = path.to_owned();
-                let pages = tokio::task::spawn_blocking(move || tiff_pages(&path))
-                    .await
-                    .map_err(|e| OcrError::Engine(e.to_string()))??;
-                Ok(Analysis { pages, plan: Plan::Image })
-            }
+            "image/tiff" => Ok(Analysis { pages: count_tiff_pages(path).await?, plan: Plan::Image }),
             "image/jpeg" | "image/png" | "image/webp" | "image/gif" => Ok(Analysis { pages: 1, plan: Plan::Image }),
             other => Err(OcrError::Unsupported(other.to_owned())),
         }
     }
 
     async fn analyze_pdf(&self, path: &Path) -> Result<Analysis, OcrError> {
-        let timeout = self.config.page_timeout;
-        let info = run("pdfinfo", [path], timeout).await?;
+        let info = self.tools.run("pdfinfo", [path], MAX_SMALL_OUTPUT).await?;
         if !info.success {
             return Err(if info.stderr.contains("password") {
                 OcrError::Encrypted
@@ -134,12 +139,11 @@ impl Engine {
             .find_map(|l| l.strip_prefix("Pages:"))
             .and_then(|v| v.trim().parse::<u32>().ok())
             .ok_or(OcrError::Unreadable("PDF"))?;
-        let text = run(
-            "pdftotext",
-            [path.as_os_str(), "-layout".as_ref(), "-enc".as_ref(), "UTF-8".as_ref(), "-".as_ref()],
-            timeout * pages.max(1),
-        )
-        .await?;
+        if pages > MAX_PAGES {
+            return Err(OcrError::TooManyPages(MAX_PAGES));
+        }
+        let args = [path.as_os_str(), "-layout".as_ref(), "-enc".as_ref(), "UTF-8".as_ref(), "-".as_ref()];
+        let text = self.tools.run("pdftotext", args, MAX_TEXT_OUTPUT).await?;
         if !text.success {
             return Err(OcrError::Unreadable("PDF"));
         }
@@ -153,7 +157,7 @@ impl Engine {
 
     /// The index (for `pdfdetach -save`) of a Factur-X/ZUGFeRD XML attachment.
     async fn find_einvoice_attachment(&self, path: &Path) -> Result<Option<u32>, OcrError> {
-        let listed = run("pdfdetach", ["-list".as_ref(), path.as_os_str()], self.config.page_timeout).await?;
+        let listed = self.tools.run("pdfdetach", ["-list".as_ref(), path.as_os_str()], MAX_SMALL_OUTPUT).await?;
         if !listed.success {
             return Ok(None);
         }
@@ -167,6 +171,11 @@ impl Engine {
     /// Reads a document: text per page and the extracted fields.
     pub async fn run(&self, path: &Path, mime: &str) -> Result<OcrOutput, OcrError> {
         let analysis = self.analyze(path, mime).await?;
+        self.read(path, analysis).await
+    }
+
+    /// Reads a document already analyzed (by [`Engine::analyze`]).
+    pub async fn read(&self, path: &Path, analysis: Analysis) -> Result<OcrOutput, OcrError> {
         match analysis.plan {
             Plan::Xml => read_xml(path).await,
             Plan::FacturX { attachment, texts } => self.read_facturx(path, attachment, texts).await,
@@ -176,18 +185,17 @@ impl Engine {
     }
 
     async fn read_facturx(&self, path: &Path, attachment: u32, texts: Vec<String>) -> Result<OcrOutput, OcrError> {
-        let dir = scratch_dir()?;
-        let xml_path = dir.path().join("invoice.xml");
-        let saved = run(
-            "pdfdetach",
-            ["-save".as_ref(), attachment.to_string().as_ref(), "-o".as_ref(), xml_path.as_os_str(), path.as_os_str()],
-            self.config.page_timeout,
-        )
-        .await?;
+        // Saved to the pipe rather than a file, so the cap holds however much it inflates.
+        let index = attachment.to_string();
+        let args = ["-save".as_ref(), index.as_ref(), "-o".as_ref(), "/dev/stdout".as_ref(), path.as_os_str()];
+        let saved = match self.tools.run("pdfdetach", args, MAX_XML_BYTES).await {
+            Err(OcrError::OutputTooLarge(_)) => return Err(OcrError::XmlTooLarge(MAX_XML_BYTES / (1024 * 1024))),
+            other => other?,
+        };
         if !saved.success {
             return Err(OcrError::Unreadable("Factur-X PDF"));
         }
-        let xml = tokio::fs::read(&xml_path).await.map_err(|_| OcrError::Unreadable("Factur-X PDF"))?;
+        let xml = saved.stdout;
         let fields = einvoice::parse(&xml).map_err(|_| OcrError::NotAnInvoice)?;
         let pages = numbered(texts, Source::TextLayer);
         Ok(OcrOutput { pages, fields, pages_ocr: 0, engine: "factur-x".into() })
@@ -211,7 +219,6 @@ impl Engine {
     }
 
     async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<String, OcrError> {
-        let _permit = self.permits.acquire().await.map_err(|e| OcrError::Engine(e.to_string()))?;
         let prefix = dir.join(format!("page-{number}"));
         let n = number.to_string();
         let args: [&std::ffi::OsStr; 10] = [
@@ -226,7 +233,7 @@ impl Engine {
             path.as_os_str(),
             prefix.as_os_str(),
         ];
-        let rendered = run("pdftoppm", args, self.config.page_timeout).await?;
+        let rendered = self.tools.run("pdftoppm", args, MAX_SMALL_OUTPUT).await?;
         if !rendered.success {
             return Err(OcrError::Unreadable("PDF"));
         }
@@ -237,23 +244,17 @@ impl Engine {
     }
 
     async fn read_image(&self, path: &Path, pages: u32) -> Result<OcrOutput, OcrError> {
-        let text = {
-            let _permit = self.permits.acquire().await.map_err(|e| OcrError::Engine(e.to_string()))?;
-            self.tesseract_pages(path, pages).await?
-        };
+        let text = self.tesseract(path).await?;
         // Tesseract separates the pages of a multi-page TIFF with form feeds.
         let mut texts: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
         texts.resize(pages.max(1) as usize, String::new());
         Ok(self.finish(numbered(texts, Source::Ocr)))
     }
 
+    /// Tesseract on an image (every page of a TIFF, in one run).
     async fn tesseract(&self, image: &Path) -> Result<String, OcrError> {
-        self.tesseract_pages(image, 1).await
-    }
-
-    async fn tesseract_pages(&self, image: &Path, pages: u32) -> Result<String, OcrError> {
         let args = [image.as_os_str(), "stdout".as_ref(), "-l".as_ref(), self.config.languages.as_ref()];
-        let out = run("tesseract", args, self.config.page_timeout * pages.max(1)).await?;
+        let out = self.tools.run("tesseract", args, MAX_TEXT_OUTPUT).await?;
         if !out.success {
             let reason = out.stderr.lines().last().unwrap_or("").to_owned();
             return Err(if reason.contains("Image") || reason.contains("image") || reason.contains("read") {
@@ -275,8 +276,17 @@ impl Engine {
     }
 }
 
+/// A bare XML file, refused past [`MAX_XML_BYTES`] before it is read.
+async fn read_xml_file(path: &Path) -> Result<Vec<u8>, OcrError> {
+    let size = tokio::fs::metadata(path).await.map_err(|_| OcrError::Unreadable("XML"))?.len();
+    if size > MAX_XML_BYTES as u64 {
+        return Err(OcrError::XmlTooLarge(MAX_XML_BYTES / (1024 * 1024)));
+    }
+    tokio::fs::read(path).await.map_err(|_| OcrError::Unreadable("XML"))
+}
+
 async fn read_xml(path: &Path) -> Result<OcrOutput, OcrError> {
-    let xml = tokio::fs::read(path).await.map_err(|_| OcrError::Unreadable("XML"))?;
+    let xml = read_xml_file(path).await?;
     let fields = einvoice::parse(&xml).map_err(|_| OcrError::NotAnInvoice)?;
     let mut text = String::from_utf8_lossy(&xml).into_owned();
     if text.len() > MAX_XML_TEXT {
@@ -299,7 +309,13 @@ fn scratch_dir() -> Result<tempfile::TempDir, OcrError> {
     tempfile::Builder::new().prefix("coffre-ocr-").tempdir().map_err(|e| OcrError::Engine(e.to_string()))
 }
 
-/// Counts a TIFF's pages by walking its chain of image directories.
+/// Counts a TIFF's pages by walking its chain of image directories, in process (no external
+/// program): cheap enough for a request. More than [`MAX_PAGES`] fails.
+pub async fn count_tiff_pages(path: &Path) -> Result<u32, OcrError> {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || tiff_pages(&path)).await.map_err(|e| OcrError::Engine(e.to_string()))?
+}
+
 fn tiff_pages(path: &PathBuf) -> Result<u32, OcrError> {
     use std::io::{Read, Seek, SeekFrom};
     let bad = || OcrError::Unreadable("TIFF");
@@ -315,7 +331,10 @@ fn tiff_pages(path: &PathBuf) -> Result<u32, OcrError> {
     let u32_at = |b: [u8; 4]| if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) };
     let mut offset = u32_at([header[4], header[5], header[6], header[7]]);
     let mut pages = 0u32;
-    while offset != 0 && pages < 10_000 {
+    while offset != 0 {
+        if pages == MAX_PAGES {
+            return Err(OcrError::TooManyPages(MAX_PAGES));
+        }
         file.seek(SeekFrom::Start(u64::from(offset))).map_err(|_| bad())?;
         let mut count = [0u8; 2];
         file.read_exact(&mut count).map_err(|_| bad())?;

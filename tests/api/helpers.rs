@@ -327,7 +327,7 @@ impl TestApp {
     pub async fn drain_ocr(&self) -> usize {
         let worker = || async {
             let mut ran = 0;
-            while coffre::ocr::jobs::run_one(&self.app).await.expect("job runs") {
+            while coffre::jobs::ocr::run_one(&self.app).await.expect("job runs") {
                 ran += 1;
             }
             ran

@@ -311,7 +311,7 @@ async fn a_year_export_holds_every_file_in_its_folder_path_and_verifies_offline(
     let created = app.post(&app.year_path(&year, "/export"), json!({})).await;
     let id = created.ok(202)["id"].as_str().unwrap().to_owned();
     let queued = app.get(&app.year_path(&year, &format!("/exports/{id}"))).await.ok(200).clone();
-    while coffre::export::run_one(&app.app).await.unwrap() {}
+    while coffre::jobs::export::run_one(&app.app).await.unwrap() {}
     let ready: Resp = app.get(&app.year_path(&year, &format!("/exports/{id}"))).await;
 
     assert_eq!(queued["status"], "queued");

@@ -1,0 +1,85 @@
+//! The one claim/lease implementation shared by every job table (`ocr_jobs`, `exports`).
+//! A job table has these columns with these meanings: `id` (time-ordered), `id_organization`,
+//! `status` (`queued`, `running`, then a final status), `attempts` (claims so far),
+//! `lease_token`/`lease_until` (the claim of the worker running it), `claimed_at` (when it was
+//! last claimed, for fairness between organizations).
+//!
+//! A claim takes a queued job, or a running one whose lease lapsed (its worker died). Among
+//! them it takes the oldest job of the organization that least recently had a job of this
+//! table claimed, so one organization's backlog never starves another's: organizations take
+//! turns. After [`MAX_ATTEMPTS`] claims a job is handed out as exhausted, for its runner to fail
+//! it instead of running it again.
+
+use super::{Backend, Db, DbError, Row};
+
+/// After this many claims, a job whose workers keep dying fails instead of running again.
+pub const MAX_ATTEMPTS: i64 = 3;
+
+/// A table of jobs with the columns above.
+pub trait JobTable: Sized {
+    const TABLE: &'static str;
+    /// The columns read into `Self`, for `RETURNING`.
+    const COLUMNS: &'static str;
+    fn from_row(row: &Row) -> Result<Self, sqlx::Error>;
+}
+
+/// A job held under a lease by `token`.
+#[derive(Debug, Clone)]
+pub struct Claimed<J> {
+    pub job: J,
+    pub token: String,
+    pub attempts: i64,
+}
+
+impl<J> Claimed<J> {
+    /// Claimed too many times without finishing: to be failed, not run.
+    pub fn exhausted(&self) -> bool {
+        self.attempts > MAX_ATTEMPTS
+    }
+}
+
+/// Claims one job of `J`'s table for `token` until `lease_until`; None when there is none.
+/// PostgreSQL skips rows other workers are claiming; SQLite serializes claims.
+pub async fn claim<J: JobTable>(
+    db: &Db,
+    token: &str,
+    now: i64,
+    lease_until: i64,
+) -> Result<Option<Claimed<J>>, DbError> {
+    let skip_locked = match db.backend() {
+        Backend::Postgres => "FOR UPDATE OF j SKIP LOCKED",
+        Backend::Sqlite => "",
+    };
+    let (table, columns) = (J::TABLE, J::COLUMNS);
+    let sql = format!(
+        "UPDATE {table} SET status = 'running', lease_token = $1, lease_until = $2, claimed_at = $3, \
+         attempts = attempts + 1 \
+         WHERE id = (SELECT j.id FROM {table} j \
+                     WHERE j.status = 'queued' OR (j.status = 'running' AND j.lease_until < $3) \
+                     ORDER BY (SELECT COALESCE(MAX(o.claimed_at), 0) FROM {table} o \
+                               WHERE o.id_organization = j.id_organization), j.id \
+                     LIMIT 1 {skip_locked}) \
+         RETURNING attempts, {columns}"
+    );
+    let mut tx = db.begin_write().await?;
+    let row = sqlx::query(&sql).bind(token).bind(lease_until).bind(now).fetch_optional(&mut *tx).await?;
+    tx.commit().await?;
+    let Some(row) = row else { return Ok(None) };
+    let attempts = sqlx::Row::try_get(&row, "attempts")?;
+    Ok(Some(Claimed { job: J::from_row(&row)?, token: token.to_owned(), attempts }))
+}
+
+/// Extends a lease; false when the job is no longer held by `token`.
+pub async fn extend_lease<J: JobTable>(db: &Db, id: &str, token: &str, lease_until: i64) -> Result<bool, DbError> {
+    let sql =
+        format!("UPDATE {} SET lease_until = $3 WHERE id = $1 AND lease_token = $2 AND status = 'running'", J::TABLE);
+    let done = sqlx::query(&sql).bind(id).bind(token).bind(lease_until).execute(db.pool()).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The condition every outcome update adds, so that only the lease holder records one:
+/// `$1` is the job's id and `$2` the holder's token.
+pub const HELD: &str = "id = $1 AND lease_token = $2 AND status = 'running'";
+
+/// The columns reset when a job ends.
+pub const RELEASE: &str = "lease_token = NULL, lease_until = NULL";

@@ -1,0 +1,52 @@
+//! Background work, in one place: the lease loop ([`lease`]), the jobs it runs ([`ocr`],
+//! [`export`]) and the periodic tasks (sweeper, scheduled integrity check). Started beside
+//! the HTTP server by `coffre serve`, or alone by `coffre worker`. Every instance may run it;
+//! each piece is safe to run concurrently. The pipelines the jobs run ([`crate::ocr`],
+//! [`crate::export`]) do not know who schedules them.
+
+pub mod export;
+pub mod lease;
+pub mod ocr;
+
+use std::future::Future;
+use std::time::Duration;
+
+use crate::app::App;
+use crate::sweeper;
+
+/// Runs background work until `shutdown` completes.
+pub async fn run(app: App, shutdown: impl Future<Output = ()>) {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let interval = Duration::from_secs(app.config().sweep_interval_secs);
+    let sweeper = tokio::spawn(sweeper::run(app.clone(), interval, stop_rx.clone()));
+    let workers = app.config().ocr_workers;
+    let ocr = tokio::spawn(ocr::run_workers(app.clone(), workers, stop_rx.clone()));
+    // `--ocr-workers 0` leaves every job (OCR and exports) to other processes.
+    let export = tokio::spawn(export::run_workers(app.clone(), workers.min(1), stop_rx.clone()));
+    let verify = tokio::spawn(scheduled_verify(app.clone(), stop_rx));
+    shutdown.await;
+    let _ = stop_tx.send(true);
+    let _ = sweeper.await;
+    // A job cut short here is taken over by another worker once its lease lapses.
+    let _ = ocr.await;
+    let _ = verify.await;
+    let _ = export.await;
+    app.db().close().await;
+}
+
+/// Re-reads every stored object every `verify_interval_hours` (when set).
+async fn scheduled_verify(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let hours = app.config().verify_interval_hours;
+    if hours == 0 {
+        return;
+    }
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep(Duration::from_secs(hours * 3600)) => {}
+        }
+        if let Err(e) = crate::integrity::verify_all(&app).await {
+            tracing::warn!(error = %e, "scheduled integrity check failed; will retry");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! The OCR job. A request queues a job in one transaction with the credits it certainly
+//! needs; the worker that runs it reads the document (every external program under the
+//! process's one limit), reserves the rest of the credits, runs the pipeline, and records
+//! the outcome and settles the credits in one transaction, only while it still holds the
+//! lease. A worker that dies leaves its lease to lapse; another claims the job and runs it
+//! again, and since only the lease holder can finish it, a job completes and charges once.
+//!
+//! Request-time work is constant: no external program runs and no PDF is parsed in a
+//! request. Credits reserved then come from what the type tells without reading: an image
+//! is one page (a TIFF's pages are counted in process by walking its directory chain), an
+//! XML e-invoice is free, a PDF's pages are known only once read: its credits are reserved
+//! when the job starts, and a job that cannot get them fails with `ocr_credits_exhausted`.
+//! At most one job per content is queued or running (a partial unique index backs it).
+
+use serde::Serialize;
+
+use super::lease;
+use crate::app::App;
+use crate::audit::{self, Event};
+use crate::blob::{BlobError, ObjectKey};
+use crate::db::files::{self, File};
+use crate::db::jobs::Claimed;
+use crate::db::ocr_jobs::{self, OcrJob, Outcome};
+use crate::db::{lock_row, DbError, Lockable, Tx};
+use crate::domain::ids::new_id;
+use crate::domain::text::normalize;
+use crate::domain::time::now_millis;
+use crate::ocr::{engine, Analysis, OcrError, OcrOutput};
+use serde_json::json;
+
+/// The failure code of a job that could not get the credits its pages need.
+pub const CREDITS_EXHAUSTED: &str = "ocr_credits_exhausted";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    #[error("not enough OCR page credits")]
+    CreditsExhausted { available: i64, needed: i64 },
+    #[error("the file has no content")]
+    NoContent,
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Blob(#[from] BlobError),
+}
+
+/// Queues OCR of `file`'s content, or returns the job that already covers it: the one queued
+/// or running (even with `force`), or unless `force` a done one. The credits the content
+/// certainly needs are taken in the transaction that queues the job.
+pub async fn request(app: &App, file: &File, force: bool) -> Result<OcrJob, RequestError> {
+    let (Some(sha256), Some(key), Some(content_type)) = (&file.sha256, &file.content_key, &file.content_type) else {
+        return Err(RequestError::NoContent);
+    };
+    let known = known_pages(app, key, content_type).await?;
+    let mut tx = app.db().begin_write().await?;
+    lock_row(&mut tx, app.db().backend(), Lockable::Organization, &file.id_organization).await?;
+    if let Some(job) = ocr_jobs::find_reusable(&mut tx, &file.id_organization, sha256, !force).await? {
+        files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
+        tx.commit().await.map_err(DbError::from)?;
+        return Ok(job);
+    }
+    let now = now_millis();
+    let job = match known {
+        Ok(pages) => {
+            if !ocr_jobs::reserve_credits(&mut tx, &file.id_organization, pages).await? {
+                let org = crate::db::orgs::get_in(&mut tx, &file.id_organization).await?;
+                let available = org.map_or(0, |o| o.ocr_pages_available);
+                return Err(RequestError::CreditsExhausted { available, needed: pages });
+            }
+            new_job(file, sha256, key, content_type, ocr_jobs::QUEUED, pages, pages, None, now)
+        }
+        // An unreadable file fails at once, free of charge.
+        Err(e) => new_job(file, sha256, key, content_type, ocr_jobs::FAILED, 0, 0, Some(&e), now),
+    };
+    ocr_jobs::insert(&mut tx, &job).await?;
+    files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    app.ocr_wake().notify_waiters();
+    Ok(job)
+}
+
+/// Pages that certainly need OCR, known without running any program: one per image (a
+/// TIFF's directory chain is walked in process), none for PDFs (read at job start) and XML.
+async fn known_pages(app: &App, key: &str, content_type: &str) -> Result<Result<i64, OcrError>, RequestError> {
+    match content_type {
+        "image/jpeg" | "image/png" | "image/webp" | "image/gif" => Ok(Ok(1)),
+        "image/tiff" => {
+            let Some(copy) = app.blob().local_copy(&ObjectKey::from_stored(key.to_owned())).await? else {
+                return Ok(Err(OcrError::ContentGone));
+            };
+            Ok(engine::count_tiff_pages(copy.path()).await.map(i64::from))
+        }
+        _ => Ok(Ok(0)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn new_job(
+    file: &File,
+    sha256: &str,
+    key: &str,
+    content_type: &str,
+    status: &str,
+    pages: i64,
+    reserved: i64,
+    error: Option<&OcrError>,
+    now: i64,
+) -> OcrJob {
+    OcrJob {
+        id: new_id(),
+        id_organization: file.id_organization.clone(),
+        sha256: sha256.to_owned(),
+        content_key: key.to_owned(),
+        content_type: content_type.to_owned(),
+        status: status.to_owned(),
+        pages,
+        pages_reserved: reserved,
+        pages_charged: 0,
+        engine: None,
+        finished_at: error.map(|_| now),
+        error_code: error.map(|e| e.code().to_owned()),
+        error: error.map(ToString::to_string),
+        attempts: 0,
+        lease_token: None,
+        created_at: now,
+    }
+}
+
+/// What `GET .../ocr` returns once a job is done.
+#[derive(Debug, Serialize)]
+pub struct StoredResult<'a> {
+    pub pages: &'a [crate::ocr::PageText],
+    pub fields: &'a crate::ocr::Fields,
+}
+
+/// Runs jobs with `workers` concurrent loops until `stop` turns true.
+pub async fn run_workers(app: App, workers: usize, stop: tokio::sync::watch::Receiver<bool>) {
+    let loops = (0..workers)
+        .map(|_| lease::job_loop(app.clone(), "ocr", stop.clone(), |app| async move { run_one(&app).await }));
+    futures_util::future::join_all(loops).await;
+}
+
+/// Claims and runs one job; false when there was none. Tests drain the queue with it.
+pub async fn run_one(app: &App) -> Result<bool, DbError> {
+    let Some(claimed) = lease::claim::<OcrJob>(app).await? else {
+        return Ok(false);
+    };
+    let exhausted = claimed.exhausted();
+    let Claimed { mut job, token, .. } = claimed;
+    let outcome = if exhausted {
+        Outcome::failed("retries_exhausted", "the document could not be processed")
+    } else {
+        let id = job.id.clone();
+        lease::hold::<OcrJob, _>(app, &id, &token, execute(app, &mut job, &token)).await
+    };
+    record(app, &job, &token, &outcome).await?;
+    Ok(true)
+}
+
+/// Reads the document, reserving the credits its pages need first.
+async fn execute(app: &App, job: &mut OcrJob, token: &str) -> Outcome {
+    let key = ObjectKey::from_stored(job.content_key.clone());
+    let copy = match app.blob().local_copy(&key).await {
+        Ok(Some(copy)) => copy,
+        Ok(None) => return failure(job, &OcrError::ContentGone),
+        Err(e) => {
+            tracing::error!(error = %e, job = job.id, "OCR: object store failed");
+            return Outcome::failed("store_unavailable", "the object store could not be read");
+        }
+    };
+    let engine = app.ocr_engine();
+    let analysis = match engine.analyze(copy.path(), &job.content_type).await {
+        Ok(analysis) => analysis,
+        Err(e) => return failure(job, &e),
+    };
+    if let Err(outcome) = reserve_needed(app, job, token, &analysis).await {
+        return outcome;
+    }
+    match engine.read(copy.path(), analysis).await {
+        Ok(output) => done(output),
+        Err(e) => failure(job, &e),
+    }
+}
+
+fn failure(job: &OcrJob, e: &OcrError) -> Outcome {
+    if let OcrError::Engine(detail) = e {
+        tracing::error!(detail, job = job.id, "OCR engine failure");
+    }
+    Outcome::failed(e.code(), &e.to_string())
+}
+
+/// Tops the job's reservation up to the pages the analysis says need OCR.
+async fn reserve_needed(app: &App, job: &mut OcrJob, token: &str, analysis: &Analysis) -> Result<(), Outcome> {
+    let needed = i64::from(analysis.ocr_pages());
+    let extra = needed - job.pages_reserved;
+    if extra <= 0 {
+        return Ok(());
+    }
+    let reserved = async {
+        let mut tx = app.db().begin_write().await?;
+        lock_row(&mut tx, app.db().backend(), Lockable::Organization, &job.id_organization).await?;
+        let taken = ocr_jobs::reserve_more(&mut tx, job, token, extra).await?;
+        tx.commit().await?;
+        Ok::<_, DbError>(taken)
+    };
+    match reserved.await {
+        Ok(Ok(())) => {
+            job.pages_reserved = needed;
+            Ok(())
+        }
+        Ok(Err(available)) => {
+            let error = format!(
+                "not enough OCR page credits: {needed} pages need OCR, {} available",
+                available + job.pages_reserved
+            );
+            Err(Outcome::failed(CREDITS_EXHAUSTED, &error))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, job = job.id, "OCR: cannot reserve credits");
+            Err(Outcome::failed("internal_error", "the credits could not be reserved"))
+        }
+    }
+}
+
+fn done(output: OcrOutput) -> Outcome {
+    let text: Vec<&str> = output.pages.iter().map(|p| p.text.as_str()).collect();
+    let result = serde_json::to_string(&StoredResult { pages: &output.pages, fields: &output.fields })
+        .unwrap_or_else(|_| "{}".into());
+    Outcome::Done {
+        pages: output.pages.len() as i64,
+        pages_charged: i64::from(output.pages_ocr),
+        engine: output.engine,
+        result,
+        search_text: normalize(&text.join(" ")),
+    }
+}
+
+/// Writes the outcome, settles credits and fills the files' empty fields, in one transaction.
+async fn record(app: &App, job: &OcrJob, token: &str, outcome: &Outcome) -> Result<(), DbError> {
+    let mut tx = app.db().begin_write().await?;
+    lock_row(&mut tx, app.db().backend(), Lockable::Organization, &job.id_organization).await?;
+    if !ocr_jobs::finish(&mut tx, job, token, outcome, now_millis()).await? {
+        tracing::warn!(job = job.id, "OCR job was taken over by another worker; its result is dropped");
+        return Ok(());
+    }
+    if let Outcome::Done { result, .. } = outcome {
+        let (date, reference) = filled_fields(result);
+        fill_files(&mut tx, job, date.as_deref(), reference.as_deref()).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Fills the empty date and reference of the job's files (open years only: a closed year's
+/// documents no longer change), each change recorded in the audit trail.
+async fn fill_files(tx: &mut Tx, job: &OcrJob, date: Option<&str>, reference: Option<&str>) -> Result<(), DbError> {
+    let linked = files::linked_to_job(tx, &job.id).await?;
+    // A file whose content changed since it asked is not filled from the older content.
+    for file in linked.into_iter().filter(|f| f.sha256.as_deref() == Some(job.sha256.as_str())) {
+        let date = date.filter(|_| file.doc_date.is_none());
+        let reference = reference.filter(|_| file.reference.is_none());
+        if date.is_none() && reference.is_none() {
+            continue;
+        }
+        let search_text =
+            normalize(&format!("{} {}", file.name, reference.or(file.reference.as_deref()).unwrap_or("")));
+        files::fill_from_ocr(tx, &file, date, reference, &search_text).await?;
+        let details = json!({"date": date, "reference": reference, "idOcrJob": job.id});
+        let event = Event::new("file.ocr_fill").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
+        audit::record(tx, &file.id_organization, audit::SYSTEM, event.details(details)).await?;
+    }
+    Ok(())
+}
+
+/// The document date and invoice number from a stored result, if extracted.
+fn filled_fields(result: &str) -> (Option<String>, Option<String>) {
+    let value: serde_json::Value = serde_json::from_str(result).unwrap_or_default();
+    let field = |name: &str| value["fields"][name]["value"].as_str().map(str::to_owned);
+    let reference = field("invoiceNumber").filter(|r| crate::domain::Reference::parse(r).is_ok());
+    (field("date"), reference)
+}
