@@ -250,3 +250,28 @@ async fn duplicate_detected_at_create_when_hash_is_given() {
     assert_eq!(dup.problem(409, "duplicate_file")["idFileExisting"], existing);
     allowed.ok(201);
 }
+
+/// U+202E shows "facture-fdp.exe" as "facture-exe.pdf"; zero-width and BOM characters make two
+/// names look identical.
+const INVISIBLE: [&str; 5] =
+    ["facture-\u{202E}fdp.exe", "a\u{200B}.pdf", "\u{FEFF}a.pdf", "a\u{2066}b\u{2069}.pdf", "a\u{200D}.pdf"];
+
+#[tokio::test]
+async fn file_names_with_invisible_format_characters_are_refused() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let file = app.create_file(&year, json!({"name": "a.pdf"})).await.id();
+    let path = app.file_path(&year, &file, "");
+
+    for name in INVISIBLE {
+        let created = app.create_file(&year, json!({"name": name})).await;
+        let renamed = app.patch(&path, json!({"name": name})).await;
+        let referenced = app.patch(&path, json!({"reference": name})).await;
+
+        assert_eq!(created.problem(400, "invalid_request")["field"], "name", "{name:?}");
+        assert_eq!(renamed.problem(400, "invalid_request")["field"], "name", "{name:?}");
+        assert_eq!(referenced.problem(400, "invalid_request")["field"], "reference", "{name:?}");
+    }
+    assert_eq!(app.get(&app.year_path(&year, "/files")).await.body.as_array().unwrap().len(), 1);
+    assert_eq!(app.get(&path).await.body["name"], "a.pdf");
+}
