@@ -429,7 +429,8 @@ pub async fn delete_file(
 #[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/restore", tag = "files",
     params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
     responses((status = 200, body = FileDto), (status = 404, description = "missing, or purged", body = Problem),
-        (status = 409, description = "not_deleted", body = Problem), (status = 423, description = "year_closed", body = Problem)))]
+        (status = 409, description = "not_deleted, or duplicate_file (with idFileExisting)", body = Problem),
+        (status = 423, description = "year_closed", body = Problem)))]
 pub async fn restore_file(
     State(app): State<App>,
     auth: Auth,
@@ -446,6 +447,11 @@ pub async fn restore_file(
         // Past the trash period the file is as good as purged.
         Some(at) if at + trash_ms < now_millis() => return Err(ApiError::NotFound),
         Some(_) => {}
+    }
+    // The same rule as create and finalize: the content, or the hash declared at create for a
+    // file that had none yet, must not be another available file's.
+    if let Some(sha256) = file.sha256.as_deref().or(file.hash.as_deref()) {
+        check_duplicate(&mut tx, &file, sha256).await?;
     }
     files::restore(&mut tx, &file.id, now_millis()).await?;
     let event = Event::new("file.restore").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());

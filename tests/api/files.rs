@@ -251,6 +251,41 @@ async fn duplicate_detected_at_create_when_hash_is_given() {
     allowed.ok(201);
 }
 
+#[tokio::test]
+async fn restore_refuses_content_another_available_file_holds() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let bytes = pdf("restored twice");
+    let trashed = app.upload_file(&year, "a.pdf", "application/pdf", bytes.clone()).await.id();
+    assert_eq!(app.delete(&app.file_path(&year, &trashed, "")).await.status, 204);
+    let again = app.upload_file(&year, "b.pdf", "application/pdf", bytes).await.id();
+
+    let refused = app.post(&app.file_path(&year, &trashed, "/restore"), json!({})).await;
+
+    assert_eq!(refused.problem(409, "duplicate_file")["idFileExisting"], again);
+    assert_eq!(app.get(&app.file_path(&year, &trashed, "")).await.ok(200)["status"], "deleted");
+    assert_eq!(app.delete(&app.file_path(&year, &again, "")).await.status, 204);
+    let restored = app.post(&app.file_path(&year, &trashed, "/restore"), json!({})).await;
+    assert_eq!(restored.ok(200)["status"], "available");
+}
+
+#[tokio::test]
+async fn restore_accepts_a_duplicate_the_file_allowed() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let bytes = pdf("allowed twice");
+    app.upload_file(&year, "a.pdf", "application/pdf", bytes.clone()).await.ok(200);
+    let copy = app.create_file(&year, json!({"name": "b.pdf", "allowDuplicate": true})).await.id();
+    let upload = app.upload_url(&year, &copy, "application/pdf", bytes.len() as u64).await.ok(200).clone();
+    assert!(app.put_presigned(&upload, bytes).await.status().is_success());
+    app.finalize(&year, &copy).await.ok(200);
+    assert_eq!(app.delete(&app.file_path(&year, &copy, "")).await.status, 204);
+
+    let restored = app.post(&app.file_path(&year, &copy, "/restore"), json!({})).await;
+
+    assert_eq!(restored.ok(200)["status"], "available");
+}
+
 /// U+202E shows "facture-fdp.exe" as "facture-exe.pdf"; zero-width and BOM characters make two
 /// names look identical.
 const INVISIBLE: [&str; 5] =
