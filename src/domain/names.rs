@@ -14,14 +14,15 @@ pub const MAX_NAME_CHARS: usize = 256;
 /// The regex crate's Unicode tables are already in the build and follow the Unicode version.
 static FORMAT_CHARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Cf}").expect("valid pattern"));
 
-/// Trimmed text of 1 to 256 characters without control or invisible format characters.
+/// Text of at most 256 characters, not blank, without control or invisible format characters
+/// once trimmed. The length is the one sent, so that a schema's `maxLength` can state it.
 fn parse_text(raw: &str) -> Result<String, String> {
+    if raw.chars().count() > MAX_NAME_CHARS {
+        return Err(format!("must be at most {MAX_NAME_CHARS} characters"));
+    }
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err("must not be empty".into());
-    }
-    if trimmed.chars().count() > MAX_NAME_CHARS {
-        return Err(format!("must be at most {MAX_NAME_CHARS} characters"));
     }
     if trimmed.chars().any(char::is_control) {
         return Err("must not contain control characters".into());
@@ -123,6 +124,8 @@ mod tests {
         assert!(FolderName::parse("a\u{0007}b").is_err());
         assert!(FolderName::parse(&"é".repeat(256)).is_ok());
         assert!(FolderName::parse(&"é".repeat(257)).is_err());
+        // The bound is on what is sent, as the API document states it (maxLength).
+        assert!(FolderName::parse(&format!(" {}", "é".repeat(256))).is_err());
         assert_eq!(FolderName::parse("ÉTÉ").unwrap().unique_key(), "été");
     }
 

@@ -227,12 +227,13 @@ pub async fn create_file(
     ApiJson(body): ApiJson<CreateFile>,
 ) -> Result<(StatusCode, Json<FileDto>), ApiError> {
     auth.check_write(&path.id_organization)?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
-    let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
+    // A malformed request is refused as such (400) before any state is looked at.
     let name = FolderName::parse(&body.name).map_err(|e| ApiError::invalid("name", e))?;
     let reference = parse_opt("reference", body.reference, Reference::parse)?;
     let date = parse_opt("date", body.date, DocDate::parse)?;
     let hash = parse_opt("hash", body.hash, Sha256Hex::parse)?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     let now = now_millis();
     let search_text = search_text(name.as_str(), reference.as_ref().map(Reference::as_str));
     let file = File {
@@ -373,24 +374,26 @@ pub async fn update_file(
         Patch::Null => return Err(ApiError::invalid("name", "must not be null")),
         other => other.apply(None, |v| FolderName::parse(&v).map_err(|e| ApiError::invalid("name", e)))?,
     };
+    // Parsed before any state is looked at: a malformed request is a 400 even in a closed year.
+    let reference = body
+        .reference
+        .parse(|v| Reference::parse(&v).map(Reference::into_inner).map_err(|e| ApiError::invalid("reference", e)))?;
+    let date =
+        body.date.parse(|v| DocDate::parse(&v).map(DocDate::to_iso).map_err(|e| ApiError::invalid("date", e)))?;
     let mut tx = begin_org_write(&app, &path.id_organization).await?;
     let mut file = load_writable_file(&mut tx, &path).await?;
     let before = snapshot(&file);
     if let Some(name) = name {
         file.name = name.into_inner();
     }
-    if body.reference != Patch::Absent {
+    if reference != Patch::Absent {
         file.reference_source = Some("user".into());
     }
-    if body.date != Patch::Absent {
+    if date != Patch::Absent {
         file.date_source = Some("user".into());
     }
-    file.reference = body.reference.apply(file.reference, |v| {
-        Reference::parse(&v).map(Reference::into_inner).map_err(|e| ApiError::invalid("reference", e))
-    })?;
-    file.doc_date = body
-        .date
-        .apply(file.doc_date, |v| DocDate::parse(&v).map(DocDate::to_iso).map_err(|e| ApiError::invalid("date", e)))?;
+    file.reference = reference.apply(file.reference, Ok::<_, ApiError>)?;
+    file.doc_date = date.apply(file.doc_date, Ok::<_, ApiError>)?;
     file.reference_source = file.reference.as_ref().and(file.reference_source);
     file.date_source = file.doc_date.as_ref().and(file.date_source);
     file.search_text = search_text(&file.name, file.reference.as_deref());
