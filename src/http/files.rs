@@ -341,25 +341,33 @@ fn next_link(path: &str, query: &ListFiles, limit: i64, last_id: &str) -> String
         params.append_pair("q", q);
     }
     params.append_pair("limit", &limit.to_string());
-    params.append_pair("cursor", &cursor);
+    params.append_pair("cursor", last_id);
     format!("<{path}?{}>; rel=\"next\"", params.finish())
 }
 
 #[utoipa::path(get, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}", tag = "files",
     params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
-    responses((status = 200, body = FileDto), (status = 404, body = Problem)))]
+    responses((status = 200, body = FileDto),
+        (status = 404, description = "missing, or in the trash (listed with `status=deleted`)", body = Problem)))]
 pub async fn get_file(
     State(app): State<App>,
     auth: Auth,
     ApiPath(path): ApiPath<FilePath>,
 ) -> Result<Json<FileDto>, ApiError> {
-    Ok(Json(load_file(&app, &auth, &path).await?.into()))
+    let file = load_file(&app, &auth, &path).await?;
+    // A deleted file is gone from reads, as DELETE promises; the trash listing and restore
+    // still reach it.
+    if file.status == STATUS_DELETED {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Json(file.into()))
 }
 
 #[utoipa::path(patch, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}", tag = "files",
     params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
     request_body = UpdateFile,
-    responses((status = 200, body = FileDto), (status = 400, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = FileDto), (status = 400, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "file_deleted", body = Problem)))]
 pub async fn update_file(
     State(app): State<App>,
     auth: Auth,

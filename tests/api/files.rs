@@ -201,12 +201,13 @@ async fn delete_moves_to_the_trash_and_restore_brings_it_back() {
 
     assert_eq!(app.delete(&path).await.status, 204);
 
-    let trashed = app.get(&path).await.ok(200).clone();
-    assert_eq!(trashed["status"], "deleted");
-    assert!(trashed["deletedAt"].is_string());
+    app.get(&path).await.problem(404, "not_found");
     assert!(app.get(&app.year_path(&year, "/files")).await.body.as_array().unwrap().is_empty());
     let in_trash = app.get(&app.year_path(&year, "/files?status=deleted")).await;
-    assert_eq!(in_trash.ok(200).as_array().unwrap().len(), 1);
+    let trashed = &in_trash.ok(200).as_array().unwrap()[0];
+    assert_eq!(in_trash.body.as_array().unwrap().len(), 1);
+    assert_eq!(trashed["status"], "deleted");
+    assert!(trashed["deletedAt"].is_string());
     assert_eq!(app.used_bytes().await, bytes.len() as i64, "the bytes are kept until purged");
     app.post(&app.file_path(&year, &file, "/download-url"), json!({})).await.problem(409, "file_deleted");
     app.patch(&path, json!({"name": "b.pdf"})).await.problem(409, "file_deleted");
@@ -263,7 +264,8 @@ async fn restore_refuses_content_another_available_file_holds() {
     let refused = app.post(&app.file_path(&year, &trashed, "/restore"), json!({})).await;
 
     assert_eq!(refused.problem(409, "duplicate_file")["idFileExisting"], again);
-    assert_eq!(app.get(&app.file_path(&year, &trashed, "")).await.ok(200)["status"], "deleted");
+    let trash = app.get(&app.year_path(&year, "/files?status=deleted")).await;
+    assert_eq!(trash.ok(200)[0]["id"], trashed, "still in the trash");
     assert_eq!(app.delete(&app.file_path(&year, &again, "")).await.status, 204);
     let restored = app.post(&app.file_path(&year, &trashed, "/restore"), json!({})).await;
     assert_eq!(restored.ok(200)["status"], "available");
