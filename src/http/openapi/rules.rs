@@ -32,6 +32,13 @@ pub fn document(config: &Config) -> Value {
         }
     }
     optional_empty_bodies(&mut doc);
+    if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+        for (schema, example) in examples() {
+            if let Some(schema) = schemas.get_mut(schema).and_then(Value::as_object_mut) {
+                schema.insert("examples".to_owned(), json!([example]));
+            }
+        }
+    }
     for (path, name, rule) in query_rules() {
         let parameters = doc.pointer_mut(&format!("/paths/{}/get/parameters", path.replace('/', "~1")));
         for parameter in parameters.and_then(Value::as_array_mut).into_iter().flatten() {
@@ -61,6 +68,18 @@ fn optional_empty_bodies(doc: &mut Value) {
             body["required"] = json!(false);
         }
     }
+}
+
+/// A request body of each kind, as the README's walkthrough sends them.
+fn examples() -> [(&'static str, Value); 6] {
+    [
+        ("CreateYear", json!({"label": "Exercice 2026", "startingAt": "2026-01-01", "endingAt": "2026-12-31"})),
+        ("CreateFolder", json!({"name": "Achats"})),
+        ("UpdateFolder", json!({"name": "Achats 2026"})),
+        ("CreateFile", json!({"name": "Facture F2026-001.pdf", "reference": "F2026-001", "date": "2026-03-15"})),
+        ("UpdateFile", json!({"reference": "F2026-001", "date": "2026-03-16"})),
+        ("UploadUrlRequest", json!({"type": "application/pdf", "size": 1024})),
+    ]
 }
 
 /// (path, query parameter, rule to merge into its schema).
