@@ -15,31 +15,37 @@ use crate::http::files;
 pub fn document(config: &Config) -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     respell_links(&mut doc);
-    let types = json!({"type": "string", "enum": config.allowed_types});
     if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
-        for (schema, field, rule) in field_rules().into_iter().chain([("UploadUrlRequest", "type", types)]) {
-            if let Some(property) = schemas.get_mut(schema).and_then(|s| s.pointer_mut(&format!("/properties/{field}")))
-            {
-                merge(property, rule);
-            }
-        }
-        // Accepted when equal to the path's id (for clients of the original API), refused
-        // otherwise: a rule no schema can state, so the document leaves these out.
-        for (schema, field) in PATH_ID_ECHOES {
-            if let Some(properties) = schemas.get_mut(schema).and_then(|s| s.get_mut("properties")) {
-                properties.as_object_mut().map(|p| p.remove(field));
-            }
-        }
+        schema_rules(schemas, config);
     }
     optional_empty_bodies(&mut doc);
-    if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
-        for (schema, example) in examples() {
-            if let Some(schema) = schemas.get_mut(schema).and_then(Value::as_object_mut) {
-                schema.insert("examples".to_owned(), json!([example]));
-            }
+    query_rules(&mut doc);
+    doc
+}
+
+fn schema_rules(schemas: &mut serde_json::Map<String, Value>, config: &Config) {
+    let types = json!({"type": "string", "enum": config.allowed_types});
+    for (schema, field, rule) in field_rules().into_iter().chain([("UploadUrlRequest", "type", types)]) {
+        if let Some(property) = schemas.get_mut(schema).and_then(|s| s.pointer_mut(&format!("/properties/{field}"))) {
+            merge(property, rule);
         }
     }
-    for (path, name, rule) in query_rules() {
+    // Accepted when equal to the path's id (for clients of the original API), refused
+    // otherwise: a rule no schema can state, so the document leaves these out.
+    for (schema, field) in PATH_ID_ECHOES {
+        if let Some(properties) = schemas.get_mut(schema).and_then(|s| s.get_mut("properties")) {
+            properties.as_object_mut().map(|p| p.remove(field));
+        }
+    }
+    for (schema, example) in examples() {
+        if let Some(schema) = schemas.get_mut(schema).and_then(Value::as_object_mut) {
+            schema.insert("examples".to_owned(), json!([example]));
+        }
+    }
+}
+
+fn query_rules(doc: &mut Value) {
+    for (path, name, rule) in query_parameter_rules() {
         let parameters = doc.pointer_mut(&format!("/paths/{}/get/parameters", path.replace('/', "~1")));
         for parameter in parameters.and_then(Value::as_array_mut).into_iter().flatten() {
             if parameter["name"] == name {
@@ -47,7 +53,6 @@ pub fn document(config: &Config) -> Value {
             }
         }
     }
-    doc
 }
 
 /// An empty body reads as `{}` ([`super::extract::ApiJson`]): where `{}` is a valid body
@@ -83,7 +88,7 @@ fn examples() -> [(&'static str, Value); 6] {
 }
 
 /// (path, query parameter, rule to merge into its schema).
-fn query_rules() -> [(&'static str, &'static str, Value); 3] {
+fn query_parameter_rules() -> [(&'static str, &'static str, Value); 3] {
     let limit = json!({"minimum": 1, "maximum": files::MAX_PAGE});
     [
         (FILES, "limit", limit.clone()),
