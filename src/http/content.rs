@@ -219,7 +219,10 @@ pub async fn finalize_file(
             }
         }
     }
-    Ok(Json(outcome?.into()))
+    let file = outcome?;
+    // The thumbnail job starts at once rather than at its next poll.
+    app.ocr_wake().notify_waiters();
+    Ok(Json(file.into()))
 }
 
 /// Hashes the copied content, checks it against what the client declared, and commits it.

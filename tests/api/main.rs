@@ -22,4 +22,5 @@ mod ocr_bounds;
 mod ocr_restart;
 mod s3_interop;
 mod sweeper;
+mod web;
 mod years;
