@@ -16,6 +16,9 @@ export function setup(drop) {
   const list = document.getElementById("uploads");
   const waiting = [];
   let running = 0;
+  // Files of this page with the same content: the first is uploaded, the others wait for it
+  // and are reported as its duplicates.
+  const byHash = new Map();
 
   const api = async (method, path, body) => {
     const response = await fetch(base + path, {
@@ -54,39 +57,62 @@ export function setup(drop) {
       row.say(T.hashing, "hashing");
       const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
       const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-      row.say(T.checking, "checking");
-      let created;
-      try {
-        created = await api("POST", "/files", { name: file.name, idFolder: folder || null, hash });
-      } catch (e) {
-        if (e.problem && e.problem.code === "duplicate_file") return row.duplicate(e.message, e.problem.idFileExisting);
-        throw e;
+      if (byHash.has(hash)) {
+        const existing = await byHash.get(hash);
+        if (existing) return row.duplicate(T.duplicate, existing);
       }
-      const id = created.id;
-      row.id = id;
-      let signed;
+      let settle;
+      byHash.set(hash, new Promise((resolve) => { settle = resolve; }));
       try {
-        signed = await api("POST", `/files/${id}/upload-url`, { type: typeOf(file), size: file.size });
-      } catch (e) {
-        // The refused file never gets content: it goes, so that no empty document stays behind.
-        await api("DELETE", `/files/${id}`).catch(() => {});
-        throw e;
+        await send(file, row, hash, settle);
+      } finally {
+        settle(null);
       }
-      row.say(T.uploading, "uploading");
-      await put(signed, file, (fraction) => row.progress(fraction));
-      row.say(T.finalizing, "finalizing");
-      await api("POST", `/files/${id}/finalize`);
-      row.available(`/years/${year}/files/${id}`, id);
-      let state;
-      try {
-        state = await api("POST", `/files/${id}/ocr`);
-      } catch (e) {
-        return row.note(e.message);
-      }
-      await follow(id, state, row);
     } catch (e) {
       row.refuse(e instanceof Refused ? e.message : T.network);
     }
+  }
+
+  async function send(file, row, hash, settle) {
+    row.say(T.checking, "checking");
+    let created;
+    try {
+      created = await api("POST", "/files", { name: file.name, idFolder: folder || null, hash });
+    } catch (e) {
+      if (e.problem && e.problem.code === "duplicate_file") return row.duplicate(e.message, e.problem.idFileExisting);
+      throw e;
+    }
+    const id = created.id;
+    row.id = id;
+    let signed;
+    try {
+      signed = await api("POST", `/files/${id}/upload-url`, { type: typeOf(file), size: file.size });
+    } catch (e) {
+      // The refused file never gets content: it goes, so that no empty document stays behind.
+      await api("DELETE", `/files/${id}`).catch(() => {});
+      throw e;
+    }
+    row.say(T.uploading, "uploading");
+    await put(signed, file, (fraction) => row.progress(fraction));
+    row.say(T.finalizing, "finalizing");
+    try {
+      await api("POST", `/files/${id}/finalize`);
+    } catch (e) {
+      if (e.problem && e.problem.code === "duplicate_file") {
+        await api("DELETE", `/files/${id}`).catch(() => {});
+        return row.duplicate(e.message, e.problem.idFileExisting);
+      }
+      throw e;
+    }
+    settle(id);
+    row.available(`/years/${year}/files/${id}`, id);
+    let state;
+    try {
+      state = await api("POST", `/files/${id}/ocr`);
+    } catch (e) {
+      return row.note(e.message);
+    }
+    await follow(id, state, row);
   }
 
   async function follow(id, file, row) {

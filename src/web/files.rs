@@ -26,7 +26,7 @@ use crate::http::patch::Patch;
 use crate::http::years::{load_year, YearDto, YearPath};
 
 /// Files shown on one page of the year view.
-const PAGE_SIZE: usize = 50;
+const PAGE_SIZE: usize = 100;
 /// Most files of one folder or search the year view sorts (in memory).
 const MAX_LISTED: i64 = 5000;
 
