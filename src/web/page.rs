@@ -218,7 +218,7 @@ pub struct Back {
 }
 
 /// Remembers the chosen language in a cookie and goes back where the visitor was.
-pub async fn switch_language(State(app): State<App>, Path(lang): Path<String>, Query(q): Query<Back>) -> Response {
+pub async fn switch_language(Path(lang): Path<String>, Query(q): Query<Back>) -> Response {
     let lang = if lang == "en" { "en" } else { "fr" };
     // Only a local path: never an open redirect.
     let back = q.back.filter(|b| b.starts_with('/') && !b.starts_with("//")).unwrap_or_else(|| "/".into());
@@ -227,6 +227,5 @@ pub async fn switch_language(State(app): State<App>, Path(lang): Path<String>, Q
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
-    let _ = app;
     response
 }

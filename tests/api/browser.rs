@@ -25,22 +25,9 @@ pub struct Driver {
 
 impl Driver {
     pub async fn start() -> Self {
-        let mut process = tokio::process::Command::new("chromedriver")
-            .arg("--port=0")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("chromedriver (Debian package chromium-driver; scripts/test installs it)");
-        let mut lines = BufReader::new(process.stdout.take().unwrap()).lines();
-        // chromedriver names the port it bound once it listens: no waiting on a guess.
-        let port = loop {
-            let line = lines.next_line().await.unwrap().expect("chromedriver exited before listening");
-            if let Some(rest) = line.split("started successfully on port ").nth(1) {
-                break rest.trim_end_matches('.').trim().to_owned();
-            }
-        };
+        let (mut process, mut lines, port) = start_chromedriver().await;
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        let _ = &mut process;
         let profile = tempfile::tempdir().unwrap();
         let args = [
             "--headless",
@@ -158,6 +145,40 @@ impl Driver {
         }
         self.client.set_window_size(WIDE.0, WIDE.1).await.unwrap();
     }
+}
+
+type Lines = tokio::io::Lines<BufReader<tokio::process::ChildStdout>>;
+
+/// Starts chromedriver on a port of its choosing and reads which one once it listens (no
+/// waiting on a guess). Tried three times: a driver that dies at start says why.
+async fn start_chromedriver() -> (tokio::process::Child, Lines, String) {
+    let mut why = String::new();
+    for _ in 0..3 {
+        let mut process = tokio::process::Command::new("chromedriver")
+            .arg("--port=0")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver (Debian package chromium-driver; scripts/test installs it)");
+        let mut lines = BufReader::new(process.stdout.take().unwrap()).lines();
+        let mut seen = String::new();
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(rest) = line.split("started successfully on port ").nth(1) {
+                let port = rest.trim_end_matches('.').trim().to_owned();
+                return (process, lines, port);
+            }
+            seen.push_str(&line);
+            seen.push('\n');
+        }
+        let mut stderr = String::new();
+        if let Some(mut err) = process.stderr.take() {
+            use tokio::io::AsyncReadExt as _;
+            let _ = err.read_to_string(&mut stderr).await;
+        }
+        why = format!("{seen}{stderr}");
+    }
+    panic!("chromedriver exited before listening:\n{why}");
 }
 
 pub fn screenshot_dir() -> PathBuf {

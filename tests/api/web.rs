@@ -433,3 +433,74 @@ print(json.dumps(out))
     assert_eq!(out["body"], std::str::from_utf8(&body[1..5]).unwrap());
     assert_eq!(out["again"], 304);
 }
+
+#[tokio::test]
+async fn behind_https_the_session_cookie_is_secure() {
+    let app = TestApp::spawn_with(|c| c.public_url = Some("https://compta.example".into())).await;
+    let mut browser = Browser::new(&app);
+    let form = browser.get("/login").await;
+    let token = hidden(&form.body, "_login");
+    let signed = browser.post_form("/login", &[("_login", &token), ("key", &app.key)]).await;
+    let cookies: Vec<String> =
+        signed.headers.get_all(SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    let session = cookies.iter().find(|c| c.starts_with("coffre_session=")).expect("a session cookie");
+    assert!(session.contains("; Secure"), "{session}");
+}
+
+#[tokio::test]
+async fn bulk_actions_move_trash_and_queue_ocr_through_the_api_rules() {
+    let app = TestApp::spawn().await;
+    app.add_credits(10).await;
+    let year = app.create_year().await;
+    let folder = app.create_folder(&year, "Achats", None).await.id();
+    let a = app.upload_file(&year, "a.pdf", "application/pdf", pdf("bulk-a")).await.id();
+    let b = app.upload_file(&year, "b.pdf", "application/pdf", pdf("bulk-b")).await.id();
+    let mut browser = Browser::new(&app);
+    browser.sign_in(&app.key).await;
+
+    let moved = browser
+        .submit(&format!("/years/{year}/bulk"), &[("action", "move"), ("target", &folder), ("ids", &a), ("ids", &b)])
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    for id in [&a, &b] {
+        assert_eq!(app.get(&app.file_path(&year, id, "")).await.ok(200)["idFolder"], folder.as_str());
+    }
+    let read = browser.submit(&format!("/years/{year}/bulk"), &[("action", "ocr"), ("ids", &a)]).await;
+    assert_eq!(read.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&app.file_path(&year, &a, "")).await.body["ocr"]["status"], "queued");
+    let trashed = browser.submit(&format!("/years/{year}/bulk"), &[("action", "trash"), ("ids", &b)]).await;
+    assert_eq!(trashed.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&app.file_path(&year, &b, "")).await.body["status"], "deleted");
+    let trash = browser.get("/trash").await;
+    assert!(trash.body.contains("b.pdf") && !trash.body.contains("a.pdf"));
+
+    let unknown = browser.submit(&format!("/years/{year}/bulk"), &[("action", "shred"), ("ids", &a)]).await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "a client mistake, never a 500");
+}
+
+#[tokio::test]
+async fn a_year_is_exported_and_its_archive_downloaded_from_the_years_screen() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    app.upload_file(&year, "a.pdf", "application/pdf", pdf("export-web")).await.ok(200);
+    let mut browser = Browser::new(&app);
+    browser.sign_in(&app.key).await;
+    let queued = browser.submit(&format!("/years/{year}/export"), &[]).await;
+    assert_eq!(queued.status, StatusCode::SEE_OTHER);
+    let page_path = queued.location().to_owned();
+    let waiting = browser.get(&page_path).await;
+    assert!(waiting.body.contains("http-equiv=\"refresh\""), "the page refreshes itself while queued");
+    while coffre::jobs::export::run_one(&app.app).await.unwrap() {}
+    let ready = browser.get(&page_path).await;
+    assert!(!ready.body.contains("http-equiv=\"refresh\""));
+    let start = ready
+        .body
+        .find("id=\"export-download\"")
+        .map(|_| ready.body.find("<a class=\"button primary\" href=\"").unwrap() + 32);
+    let start = start.expect("a download link");
+    let url =
+        ready.body[start..start + ready.body[start..].find('"').unwrap()].replace("&#38;", "&").replace("&amp;", "&");
+    let archive = reqwest::get(&url).await.unwrap();
+    assert_eq!(archive.status(), 200);
+    assert_eq!(&archive.bytes().await.unwrap()[..2], b"PK");
+}
