@@ -23,9 +23,10 @@ apt_install() {
   fi
 }
 
-# Tools the tests use on top of the runtime: unzip (the export's offline check).
+# Tools the tests use on top of the runtime: unzip (the export's offline check), Chromium
+# and its chromedriver (the web interface's browser scenario, driven from `cargo test`).
 install_test_tools() {
-  apt_install unzip
+  apt_install unzip chromium chromium-driver
 }
 
 # The packages the service needs at run time: the OCR engine (Tesseract with French and

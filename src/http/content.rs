@@ -223,7 +223,10 @@ pub async fn finalize_file(
             }
         }
     }
-    Ok(Json(outcome?.into()))
+    let file = outcome?;
+    // The thumbnail job starts at once rather than at its next poll.
+    app.ocr_wake().notify_waiters();
+    Ok(Json(file.into()))
 }
 
 /// The slot is empty: a concurrent finalize may have taken it (and emptied it) since the file

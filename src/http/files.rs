@@ -260,6 +260,7 @@ pub async fn create_file(
         deleted_at: None,
         status_before_delete: None,
         verified_at: None,
+        thumbnail_key: None,
         created_at: now,
         last_updated_at: now,
     };
