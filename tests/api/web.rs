@@ -470,7 +470,10 @@ async fn bulk_actions_move_trash_and_queue_ocr_through_the_api_rules() {
     assert_eq!(app.get(&app.file_path(&year, &a, "")).await.body["ocr"]["status"], "queued");
     let trashed = browser.submit(&format!("/years/{year}/bulk"), &[("action", "trash"), ("ids", &b)]).await;
     assert_eq!(trashed.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.get(&app.file_path(&year, &b, "")).await.body["status"], "deleted");
+    // A trashed file is gone from reads (404) and listed in the trash.
+    app.get(&app.file_path(&year, &b, "")).await.problem(404, "not_found");
+    let listed = app.get(&format!("{}?status=deleted", app.year_path(&year, "/files"))).await;
+    assert_eq!(listed.ok(200).as_array().unwrap().len(), 1);
     let trash = browser.get("/trash").await;
     assert!(trash.body.contains("b.pdf") && !trash.body.contains("a.pdf"));
 
