@@ -20,6 +20,8 @@ mod integrity;
 mod ocr;
 mod ocr_bounds;
 mod ocr_restart;
+mod outage;
 mod s3_interop;
+mod shutdown;
 mod sweeper;
 mod years;
