@@ -172,7 +172,7 @@ impl Config {
     /// The object store, without credentials.
     pub fn store_summary(&self) -> String {
         match &self.s3_endpoint {
-            Some(endpoint) => format!("S3 {endpoint} bucket {}", self.s3_bucket),
+            Some(endpoint) => format!("S3 {} bucket {}", redact_url(endpoint), self.s3_bucket),
             None => format!("embedded ({})", self.data_dir.join("objects").display()),
         }
     }

@@ -46,8 +46,9 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then stops accepting and lets in-flight requests
-    /// finish for at most `--shutdown-timeout`; background jobs stop at once (a job cut short
-    /// keeps its lease until it lapses, then another worker resumes it).
+    /// finish for at most `--shutdown-timeout`. Background work is told to stop at once and
+    /// given the same bound; a job cut short keeps its lease until it lapses, then another
+    /// worker resumes it.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let grace = Duration::from_secs(self.app.config().shutdown_timeout_secs);
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

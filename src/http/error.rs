@@ -199,6 +199,7 @@ pub struct Problem {
     pub code: String,
     /// `urn:coffre:request:{id}`: the request's id, also in the `x-request-id` header and
     /// the server's log.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
 }
 

@@ -69,13 +69,20 @@ pub async fn record_metrics(State(app): State<App>, request: Request, next: Next
     response
 }
 
-/// `GET /metrics`: the Prometheus exposition (OpenMetrics text).
-pub async fn get_metrics(State(app): State<App>) -> Response {
-    let body = app.metrics().render(&app).await;
+/// `GET /metrics`: OpenMetrics text to clients that accept it (Prometheus does), else the
+/// classic Prometheus text format (0.0.4).
+pub async fn get_metrics(State(app): State<App>, headers: axum::http::HeaderMap) -> Response {
+    let openmetrics = headers
+        .get_all(axum::http::header::ACCEPT)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|v| v.contains("application/openmetrics-text")));
+    let text = app.metrics().render(&app).await;
+    let (body, content_type) = if openmetrics {
+        (text, "application/openmetrics-text; version=1.0.0; charset=utf-8")
+    } else {
+        (crate::metrics::to_prometheus_text(&text), "text/plain; version=0.0.4; charset=utf-8")
+    };
     let mut response = Response::new(axum::body::Body::from(body));
-    response.headers_mut().insert(
-        axum::http::header::CONTENT_TYPE,
-        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
-    );
+    response.headers_mut().insert(axum::http::header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
 }

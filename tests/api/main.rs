@@ -17,6 +17,7 @@ mod hangup;
 mod immutability;
 mod instances;
 mod integrity;
+mod metrics;
 mod ocr;
 mod ocr_bounds;
 mod ocr_restart;
