@@ -80,6 +80,8 @@ fn parse_size(raw: &serde_json::Number) -> Result<u64, ApiError> {
     }
     match raw.as_f64() {
         Some(f) if f > MAX_UPLOAD_BYTES as f64 => Err(ApiError::FileTooLarge { max: MAX_UPLOAD_BYTES }),
+        // `3039.0` is the integer 3039 in JSON (and in JSON Schema).
+        Some(f) if f >= 1.0 && f.fract() == 0.0 => Ok(f as u64),
         _ => Err(ApiError::invalid("size", "must be a whole number of bytes from 1 to 50000000")),
     }
 }
