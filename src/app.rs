@@ -21,6 +21,7 @@ struct Inner {
     ocr: Engine,
     ocr_wake: tokio::sync::Notify,
     requests: tokio_util::task::TaskTracker,
+    metrics: crate::metrics::Metrics,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +40,7 @@ impl App {
     pub async fn build(config: Config, public_base: String) -> Result<Self, StartError> {
         config.validate().map_err(StartError::Config)?;
         std::fs::create_dir_all(&config.data_dir)?;
-        let db = Db::connect(&config.database_url(), config.max_db_connections).await?;
+        let db = Db::connect(&config.database_url(), config.pool_settings()).await?;
         let blob = match &config.s3_endpoint {
             Some(endpoint) => external_store(&config, endpoint),
             None => embedded_store(&config, &db, public_base).await?,
@@ -51,13 +52,14 @@ impl App {
         });
         let ocr_wake = tokio::sync::Notify::new();
         let requests = tokio_util::task::TaskTracker::new();
-        Ok(Self { inner: Arc::new(Inner { config, db, blob, ocr, ocr_wake, requests }) })
+        let metrics = crate::metrics::Metrics::new();
+        Ok(Self { inner: Arc::new(Inner { config, db, blob, ocr, ocr_wake, requests, metrics }) })
     }
 
     /// Opens only the database, for admin commands.
     pub async fn open_db(config: &Config) -> Result<Db, StartError> {
         std::fs::create_dir_all(&config.data_dir)?;
-        Ok(Db::connect(&config.database_url(), 2).await?)
+        Ok(Db::connect(&config.database_url(), crate::db::PoolSettings::admin()).await?)
     }
 
     pub fn config(&self) -> &Config {
@@ -81,6 +83,16 @@ impl App {
         &self.inner.requests
     }
 
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.inner.metrics
+    }
+
+    /// True when the database holds no organization yet: a fresh deployment, whose operator
+    /// must create one (`coffre org create`). False if the database cannot be read.
+    pub async fn needs_bootstrap(&self) -> bool {
+        matches!(crate::db::orgs::any(self.db()).await, Ok(false))
+    }
+
     /// Woken when a job is queued by this process, so idle workers start at once.
     pub fn ocr_wake(&self) -> &tokio::sync::Notify {
         &self.inner.ocr_wake
@@ -100,7 +112,11 @@ fn external_store(config: &Config, endpoint: &str) -> BlobStore {
         virtual_host: config.s3_virtual_host,
         key_prefix: config.s3_key_prefix.clone(),
     };
-    BlobStore::S3(S3Store::new(signer, config.s3_public_endpoint.clone()))
+    let timeouts = crate::blob::s3::Timeouts {
+        connect: std::time::Duration::from_secs(config.s3_connect_timeout_secs),
+        read: std::time::Duration::from_secs(config.s3_read_timeout_secs),
+    };
+    BlobStore::S3(S3Store::new(signer, config.s3_public_endpoint.clone(), timeouts))
 }
 
 async fn embedded_store(config: &Config, db: &Db, public_base: String) -> Result<BlobStore, StartError> {

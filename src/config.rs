@@ -62,6 +62,18 @@ pub struct Config {
     pub verify_interval_hours: u64,
     /// Hours a web interface session lasts after sign-in.
     pub web_session_hours: u32,
+    /// How long a query waits for a database connection before answering 503.
+    pub db_acquire_timeout_secs: u64,
+    /// How long a request to the external store may take to connect, and to wait for each
+    /// read, before the store is taken for down (503).
+    pub s3_connect_timeout_secs: u64,
+    pub s3_read_timeout_secs: u64,
+    /// How long shutdown waits for requests in flight.
+    pub shutdown_timeout_secs: u64,
+    /// Serve `GET /metrics` and measure requests.
+    pub metrics: bool,
+    /// Serve `/metrics` on this address instead of the main listener.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl std::fmt::Debug for Config {
@@ -83,7 +95,9 @@ impl std::fmt::Debug for Config {
             .field("s3_virtual_host", &self.s3_virtual_host)
             .field("s3_key_prefix", &self.s3_key_prefix)
             .field("sweep_interval_secs", &self.sweep_interval_secs)
-            .finish()
+            .field("metrics", &self.metrics)
+            .field("metrics_listen", &self.metrics_listen)
+            .finish_non_exhaustive()
     }
 }
 
@@ -131,6 +145,38 @@ impl Config {
             web_session_hours: 12,
             verify_interval_hours: 0,
             export_ttl_days: 7,
+            db_acquire_timeout_secs: 3,
+            s3_connect_timeout_secs: 3,
+            s3_read_timeout_secs: 4,
+            shutdown_timeout_secs: 30,
+            metrics: true,
+            metrics_listen: None,
+        }
+    }
+
+    pub fn pool_settings(&self) -> crate::db::PoolSettings {
+        crate::db::PoolSettings {
+            max_connections: self.max_db_connections,
+            acquire_timeout: std::time::Duration::from_secs(self.db_acquire_timeout_secs),
+        }
+    }
+
+    /// Short, readable, without secrets: `PostgreSQL`, or SQLite and its file.
+    pub fn database_summary(&self) -> String {
+        match &self.database_url {
+            Some(url) if url.starts_with("postgres") => "PostgreSQL".into(),
+            _ => format!(
+                "SQLite ({})",
+                self.database_url().trim_start_matches("sqlite://").split('?').next().unwrap_or("")
+            ),
+        }
+    }
+
+    /// The object store, without credentials.
+    pub fn store_summary(&self) -> String {
+        match &self.s3_endpoint {
+            Some(endpoint) => format!("S3 {} bucket {}", redact_url(endpoint), self.s3_bucket),
+            None => format!("embedded ({})", self.data_dir.join("objects").display()),
         }
     }
 
@@ -165,6 +211,18 @@ impl Config {
         }
         if !(1..=3650).contains(&self.export_ttl_days) {
             return Err("--export-ttl-days must be between 1 and 3650".into());
+        }
+        for (name, secs) in [
+            ("db-acquire-timeout", self.db_acquire_timeout_secs),
+            ("s3-connect-timeout", self.s3_connect_timeout_secs),
+            ("s3-read-timeout", self.s3_read_timeout_secs),
+        ] {
+            if !(1..=300).contains(&secs) {
+                return Err(format!("--{name} must be between 1 and 300 seconds"));
+            }
+        }
+        if self.metrics_listen.is_some() && !self.metrics {
+            return Err("--metrics-listen needs metrics on (--metrics true)".into());
         }
         if self.sweep_interval_secs == 0 {
             return Err("--sweep-interval must be at least 1 second".into());

@@ -12,6 +12,7 @@ pub mod export;
 pub mod http;
 pub mod integrity;
 pub mod jobs;
+pub mod metrics;
 pub mod ocr;
 pub mod retention;
 pub mod server;

@@ -1,13 +1,15 @@
 //! The HTTP server: the JSON API and the embedded object endpoint on one listener, the
 //! background sweeper beside them, graceful shutdown.
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::net::SocketAddr;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use tokio::net::TcpListener;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 use crate::app::{App, StartError};
 use futures_util::future::BoxFuture;
@@ -15,10 +17,8 @@ use futures_util::future::BoxFuture;
 use crate::blob::{endpoint, BlobStore, ObjectKey};
 use crate::config::{Config, MAX_UPLOAD_BYTES};
 use crate::db::{deletions, files};
+use crate::http::observe;
 use crate::{http, jobs};
-
-/// How long shutdown waits for requests still running.
-const REQUEST_DRAIN: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub struct Server {
     listener: TcpListener,
@@ -45,23 +45,76 @@ impl Server {
         &self.app
     }
 
-    /// Serves until `shutdown` completes, then lets in-flight requests finish.
+    /// Serves until `shutdown` completes, then stops accepting and lets in-flight requests
+    /// finish for at most `--shutdown-timeout`. Background work is told to stop at once and
+    /// given the same bound; a job cut short keeps its lease until it lapses, then another
+    /// worker resumes it.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let background = tokio::spawn(jobs::run(self.app.clone(), async {
-            let _ = stop_rx.await;
-        }));
+        let grace = Duration::from_secs(self.app.config().shutdown_timeout_secs);
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let stopped = move || {
+            let mut rx = stop_rx.clone();
+            async move {
+                let _ = rx.wait_for(|stop| *stop).await;
+            }
+        };
+        let background = tokio::spawn(jobs::run(self.app.clone(), stopped()));
+        let metrics = self.spawn_metrics_listener(stopped()).await?;
         let router = router(self.app.clone());
-        let served = axum::serve(self.listener, router).with_graceful_shutdown(shutdown).await;
+        let signalled = async move {
+            shutdown.await;
+            let _ = stop_tx.send(true);
+        };
+        let served = axum::serve(self.listener, router).with_graceful_shutdown(signalled).into_future();
+        tokio::pin!(served);
+        let deadline = async {
+            stopped().await;
+            tokio::time::sleep(grace).await;
+        };
+        let started = Instant::now();
+        let served = tokio::select! {
+            served = &mut served => served,
+            () = deadline => {
+                tracing::warn!("connections still open after {grace:?}; stopping anyway");
+                Ok(())
+            }
+        };
         // Requests whose client hung up may still be running: let them commit or roll back.
         self.app.requests().close();
-        if tokio::time::timeout(REQUEST_DRAIN, self.app.requests().wait()).await.is_err() {
-            tracing::warn!("requests still running after {REQUEST_DRAIN:?}; stopping anyway");
+        let left = grace.saturating_sub(started.elapsed());
+        if tokio::time::timeout(left, self.app.requests().wait()).await.is_err() {
+            tracing::warn!("requests still running after {grace:?}; stopping anyway");
         }
-        let _ = stop_tx.send(());
         let _ = background.await;
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
+        close_db(&self.app).await;
         served
     }
+
+    /// Serves `/metrics` alone on `--metrics-listen`, when set.
+    async fn spawn_metrics_listener(
+        &self,
+        stopped: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<Option<tokio::task::JoinHandle<()>>> {
+        let (true, Some(addr)) = (self.app.config().metrics, self.app.config().metrics_listen) else {
+            return Ok(None);
+        };
+        let listener = TcpListener::bind(addr).await?;
+        let router =
+            Router::new().route("/metrics", axum::routing::get(observe::get_metrics)).with_state(self.app.clone());
+        Ok(Some(tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, router).with_graceful_shutdown(stopped).await {
+                tracing::error!(error = %e, "metrics listener failed");
+            }
+        })))
+    }
+}
+
+/// Closes the pool, not waiting for connections held by requests that never ended.
+pub async fn close_db(app: &App) {
+    let _ = tokio::time::timeout(Duration::from_secs(1), app.db().close()).await;
 }
 
 /// Every route of the server.
@@ -75,15 +128,26 @@ pub fn router(app: App) -> Router {
         BlobStore::S3(_) => None,
     };
     let requests = app.requests().clone();
-    let router = http::router(app.clone()).merge(crate::web::router(app));
+    let measured = app.config().metrics;
+    let router = http::router(app.clone()).merge(crate::web::router(app.clone()));
     let router = match objects {
         Some(objects) => router.merge(objects),
         None => router,
     };
-    router
-        .layer(axum::middleware::from_fn_with_state(requests, run_to_completion))
-        .layer(cors)
-        .layer(TraceLayer::new_for_http())
+    let router = router.layer(axum::middleware::from_fn_with_state(requests, run_to_completion)).layer(cors);
+    let router = if measured {
+        router.layer(axum::middleware::from_fn_with_state(app, observe::record_metrics))
+    } else {
+        router
+    };
+    // Internal errors and outages are logged once by `ApiError`; the trace layer logs each
+    // request's outcome.
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(observe::request_span)
+        .on_request(())
+        .on_response(DefaultOnResponse::new().level(Level::INFO))
+        .on_failure(());
+    router.layer(trace).layer(axum::middleware::from_fn(observe::request_id))
 }
 
 /// Runs the rest of the request in a task of its own. A client that hangs up makes hyper
@@ -96,7 +160,10 @@ async fn run_to_completion(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    match tasks.spawn(next.run(request)).await {
+    let id = request.extensions().get::<observe::RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let span = tracing::Span::current();
+    let handler = observe::CURRENT.scope(id, tracing::Instrument::instrument(next.run(request), span));
+    match tasks.spawn(handler).await {
         Ok(response) => response,
         Err(e) => {
             tracing::error!(error = %e, "request task failed");
@@ -144,25 +211,35 @@ fn cors_layer(origins: &[String]) -> CorsLayer {
         .max_age(std::time::Duration::from_secs(3600))
 }
 
-/// Completes on SIGINT or SIGTERM.
-pub async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Completes on SIGINT or SIGTERM. The handlers are installed at once, not when the future is
+/// first polled: a signal that arrives during start-up is not lost to the default action.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let signals = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (signal(SignalKind::terminate()).ok(), signal(SignalKind::interrupt()).ok())
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
+    async move {
+        #[cfg(unix)]
+        {
+            let (terminate, interrupt) = signals;
+            tokio::select! {
+                () = next_signal(terminate) => {},
+                () = next_signal(interrupt) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down");
     }
-    tracing::info!("shutting down");
+}
+
+#[cfg(unix)]
+async fn next_signal(signal: Option<tokio::signal::unix::Signal>) {
+    match signal {
+        Some(mut signal) => {
+            signal.recv().await;
+        }
+        None => std::future::pending::<()>().await,
+    }
 }

@@ -43,11 +43,25 @@ pub async fn run(app: App, interval: Duration, mut stop: tokio::sync::watch::Rec
             () = tokio::time::sleep(interval) => {}
         }
         match sweep_once(&app, Utc::now()).await {
-            Ok(report) if report != SweepReport::default() => tracing::info!(?report, "sweep"),
+            Ok(report) if report != SweepReport::default() => {
+                count(&app, &report);
+                tracing::info!(?report, "sweep");
+            }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "sweep failed; will retry"),
         }
     }
+}
+
+/// Adds a pass's changes to the `coffre_sweeper_actions_total` counters.
+fn count(app: &App, r: &SweepReport) {
+    let m = app.metrics();
+    m.sweeper_action("deletion_completed", r.deletions_done as u64);
+    m.sweeper_action("reservation_released", r.uploads_expired);
+    m.sweeper_action("orphan_deleted", r.orphans_removed as u64);
+    m.sweeper_action("temporary_removed", r.temporaries_removed as u64);
+    m.sweeper_action("trash_purged", r.trash_purged as u64);
+    m.sweeper_action("export_expired", r.exports_expired as u64);
 }
 
 /// One pass, as if the time were `now` (tests pass a future time instead of waiting).

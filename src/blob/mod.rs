@@ -2,8 +2,8 @@
 //! keeps objects in a local directory and serves the presigned URLs itself
 //! ([`endpoint`]); an external S3-compatible store is the other variant of [`BlobStore`].
 //!
-//! Error types: store operations return [`BlobError`]; the HTTP layer treats every
-//! `BlobError` as an internal failure.
+//! Error types: store operations return [`BlobError`]; the HTTP layer answers 503 for those
+//! that mean the store is down ([`BlobError::is_unavailable`]), 500 for the others.
 
 pub mod endpoint;
 pub mod key;
@@ -27,6 +27,18 @@ pub enum BlobError {
     Http(String),
     #[error("object store answered {status} to {operation}")]
     Status { operation: &'static str, status: u16 },
+}
+
+impl BlobError {
+    /// The store could not be reached, timed out, or answered with a server error: try again
+    /// later; not a fault of the request.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            Self::Http(_) => true,
+            Self::Status { status, .. } => *status >= 500,
+            Self::Io(_) | Self::Task(_) => false,
+        }
+    }
 }
 
 /// A URL handed to a client, with the headers it must send and when it stops working.

@@ -12,6 +12,19 @@ use super::{BlobError, Digest, DigestBuilder, Listed, ObjectKey, Target, UrlSign
 /// Lifetime of the URLs Coffre signs for its own requests.
 const INTERNAL_TTL_SECS: u32 = 300;
 
+/// Bounds on the store's answers: past them the store is taken for down.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    pub connect: std::time::Duration,
+    /// Between two reads of an answer (not for a whole body: large objects stream).
+    pub read: std::time::Duration,
+}
+
+/// A failed exchange with the store (refused, reset, timed out). The URL is left out: it
+/// carries a signature.
+fn transport(e: reqwest::Error) -> BlobError {
+    BlobError::Http(e.without_url().to_string())
+}
 #[derive(Debug, Clone)]
 pub struct S3Store {
     client: reqwest::Client,
@@ -23,13 +36,16 @@ pub struct S3Store {
 
 impl S3Store {
     /// `public_endpoint` defaults to the internal one.
-    pub fn new(internal: UrlSigner, public_endpoint: Option<String>) -> Self {
+    pub fn new(internal: UrlSigner, public_endpoint: Option<String>, timeouts: Timeouts) -> Self {
         let mut public = internal.clone();
         if let Some(endpoint) = public_endpoint {
             public.endpoint = endpoint;
         }
-        let client =
-            reqwest::Client::builder().connect_timeout(std::time::Duration::from_secs(10)).build().unwrap_or_default();
+        let client = reqwest::Client::builder()
+            .connect_timeout(timeouts.connect)
+            .read_timeout(timeouts.read)
+            .build()
+            .unwrap_or_default();
         Self { client, internal, public }
     }
 
@@ -44,7 +60,7 @@ impl S3Store {
         query: &[(&str, &str)],
     ) -> Result<reqwest::Response, BlobError> {
         let signed = self.internal.presign(method.as_str(), target, query, &[], INTERNAL_TTL_SECS);
-        self.client.request(method, signed.url).send().await.map_err(|e| BlobError::Http(e.to_string()))
+        self.client.request(method, signed.url).send().await.map_err(transport)
     }
 
     pub async fn head(&self, key: &ObjectKey) -> Result<Option<u64>, BlobError> {
@@ -81,7 +97,7 @@ impl S3Store {
         });
         let mut body = resp.bytes_stream();
         while let Some(chunk) = body.next().await {
-            let chunk = chunk.map_err(|e| BlobError::Http(e.to_string()))?;
+            let chunk = chunk.map_err(transport)?;
             if tx.send(chunk).await.is_err() {
                 break;
             }
@@ -103,7 +119,7 @@ impl S3Store {
         let mut file = tokio::fs::File::create(&path).await?;
         let mut body = resp.bytes_stream();
         while let Some(chunk) = body.next().await {
-            file.write_all(&chunk.map_err(|e| BlobError::Http(e.to_string()))?).await?;
+            file.write_all(&chunk.map_err(transport)?).await?;
         }
         file.flush().await?;
         Ok(Some(path))
@@ -125,7 +141,7 @@ impl S3Store {
             .body(body)
             .send()
             .await
-            .map_err(|e| BlobError::Http(e.to_string()))?;
+            .map_err(transport)?;
         if resp.status().is_success() {
             Ok(())
         } else {
@@ -138,15 +154,9 @@ impl S3Store {
         let source = format!("{}/{}{}", self.internal.bucket, self.internal.key_prefix, from.as_str());
         let headers = [("x-amz-copy-source", source.as_str())];
         let signed = self.internal.presign("PUT", Target::Object(to), &[], &headers, INTERNAL_TTL_SECS);
-        let resp = self
-            .client
-            .put(signed.url)
-            .header("x-amz-copy-source", &source)
-            .send()
-            .await
-            .map_err(|e| BlobError::Http(e.to_string()))?;
+        let resp = self.client.put(signed.url).header("x-amz-copy-source", &source).send().await.map_err(transport)?;
         let status = resp.status();
-        let body = resp.text().await.map_err(|e| BlobError::Http(e.to_string()))?;
+        let body = resp.text().await.map_err(transport)?;
         match status {
             StatusCode::NOT_FOUND => Ok(false),
             // S3 may answer 200 and report a failure in the body.
@@ -176,7 +186,7 @@ impl S3Store {
             if !resp.status().is_success() {
                 return Err(BlobError::Status { operation: "ListObjectsV2", status: resp.status().as_u16() });
             }
-            let xml = resp.text().await.map_err(|e| BlobError::Http(e.to_string()))?;
+            let xml = resp.text().await.map_err(transport)?;
             let page = parse_list(&xml);
             found.extend(page.objects.into_iter().filter_map(|(key, modified)| {
                 let key = ObjectKey::parse(self.internal.strip_prefix(&key)?)?;

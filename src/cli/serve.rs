@@ -86,6 +86,18 @@ pub struct ConfigOpts {
     /// Database connections per process.
     #[arg(long, env = "COFFRE_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
+    /// Seconds a request waits for a database connection before answering 503.
+    #[arg(long, env = "COFFRE_DB_ACQUIRE_TIMEOUT", default_value_t = 3)]
+    pub db_acquire_timeout: u64,
+    /// Seconds to connect to the external S3 store before taking it for down.
+    #[arg(long, env = "COFFRE_S3_CONNECT_TIMEOUT", default_value_t = 3)]
+    pub s3_connect_timeout: u64,
+    /// Seconds to wait for each read from the external S3 store before taking it for down.
+    #[arg(long, env = "COFFRE_S3_READ_TIMEOUT", default_value_t = 4)]
+    pub s3_read_timeout: u64,
+    /// Seconds shutdown (SIGTERM) waits for requests in flight before exiting anyway.
+    #[arg(long, env = "COFFRE_SHUTDOWN_TIMEOUT", default_value_t = 30)]
+    pub shutdown_timeout: u64,
 }
 
 impl ConfigOpts {
@@ -125,6 +137,10 @@ impl ConfigOpts {
         config.web_session_hours = self.web_session_hours.max(1);
         config.verify_interval_hours = self.verify_interval_hours;
         config.export_ttl_days = self.export_ttl_days;
+        config.db_acquire_timeout_secs = self.db_acquire_timeout;
+        config.s3_connect_timeout_secs = self.s3_connect_timeout;
+        config.s3_read_timeout_secs = self.s3_read_timeout;
+        config.shutdown_timeout_secs = self.shutdown_timeout;
         config.validate()?;
         Ok(config)
     }
@@ -150,14 +166,60 @@ pub struct ServeOpts {
     /// Base URL clients reach this server at, used in presigned URLs (default: http://LISTEN).
     #[arg(long, env = "COFFRE_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Serve Prometheus metrics at GET /metrics and measure requests (true or false).
+    #[arg(long, env = "COFFRE_METRICS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub metrics: bool,
+    /// Serve /metrics on this address only (e.g. an internal interface), not on --listen.
+    #[arg(long, env = "COFFRE_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 pub async fn run(opts: ServeOpts) -> Result<(), String> {
-    let config = opts.config.into_config(opts.listen, opts.public_url)?;
-    tracing::info!(?config, "starting");
+    let shutdown = shutdown_signal();
+    let mut config = opts.config.into_config(opts.listen, opts.public_url)?;
+    config.metrics = opts.metrics;
+    config.metrics_listen = opts.metrics_listen;
+    config.validate()?;
     let server = Server::bind(config).await.map_err(|e| e.to_string())?;
-    tracing::info!(address = %server.local_addr(), "coffre listening");
-    server.run(shutdown_signal()).await.map_err(|e| e.to_string())
+    log_summary(&server);
+    if server.app().needs_bootstrap().await {
+        tracing::warn!("{}", bootstrap_hint(server.app().config()));
+    }
+    server.run(shutdown).await.map_err(|e| e.to_string())
+}
+
+/// One readable line: where it listens and what it runs on; never a secret.
+fn log_summary(server: &Server) {
+    let config = server.app().config();
+    let metrics = match (config.metrics, config.metrics_listen) {
+        (false, _) => "off".to_owned(),
+        (true, None) => "/metrics".to_owned(),
+        (true, Some(addr)) => format!("http://{addr}/metrics"),
+    };
+    tracing::info!(
+        "coffre listening on http://{} (database: {}; object store: {}; OCR workers: {}; metrics: {})",
+        server.local_addr(),
+        config.database_summary(),
+        config.store_summary(),
+        config.ocr_workers,
+        metrics,
+    );
+}
+
+/// What to run to create the first organization, with the options that reach this database.
+pub fn bootstrap_hint(config: &Config) -> String {
+    let target = match &config.database_url {
+        // The URL may hold a password: point at the variable, not its value.
+        Some(_) if std::env::var_os("COFFRE_DATABASE_URL").is_some() => {
+            "--database-url \"$COFFRE_DATABASE_URL\"".into()
+        }
+        Some(_) => "--database-url 'postgres://...' (the URL this server uses)".into(),
+        None => format!("--data-dir '{}'", config.data_dir.display()),
+    };
+    format!(
+        "no organization yet: create one and its API key with `coffre org create --name \"Your company\" {target}` \
+         (it prints the key once)"
+    )
 }
 
 #[derive(Debug, Args)]
@@ -168,11 +230,13 @@ pub struct WorkerOpts {
 
 /// Background work without HTTP: the sweeper (and, later, jobs), until SIGINT/SIGTERM.
 pub async fn run_worker(opts: WorkerOpts) -> Result<(), String> {
+    let shutdown = shutdown_signal();
     let config = opts.config.into_config("127.0.0.1:0".parse().expect("valid address"), None)?;
     // Presigned URLs are never handed out by a worker; the base only matters to the
     // embedded store's signer.
     let app = crate::app::App::build(config, "http://127.0.0.1".into()).await.map_err(|e| e.to_string())?;
     tracing::info!("coffre worker running");
-    crate::jobs::run(app, shutdown_signal()).await;
+    crate::jobs::run(app.clone(), shutdown).await;
+    crate::server::close_db(&app).await;
     Ok(())
 }

@@ -136,7 +136,7 @@ pub async fn list(db: &Db, id_organization: &str, filter: &Filter) -> Result<Vec
     if let Some(file) = &filter.id_file {
         query = query.bind(file.clone());
     }
-    let rows = query.bind(filter.limit).fetch_all(db.pool()).await?;
+    let rows = query.bind(filter.limit).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(Entry::from_row).collect::<Result<_, _>>()?)
 }
 

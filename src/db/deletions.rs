@@ -33,7 +33,7 @@ pub async fn due(db: &Db, now: i64, limit: i64) -> Result<Vec<String>, DbError> 
     let rows = sqlx::query("SELECT object_key FROM object_deletions WHERE due_at <= $1 ORDER BY due_at LIMIT $2")
         .bind(now)
         .bind(limit)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *db.acquire().await?)
         .await?;
     Ok(rows.iter().map(|r| r.try_get("object_key")).collect::<Result<_, _>>()?)
 }
@@ -76,7 +76,7 @@ pub async fn retry_later(db: &Db, key: &str, now: i64) -> Result<(), DbError> {
     )
     .bind(key)
     .bind(now)
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }

@@ -78,7 +78,12 @@ pub async fn insert(tx: &mut Tx, e: &Export) -> Result<(), DbError> {
 /// The export `id` of this organization and year.
 pub async fn get(db: &Db, id_organization: &str, id_year: &str, id: &str) -> Result<Option<Export>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM exports WHERE id = $1 AND id_organization = $2 AND id_year = $3");
-    let row = sqlx::query(&sql).bind(id).bind(id_organization).bind(id_year).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql)
+        .bind(id)
+        .bind(id_organization)
+        .bind(id_year)
+        .fetch_optional(&mut *db.acquire().await?)
+        .await?;
     Ok(row.as_ref().map(Export::from_row).transpose()?)
 }
 
@@ -159,7 +164,7 @@ pub async fn finish_ready(
         .bind(archive.files)
         .bind(now)
         .bind(expires_at)
-        .execute(db.pool())
+        .execute(&mut *db.acquire().await?)
         .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -167,14 +172,14 @@ pub async fn finish_ready(
 /// Records a failure; false if the lease was lost meanwhile.
 pub async fn finish_failed(db: &Db, id: &str, token: &str, error: &str, now: i64) -> Result<bool, DbError> {
     let sql = format!("UPDATE exports SET status = 'failed', error = $3, finished_at = $4, {RELEASE} WHERE {HELD}");
-    let done = sqlx::query(&sql).bind(id).bind(token).bind(error).bind(now).execute(db.pool()).await?;
+    let done = sqlx::query(&sql).bind(id).bind(token).bind(error).bind(now).execute(&mut *db.acquire().await?).await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Ready exports whose archive expired before `now`.
 pub async fn expired(db: &Db, now: i64, limit: i64) -> Result<Vec<Export>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM exports WHERE status = 'ready' AND expires_at <= $1 ORDER BY id LIMIT $2");
-    let rows = sqlx::query(&sql).bind(now).bind(limit).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(&sql).bind(now).bind(limit).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(Export::from_row).collect::<Result<_, _>>()?)
 }
 
@@ -192,7 +197,7 @@ pub async fn references_object(db: &Db, id: &str, key: &str) -> Result<bool, DbE
     let row = sqlx::query("SELECT id FROM exports WHERE id = $1 AND object_key = $2 AND status <> 'expired'")
         .bind(id)
         .bind(key)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
     Ok(row.is_some())
 }

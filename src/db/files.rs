@@ -167,7 +167,7 @@ pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
 
 /// The file `id` if it belongs to this organization and year.
 pub async fn get(db: &Db, id_organization: &str, id_year: &str, id: &str) -> Result<Option<File>, DbError> {
-    let mut conn = db.pool().acquire().await?;
+    let mut conn = db.acquire().await?;
     get_on(&mut conn, id_organization, id_year, id).await
 }
 
@@ -236,7 +236,7 @@ pub async fn list(db: &Db, id_organization: &str, id_year: &str, filter: &ListFi
     if let Some(text) = &filter.text {
         query = query.bind(text.clone());
     }
-    let rows = query.bind(filter.limit).fetch_all(db.pool()).await?;
+    let rows = query.bind(filter.limit).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
 }
 
@@ -291,7 +291,7 @@ pub async fn is_live_upload(db: &Db, id_file: &str, key: &str, upload_id: &str, 
     .bind(key)
     .bind(upload_id)
     .bind(now)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *db.acquire().await?)
     .await?;
     Ok(row.is_some())
 }
@@ -410,7 +410,7 @@ pub async fn trash_due(db: &Db, before: i64, limit: i64) -> Result<Vec<File>, Db
         "{SELECT} JOIN years y ON y.id = f.id_year \
          WHERE f.status = 'deleted' AND f.deleted_at < $1 AND y.closed = 0 ORDER BY f.id LIMIT $2"
     );
-    let rows = sqlx::query(&sql).bind(before).bind(limit).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(&sql).bind(before).bind(limit).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
 }
 
@@ -420,7 +420,7 @@ pub async fn retention_due(db: &Db, ended_before: &str, limit: i64) -> Result<Ve
         "{SELECT} JOIN years y ON y.id = f.id_year \
          WHERE y.closed = 1 AND y.ending_at < $1 ORDER BY f.id LIMIT $2"
     );
-    let rows = sqlx::query(&sql).bind(ended_before).bind(limit).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(&sql).bind(ended_before).bind(limit).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
 }
 
@@ -442,13 +442,17 @@ pub async fn with_content(
     if let Some(year) = id_year {
         query = query.bind(year.to_owned());
     }
-    let rows = query.fetch_all(db.pool()).await?;
+    let rows = query.fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
 }
 
 /// Records a successful re-read of the file's content.
 pub async fn set_verified(db: &Db, id: &str, at: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE files SET verified_at = $2 WHERE id = $1").bind(id).bind(at).execute(db.pool()).await?;
+    sqlx::query("UPDATE files SET verified_at = $2 WHERE id = $1")
+        .bind(id)
+        .bind(at)
+        .execute(&mut *db.acquire().await?)
+        .await?;
     Ok(())
 }
 
@@ -498,7 +502,7 @@ pub async fn clear_expired_uploads(db: &Db, before: i64) -> Result<u64, DbError>
          upload_expires_at = NULL WHERE upload_key IS NOT NULL AND upload_expires_at < $1",
     )
     .bind(before)
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(done.rows_affected())
 }
@@ -510,7 +514,7 @@ pub async fn references_object(db: &Db, id_file: &str, key: &str) -> Result<bool
     )
     .bind(id_file)
     .bind(key)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *db.acquire().await?)
     .await?;
     Ok(row.is_some())
 }

@@ -81,7 +81,7 @@ pub async fn delete(tx: &mut Tx, id: &str) -> Result<(), DbError> {
 
 /// The folder `id` if it belongs to this organization and year.
 pub async fn get(db: &Db, id_organization: &str, id_year: &str, id: &str) -> Result<Option<Folder>, DbError> {
-    let mut conn = db.pool().acquire().await?;
+    let mut conn = db.acquire().await?;
     get_on(&mut conn, id_organization, id_year, id).await
 }
 
@@ -103,7 +103,7 @@ async fn get_on(
 
 pub async fn list(db: &Db, id_organization: &str, id_year: &str) -> Result<Vec<Folder>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM folders WHERE id_organization = $1 AND id_year = $2 ORDER BY id");
-    let rows = sqlx::query(&sql).bind(id_organization).bind(id_year).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(&sql).bind(id_organization).bind(id_year).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(Folder::from_row).collect::<Result<_, _>>()?)
 }
 

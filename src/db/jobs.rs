@@ -73,7 +73,7 @@ pub async fn claim<J: JobTable>(
 pub async fn extend_lease<J: JobTable>(db: &Db, id: &str, token: &str, lease_until: i64) -> Result<bool, DbError> {
     let sql =
         format!("UPDATE {} SET lease_until = $3 WHERE id = $1 AND lease_token = $2 AND status = 'running'", J::TABLE);
-    let done = sqlx::query(&sql).bind(id).bind(token).bind(lease_until).execute(db.pool()).await?;
+    let done = sqlx::query(&sql).bind(id).bind(token).bind(lease_until).execute(&mut *db.acquire().await?).await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -83,3 +83,35 @@ pub const HELD: &str = "id = $1 AND lease_token = $2 AND status = 'running'";
 
 /// The columns reset when a job ends.
 pub const RELEASE: &str = "lease_token = NULL, lease_until = NULL";
+
+/// How many jobs of a table wait and run, and when the oldest waiting one was queued.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueStats {
+    pub queued: i64,
+    pub running: i64,
+    pub oldest_queued_at: Option<i64>,
+}
+
+pub async fn queue_stats<J: JobTable>(db: &Db) -> Result<QueueStats, DbError> {
+    let table = J::TABLE;
+    let sql = format!(
+        "SELECT (SELECT COUNT(*) FROM {table} WHERE status = 'queued') AS queued, \
+         (SELECT COUNT(*) FROM {table} WHERE status = 'running') AS running, \
+         (SELECT MIN(created_at) FROM {table} WHERE status = 'queued') AS oldest"
+    );
+    let row = sqlx::query(&sql).fetch_one(&mut *db.acquire().await?).await?;
+    use sqlx::Row as _;
+    Ok(QueueStats {
+        queued: row.try_get("queued")?,
+        running: row.try_get("running")?,
+        oldest_queued_at: row.try_get("oldest")?,
+    })
+}
+
+/// Gives a job held by `token` back to the queue without counting the claim: its run was cut
+/// short by a dependency outage, not by the job. False when the job is no longer held.
+pub async fn release<J: JobTable>(db: &Db, id: &str, token: &str) -> Result<bool, DbError> {
+    let sql = format!("UPDATE {} SET status = 'queued', attempts = attempts - 1, {RELEASE} WHERE {HELD}", J::TABLE);
+    let done = sqlx::query(&sql).bind(id).bind(token).execute(&mut *db.acquire().await?).await?;
+    Ok(done.rows_affected() == 1)
+}

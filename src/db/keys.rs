@@ -36,7 +36,7 @@ pub async fn insert(db: &Db, key: &ApiKey, key_hash: &KeyHash) -> Result<(), DbE
     .bind(key_hash.as_str())
     .bind(i64::from(key.read_only))
     .bind(key.created_at)
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }
@@ -44,13 +44,13 @@ pub async fn insert(db: &Db, key: &ApiKey, key_hash: &KeyHash) -> Result<(), DbE
 /// The live (not revoked) key with this hash.
 pub async fn find_live_by_hash(db: &Db, key_hash: &KeyHash) -> Result<Option<ApiKey>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL");
-    let row = sqlx::query(&sql).bind(key_hash.as_str()).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql).bind(key_hash.as_str()).fetch_optional(&mut *db.acquire().await?).await?;
     Ok(row.as_ref().map(ApiKey::from_row).transpose()?)
 }
 
 pub async fn list(db: &Db, id_organization: &str) -> Result<Vec<ApiKey>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM api_keys WHERE id_organization = $1 ORDER BY id");
-    let rows = sqlx::query(&sql).bind(id_organization).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(&sql).bind(id_organization).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(ApiKey::from_row).collect::<Result<_, _>>()?)
 }
 
@@ -59,7 +59,7 @@ pub async fn revoke(db: &Db, id: &str, now: i64) -> Result<bool, DbError> {
     let done = sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
         .bind(id)
         .bind(now)
-        .execute(db.pool())
+        .execute(&mut *db.acquire().await?)
         .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -21,6 +21,8 @@ pub mod settings;
 pub mod years;
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -44,6 +46,47 @@ impl DbError {
     pub fn is_foreign_key_violation(&self) -> bool {
         matches!(self, Self::Sqlx(sqlx::Error::Database(e)) if e.is_foreign_key_violation())
     }
+
+    /// The database could not be reached or stopped serving (pool timeout, connection lost or
+    /// refused, server shutting down): try again later; not a fault of the request.
+    pub fn is_unavailable(&self) -> bool {
+        use sqlx::Error as E;
+        match self {
+            Self::Sqlx(E::PoolTimedOut | E::PoolClosed | E::Io(_) | E::Tls(_) | E::WorkerCrashed | E::Protocol(_)) => {
+                true
+            }
+            // SQLSTATE 08: connection exception; 57P01-03: administrator / crash shutdown,
+            // cannot connect now; 53300: too many connections.
+            Self::Sqlx(E::Database(e)) => {
+                e.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300")
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A snapshot of the pool, for metrics.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolState {
+    pub in_use: i64,
+    pub idle: i64,
+    pub waiting: i64,
+}
+
+/// How the connection pool behaves.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolSettings {
+    pub max_connections: u32,
+    /// How long a query waits for a connection (or for the server to accept one) before
+    /// failing as unavailable.
+    pub acquire_timeout: Duration,
+}
+
+impl PoolSettings {
+    /// A small pool for one-shot admin commands.
+    pub fn admin() -> Self {
+        Self { max_connections: 2, acquire_timeout: Duration::from_secs(30) }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,11 +99,29 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// Tasks waiting for a connection right now (for metrics; sqlx does not count them).
+    waiting: Arc<AtomicI64>,
+}
+
+/// Counts one waiting task while alive (also when its future is dropped).
+struct Waiting<'a>(&'a AtomicI64);
+
+impl<'a> Waiting<'a> {
+    fn enter(counter: &'a AtomicI64) -> Self {
+        counter.fetch_add(1, Ordering::Relaxed);
+        Self(counter)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl Db {
     /// Connects and runs the embedded migrations of the URL's backend.
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbError> {
+    pub async fn connect(url: &str, settings: PoolSettings) -> Result<Self, DbError> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -71,8 +132,8 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(url)?;
         let pool = AnyPoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(30))
+            .max_connections(settings.max_connections)
+            .acquire_timeout(settings.acquire_timeout)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -95,7 +156,7 @@ impl Db {
             // Persistent: readers no longer block the writer.
             pool.execute("PRAGMA journal_mode = WAL").await?;
         }
-        let db = Self { pool, backend };
+        let db = Self { pool, backend, waiting: Arc::default() };
         migrate::run(&db).await?;
         Ok(db)
     }
@@ -108,20 +169,33 @@ impl Db {
         &self.pool
     }
 
+    /// A connection from the pool, counted in [`Db::pool_state`] while waited for.
+    pub async fn acquire(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, DbError> {
+        let _waiting = Waiting::enter(&self.waiting);
+        Ok(self.pool.acquire().await?)
+    }
+
     /// Starts a transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so read-then-write sequences are serialized instead of failing
     /// with a busy snapshot; on PostgreSQL rows are locked explicitly with [`lock_row`].
     pub async fn begin_write(&self) -> Result<Tx, DbError> {
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+        let conn = self.acquire().await?;
+        let statement = match self.backend {
+            Backend::Sqlite => Some("BEGIN IMMEDIATE".into()),
+            Backend::Postgres => None,
         };
-        Ok(tx)
+        Ok(sqlx::Transaction::begin(conn, statement).await?)
     }
 
     pub async fn ping(&self) -> Result<(), DbError> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        sqlx::query("SELECT 1").execute(&mut *self.acquire().await?).await?;
         Ok(())
+    }
+
+    /// Connections `(in use, idle)` and tasks waiting for one.
+    pub fn pool_state(&self) -> PoolState {
+        let (size, idle) = (self.pool.size() as i64, self.pool.num_idle() as i64);
+        PoolState { in_use: (size - idle).max(0), idle, waiting: self.waiting.load(Ordering::Relaxed).max(0) }
     }
 
     pub async fn close(&self) {

@@ -101,13 +101,16 @@ pub async fn find_reusable(
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<OcrJob>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM ocr_jobs WHERE id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *db.acquire().await?).await?;
     Ok(row.as_ref().map(OcrJob::from_row).transpose()?)
 }
 
 /// The stored result JSON of a job, once done.
 pub async fn result(db: &Db, id: &str) -> Result<Option<String>, DbError> {
-    let row = sqlx::query("SELECT result FROM ocr_jobs WHERE id = $1").bind(id).fetch_optional(db.pool()).await?;
+    let row = sqlx::query("SELECT result FROM ocr_jobs WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *db.acquire().await?)
+        .await?;
     Ok(row.map(|r| r.try_get::<Option<String>, _>("result")).transpose()?.flatten())
 }
 

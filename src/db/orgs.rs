@@ -46,7 +46,7 @@ pub async fn insert(tx: &mut Tx, org: &Organization) -> Result<(), DbError> {
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Organization>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM organizations WHERE id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *db.acquire().await?).await?;
     Ok(row.as_ref().map(Organization::from_row).transpose()?)
 }
 
@@ -61,7 +61,7 @@ pub async fn set_quota(db: &Db, id: &str, bytes: i64) -> Result<bool, DbError> {
     let done = sqlx::query("UPDATE organizations SET quota_bytes = $2 WHERE id = $1")
         .bind(id)
         .bind(bytes)
-        .execute(db.pool())
+        .execute(&mut *db.acquire().await?)
         .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -71,7 +71,7 @@ pub async fn add_ocr_pages(db: &Db, id: &str, pages: i64) -> Result<bool, DbErro
     let done = sqlx::query("UPDATE organizations SET ocr_pages_available = ocr_pages_available + $2 WHERE id = $1")
         .bind(id)
         .bind(pages)
-        .execute(db.pool())
+        .execute(&mut *db.acquire().await?)
         .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -108,13 +108,19 @@ pub async fn reserved_bytes_now(db: &Db, id: &str) -> Result<i64, DbError> {
     )
     .bind(id)
     .bind(crate::domain::time::now_millis())
-    .fetch_one(db.pool())
+    .fetch_one(&mut *db.acquire().await?)
     .await?;
     Ok(row.try_get("reserved")?)
 }
 
 /// Every organization's id.
 pub async fn list_ids(db: &Db) -> Result<Vec<String>, DbError> {
-    let rows = sqlx::query("SELECT id FROM organizations ORDER BY id").fetch_all(db.pool()).await?;
+    let rows = sqlx::query("SELECT id FROM organizations ORDER BY id").fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>()?)
+}
+
+/// Whether any organization exists (a fresh deployment has none).
+pub async fn any(db: &Db) -> Result<bool, DbError> {
+    let row = sqlx::query("SELECT id FROM organizations LIMIT 1").fetch_optional(&mut *db.acquire().await?).await?;
+    Ok(row.is_some())
 }

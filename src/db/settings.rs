@@ -10,8 +10,11 @@ pub async fn get_or_init(db: &Db, name: &str, make: impl FnOnce() -> String) -> 
     sqlx::query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
         .bind(name)
         .bind(make())
-        .execute(db.pool())
+        .execute(&mut *db.acquire().await?)
         .await?;
-    let row = sqlx::query("SELECT value FROM settings WHERE name = $1").bind(name).fetch_one(db.pool()).await?;
+    let row = sqlx::query("SELECT value FROM settings WHERE name = $1")
+        .bind(name)
+        .fetch_one(&mut *db.acquire().await?)
+        .await?;
     Ok(row.try_get("value")?)
 }

@@ -58,7 +58,7 @@ pub async fn get_in(tx: &mut Tx, id_organization: &str, id: &str) -> Result<Opti
 /// A year by id alone (admin commands).
 pub async fn find(db: &Db, id: &str) -> Result<Option<Year>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM years WHERE id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *db.acquire().await?).await?;
     Ok(row.as_ref().map(Year::from_row).transpose()?)
 }
 
@@ -76,12 +76,12 @@ pub async fn set_closed(tx: &mut Tx, id: &str, closed_at: Option<i64>) -> Result
 /// The year `id` if it belongs to `id_organization`.
 pub async fn get(db: &Db, id_organization: &str, id: &str) -> Result<Option<Year>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM years WHERE id = $1 AND id_organization = $2");
-    let row = sqlx::query(&sql).bind(id).bind(id_organization).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql).bind(id).bind(id_organization).fetch_optional(&mut *db.acquire().await?).await?;
     Ok(row.as_ref().map(Year::from_row).transpose()?)
 }
 
 pub async fn list(db: &Db, id_organization: &str) -> Result<Vec<Year>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM years WHERE id_organization = $1 ORDER BY id");
-    let rows = sqlx::query(&sql).bind(id_organization).fetch_all(db.pool()).await?;
+    let rows = sqlx::query(&sql).bind(id_organization).fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows.iter().map(Year::from_row).collect::<Result<_, _>>()?)
 }

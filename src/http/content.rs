@@ -308,6 +308,8 @@ async fn commit_finalize(
     let file =
         files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)?;
     commit(tx).await?;
+    app.metrics().uploads_finalized.inc();
+    app.metrics().uploads_finalized_bytes.inc_by(content.size.max(0) as u64);
     Ok(file)
 }
 

@@ -1,9 +1,11 @@
 //! The one API error type. Handlers return `Result<_, ApiError>` and use `?`; lower layers'
-//! errors ([`DbError`], [`BlobError`]) convert into [`ApiError::Internal`], which is logged
-//! once here and answered with a generic 500. A failure that is the client's fault is turned
-//! into its own variant at the call site, never left to become a 500.
+//! errors ([`DbError`], [`BlobError`]) convert into [`ApiError::Unavailable`] when the
+//! dependency is down (503 with `Retry-After`: try again), else into [`ApiError::Internal`],
+//! which is logged once here and answered with a generic 500. A failure that is the client's
+//! fault is turned into its own variant at the call site, never left to become a 500.
 //!
-//! Every error leaves as an RFC 9457 `application/problem+json` body with a stable `code`.
+//! Every error leaves as an RFC 9457 `application/problem+json` body with a stable `code`,
+//! and the request's id as `instance`.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -66,19 +68,55 @@ pub enum ApiError {
     HashMismatch { expected: String, actual: String },
     #[error("not enough OCR page credits: {needed} needed, {available} available")]
     CreditsExhausted { available: i64, needed: i64 },
+    #[error("the {} is unavailable; try again in a few seconds", .dependency.describe())]
+    Unavailable { dependency: Dependency, cause: String },
     #[error("internal error: {0}")]
     Internal(String),
 }
 
+/// What the service depends on, as named in problems, `/readyz` and metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dependency {
+    Database,
+    ObjectStore,
+}
+
+impl Dependency {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Database => "database",
+            Self::ObjectStore => "objectStore",
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Database => "database",
+            Self::ObjectStore => "object store",
+        }
+    }
+}
+
+/// Seconds a client is asked to wait after a 503.
+pub const RETRY_AFTER_SECS: u64 = 5;
+
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
-        Self::Internal(e.to_string())
+        if e.is_unavailable() {
+            Self::Unavailable { dependency: Dependency::Database, cause: e.to_string() }
+        } else {
+            Self::Internal(e.to_string())
+        }
     }
 }
 
 impl From<BlobError> for ApiError {
     fn from(e: BlobError) -> Self {
-        Self::Internal(e.to_string())
+        if e.is_unavailable() {
+            Self::Unavailable { dependency: Dependency::ObjectStore, cause: e.to_string() }
+        } else {
+            Self::Internal(e.to_string())
+        }
     }
 }
 
@@ -138,6 +176,7 @@ impl ApiError {
             }
             Self::HashMismatch { .. } => (S::UNPROCESSABLE_ENTITY, "hash_mismatch", "Hash mismatch"),
             Self::CreditsExhausted { .. } => (S::PAYMENT_REQUIRED, "ocr_credits_exhausted", "OCR credits exhausted"),
+            Self::Unavailable { .. } => (S::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable"),
             Self::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal_error", "Internal error"),
         }
     }
@@ -157,6 +196,7 @@ impl ApiError {
             Self::ContentTypeMismatch { declared } => json!({ "declaredType": declared }),
             Self::CreditsExhausted { available, needed } => json!({ "available": available, "needed": needed }),
             Self::HashMismatch { expected, actual } => json!({ "expectedHash": expected, "actualHash": actual }),
+            Self::Unavailable { dependency, .. } => json!({ "dependency": dependency.name() }),
             _ => json!({}),
         };
         match value {
@@ -177,6 +217,10 @@ pub struct Problem {
     pub detail: String,
     /// Stable machine-readable code.
     pub code: String,
+    /// `urn:coffre:request:{id}`: the request's id, also in the `x-request-id` header and
+    /// the server's log.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
 }
 
 impl IntoResponse for ApiError {
@@ -186,6 +230,10 @@ impl IntoResponse for ApiError {
             Self::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 "An internal error occurred; it has been logged.".to_owned()
+            }
+            Self::Unavailable { dependency, cause } => {
+                tracing::warn!(%cause, dependency = dependency.name(), "dependency unavailable");
+                self.to_string()
             }
             other => other.to_string(),
         };
@@ -198,7 +246,15 @@ impl IntoResponse for ApiError {
         });
         if let Value::Object(map) = &mut body {
             map.extend(self.extensions());
+            if let Some(id) = super::observe::current_request_id() {
+                map.insert("instance".into(), Value::String(super::observe::instance(&id)));
+            }
         }
-        (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response()
+        let mut response =
+            (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response();
+        if matches!(self, Self::Unavailable { .. }) {
+            response.headers_mut().insert(header::RETRY_AFTER, RETRY_AFTER_SECS.into());
+        }
+        response
     }
 }

@@ -36,10 +36,13 @@ pub async fn get_health() -> Json<Health> {
 #[utoipa::path(get, path = "/readyz", tag = "health",
     responses((status = 200, body = Readiness), (status = 503, body = Readiness)))]
 pub async fn get_readiness(State(app): State<App>) -> (StatusCode, Json<Readiness>) {
-    let database = app.db().ping().await.map_err(|e| tracing::warn!(error = %e, "readiness: database"));
-    let store = app.blob().ping().await.map_err(|e| tracing::warn!(error = %e, "readiness: object store"));
+    let (database, store) = tokio::join!(app.db().ping(), app.blob().ping());
+    let database = database.map_err(|e| tracing::warn!(error = %e, "readiness: database"));
+    let store = store.map_err(|e| tracing::warn!(error = %e, "readiness: object store"));
     let status = |ok: bool| if ok { "ok" } else { "unavailable" };
     let all_ok = database.is_ok() && store.is_ok();
+    app.metrics().set_dependency("database", database.is_ok());
+    app.metrics().set_dependency("objectStore", store.is_ok());
     let body = Readiness {
         status: status(all_ok),
         checks: vec![

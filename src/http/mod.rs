@@ -8,6 +8,7 @@ pub mod files;
 pub mod folders;
 pub mod guard;
 pub mod health;
+pub mod observe;
 pub mod ocr;
 pub mod openapi;
 pub mod org;
@@ -56,7 +57,13 @@ fn api_routes() -> Router<App> {
 /// The API under `/` and `/v1`, with health checks and the OpenAPI document.
 pub fn router(app: App) -> Router {
     let api = api_routes();
-    Router::new()
+    let mut router = Router::new();
+    // Without `--metrics-listen`, metrics are served here, without a key: they hold no
+    // tenant data (no ids, no organizations), only counts by route template.
+    if app.config().metrics && app.config().metrics_listen.is_none() {
+        router = router.route("/metrics", get(observe::get_metrics));
+    }
+    router
         .merge(api.clone())
         .nest("/v1", api)
         .route("/healthz", get(health::get_health))

@@ -16,6 +16,7 @@ use crate::db::{DbError, Tx};
 use crate::domain::ids::new_id;
 use crate::domain::time::now_millis;
 use crate::export::{build, ExportError};
+use crate::metrics::JobKind;
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
@@ -65,16 +66,26 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
     let (export, token) = (&claimed.job, &claimed.token);
     if claimed.exhausted() {
         let error = "the archive could not be built (its workers stopped 3 times)";
-        exports::finish_failed(app.db(), &export.id, token, error, now_millis()).await?;
+        lease::while_down(app, || exports::finish_failed(app.db(), &export.id, token, error, now_millis())).await?;
+        app.metrics().job_finished(JobKind::export, "failed");
         return Ok(true);
     }
     match lease::hold::<Export, _>(app, &export.id, token, build(app, export)).await {
         Ok(archive) => {
             let now = now_millis();
             let expires_at = now + i64::from(app.config().export_ttl_days) * DAY_MS;
-            if !exports::finish_ready(app.db(), &export.id, token, &archive, now, expires_at).await? {
+            let finish = || exports::finish_ready(app.db(), &export.id, token, &archive, now, expires_at);
+            if lease::while_down(app, finish).await? {
+                app.metrics().job_finished(JobKind::export, "done");
+            } else {
                 let _ = app.blob().delete(&ObjectKey::from_stored(archive.key)).await;
             }
+        }
+        Err(e) if is_outage(&e) => {
+            // Its partial archive was never recorded: the orphan sweep deletes it.
+            tracing::warn!(error = %e, export = export.id, "export interrupted by an outage; it will run again");
+            lease::give_back::<Export>(app, &export.id, token).await?;
+            app.metrics().job_finished(JobKind::export, "retried");
         }
         Err(e) => {
             tracing::error!(error = %e, export = export.id, "export failed");
@@ -82,10 +93,21 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
                 ExportError::Missing(_) | ExportError::YearGone => e.to_string(),
                 _ => "the archive could not be built".into(),
             };
-            exports::finish_failed(app.db(), &export.id, token, &message, now_millis()).await?;
+            let fail = || exports::finish_failed(app.db(), &export.id, token, &message, now_millis());
+            lease::while_down(app, fail).await?;
+            app.metrics().job_finished(JobKind::export, "failed");
         }
     }
     Ok(true)
+}
+
+/// A failure of the database or the store, not of the export: worth running again.
+fn is_outage(e: &ExportError) -> bool {
+    match e {
+        ExportError::Db(e) => e.is_unavailable(),
+        ExportError::Blob(e) => e.is_unavailable(),
+        _ => false,
+    }
 }
 
 /// Marks the exports that expired by `now` `expired` and deletes their archives; returns how

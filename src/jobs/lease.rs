@@ -19,22 +19,68 @@ where
     Fut: Future<Output = Result<bool, DbError>>,
 {
     let idle = Duration::from_millis(500);
+    let mut failures = 0u32;
     loop {
         if *stop.borrow() {
             return;
         }
         match run_one(app.clone()).await {
-            Ok(true) => continue,
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, what, "job worker: cannot claim or record; will retry"),
+            Ok(true) => {
+                failures = 0;
+                continue;
+            }
+            Ok(false) => failures = 0,
+            Err(e) => {
+                failures += 1;
+                // Once, then now and then: an outage must not flood the log.
+                if failures == 1 || failures % 20 == 0 {
+                    tracing::warn!(error = %e, what, failures, "job worker: cannot claim or record; backing off");
+                }
+            }
         }
+        // After failures, wait longer each time (up to 10 s) and ignore wake-ups.
+        let pause = if failures == 0 { idle } else { backoff(failures) };
         let wake = app.ocr_wake().notified();
         tokio::select! {
             _ = stop.changed() => return,
-            () = wake => {}
-            () = tokio::time::sleep(idle) => {}
+            () = wake, if failures == 0 => {}
+            () = tokio::time::sleep(pause) => {}
         }
     }
+}
+
+/// 0.5 s, 1 s, 2 s, ... up to 10 s.
+fn backoff(failures: u32) -> Duration {
+    Duration::from_millis(500u64.saturating_mul(1 << failures.min(5).saturating_sub(1))).min(Duration::from_secs(10))
+}
+
+/// Runs `attempt` again, backing off, while it fails because the database is down, for at
+/// most a lease's length (past it, the claim lapses anyway).
+pub async fn while_down<T, F, Fut>(app: &App, attempt: F) -> Result<T, DbError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<T, DbError>>,
+{
+    let until = tokio::time::Instant::now() + lease(app);
+    let mut failures = 0;
+    loop {
+        match attempt().await {
+            Err(e) if e.is_unavailable() && tokio::time::Instant::now() < until => {
+                failures += 1;
+                tokio::time::sleep(backoff(failures)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Gives job `id` back to the queue after a dependency outage cut its run short: the claim
+/// does not count against its attempts, and nothing was recorded or charged for the run.
+pub async fn give_back<J: JobTable>(app: &App, id: &str, token: &str) -> Result<(), DbError> {
+    if while_down(app, || jobs::release::<J>(app.db(), id, token)).await? {
+        tracing::info!(job = id, table = J::TABLE, "job given back to the queue after a dependency outage");
+    }
+    Ok(())
 }
 
 /// How long a claim lasts without renewal.

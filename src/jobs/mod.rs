@@ -15,28 +15,30 @@ use std::time::Duration;
 use crate::app::App;
 use crate::sweeper;
 
-/// Runs background work until `shutdown` completes.
+/// Runs background work until `shutdown` completes; then gives work in progress at most
+/// `--shutdown-timeout` to end before cutting it short.
 pub async fn run(app: App, shutdown: impl Future<Output = ()>) {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let interval = Duration::from_secs(app.config().sweep_interval_secs);
-    let sweeper = tokio::spawn(sweeper::run(app.clone(), interval, stop_rx.clone()));
     let workers = app.config().ocr_workers;
-    let ocr = tokio::spawn(ocr::run_workers(app.clone(), workers, stop_rx.clone()));
+    let mut tasks = tokio::task::JoinSet::new();
+    tasks.spawn(sweeper::run(app.clone(), interval, stop_rx.clone()));
+    tasks.spawn(ocr::run_workers(app.clone(), workers, stop_rx.clone()));
     // `--ocr-workers 0` leaves every job (OCR and exports) to other processes.
-    let export = tokio::spawn(export::run_workers(app.clone(), workers.min(1), stop_rx.clone()));
-    let thumbnails = (workers > 0).then(|| tokio::spawn(thumbnails::run(app.clone(), stop_rx.clone())));
-    let verify = tokio::spawn(scheduled_verify(app.clone(), stop_rx));
+    tasks.spawn(export::run_workers(app.clone(), workers.min(1), stop_rx.clone()));
+    if workers > 0 {
+        tasks.spawn(thumbnails::run(app.clone(), stop_rx.clone()));
+    }
+    tasks.spawn(scheduled_verify(app.clone(), stop_rx));
     shutdown.await;
     let _ = stop_tx.send(true);
-    let _ = sweeper.await;
-    // A job cut short here is taken over by another worker once its lease lapses.
-    let _ = ocr.await;
-    let _ = verify.await;
-    if let Some(thumbnails) = thumbnails {
-        let _ = thumbnails.await;
+    let grace = Duration::from_secs(app.config().shutdown_timeout_secs);
+    if tokio::time::timeout(grace, async { while tasks.join_next().await.is_some() {} }).await.is_err() {
+        // The job's lease lapses and another worker takes it over; nothing was recorded, so
+        // nothing is charged twice.
+        tracing::warn!("background work still running after {grace:?}; cutting it short");
+        tasks.shutdown().await;
     }
-    let _ = export.await;
-    app.db().close().await;
 }
 
 /// Re-reads every stored object every `verify_interval_hours` (when set).

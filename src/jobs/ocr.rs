@@ -25,6 +25,7 @@ use crate::db::{lock_row, DbError, Lockable, Tx};
 use crate::domain::ids::new_id;
 use crate::domain::text::normalize;
 use crate::domain::time::now_millis;
+use crate::metrics::JobKind;
 use crate::ocr::{Analysis, OcrError, OcrOutput};
 use serde_json::json;
 
@@ -136,37 +137,48 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
     let exhausted = claimed.exhausted();
     let Claimed { mut job, token, .. } = claimed;
     let outcome = if exhausted {
-        Outcome::failed("retries_exhausted", "the document could not be processed")
+        Ok(Outcome::failed("retries_exhausted", "the document could not be processed"))
     } else {
         let id = job.id.clone();
         lease::hold::<OcrJob, _>(app, &id, &token, execute(app, &mut job, &token)).await
     };
-    record(app, &job, &token, &outcome).await?;
+    match outcome {
+        Ok(outcome) => lease::while_down(app, || record(app, &job, &token, &outcome)).await?,
+        Err(Interrupted(cause)) => {
+            tracing::warn!(cause, job = job.id, "OCR job interrupted by an outage; it will run again");
+            lease::give_back::<OcrJob>(app, &job.id, &token).await?;
+            app.metrics().job_finished(JobKind::ocr, "retried");
+        }
+    }
     Ok(true)
 }
 
+/// A run cut short by a dependency outage: the job goes back to the queue, not to `failed`.
+struct Interrupted(String);
+
 /// Reads the document, reserving the credits its pages need first.
-async fn execute(app: &App, job: &mut OcrJob, token: &str) -> Outcome {
+async fn execute(app: &App, job: &mut OcrJob, token: &str) -> Result<Outcome, Interrupted> {
     let key = ObjectKey::from_stored(job.content_key.clone());
     let copy = match app.blob().local_copy(&key).await {
         Ok(Some(copy)) => copy,
-        Ok(None) => return failure(job, &OcrError::ContentGone),
+        Ok(None) => return Ok(failure(job, &OcrError::ContentGone)),
+        Err(e) if e.is_unavailable() => return Err(Interrupted(e.to_string())),
         Err(e) => {
             tracing::error!(error = %e, job = job.id, "OCR: object store failed");
-            return Outcome::failed("store_unavailable", "the object store could not be read");
+            return Ok(Outcome::failed("store_unavailable", "the object store could not be read"));
         }
     };
     let engine = app.ocr_engine();
     let analysis = match engine.analyze(copy.path(), &job.content_type).await {
         Ok(analysis) => analysis,
-        Err(e) => return failure(job, &e),
+        Err(e) => return Ok(failure(job, &e)),
     };
-    if let Err(outcome) = reserve_needed(app, job, token, &analysis).await {
-        return outcome;
+    if let Err(outcome) = reserve_needed(app, job, token, &analysis).await? {
+        return Ok(outcome);
     }
     match engine.read(copy.path(), analysis).await {
-        Ok(output) => done(output),
-        Err(e) => failure(job, &e),
+        Ok(output) => Ok(done(output)),
+        Err(e) => Ok(failure(job, &e)),
     }
 }
 
@@ -177,12 +189,18 @@ fn failure(job: &OcrJob, e: &OcrError) -> Outcome {
     Outcome::failed(e.code(), &e.to_string())
 }
 
-/// Tops the job's reservation up to the pages the analysis says need OCR.
-async fn reserve_needed(app: &App, job: &mut OcrJob, token: &str, analysis: &Analysis) -> Result<(), Outcome> {
+/// Tops the job's reservation up to the pages the analysis says need OCR. The reservation is
+/// stored on the job, so a run given back after an outage does not reserve again.
+async fn reserve_needed(
+    app: &App,
+    job: &mut OcrJob,
+    token: &str,
+    analysis: &Analysis,
+) -> Result<Result<(), Outcome>, Interrupted> {
     let needed = i64::from(analysis.ocr_pages());
     let extra = needed - job.pages_reserved;
     if extra <= 0 {
-        return Ok(());
+        return Ok(Ok(()));
     }
     let reserved = async {
         let mut tx = app.db().begin_write().await?;
@@ -191,7 +209,7 @@ async fn reserve_needed(app: &App, job: &mut OcrJob, token: &str, analysis: &Ana
         tx.commit().await?;
         Ok::<_, DbError>(taken)
     };
-    match reserved.await {
+    Ok(match reserved.await {
         Ok(Ok(())) => {
             job.pages_reserved = needed;
             Ok(())
@@ -203,11 +221,12 @@ async fn reserve_needed(app: &App, job: &mut OcrJob, token: &str, analysis: &Ana
             );
             Err(Outcome::failed(CREDITS_EXHAUSTED, &error))
         }
+        Err(e) if e.is_unavailable() => return Err(Interrupted(e.to_string())),
         Err(e) => {
             tracing::error!(error = %e, job = job.id, "OCR: cannot reserve credits");
             Err(Outcome::failed("internal_error", "the credits could not be reserved"))
         }
-    }
+    })
 }
 
 fn done(output: OcrOutput) -> Outcome {
@@ -236,6 +255,15 @@ async fn record(app: &App, job: &OcrJob, token: &str, outcome: &Outcome) -> Resu
         fill_files(&mut tx, job, date.as_deref(), reference.as_deref()).await?;
     }
     tx.commit().await?;
+    let metrics = app.metrics();
+    match outcome {
+        Outcome::Done { pages, pages_charged, .. } => {
+            metrics.ocr_pages.inc_by(*pages as u64);
+            metrics.ocr_pages_charged.inc_by((*pages_charged).min(job.pages_reserved).max(0) as u64);
+            metrics.job_finished(JobKind::ocr, "done");
+        }
+        Outcome::Failed { .. } => metrics.job_finished(JobKind::ocr, "failed"),
+    }
     Ok(())
 }
 

@@ -60,7 +60,7 @@ async fn clients_that_hang_up_leave_no_transaction_open() {
 
     // Every request either committed whole (the file and its audit entry) or left nothing.
     use sqlx::Row;
-    let db = coffre::db::Db::connect(&config.database_url(), 2).await.unwrap();
+    let db = coffre::db::Db::connect(&config.database_url(), coffre::db::PoolSettings::admin()).await.unwrap();
     let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM files WHERE id_organization = $1")
         .bind(&org)
         .fetch_one(db.pool())
