@@ -160,12 +160,15 @@ struct LoginPage {
     c: Chrome,
     token: String,
     failed: bool,
+    /// No organization exists yet: the page says how to create the first one.
+    first_run: bool,
 }
 
-fn login_page(app: &App, tr: Tr, failed: bool) -> Response {
+async fn login_page(app: &App, tr: Tr, failed: bool) -> Response {
     let token = session::new_login_token();
     let cookie = session::set_cookie(app, session::LOGIN_COOKIE, &token, 3600);
-    let mut response = render(&LoginPage { c: Chrome::new(tr, None), token, failed });
+    let first_run = app.needs_bootstrap().await;
+    let mut response = render(&LoginPage { c: Chrome::new(tr, None), token, failed, first_run });
     if failed {
         *response.status_mut() = StatusCode::UNAUTHORIZED;
     }
@@ -174,7 +177,7 @@ fn login_page(app: &App, tr: Tr, failed: bool) -> Response {
 }
 
 pub async fn login_form(State(app): State<App>, headers: HeaderMap) -> Response {
-    login_page(&app, Tr::from_headers(&headers), false)
+    login_page(&app, Tr::from_headers(&headers), false).await
 }
 
 /// Exchanges the API key for a session. The form carries the token of its sign-in cookie,
@@ -193,7 +196,7 @@ pub async fn login(State(app): State<App>, headers: HeaderMap, body: Bytes) -> R
             response.headers_mut().append(header::SET_COOKIE, session::set_cookie(&app, session::LOGIN_COOKIE, "", 0));
             response
         }
-        Ok(None) => login_page(&app, tr, true),
+        Ok(None) => login_page(&app, tr, true).await,
         Err(e) => error_page(Chrome::new(tr, None), &ApiError::from(e)),
     }
 }

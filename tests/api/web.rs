@@ -507,3 +507,25 @@ async fn a_year_is_exported_and_its_archive_downloaded_from_the_years_screen() {
     assert_eq!(archive.status(), 200);
     assert_eq!(&archive.bytes().await.unwrap()[..2], b"PK");
 }
+
+#[tokio::test]
+async fn the_sign_in_page_says_how_to_create_the_first_organization() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = TestApp::test_config(dir.path().join("data")).await;
+    let server = coffre::server::Server::bind(config).await.expect("server starts");
+    let base = format!("http://{}", server.local_addr());
+    let app = server.app().clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(server.run(async {
+        let _ = stopped.await;
+    }));
+
+    let empty = reqwest::get(format!("{base}/login")).await.unwrap().text().await.unwrap();
+    coffre::admin::create_organization(app.db(), "Première SARL", 1 << 30).await.unwrap();
+    let with_org = reqwest::get(format!("{base}/login")).await.unwrap().text().await.unwrap();
+
+    assert!(empty.contains("id=\"first-run\"") && empty.contains("coffre org create"), "{empty}");
+    assert!(!with_org.contains("id=\"first-run\""));
+    let _ = stop.send(());
+    task.await.unwrap().unwrap();
+}
