@@ -974,29 +974,49 @@ fn push_breakdown_sums(out: &mut Candidates, rows: &[VatRow]) {
     }
 }
 
+/// How the chosen totals stand against HT + TVA = TTC.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// Fewer than three totals were found: nothing to check.
+    #[default]
+    Unchecked,
+    /// The three add up to the cent.
+    Holds,
+    /// Three were read but no combination adds up: HT and TVA are withheld.
+    Failed,
+}
+
 #[derive(Debug, Default)]
 struct Totals {
     ht: Option<Candidate>,
     tax: Option<Candidate>,
     ttc: Option<Candidate>,
-    consistent: Option<bool>,
+    check: Check,
 }
+
+/// A label that names the total with tax included ("Total TTC", "Net à payer"), not a bare
+/// "Total": such a TTC may stay when HT and TVA are withheld.
+const TTC_LABEL_STRENGTH: u8 = 6;
 
 fn choose_totals(c: &Candidates) -> Totals {
     if let Some(totals) = best_consistent(c) {
         return totals;
     }
     let pick = |v: &[Candidate]| v.iter().copied().max_by_key(|c| (c.strength, c.order));
-    let (ht, tax, ttc) = (pick(&c.ht), pick(&c.tax), pick(&c.ttc));
-    let consistent = match (ht, tax, ttc) {
-        (Some(h), Some(t), Some(c)) => Some(h.cents.0.checked_add(t.cents.0) == Some(c.cents.0)),
-        _ => None,
-    };
-    Totals { ht, tax, ttc, consistent }
+    match (pick(&c.ht), pick(&c.tax), pick(&c.ttc)) {
+        // At least one of the three is misread and nothing tells which: a triple that fails its
+        // own check is never reported as read.
+        (Some(_), Some(_), Some(ttc)) => {
+            let ttc = (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc);
+            Totals { ht: None, tax: None, ttc, check: Check::Failed }
+        }
+        (ht, tax, ttc) => Totals { ht, tax, ttc, check: Check::Unchecked },
+    }
 }
 
 /// Among the label readings, the combination where HT + TVA = TTC wins: that catches a misread
-/// figure as well as a deposit deducted after the total.
+/// figure as well as a deposit deducted after the total. TVA candidates include the sum of a
+/// multi-rate breakdown, so several rates are checked as one total.
 fn best_consistent(c: &Candidates) -> Option<Totals> {
     let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
     let mut best: Option<((u32, usize), Totals)> = None;
@@ -1006,7 +1026,7 @@ fn best_consistent(c: &Candidates) -> Option<Totals> {
                 let strength = u32::from(h.strength) + u32::from(t.strength) + u32::from(total.strength);
                 let score = (strength, h.order + t.order + total.order);
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                    let totals = Totals { ht: Some(*h), tax: Some(*t), ttc: Some(*total), consistent: Some(true) };
+                    let totals = Totals { ht: Some(*h), tax: Some(*t), ttc: Some(*total), check: Check::Holds };
                     best = Some((score, totals));
                 }
             }
@@ -1022,27 +1042,29 @@ fn recent(candidates: &[Candidate]) -> Vec<Candidate> {
     sorted
 }
 
-fn amount_confidence(candidate: &Candidate, consistent: Option<bool>) -> f32 {
+fn amount_confidence(candidate: &Candidate, check: Check) -> f32 {
     let base = match candidate.strength {
         6.. => 0.8,
         4 | 5 => 0.7,
         _ => 0.6,
     };
-    match consistent {
-        Some(true) => base + 0.1,
-        Some(false) => base - 0.25,
-        None => base,
+    match check {
+        Check::Holds => base + 0.1,
+        // A TTC kept alone beside figures that contradict it: below any plain guess.
+        Check::Failed => base - 0.3,
+        Check::Unchecked => base,
     }
 }
 
 fn set_totals(fields: &mut Fields, totals: &Totals, breakdown: &[VatRow], source: Source) {
     let amount = |c: &Option<Candidate>| {
-        c.as_ref().map(|c| field(c.cents.to_string(), amount_confidence(c, totals.consistent), source))
+        c.as_ref().map(|c| field(c.cents.to_string(), amount_confidence(c, totals.check), source))
     };
     fields.total_excluding_tax = amount(&totals.ht);
     fields.total_tax = amount(&totals.tax);
     fields.total_including_tax = amount(&totals.ttc);
-    fields.consistent = totals.consistent.map(|ok| field(ok, 0.9, source));
+    // Only ever true: three totals are reported together only when they add up.
+    fields.consistent = (totals.check == Check::Holds).then(|| field(true, 0.9, source));
     fields.vat_breakdown = breakdown_field(breakdown, totals.tax.map(|t| t.cents), source);
 }
 
@@ -2321,11 +2343,80 @@ mod tests {
         let f = extract(&[&doc], Source::Ocr);
         assert_eq!(value(&f.total_including_tax), s("120.00"));
         assert_eq!(value(&f.consistent), Some(true));
+    }
+
+    #[test]
+    fn totals_that_do_not_add_up_are_withheld() {
+        // No combination adds up: HT and TVA go, the TTC under its own label stays, flagged.
         let inconsistent = text(&["Facture n° 77", "Total HT 100,00", "TVA 20 % 20,00", "Total TTC 128,00"]);
         let f = extract(&[&inconsistent], Source::TextLayer);
         assert_eq!(value(&f.total_including_tax), s("128.00"));
-        assert_eq!(value(&f.consistent), Some(false));
-        assert!(f.total_including_tax.as_ref().is_some_and(|t| t.confidence < 0.6));
+        assert_eq!(value(&f.total_excluding_tax), None);
+        assert_eq!(value(&f.total_tax), None);
+        assert_eq!(value(&f.consistent), None);
+        assert!(f.total_including_tax.as_ref().is_some_and(|t| t.confidence < GUESS));
+    }
+
+    #[test]
+    fn a_bare_total_beside_contradicting_figures_is_withheld_too() {
+        let doc = text(&["Facture n° 78", "Total HT 100,00", "TVA 20 % 20,00", "Total 128,00"]);
+        let f = extract(&[&doc], Source::TextLayer);
+        assert_eq!((value(&f.total_excluding_tax), value(&f.total_tax)), (None, None));
+        assert_eq!(value(&f.total_including_tax), None);
+        assert_eq!(value(&f.consistent), None);
+    }
+
+    /// A photographed invoice read on another machine: the table's header row put the first
+    /// line's amount under both "TVA" and "Montant HT", and the totals block was lost.
+    #[test]
+    fn a_photo_whose_totals_block_is_lost_reports_no_false_triple() {
+        let doc = text(&[
+            "Facture n° FAC/2025/0367                 29 avril 2025",
+            "Désignation                     TVA        Montant HT",
+            "Licence logiciel annuelle       1 009,85   1 009,85",
+            "Journée de conseil | |           539,71     539,71",
+            "Montant TTC 539,71",
+        ]);
+        let f = extract(&[&doc], Source::Ocr);
+        let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+        assert_ne!(triple, (s("1009.85"), s("1009.85"), s("539.71")));
+        assert!(f.total_excluding_tax.is_none() || f.total_tax.is_none() || f.total_including_tax.is_none());
+        assert_ne!(value(&f.consistent), Some(false));
+        if let Some(ttc) = &f.total_including_tax {
+            assert!(ttc.confidence < GUESS, "an unchecked TTC says so: {}", ttc.confidence);
+        }
+    }
+
+    #[test]
+    fn choosing_totals_repairs_or_withholds() {
+        let at = |cents: i64, strength: u8, order: usize| Candidate { cents: Cents(cents), strength, order };
+        // The case seen on a new machine: TTC 539.71 next to HT and TVA both 1009.85.
+        let seen = Candidates {
+            ht: vec![at(100_985, COLUMN_STRENGTH, 3)],
+            tax: vec![at(100_985, COLUMN_STRENGTH, 3)],
+            ttc: vec![at(53_971, 6, 9)],
+        };
+        let totals = choose_totals(&seen);
+        assert!(totals.ht.is_none() && totals.tax.is_none());
+        assert_eq!(totals.ttc.map(|c| c.cents), Some(Cents(53_971)));
+        assert_eq!(totals.check, Check::Failed);
+        let mut fields = Fields::default();
+        set_totals(&mut fields, &totals, &[], Source::Ocr);
+        assert_eq!(value(&fields.consistent), None);
+        assert!(fields.total_including_tax.as_ref().is_some_and(|t| t.confidence < GUESS));
+        // Repair: other readings of each satisfy the identity; they win over the bad ones.
+        let repairable = Candidates {
+            ht: vec![at(100_985, COLUMN_STRENGTH, 3), at(311_214, 6, 10)],
+            tax: vec![at(100_985, COLUMN_STRENGTH, 3), at(52_243, 5, 8), at(62_243, 6, 11)],
+            ttc: vec![at(53_971, 6, 9), at(373_457, 6, 12)],
+        };
+        let totals = choose_totals(&repairable);
+        let cents = |c: Option<Candidate>| c.map(|c| c.cents.0);
+        assert_eq!(
+            (cents(totals.ht), cents(totals.tax), cents(totals.ttc)),
+            (Some(311_214), Some(62_243), Some(373_457))
+        );
+        assert_eq!(totals.check, Check::Holds);
     }
 
     #[test]
@@ -2464,11 +2555,14 @@ mod tests {
             let count = 5 + next() % 120;
             let doc: String = (0..count).map(|_| TOKENS[(next() % TOKENS.len() as u64) as usize]).collect();
             let fields = extract(&[&doc], Source::Ocr);
-            if let (Some(ht), Some(tax), Some(ttc), Some(consistent)) =
-                (&fields.total_excluding_tax, &fields.total_tax, &fields.total_including_tax, &fields.consistent)
+            assert_ne!(value(&fields.consistent), Some(false), "{doc}");
+            if let (Some(ht), Some(tax), Some(ttc)) =
+                (&fields.total_excluding_tax, &fields.total_tax, &fields.total_including_tax)
             {
+                // Three totals are only ever reported when they add up.
                 let sum = Cents::parse_decimal(&ht.value).zip(Cents::parse_decimal(&tax.value)).map(|(h, t)| h.0 + t.0);
-                assert_eq!(consistent.value, sum == Cents::parse_decimal(&ttc.value).map(|c| c.0), "{doc}");
+                assert_eq!(sum, Cents::parse_decimal(&ttc.value).map(|c| c.0), "{doc}");
+                assert_eq!(value(&fields.consistent), Some(true), "{doc}");
             }
             for f in [&fields.siren, &fields.siret, &fields.vat_number, &fields.iban].into_iter().flatten() {
                 assert!(f.value.chars().all(|c| c.is_ascii_alphanumeric()), "{doc}");

@@ -100,7 +100,13 @@ pub struct Fields {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub vat_breakdown: Option<Field<Vec<VatLine>>>,
-    /// Whether total excluding tax + total tax = total including tax (to the cent).
+    /// Whether total excluding tax + total tax = total including tax (to the cent), present only
+    /// next to all three totals. From text or OCR it is only ever `true`: when the totals read
+    /// do not add up (whatever combination of the readings is tried), the total excluding tax
+    /// and the total tax are withheld, and the total including tax stays only if its own label
+    /// names it ("Total TTC", "Net à payer"), with a confidence of 0.5 at most. From an
+    /// e-invoice's XML the amounts are the document's own, and `false` says the document does
+    /// not add up.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub consistent: Option<Field<bool>>,
