@@ -53,6 +53,11 @@ pub struct VatLine {
 
 /// Every field is absent (not serialized) when not found. Amounts are decimal strings
 /// ("1234.56"), dates `YYYY-MM-DD`, identifiers without spaces.
+///
+/// Sign convention: a credit note's totals and VAT lines are the amounts it credits, positive,
+/// from every source (an EN 16931 credit note, type 381, carries them positive in its XML; a
+/// printed "Avoir" or "Gutschrift" showing "-120,00" is reported "120.00"); `kind: credit-note`
+/// says which way they go.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Fields {

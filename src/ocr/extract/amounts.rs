@@ -135,6 +135,7 @@ pub(super) fn find_amounts(masked: &str) -> Vec<AmountHit> {
     AMOUNT_RE
         .find_iter(masked)
         .filter(|m| amount_context_ok(masked, m.start(), m.end()))
+        .filter(|m| !other_number(masked, m.start(), m.end(), m.as_str()))
         .filter_map(|m| Some(AmountHit { start: m.start(), end: m.end(), cents: parse_amount(m.as_str())? }))
         .take(MAX_HITS_PER_LINE)
         .collect()
@@ -153,4 +154,56 @@ pub(super) fn amount_context_ok(text: &str, start: usize, end: usize) -> bool {
     let continues = matches!(next, Some('.' | ',' | ':' | '-')) && next2.is_some_and(|c| c.is_ascii_digit());
     let percent = after_text.trim_start().starts_with('%');
     !(glued_before || glued_after || continues || percent)
+}
+
+/// A legal reference just before the number: "article 262 ter I du CGI", "§ 13b UStG", "art. 44".
+static LEGAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)(?:\bart(?:icles?|ikel|icol[oi]|[íi]culos?|s?)?\b\.?|§+|\bparagra(?:ph|fo)\w*|\balin[ée]a\b",
+        r"|\bloi\b|\bd[ée]cret\b|\bn[°º]\s*|\bdirective\b|\brichtlinie\b|\bcgi\b|\bustg\b)",
+        r"(?:\s*\d+\s*(?:(?:bis|ter|quater|[a-z]|[ivx]{1,4})\b\s*)?(?:[,/]|et|and|und|y|e|en)?)*\s*$",
+    ))
+});
+/// What follows a legal reference's number: "ter", "bis", "du CGI", "UStG", a Roman numeral.
+static LEGAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s?(?:bis|ter|quater|quinquies|sexies|[a-z]?\s*(?:du|of|des|de\s+la|del|des)?\s*(?:cgi|ustg|code|mwstsystrl|cee|ce)\b|[IVX]{1,4}\b)",
+    )
+});
+/// A phone, fax or postcode label in the few characters before.
+static PHONE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\bt[ée]l(?:[ée]phone|efon[oa]?)?\b|\bphone\b|\bfax\b|\btfno\b|\bmobile?\b|\bgsm\b|\bcell\b|\+\d{1,3})[.:\s]*(?:\+?\(?\d+\)?[\s.\-/]*)*\+?$",
+    )
+});
+/// A city after a postcode: "75008 Paris", "1012 AB Amsterdam", "75008 CEDEX".
+static POSTCODE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?: \p{Lu}\p{Ll}| [A-Z]{2} \p{Lu}| ?-? ?cedex\b)"));
+/// A unit after a quantity: "3 x", "12 Stück", "2,5 h".
+static AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)^\s{0,3}(?:x\b|×|pcs?\b|pces?\b|st(?:ck|ück|\.)?\b|unit[ée]?s?\b|uds?\b|pz\b|h\b|hrs?\b|heures?\b|stunden?\b",
+        r"|std\b|stk\b|uur\b|ore\b|horas?\b|kg\b|jours?\b|days?\b|tage?\b|dagen\b|d[íi]as\b|giorni\b|m²|m2?\b|km\b|l\b)",
+    ))
+});
+
+/// Numbers that are not amounts whatever their shape: legal references, phone numbers,
+/// postcodes and quantities. An amount with a currency mark is always an amount.
+pub(super) fn other_number(text: &str, start: usize, end: usize, raw: &str) -> bool {
+    if raw.contains(['€', '$', '£']) || raw.to_ascii_uppercase().contains(['E', 'U', 'S', 'G', 'C']) {
+        return false;
+    }
+    let before = window_before(text, start, 48);
+    let after = text.get(end..).unwrap_or("");
+    let whole = !raw.contains([',', '.']) || raw.trim().len() > 1 && phone_groups(raw);
+    (whole && (LEGAL_BEFORE.is_match(before) || LEGAL_AFTER.is_match(after) || PHONE_BEFORE.is_match(before)))
+        || AFTER_NUMBER.is_match(after)
+        || (matches!(raw.trim().len(), 4 | 5)
+            && raw.trim().bytes().all(|b| b.is_ascii_digit())
+            && POSTCODE_AFTER.is_match(after))
+}
+
+/// "01.23.45" or "06 12 34": groups of two digits read as one number are a phone's.
+fn phone_groups(raw: &str) -> bool {
+    let groups: Vec<&str> = raw.split([' ', '.', '\u{a0}']).collect();
+    groups.len() >= 3 && groups.iter().all(|g| g.len() == 2)
 }

@@ -22,10 +22,10 @@ pub(super) struct DateHit {
     pub(super) date: NaiveDate,
 }
 
-pub(super) fn find_dates(text: &str) -> Vec<DateHit> {
+pub(super) fn find_dates(text: &str, order: DateOrder) -> Vec<DateHit> {
     let mut hits: Vec<DateHit> = Vec::new();
     for caps in DATE_NUMERIC.captures_iter(text).take(MAX_HITS_PER_LINE) {
-        push_date(&mut hits, &caps, numeric_date(&caps), text);
+        push_date(&mut hits, &caps, numeric_date(&caps, order), text);
     }
     for caps in DATE_ISO.captures_iter(text).take(MAX_HITS_PER_LINE) {
         let date = make_date(cap(&caps, 1), cap(&caps, 2), cap(&caps, 3));
@@ -73,14 +73,62 @@ pub(super) fn date_context_ok(text: &str, start: usize, end: usize) -> bool {
 
 /// Day-first as in France; month-first only when it cannot be otherwise and slashes are used
 /// (US style "03/15/2026").
-pub(super) fn numeric_date(caps: &regex::Captures<'_>) -> Option<NaiveDate> {
+/// Which of day and month comes first in a document's numeric dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum DateOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+static US_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"\$|\bUSD\b"));
+static ENGLISH_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:invoice|receipt|amount|due|bill\s+to)\b"));
+static NON_ENGLISH_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:facture|rechnung|factuur|factura|fattura|avoir|gutschrift|montant|betrag|bedrag|importe|importo)\b")
+});
+
+/// The order of a document's numeric dates, decided before any ambiguous one is read: its
+/// unambiguous dates vote ("11/17/2017" proves month-first, "17/11/2017" day-first); without a
+/// vote, or with votes both ways, an English document in dollars reads month-first and every
+/// other one day-first.
+pub(super) fn date_order(pages: &[&str]) -> DateOrder {
+    let (mut day_first, mut month_first) = (0usize, 0usize);
+    for caps in pages.iter().flat_map(|page| DATE_NUMERIC.captures_iter(page)).take(MAX_LINES) {
+        match (cap(&caps, 1), cap(&caps, 3)) {
+            (first, second) if first > 12 && (1..=12).contains(&second) => day_first += 1,
+            (first, second) if (1..=12).contains(&first) && second > 12 && second <= 31 => month_first += 1,
+            _ => {}
+        }
+    }
+    if month_first > 0 && day_first == 0 {
+        return DateOrder::MonthFirst;
+    }
+    if day_first > 0 {
+        return DateOrder::DayFirst;
+    }
+    let any = |re: &Regex| pages.iter().any(|page| re.is_match(page));
+    if any(&US_MARK) && any(&ENGLISH_MARK) && !any(&NON_ENGLISH_MARK) {
+        DateOrder::MonthFirst
+    } else {
+        DateOrder::DayFirst
+    }
+}
+
+/// A numeric date; an unambiguous one is read whatever `order` says ("25/12" and "12/25").
+pub(super) fn numeric_date(caps: &regex::Captures<'_>, order: DateOrder) -> Option<NaiveDate> {
     let (first, second) = (cap(caps, 1), cap(caps, 3));
     let year = year_number(caps.get(4).map_or("", |m| m.as_str()))?;
-    let slash = caps.get(2).is_some_and(|m| m.as_str() == "/");
-    if first <= 12 && second > 12 && slash {
-        return make_date(year, first, second);
+    let month_first = match order {
+        _ if first > 12 => false,
+        _ if second > 12 => true,
+        DateOrder::MonthFirst => true,
+        DateOrder::DayFirst => false,
+    };
+    if month_first {
+        make_date(year, first, second)
+    } else {
+        make_date(year, second, first)
     }
-    make_date(year, second, first)
 }
 
 pub(super) fn year_number(raw: &str) -> Option<u32> {
@@ -126,7 +174,10 @@ pub(super) fn month_number(raw: &str) -> Option<u32> {
         &["decembre", "dec", "december"],
     ];
     let name = fold_accents(raw);
-    let index = MONTHS.iter().position(|names| names.contains(&name.as_str()))?;
+    let index = MONTHS
+        .iter()
+        .zip(labels::MONTHS.iter())
+        .position(|(names, more)| names.contains(&name.as_str()) || more.contains(&name.as_str()))?;
     u32::try_from(index + 1).ok()
 }
 
@@ -135,10 +186,10 @@ pub(super) fn fold_accents(raw: &str) -> String {
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'é' | 'è' | 'ê' | 'ë' => 'e',
-            'à' | 'â' | 'ä' => 'a',
-            'û' | 'ù' | 'ü' => 'u',
-            'ô' | 'ö' => 'o',
-            'î' | 'ï' => 'i',
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'û' | 'ù' | 'ü' | 'ú' => 'u',
+            'ô' | 'ö' | 'ó' => 'o',
+            'î' | 'ï' | 'í' => 'i',
             'ç' => 'c',
             c => c,
         })
@@ -176,7 +227,11 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         ),
         (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
+        (Strong, ISSUE_DATE),
         (Weak, r"\bdate\b|\ble\b"),
+        (Weak, BARE_DATE),
+        (Due, DUE_DATE),
+        (Other, OTHER_DATE),
         (Due, r"[ée]ch[ée]ance|\bdue\b|\bdate\s+limite\b|(?:^|\s)[àa]\s+(?:payer|r[ée]gler)\b"),
         (
             Due,

@@ -5,14 +5,15 @@ use super::*;
 // Kind and currency
 
 pub(super) static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)\bfacture\s+d['’\s]?\s*avoir\b|\bavoir\s*(?:n\s?[°º*']|no\b|num|:)|^\s*avoir\b|\bcredit\s+note\b",
-        r"|\bnote\s+de\s+cr[ée]dit\b|\bcredit\s+memo\b",
+    re(&format!(
+        "(?i){}|{}|{CREDIT_NOTE}",
+        r"\bfacture\s+d['’\s]?\s*avoir\b|\bavoir\s*(?:n\s?[°º*']|no\b|num|:)|^\s*avoir\b|\bcredit\s+note\b",
+        r"\bnote\s+de\s+cr[ée]dit\b|\bcredit\s+memo\b",
     ))
 });
-pub(super) static INVOICE_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bfacture\b|\binvoice\b"));
+pub(super) static INVOICE_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){INVOICE}")));
 pub(super) static RECEIPT_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b"));
+    LazyLock::new(|| re(&format!(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{RECEIPT}")));
 pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)\b(?:cb|carte(?:\s+bancaire)?|esp[èe]ces|cash|rendu|monnaie|sans\s+contact|contactless|visa",

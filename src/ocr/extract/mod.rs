@@ -15,6 +15,7 @@ mod amounts;
 mod dates;
 mod identifiers;
 mod kind;
+mod labels;
 mod normalize;
 mod number;
 mod supplier;
@@ -27,6 +28,7 @@ use amounts::*;
 use dates::*;
 use identifiers::*;
 use kind::*;
+use labels::*;
 use normalize::*;
 use number::*;
 use supplier::*;
@@ -78,11 +80,35 @@ pub fn extract(pages: &[&str], source: Source) -> Fields {
     // Without any sign of an accounting document, a first line is just a first line.
     let looks_accounting = kind.is_some() || has_any_value(&fields);
     fields.supplier_name = wrap(supplier_name(&doc, looks_accounting));
+    if document_kind == Some(DocumentKind::CreditNote) {
+        credit_note_magnitudes(&mut fields);
+    }
     fields.kind = match kind {
         Some((kind, confidence)) => Some(field(kind, confidence, source)),
         None => looks_accounting.then(|| field(DocumentKind::Other, 0.3, source)),
     };
     fields
+}
+
+/// Sign convention, the same as the e-invoice path (where EN 16931 credit notes carry positive
+/// amounts): a credit note's totals and VAT lines are the amounts it credits, as positive
+/// numbers; `kind: credit-note` says which way they go. "Total TTC -120,00" on an "Avoir" is
+/// reported as "120.00".
+fn credit_note_magnitudes(fields: &mut Fields) {
+    let unsigned = |value: &mut String| {
+        if let Some(rest) = value.strip_prefix('-') {
+            *value = rest.to_owned();
+        }
+    };
+    for total in [&mut fields.total_excluding_tax, &mut fields.total_tax, &mut fields.total_including_tax] {
+        if let Some(total) = total.as_mut() {
+            unsigned(&mut total.value);
+        }
+    }
+    for line in fields.vat_breakdown.iter_mut().flat_map(|f| f.value.iter_mut()) {
+        unsigned(&mut line.tax_amount);
+        line.taxable_amount.iter_mut().for_each(unsigned);
+    }
 }
 
 pub use super::checksum::{fr_vat_valid, iban_valid, luhn_valid, siren_valid, siret_valid};
@@ -101,5 +127,8 @@ pub fn parse_amount(raw: &str) -> Option<Cents> {
 /// 2026. Returns YYYY-MM-DD; None if invalid (e.g. 31/02).
 pub fn parse_date(raw: &str) -> Option<String> {
     let text = raw.trim().trim_end_matches(['.', ',']);
-    find_dates(text).into_iter().find(|hit| hit.start == 0 && hit.end == text.len()).map(|hit| hit.date.to_string())
+    find_dates(text, DateOrder::DayFirst)
+        .into_iter()
+        .find(|hit| hit.start == 0 && hit.end == text.len())
+        .map(|hit| hit.date.to_string())
 }

@@ -114,9 +114,9 @@ pub(super) struct Line {
 }
 
 impl Line {
-    pub(super) fn new(page: usize, raw: &str, source: Source) -> Self {
+    pub(super) fn new(page: usize, raw: &str, source: Source, order: DateOrder) -> Self {
         let text = prepare_text(raw, source);
-        let dates = find_dates(&text);
+        let dates = find_dates(&text, order);
         let masked = mask(&text, &dates);
         let amounts = find_amounts(&masked);
         let totals = find_labels(&text, &TOTAL_LABELS);
@@ -229,6 +229,7 @@ pub(super) struct Doc {
 impl Doc {
     pub(super) fn new(pages: &[&str], source: Source) -> Self {
         let mut lines = Vec::new();
+        let order = date_order(pages);
         'pages: for (page, text) in pages.iter().enumerate() {
             for raw in text.split('\n') {
                 let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -236,7 +237,7 @@ impl Doc {
                     if lines.len() >= MAX_LINES {
                         break 'pages;
                     }
-                    lines.push(Line::new(page, part, source));
+                    lines.push(Line::new(page, part, source, order));
                 }
             }
         }

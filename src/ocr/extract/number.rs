@@ -25,8 +25,11 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
         (CreditNote, format!(r"{NO}\s*(?:de\s+)?credit\s+note\b|\b(?:avoir|credit\s+note)\s*:")),
         (Receipt, format!(r"\b(?:ticket|re[çc]u|receipt|transaction)\s*{NO}")),
         (Receipt, format!(r"{NO}\s*(?:de\s+)?(?:ticket|re[çc]u|receipt)\b")),
+        (Invoice, INVOICE_NUMBER.into()),
+        (CreditNote, CREDIT_NUMBER.into()),
+        (Ignore, OTHER_NUMBER.into()),
         (Reference, r"\br[ée]f(?:[ée]rence)?\b\.?".into()),
-        (Bare, r"\b(?:facture|invoice|avoir)\b".into()),
+        (Bare, r"\b(?:facture|invoice|avoir|rechnung|factuur|factura|fattura|gutschrift)\b".into()),
         // References that are not the document's number.
         (
             Ignore,

@@ -285,9 +285,10 @@ fn french_credit_note() {
     assert_eq!(value(&f.siren), s("542107651"));
     assert_eq!(value(&f.siret), None);
     assert_eq!(value(&f.vat_number), s("FR13542107651"));
-    assert_eq!(value(&f.total_excluding_tax), s("-100.00"));
-    assert_eq!(value(&f.total_tax), s("-20.00"));
-    assert_eq!(value(&f.total_including_tax), s("-120.00"));
+    // Credited amounts are positive, as in an EN 16931 credit note's XML; `kind` gives the way.
+    assert_eq!(value(&f.total_excluding_tax), s("100.00"));
+    assert_eq!(value(&f.total_tax), s("20.00"));
+    assert_eq!(value(&f.total_including_tax), s("120.00"));
     assert_eq!(value(&f.consistent), Some(true));
     assert_eq!(value(&f.currency), None);
 }
@@ -696,5 +697,193 @@ fn garbage_never_panics() {
         let _ = parse_date(line);
         let _ = iban_valid(line);
         let _ = fr_vat_valid(line);
+    }
+}
+
+// ---- labels in other languages ------------------------------------------------------------
+
+fn totals_of(f: &Fields) -> (Option<String>, Option<String>, Option<String>) {
+    (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax))
+}
+
+fn triple(ht: &str, tva: &str, ttc: &str) -> (Option<String>, Option<String>, Option<String>) {
+    (s(ht), s(tva), s(ttc))
+}
+
+#[test]
+fn german_invoice() {
+    let doc = text(&[
+        "Lieferant GmbH · Hauptstraße 5 · 10115 Berlin",
+        "USt-IdNr.: DE123456789        Tel. 030 1234567",
+        "",
+        "RECHNUNG",
+        "Rechnungsnummer: RE-2024-0815           Rechnungsdatum: 05.03.2024",
+        "Lieferdatum: 28.02.2024                 Kundennummer: 4711",
+        "",
+        "Pos  Bezeichnung          Menge   Einzelpreis     Gesamt",
+        "1    Beratung             10 Std       95,00     950,00",
+        "",
+        "Nettobetrag                                   950,00 EUR",
+        "zzgl. 19 % MwSt.                              180,50 EUR",
+        "Gesamtbetrag                                1.130,50 EUR",
+        "Zahlbar bis 19.03.2024 ohne Abzug.",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!(value(&f.kind), Some(DocumentKind::Invoice));
+    assert_eq!(value(&f.invoice_number), s("RE-2024-0815"));
+    assert_eq!(value(&f.date), s("2024-03-05"));
+    assert_eq!(totals_of(&f), triple("950.00", "180.50", "1130.50"));
+    assert_eq!(value(&f.consistent), Some(true));
+}
+
+#[test]
+fn dutch_spanish_and_italian_labels() {
+    let nl = text(&[
+        "Bakkerij De Vries B.V.",
+        "FACTUUR",
+        "Factuurnummer: 2024-117      Factuurdatum: 12-04-2024",
+        "Vervaldatum: 12-05-2024",
+        "Subtotaal                      200,00",
+        "BTW 21%                         42,00",
+        "Totaal te betalen              242,00",
+    ]);
+    let es = text(&[
+        "Suministros Ibéricos S.L.",
+        "FACTURA",
+        "Número de factura: A-00321        Fecha de factura: 07/06/2024",
+        "Base imponible                   1.000,00 €",
+        "IVA 21%                            210,00 €",
+        "Total factura                    1.210,00 €",
+    ]);
+    let it = text(&[
+        "Forniture Rossi S.r.l.",
+        "FATTURA",
+        "Numero fattura: 45/2024          Data fattura: 30/01/2024",
+        "Imponibile                         500,00",
+        "IVA 22%                            110,00",
+        "Totale documento                   610,00",
+    ]);
+    let nl = extract(&[&nl], Source::TextLayer);
+    assert_eq!(value(&nl.invoice_number), s("2024-117"));
+    assert_eq!(value(&nl.date), s("2024-04-12"), "the due date is not the invoice's");
+    assert_eq!(totals_of(&nl), triple("200.00", "42.00", "242.00"));
+    let es = extract(&[&es], Source::TextLayer);
+    assert_eq!(value(&es.invoice_number), s("A-00321"));
+    assert_eq!(value(&es.date), s("2024-06-07"));
+    assert_eq!(totals_of(&es), triple("1000.00", "210.00", "1210.00"));
+    let it = extract(&[&it], Source::TextLayer);
+    assert_eq!(value(&it.invoice_number), s("45/2024"));
+    assert_eq!(value(&it.date), s("2024-01-30"));
+    assert_eq!(totals_of(&it), triple("500.00", "110.00", "610.00"));
+    assert_eq!(value(&it.kind), Some(DocumentKind::Invoice));
+}
+
+#[test]
+fn german_month_names() {
+    assert_eq!(parse_date("5. März 2024").as_deref(), Some("2024-03-05"));
+    assert_eq!(parse_date("12 diciembre 2023").as_deref(), Some("2023-12-12"));
+    assert_eq!(parse_date("3 maggio 2024").as_deref(), Some("2024-05-03"));
+}
+
+// ---- credit notes ---------------------------------------------------------------------------
+
+#[test]
+fn credit_notes_in_every_language_are_credit_notes() {
+    for title in ["GUTSCHRIFT", "Credit note", "CREDITNOTA", "Nota de crédito", "NOTA DI CREDITO", "Avoir"] {
+        let doc = text(&["Lieferant GmbH", title, "Total   -50,00"]);
+        let f = extract(&[&doc], Source::TextLayer);
+        assert_eq!(value(&f.kind), Some(DocumentKind::CreditNote), "{title}");
+    }
+    let doc = text(&[
+        "Lieferant GmbH",
+        "GUTSCHRIFT Nr. GS-17 zur Rechnung RE-2024-0815",
+        "Nettobetrag          -100,00",
+        "MwSt. 19 %            -19,00",
+        "Gesamtbetrag         -119,00",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!(value(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(totals_of(&f), triple("100.00", "19.00", "119.00"), "credited amounts are positive");
+}
+
+// ---- date order -----------------------------------------------------------------------------
+
+#[test]
+fn month_first_order_comes_from_the_documents_unambiguous_dates() {
+    let doc = text(&[
+        "Acme Hosting Inc.",
+        "INVOICE",
+        "Invoice date: 11/03/2017",
+        "Payment due: 11/17/2017",
+        "Total due        $120.00",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!(value(&f.date), s("2017-11-03"), "11/17 proves month-first");
+    let doc = text(&["Fournisseur SARL", "FACTURE", "Date de facture : 11/03/2017", "Échéance : 25/03/2017"]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!(value(&f.date), s("2017-03-11"), "25/03 proves day-first");
+    let doc = text(&["Acme Inc.", "INVOICE", "Invoice date: 04/05/2024", "Amount due   $80.00"]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!(value(&f.date), s("2024-04-05"), "no vote: English in dollars reads month-first");
+    let doc = text(&["Dupont SARL", "FACTURE", "Date : 04/05/2024", "Total TTC   80,00 €"]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!(value(&f.date), s("2024-05-04"));
+}
+
+// ---- numbers that are not amounts -----------------------------------------------------------
+
+#[test]
+fn legal_references_phones_postcodes_and_quantities_are_not_amounts() {
+    let amounts = |line: &str| -> Vec<String> {
+        let dates = find_dates(line, DateOrder::DayFirst);
+        find_amounts(&mask(line, &dates)).iter().map(|a| a.cents.to_string()).collect()
+    };
+    assert!(amounts("TVA non applicable, article 262 ter I du CGI").is_empty());
+    assert!(amounts("Exonération de TVA, articles 262 ter I et 298 sexies du CGI").is_empty());
+    assert!(amounts("Steuerschuldnerschaft des Leistungsempfängers, § 13b UStG").is_empty());
+    assert!(amounts("Tél. 01 23 45 67 89").is_empty());
+    assert!(amounts("Tel: +33 1 40 20 50 50").is_empty(), "{:?}", amounts("Tel: +33 1 40 20 50 50"));
+    assert!(amounts("12 rue de la Paix, 75002 Paris").iter().all(|a| a != "75002.00"));
+    assert!(amounts("Beratung   10 Std   95,00").iter().all(|a| a != "10.00"));
+    assert_eq!(amounts("3 x 12,50"), vec!["12.50"]);
+    assert_eq!(amounts("Total TTC   1 234,56 €"), vec!["1234.56"]);
+    assert_eq!(amounts("Montant 1250"), vec!["1250.00"]);
+}
+
+#[test]
+fn an_exemption_reference_is_not_the_vat_amount() {
+    let doc = text(&[
+        "Formation Conseil EI",
+        "FACTURE N° 2024-12",
+        "Date : 02/09/2024",
+        "Total HT                 600,00",
+        "TVA non applicable, article 262 ter I du CGI",
+        "Net à payer              600,00",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_ne!(value(&f.total_tax), s("262.00"));
+    assert_eq!(value(&f.total_including_tax), s("600.00"));
+}
+
+// ---- totals by arithmetic -------------------------------------------------------------------
+
+#[test]
+fn unlabelled_totals_are_found_by_arithmetic_or_withheld() {
+    let doc = text(&[
+        "Some Supplier Ltd",
+        "INVOICE INV-77",
+        "Widget                 2 x 41,50        83,00",
+        "                                       416,67",
+        "                                        83,33",
+        "                                       500,00",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    let (ht, tva, ttc) = totals_of(&f);
+    match (ht, tva, ttc) {
+        (Some(ht), Some(tva), Some(ttc)) => {
+            assert_eq!((ht.as_str(), tva.as_str(), ttc.as_str()), ("416.67", "83.33", "500.00"))
+        }
+        (None, None, _) => {}
+        other => panic!("a partial triple that was not checked: {other:?}"),
     }
 }

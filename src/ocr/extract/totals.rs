@@ -14,12 +14,6 @@ pub(super) enum TotalLabel {
     Ignore,
 }
 
-pub(super) const TVA: &str = r"(?:\bt(?:\.\s?v\.\s?a\b\.?|va\b)|\bvat\b|\btax(?:es)?\b)";
-pub(super) const HT: &str = r"(?:\bh\.?\s?t\b\.?|\bhors\s+taxes?\b)";
-pub(super) const TTC: &str = r"(?:\bt\.?\s?t\.?\s?c\b\.?|\btoutes\s+taxes\s+comprises\b)";
-pub(super) const EXCL: &str = r"(?:excl(?:\.|uding|usive|\b)|before|net\s+of|hors|sans|without|w/o)";
-pub(super) const INCL: &str = r"(?:incl(?:\.|uding|usive|\b)|with)";
-
 pub(super) static TOTAL_LABELS: LazyLock<LabelTable<TotalLabel>> = LazyLock::new(|| {
     use TotalLabel::*;
     let rows: Vec<(TotalLabel, String)> = vec![
@@ -29,7 +23,12 @@ pub(super) static TOTAL_LABELS: LazyLock<LabelTable<TotalLabel>> = LazyLock::new
         (Ht, r"\bsub[-\s]?total\b".into()),
         (Ht, format!(r"\b(?:total|amount)\s+{EXCL}\s*(?:of\s+)?{TVA}?")),
         (Ht, r"\bnet\s+amount\b|\btotal\s+net\b".into()),
-        (TaxTotal, format!(r"\b(?:total|montant|sum)\s+(?:de\s+(?:la\s+)?|des\s+|of\s+)?{TVA}")),
+        (
+            TaxTotal,
+            format!(
+                r"\b(?:total|montant|sum|summe|gesamt|totaal|totale|importe|betrag|bedrag)\s+(?:de\s+(?:la\s+)?|des\s+|of\s+|der\s+|del(?:la)?\s+)?{TVA}"
+            ),
+        ),
         (Tax, TVA.into()),
         (Tax, format!(r"\bdont\s+{TVA}")),
         (Ttc, format!(r"\b(?:montant\s+)?(?:total|montant)\s*{TTC}")),
@@ -41,7 +40,12 @@ pub(super) static TOTAL_LABELS: LazyLock<LabelTable<TotalLabel>> = LazyLock::new
         (Ttc, r"\b(?:amount|total|balance)\s+(?:due|payable)\b|\bgrand\s+total\b|\btotal\s+amount\b".into()),
         (Ttc, format!(r"\btotal\s+{INCL}\s*(?:of\s+)?{TVA}?")),
         (Ttc, r"\binvoice\s+total\b|\btotal\s+g[ée]n[ée]ral\b".into()),
-        (Bare, r"\btotal\b|\bmontant\s+total\b".into()),
+        (Ht, NET_TOTAL.into()),
+        (TaxTotal, TAX_TOTAL.into()),
+        (Ttc, GROSS_TOTAL.into()),
+        (Ttc, format!(r"\b(?:total|totaal|totale|summe|gesamt|importe)\s*\(?\s*{INCL}\.?\s*{TVA}")),
+        (Ht, format!(r"\b(?:total|totaal|totale|summe|gesamt|importe|betrag|bedrag)\s*\(?\s*{EXCL}\.?\s*{TVA}")),
+        (Bare, BARE_TOTAL.into()),
         // Receipts print bare "MONTANT", "HT", "TTC" at the start of a line, the amount beside.
         (Bare, r"^\s*montant\b".into()),
         (Ht, format!(r"^\s*{HT}")),
@@ -52,6 +56,7 @@ pub(super) static TOTAL_LABELS: LazyLock<LabelTable<TotalLabel>> = LazyLock::new
         (Ignore, format!(r"{TVA}\s+(?:non\s+applicable|not\s+applicable|exon\w*)|\bexon\w*\s+de\s+{TVA}")),
         (Ignore, format!(r"\b(?:taux|rate)\s+(?:de\s+)?{TVA}|\b{INCL}\s*{TVA}|\b{EXCL}\s*{TVA}")),
         (Ignore, r"\bart(?:icle)?\.?\s*\d+\s*[a-z]?\b|\btax\s+invoice\b|\bauto[-\s]?liquidation\b".into()),
+        (Ignore, NOT_TAX_AMOUNT.into()),
         (Ignore, r"\breverse\s+charge\b|\bhors\s+taxes?\b|\btoutes\s+taxes\s+comprises\b".into()),
     ];
     LabelTable::new(&rows)
