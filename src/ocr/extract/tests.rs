@@ -887,3 +887,34 @@ fn unlabelled_totals_are_found_by_arithmetic_or_withheld() {
         other => panic!("a partial triple that was not checked: {other:?}"),
     }
 }
+
+// ---- where values are printed ---------------------------------------------------------------
+
+#[test]
+fn values_are_located_on_their_page_and_in_their_word_boxes() {
+    let tsv = concat!(
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
+        "5\t1\t1\t1\t1\t1\t100\t900\t80\t30\t96\tTotal\n",
+        "5\t1\t1\t1\t1\t2\t190\t900\t60\t30\t96\tTTC\n",
+        "5\t1\t2\t1\t1\t1\t700\t902\t20\t30\t95\t1\n",
+        "5\t1\t2\t1\t1\t2\t725\t902\t90\t30\t95\t130,50\n",
+        "4\t1\t2\t1\t1\t0\t700\t902\t115\t30\t-1\t\n",
+        "garbage line\n",
+    );
+    let words = crate::ocr::fields::parse_tsv(tsv);
+    assert_eq!(words.len(), 1);
+    assert_eq!(words[0].len(), 4);
+    let pages = ["Nothing here", "Total TTC        1 130,50 €"];
+    let mut f = Fields {
+        total_including_tax: Some(Field::new("1130.50".to_owned(), 0.9, Source::Ocr)),
+        total_tax: Some(Field::new("77.77".to_owned(), 0.9, Source::Ocr)),
+        ..Fields::default()
+    };
+    let no_words: &[crate::ocr::fields::Word] = &[];
+    locate(&mut f, &pages, &[no_words, &words[0]]);
+    let ttc = f.total_including_tax.unwrap();
+    assert_eq!(ttc.page, Some(2));
+    assert_eq!(ttc.bbox, Some([700, 902, 115, 30]), "the two words that print 1 130,50");
+    let tax = f.total_tax.unwrap();
+    assert_eq!((tax.page, tax.bbox), (None, None), "a value printed nowhere is not placed");
+}
