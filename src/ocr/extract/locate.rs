@@ -65,6 +65,22 @@ impl Printed<'_> {
     }
 }
 
+impl Printed<'_> {
+    /// A cheap test before the regular expressions: most words of a page start no value (a
+    /// page has hundreds of words, each tried as the start of up to 8).
+    fn may_start_with(&self, word: &str) -> bool {
+        match self {
+            Printed::Date(_) | Printed::Amount(_) => {
+                word.bytes().any(|b| b.is_ascii_digit()) || word.chars().all(|c| matches!(c, '€' | '$' | '£' | '-'))
+            }
+            Printed::Chars(value) => {
+                let (word, value) = (squeeze(word), squeeze(value));
+                !word.is_empty() && (value.contains(&word) || word.contains(&value))
+            }
+        }
+    }
+}
+
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
@@ -74,6 +90,9 @@ fn squeeze(text: &str) -> String {
 fn word_box(words: &[Word], printed: &Printed<'_>) -> Option<[u32; 4]> {
     let mut found = None;
     for start in 0..words.len() {
+        if !printed.may_start_with(&words[start].text) {
+            continue;
+        }
         for end in start + 1..=(start + MAX_WORDS_PER_VALUE).min(words.len()) {
             let run = &words[start..end];
             if run.iter().any(|w| w.line != run[0].line) {
