@@ -2,6 +2,7 @@
 # Sourced, not run.
 
 COFFRE_CACHE="${COFFRE_CACHE:-$HOME/.cache/coffre}"
+COFFRE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -22,9 +23,10 @@ apt_install() {
   fi
 }
 
-# Tools the tests use on top of the runtime: unzip (the export's offline check).
+# Tools the tests use on top of the runtime: unzip (the export's offline check), Chromium
+# and its chromedriver (the web interface's browser scenario, driven from `cargo test`).
 install_test_tools() {
-  apt_install unzip
+  apt_install unzip chromium chromium-driver
 }
 
 # The packages the service needs at run time: the OCR engine (Tesseract with French and
@@ -33,15 +35,23 @@ install_runtime_deps() {
   apt_install ca-certificates curl jq tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng poppler-utils
 }
 
-# A Python for the tests and benchmarks: boto3 (an independent S3 client), reportlab, Pillow
-# and factur-x (to generate documents with known truth).
+# A Python for the tests and benchmarks, installed exactly from scripts/python/requirements.lock
+# (boto3, reportlab, Pillow, factur-x, schemathesis and all their dependencies, with hashes).
+# One venv per lock content: a changed lock gets a new venv, and worktrees or concurrent runs
+# with different locks never pull a venv from under each other. The marker is written last,
+# so an interrupted install is redone.
 install_python_tools() {
-  local venv="$COFFRE_CACHE/venv"
-  if ! "$venv/bin/python" -c 'import boto3, reportlab, PIL, facturx' 2>/dev/null; then
-    log "preparing $venv (boto3, reportlab, Pillow, factur-x)"
+  local lock="$COFFRE_ROOT/scripts/python/requirements.lock" sum venv
+  sum=$(sha256sum "$lock" | cut -d' ' -f1)
+  venv="$COFFRE_CACHE/venv-${sum:0:16}"
+  if [ "$(cat "$venv/.lock-sha256" 2>/dev/null)" != "$sum" ]; then
+    log "preparing $venv from scripts/python/requirements.lock"
+    rm -rf "$venv"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q --disable-pip-version-check boto3 reportlab Pillow factur-x
+    "$venv/bin/pip" install -q --disable-pip-version-check --require-hashes --no-deps -r "$lock"
+    echo "$sum" >"$venv/.lock-sha256"
   fi
+  export COFFRE_VENV="$venv"
   export COFFRE_TEST_PYTHON="$venv/bin/python"
 }
 

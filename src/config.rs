@@ -60,6 +60,8 @@ pub struct Config {
     pub export_ttl_days: u32,
     /// Hours between scheduled integrity checks of every stored object (0: off).
     pub verify_interval_hours: u64,
+    /// Hours a web interface session lasts after sign-in.
+    pub web_session_hours: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -126,6 +128,7 @@ impl Config {
             ocr_lease_secs: 60,
             ocr_languages: "fra+eng".into(),
             trash_days: 30,
+            web_session_hours: 12,
             verify_interval_hours: 0,
             export_ttl_days: 7,
         }

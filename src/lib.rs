@@ -16,3 +16,4 @@ pub mod ocr;
 pub mod retention;
 pub mod server;
 pub mod sweeper;
+pub mod web;

@@ -75,7 +75,7 @@ pub fn router(app: App) -> Router {
         BlobStore::S3(_) => None,
     };
     let requests = app.requests().clone();
-    let router = http::router(app);
+    let router = http::router(app.clone()).merge(crate::web::router(app));
     let router = match objects {
         Some(objects) => router.merge(objects),
         None => router,

@@ -37,12 +37,8 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$REPO_ROOT/target}
 BIN="$TARGET_DIR/release/coffre"
 
 apt_install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng poppler-utils
-install_python_tools # the test venv ($COFFRE_CACHE/venv)
-PY="$COFFRE_CACHE/venv/bin/python"
-if ! "$PY" -c 'import reportlab, PIL, facturx' 2>/dev/null; then
-    log "pip install reportlab Pillow factur-x"
-    "$COFFRE_CACHE/venv/bin/pip" install -q --disable-pip-version-check reportlab Pillow factur-x
-fi
+install_python_tools # the pinned test venv (scripts/python/requirements.lock)
+PY="$COFFRE_TEST_PYTHON"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     log "cargo build --release"

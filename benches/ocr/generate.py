@@ -41,7 +41,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import NormalDist
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps
+import reportlab
 from reportlab.lib.pagesizes import A4, mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
 
 CENT = Decimal("0.01")
@@ -448,6 +450,31 @@ def pick_style(rng, doc):
 # ----------------------------------------------------------------------------- PDF layouts
 
 
+# The standard PDF fonts are not embedded by default: the renderer (pdftoppm) then substitutes
+# whatever the machine's fontconfig offers (Liberation, DejaVu, nothing...), and the same document
+# draws different pixels on another machine. The Type 1 faces reportlab ships (pinned with it) are
+# embedded instead, so every machine renders the same glyphs.
+_EMBEDDED = {
+    "Helvetica": "_a______",
+    "Helvetica-Bold": "_ab_____",
+    "Times-Roman": "_er_____",
+    "Times-Bold": "_eb_____",
+    "Courier": "com_____",
+    "Courier-Bold": "cob_____",
+}
+
+
+def embedded(name):
+    """The name of an embedded stand-in for a standard font, registered on first use."""
+    alias = "Embedded-" + name
+    if alias not in pdfmetrics.getRegisteredFontNames():
+        base = os.path.join(os.path.dirname(reportlab.__file__), "fonts", _EMBEDDED[name])
+        face = pdfmetrics.EmbeddedType1Face(base + ".afm", base + ".pfb")
+        pdfmetrics.registerTypeFace(face)
+        pdfmetrics.registerFont(pdfmetrics.Font(alias, face.name, "WinAnsiEncoding"))
+    return alias
+
+
 class Pen:
     """A thin helper over a reportlab canvas, with page breaks for long tables."""
 
@@ -455,7 +482,7 @@ class Pen:
         self.c, self.st, self.page_h = c, st, page_h
 
     def text(self, x, y, s, size=9, bold=False, align="left", font=None):
-        self.c.setFont(font or (self.st["bold"] if bold else self.st["font"]), size)
+        self.c.setFont(embedded(font or (self.st["bold"] if bold else self.st["font"])), size)
         if align == "right":
             self.c.drawRightString(x, y, s)
         elif align == "center":
@@ -1079,9 +1106,9 @@ def annex_page(size):
     """A mostly blank second page with a few lines of general terms."""
     pdf = io.BytesIO()
     c = rl_canvas.Canvas(pdf, pagesize=A4, invariant=1)
-    c.setFont("Helvetica-Bold", 12)
+    c.setFont(embedded("Helvetica-Bold"), 12)
     c.drawString(60, A4[1] - 80, ANNEX_TEXT[0])
-    c.setFont("Helvetica", 9)
+    c.setFont(embedded("Helvetica"), 9)
     for i, t in enumerate(ANNEX_TEXT[1:]):
         c.drawString(60, A4[1] - 110 - 14 * i, t)
     c.drawCentredString(A4[0] / 2, 40, "2/2")

@@ -96,7 +96,9 @@ async fn handle_object(
                 }
             }
         }
-        Method::GET | Method::HEAD => get_object(&state.store, &key, &query, method == Method::HEAD, uri.path()).await,
+        Method::GET | Method::HEAD => {
+            get_object(&state.store, &key, &query, &headers, method == Method::HEAD, uri.path()).await
+        }
         Method::DELETE => {
             let response = delete_object(&state.store, &key, uri.path()).await;
             if response.status().is_success() {
@@ -164,10 +166,11 @@ async fn get_object(
     store: &LocalStore,
     key: &ObjectKey,
     query: &[(String, String)],
+    request: &HeaderMap,
     head_only: bool,
     resource: &str,
 ) -> Response {
-    let opened = match store.open_read(key).await {
+    let (file, len, etag) = match open_with_etag(store, key).await {
         Ok(Some(opened)) => opened,
         Ok(None) => return s3_error(StatusCode::NOT_FOUND, "NoSuchKey", "The specified key does not exist.", resource),
         Err(e) => {
@@ -180,23 +183,153 @@ async fn get_object(
             );
         }
     };
-    let (file, len) = opened;
+    let mut response = if none_match(request, &etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        match requested_range(request, &etag, len) {
+            Ok(None) => whole_body(file, len, head_only).await,
+            Ok(Some(range)) => match partial_body(file, range, len, head_only).await {
+                Ok(response) => response,
+                Err(e) => {
+                    tracing::error!(error = %e, key = key.as_str(), "embedded endpoint: cannot seek object");
+                    return s3_error(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "InternalError",
+                        "We encountered an internal error. Please try again.",
+                        resource,
+                    );
+                }
+            },
+            Err(()) => {
+                let mut refused = s3_error(
+                    StatusCode::RANGE_NOT_SATISFIABLE,
+                    "InvalidRange",
+                    "The requested range is not satisfiable",
+                    resource,
+                );
+                if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
+                    refused.headers_mut().insert(header::CONTENT_RANGE, v);
+                }
+                return refused;
+            }
+        }
+    };
     let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let content_type = param("response-content-type").unwrap_or("application/octet-stream");
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, v);
+    }
+    headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    let overrides = [
+        ("response-content-type", header::CONTENT_TYPE),
+        ("response-content-disposition", header::CONTENT_DISPOSITION),
+        ("response-cache-control", header::CACHE_CONTROL),
+    ];
+    for (name, target) in overrides {
+        if let Some(v) = param(name).and_then(|v| HeaderValue::from_str(v).ok()) {
+            headers.insert(target, v);
+        }
+    }
+    if !headers.contains_key(header::CONTENT_TYPE) {
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
+    }
+    response
+}
+
+/// The object, its length and an ETag. Objects are never rewritten in place (content keys
+/// are fresh ids; the store replaces a file by rename), so length and modification time
+/// identify a version.
+async fn open_with_etag(
+    store: &LocalStore,
+    key: &ObjectKey,
+) -> std::io::Result<Option<(tokio::fs::File, u64, String)>> {
+    let Some((file, len)) = store.open_read(key).await? else { return Ok(None) };
+    let modified = file.metadata().await?.modified()?;
+    let nanos = modified.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    Ok(Some((file, len, format!("\"{len:x}-{nanos:x}\""))))
+}
+
+/// Whether `If-None-Match` names this version (or `*`).
+fn none_match(request: &HeaderMap, etag: &str) -> bool {
+    let Some(value) = request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else { return false };
+    value.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
+}
+
+/// An inclusive byte range, or `None` for the whole object. One range only: a list of ranges
+/// is answered with the whole object, as S3 does; an unsatisfiable range is `Err`.
+fn requested_range(request: &HeaderMap, etag: &str, len: u64) -> Result<Option<(u64, u64)>, ()> {
+    let Some(value) = request.get(header::RANGE).and_then(|v| v.to_str().ok()) else { return Ok(None) };
+    if let Some(if_range) = request.get(header::IF_RANGE).and_then(|v| v.to_str().ok()) {
+        if if_range.trim() != etag {
+            return Ok(None);
+        }
+    }
+    parse_range(value, len)
+}
+
+pub(crate) fn parse_range(value: &str, len: u64) -> Result<Option<(u64, u64)>, ()> {
+    let Some(spec) = value.trim().strip_prefix("bytes=") else { return Ok(None) };
+    if spec.contains(',') {
+        return Ok(None);
+    }
+    let Some((first, last)) = spec.trim().split_once('-') else { return Ok(None) };
+    let number = |s: &str| s.trim().parse::<u64>().ok();
+    let range = match (first.trim().is_empty(), last.trim().is_empty()) {
+        (true, false) => {
+            let Some(suffix) = number(last) else { return Ok(None) };
+            if suffix == 0 || len == 0 {
+                return Err(());
+            }
+            (len.saturating_sub(suffix), len - 1)
+        }
+        (false, _) => {
+            let Some(start) = number(first) else { return Ok(None) };
+            let end = if last.trim().is_empty() { Some(u64::MAX) } else { number(last) };
+            let Some(end) = end else { return Ok(None) };
+            if end < start {
+                return Ok(None);
+            }
+            if start >= len {
+                return Err(());
+            }
+            (start, end.min(len - 1))
+        }
+        (true, true) => return Ok(None),
+    };
+    Ok(Some(range))
+}
+
+async fn whole_body(file: tokio::fs::File, len: u64, head_only: bool) -> Response {
     let mut response = if head_only {
         Response::new(Body::empty())
     } else {
         Response::new(Body::from_stream(ReaderStream::with_capacity(file, 64 * 1024)))
     };
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-    if let Ok(v) = HeaderValue::from_str(content_type) {
-        headers.insert(header::CONTENT_TYPE, v);
-    }
-    if let Some(v) = param("response-content-disposition").and_then(|d| HeaderValue::from_str(d).ok()) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
+    response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     response
+}
+
+async fn partial_body(
+    mut file: tokio::fs::File,
+    (start, end): (u64, u64),
+    len: u64,
+    head_only: bool,
+) -> std::io::Result<Response> {
+    use tokio::io::{AsyncReadExt as _, AsyncSeekExt as _};
+    let count = end - start + 1;
+    let mut response = if head_only {
+        Response::new(Body::empty())
+    } else {
+        file.seek(std::io::SeekFrom::Start(start)).await?;
+        Response::new(Body::from_stream(ReaderStream::with_capacity(file.take(count), 64 * 1024)))
+    };
+    *response.status_mut() = StatusCode::PARTIAL_CONTENT;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(count));
+    if let Ok(v) = HeaderValue::from_str(&format!("bytes {start}-{end}/{len}")) {
+        headers.insert(header::CONTENT_RANGE, v);
+    }
+    Ok(response)
 }
 
 async fn delete_object(store: &LocalStore, key: &ObjectKey, resource: &str) -> Response {
@@ -250,4 +383,20 @@ fn s3_error(status: StatusCode, code: &str, message: &str, resource: &str) -> Re
 
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_range;
+
+    #[test]
+    fn ranges_are_read_as_s3_reads_them() {
+        assert_eq!(parse_range("bytes=0-9", 100), Ok(Some((0, 9))));
+        assert_eq!(parse_range("bytes=90-", 100), Ok(Some((90, 99))));
+        assert_eq!(parse_range("bytes=-10", 100), Ok(Some((90, 99))));
+        assert_eq!(parse_range("bytes=50-500", 100), Ok(Some((50, 99))));
+        assert_eq!(parse_range("bytes=100-", 100), Err(()));
+        assert_eq!(parse_range("bytes=0-1,5-6", 100), Ok(None));
+        assert_eq!(parse_range("items=0-1", 100), Ok(None));
+    }
 }

@@ -110,8 +110,21 @@ impl UrlSigner {
         headers: &[(&str, &str)],
         ttl_secs: u32,
     ) -> Presigned {
+        self.presign_at(Utc::now(), method, target, query, headers, ttl_secs)
+    }
+
+    /// [`UrlSigner::presign`] as of `now`: the same inputs give the same URL, which a browser
+    /// can cache.
+    pub fn presign_at(
+        &self,
+        now: chrono::DateTime<Utc>,
+        method: &str,
+        target: Target<'_>,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+        ttl_secs: u32,
+    ) -> Presigned {
         let ttl_secs = ttl_secs.clamp(1, sigv4::MAX_EXPIRES_SECS);
-        let now = Utc::now();
         let (base, host, path) = self.locate(target);
         let request =
             sigv4::PresignRequest { method, host: &host, path: &path, query, headers, now, expires_secs: ttl_secs };
@@ -172,6 +185,26 @@ impl BlobStore {
         let disposition = content_disposition(filename);
         let query = [("response-content-disposition", disposition.as_str()), ("response-content-type", content_type)];
         self.signer().presign("GET", Target::Object(key), &query, &[], ttl_secs)
+    }
+
+    /// A URL that shows `key` in the browser (`inline`), for previews.
+    pub fn presign_view(&self, key: &ObjectKey, filename: &str, content_type: &str, ttl_secs: u32) -> Presigned {
+        let disposition = content_disposition(filename).replacen("attachment", "inline", 1);
+        let query = [
+            ("response-cache-control", "private, max-age=300"),
+            ("response-content-disposition", disposition.as_str()),
+            ("response-content-type", content_type),
+        ];
+        self.signer().presign("GET", Target::Object(key), &query, &[], ttl_secs)
+    }
+
+    /// A cacheable URL for a thumbnail: signed as of the start of the current hour for two
+    /// hours, so that it stays the same (and the browser's cached copy is used) for an hour.
+    pub fn presign_thumbnail(&self, key: &ObjectKey) -> Presigned {
+        let now = Utc::now().timestamp();
+        let hour = chrono::DateTime::from_timestamp(now - now.rem_euclid(3600), 0).unwrap_or_else(Utc::now);
+        let query = [("response-cache-control", "private, max-age=3600"), ("response-content-type", "image/jpeg")];
+        self.signer().presign_at(hour, "GET", Target::Object(key), &query, &[], 7200)
     }
 
     pub fn presign_delete(&self, key: &ObjectKey, ttl_secs: u32) -> Presigned {

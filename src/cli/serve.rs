@@ -74,6 +74,9 @@ pub struct ConfigOpts {
     /// Days a deleted file stays restorable in the trash.
     #[arg(long, env = "COFFRE_TRASH_DAYS", default_value_t = 30)]
     pub trash_days: u32,
+    /// Hours a web interface session lasts after sign-in.
+    #[arg(long, env = "COFFRE_WEB_SESSION_HOURS", default_value_t = 12)]
+    pub web_session_hours: u32,
     /// Hours between integrity checks of every stored object (0: off).
     #[arg(long, env = "COFFRE_VERIFY_INTERVAL_HOURS", default_value_t = 0)]
     pub verify_interval_hours: u64,
@@ -119,6 +122,7 @@ impl ConfigOpts {
         config.ocr_lease_secs = self.ocr_lease;
         config.ocr_languages = self.ocr_languages;
         config.trash_days = self.trash_days;
+        config.web_session_hours = self.web_session_hours.max(1);
         config.verify_interval_hours = self.verify_interval_hours;
         config.export_ttl_days = self.export_ttl_days;
         config.validate()?;

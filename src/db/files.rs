@@ -39,6 +39,8 @@ pub struct File {
     pub deleted_at: Option<i64>,
     pub status_before_delete: Option<String>,
     pub verified_at: Option<i64>,
+    /// The small JPEG of the first page, once the background job made it.
+    pub thumbnail_key: Option<String>,
     pub created_at: i64,
     pub last_updated_at: i64,
 }
@@ -102,6 +104,7 @@ impl File {
             deleted_at: row.try_get("deleted_at")?,
             status_before_delete: row.try_get("status_before_delete")?,
             verified_at: row.try_get("verified_at")?,
+            thumbnail_key: row.try_get("thumbnail_key")?,
             created_at: row.try_get("created_at")?,
             last_updated_at: row.try_get("last_updated_at")?,
         })
@@ -131,7 +134,7 @@ const SELECT: &str =
     "SELECT f.id, f.id_organization, f.id_year, f.id_folder, f.name, f.reference, f.doc_date, f.hash, \
     f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_id, f.upload_type, \
     f.upload_size, f.upload_expires_at, f.id_ocr_job, f.date_source, f.reference_source, f.search_text, \
-    f.deleted_at, f.status_before_delete, f.verified_at, \
+    f.deleted_at, f.status_before_delete, f.verified_at, f.thumbnail_key, \
     f.created_at, f.last_updated_at, j.status AS ocr_status, j.pages AS ocr_pages, \
     j.pages_charged AS ocr_pages_charged, j.engine AS ocr_engine, j.error AS ocr_error \
     FROM files f LEFT JOIN ocr_jobs j ON j.id = f.id_ocr_job AND j.sha256 = f.sha256";
@@ -315,7 +318,7 @@ pub async fn make_available(
     let done = sqlx::query(
         "UPDATE files SET status = 'available', content_key = $3, content_type = $4, size = $5, sha256 = $6, \
          upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, upload_expires_at = NULL, \
-         last_updated_at = $7 WHERE id = $1 AND status = 'pending' AND upload_key = $2 AND upload_id = $8",
+         thumbnail_key = NULL, thumbnail_state = NULL, last_updated_at = $7 WHERE id = $1 AND status = 'pending' AND upload_key = $2 AND upload_id = $8",
     )
     .bind(id)
     .bind(&upload.key)
@@ -502,10 +505,49 @@ pub async fn clear_expired_uploads(db: &Db, before: i64) -> Result<u64, DbError>
 
 /// Whether any file points to this object, as content or as an upload in progress.
 pub async fn references_object(db: &Db, id_file: &str, key: &str) -> Result<bool, DbError> {
-    let row = sqlx::query("SELECT id FROM files WHERE id = $1 AND (content_key = $2 OR upload_key = $2)")
-        .bind(id_file)
-        .bind(key)
+    let row = sqlx::query(
+        "SELECT id FROM files WHERE id = $1 AND (content_key = $2 OR upload_key = $2 OR thumbnail_key = $2)",
+    )
+    .bind(id_file)
+    .bind(key)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.is_some())
+}
+
+/// Available files whose thumbnail is still to be made, oldest first.
+pub async fn thumbnails_due(db: &Db, limit: i64) -> Result<Vec<File>, DbError> {
+    let sql = format!(
+        "{SELECT} WHERE f.status = 'available' AND f.content_key IS NOT NULL AND f.thumbnail_state IS NULL \
+         ORDER BY f.id LIMIT $1"
+    );
+    let rows = sqlx::query(&sql).bind(limit).fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(File::from_row).collect::<Result<_, _>>()?)
+}
+
+/// Records the thumbnail made from `content_key` (`None`: none can be made). False when the
+/// file's content changed meanwhile or another worker recorded one first.
+pub async fn set_thumbnail(db: &Db, id: &str, content_key: &str, thumbnail: Option<&str>) -> Result<bool, DbError> {
+    let state = if thumbnail.is_some() { "done" } else { "none" };
+    let done = sqlx::query(
+        "UPDATE files SET thumbnail_key = $3, thumbnail_state = $4 \
+         WHERE id = $1 AND content_key = $2 AND thumbnail_state IS NULL",
+    )
+    .bind(id)
+    .bind(content_key)
+    .bind(thumbnail)
+    .bind(state)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The year of the organization's file `id`, whichever year it is in.
+pub async fn year_of(db: &Db, id_organization: &str, id: &str) -> Result<Option<String>, DbError> {
+    let row = sqlx::query("SELECT id_year FROM files WHERE id = $1 AND id_organization = $2")
+        .bind(id)
+        .bind(id_organization)
         .fetch_optional(db.pool())
         .await?;
-    Ok(row.is_some())
+    Ok(row.map(|r| r.try_get("id_year")).transpose()?)
 }

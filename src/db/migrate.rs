@@ -11,6 +11,7 @@ const SQLITE: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/sqlite/0003_integrity.sql")),
     (4, include_str!("../../migrations/sqlite/0004_uploads.sql")),
     (5, include_str!("../../migrations/sqlite/0005_jobs.sql")),
+    (6, include_str!("../../migrations/sqlite/0006_web.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
@@ -18,6 +19,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/postgres/0003_integrity.sql")),
     (4, include_str!("../../migrations/postgres/0004_uploads.sql")),
     (5, include_str!("../../migrations/postgres/0005_jobs.sql")),
+    (6, include_str!("../../migrations/postgres/0006_web.sql")),
 ];
 
 /// An arbitrary constant shared by every Coffre instance.

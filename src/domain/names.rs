@@ -1,21 +1,35 @@
 //! Validated text values. Each `parse` returns a human-readable reason on failure; the HTTP
 //! layer attaches the field name.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 
 pub const MAX_NAME_CHARS: usize = 256;
 
-/// Trimmed text of 1 to 256 characters without control characters.
+/// Invisible format characters (Unicode general category Cf): bidirectional overrides and
+/// isolates (U+202E turns `fdp.exe` into what reads as `exe.pdf`), zero-width spaces and
+/// joiners, the BOM, soft hyphens. They make two names look alike or a name look like another.
+/// The regex crate's Unicode tables are already in the build and follow the Unicode version.
+static FORMAT_CHARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Cf}").expect("valid pattern"));
+
+/// Text of at most 256 characters, not blank, without control or invisible format characters
+/// once trimmed. The length is the one sent, so that a schema's `maxLength` can state it.
 fn parse_text(raw: &str) -> Result<String, String> {
+    if raw.chars().count() > MAX_NAME_CHARS {
+        return Err(format!("must be at most {MAX_NAME_CHARS} characters"));
+    }
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err("must not be empty".into());
     }
-    if trimmed.chars().count() > MAX_NAME_CHARS {
-        return Err(format!("must be at most {MAX_NAME_CHARS} characters"));
-    }
     if trimmed.chars().any(char::is_control) {
         return Err("must not contain control characters".into());
+    }
+    if let Some(found) = FORMAT_CHARS.find(trimmed) {
+        let c = found.as_str().chars().next().unwrap_or_default();
+        return Err(format!("must not contain invisible format characters (U+{:04X})", u32::from(c)));
     }
     Ok(trimmed.to_owned())
 }
@@ -110,7 +124,37 @@ mod tests {
         assert!(FolderName::parse("a\u{0007}b").is_err());
         assert!(FolderName::parse(&"é".repeat(256)).is_ok());
         assert!(FolderName::parse(&"é".repeat(257)).is_err());
+        // The bound is on what is sent, as the API document states it (maxLength).
+        assert!(FolderName::parse(&format!(" {}", "é".repeat(256))).is_err());
         assert_eq!(FolderName::parse("ÉTÉ").unwrap().unique_key(), "été");
+    }
+
+    #[test]
+    fn names_refuse_invisible_format_characters() {
+        let invisible = [
+            '\u{202E}',
+            '\u{202A}',
+            '\u{200B}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{2060}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{061C}',
+            '\u{E0001}',
+        ];
+        for c in invisible {
+            let err = FolderName::parse(&format!("facture{c}fdp.exe")).unwrap_err();
+            assert!(err.contains(&format!("U+{:04X}", u32::from(c))), "{err}");
+            assert!(Reference::parse(&format!("{c}F-1")).is_err(), "U+{:04X}", u32::from(c));
+            assert!(Label::parse(&format!("2026{c}")).is_err(), "U+{:04X}", u32::from(c));
+        }
+        // Visible non-ASCII text stays welcome.
+        for ok in ["Été 2026", "Факту́ра", "فاتورة", "請求書", "Reçu n°12 – €"] {
+            assert!(FolderName::parse(ok).is_ok(), "{ok}");
+        }
     }
 
     #[test]

@@ -80,6 +80,8 @@ fn parse_size(raw: &serde_json::Number) -> Result<u64, ApiError> {
     }
     match raw.as_f64() {
         Some(f) if f > MAX_UPLOAD_BYTES as f64 => Err(ApiError::FileTooLarge { max: MAX_UPLOAD_BYTES }),
+        // `3039.0` is the integer 3039 in JSON (and in JSON Schema).
+        Some(f) if f >= 1.0 && f.fract() == 0.0 => Ok(f as u64),
         _ => Err(ApiError::invalid("size", "must be a whole number of bytes from 1 to 50000000")),
     }
 }
@@ -184,7 +186,9 @@ pub async fn finalize_file(
     let upload = file.upload.clone().ok_or(ApiError::UploadMissing)?;
     let slot = ObjectKey::from_stored(upload.key.clone());
     // A cheap HEAD first: a missing or wrongly sized object is refused without reading it.
-    let size = app.blob().head(&slot).await?.ok_or(ApiError::UploadMissing)?;
+    let Some(size) = app.blob().head(&slot).await? else {
+        return finalized_meanwhile(&app, &auth, &path).await;
+    };
     if size != upload.size as u64 {
         delete_object_now_untracked(&app, &slot).await;
         return Err(ApiError::SizeMismatch { declared: upload.size, actual: size });
@@ -194,7 +198,7 @@ pub async fn finalize_file(
     // slot meanwhile or later.
     let content_key = ObjectKey::new_content(&file.id_organization, &file.id);
     if !app.blob().copy(&slot, &content_key).await? {
-        return Err(ApiError::UploadMissing);
+        return finalized_meanwhile(&app, &auth, &path).await;
     }
     let outcome = verify_and_commit(&app, &auth, &path, &file, &upload, &content_key).await;
     match &outcome {
@@ -219,7 +223,20 @@ pub async fn finalize_file(
             }
         }
     }
-    Ok(Json(outcome?.into()))
+    let file = outcome?;
+    // The thumbnail job starts at once rather than at its next poll.
+    app.ocr_wake().notify_waiters();
+    Ok(Json(file.into()))
+}
+
+/// The slot is empty: a concurrent finalize may have taken it (and emptied it) since the file
+/// was read. Then the answer is that finalize's file, as for any repeated finalize.
+async fn finalized_meanwhile(app: &App, auth: &Auth, path: &FilePath) -> Result<Json<FileDto>, ApiError> {
+    let file = load_file(app, auth, path).await?;
+    if file.is_available() {
+        return Ok(Json(file.into()));
+    }
+    Err(ApiError::UploadMissing)
 }
 
 /// Hashes the copied content, checks it against what the client declared, and commits it.

@@ -24,6 +24,8 @@ pub enum ApiError {
     Unauthorized,
     #[error("this API key is read-only")]
     ReadOnlyKey,
+    #[error("the form or request is missing its CSRF token, or it does not match the session's")]
+    CsrfInvalid,
     #[error("the upload would exceed the organization's storage quota")]
     QuotaExceeded { limit: i64, used: i64, reserved: i64, requested: i64 },
     #[error("the resource does not exist")]
@@ -86,6 +88,23 @@ impl ApiError {
         Self::InvalidRequest { detail: format!("{field}: {detail}"), field: Some(field) }
     }
 
+    /// The message a person may read: the detail, except for internal errors.
+    pub fn public_detail(&self) -> String {
+        match self {
+            Self::Internal(_) => "internal error".into(),
+            other => other.to_string(),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.meta().0
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        self.meta().1
+    }
+
     /// HTTP status, stable code and title.
     fn meta(&self) -> (StatusCode, &'static str, &'static str) {
         use StatusCode as S;
@@ -94,6 +113,7 @@ impl ApiError {
             Self::FileTooLarge { .. } => (S::BAD_REQUEST, "file_too_large", "File too large"),
             Self::Unauthorized => (S::UNAUTHORIZED, "unauthorized", "Unauthorized"),
             Self::ReadOnlyKey => (S::FORBIDDEN, "read_only_key", "Read-only key"),
+            Self::CsrfInvalid => (S::FORBIDDEN, "csrf_token_invalid", "CSRF token invalid"),
             Self::QuotaExceeded { .. } => (S::FORBIDDEN, "storage_quota_exceeded", "Storage quota exceeded"),
             Self::NotFound => (S::NOT_FOUND, "not_found", "Not found"),
             Self::MethodNotAllowed => (S::METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed"),

@@ -121,7 +121,9 @@ impl FromRequestParts<App> for Auth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(header::AUTHORIZATION).ok_or(ApiError::Unauthorized)?;
+        let Some(header) = parts.headers.get(header::AUTHORIZATION) else {
+            return session_auth(parts, app).await;
+        };
         let value = header.to_str().map_err(|_| ApiError::Unauthorized)?;
         let (scheme, key) = value.split_once(' ').ok_or(ApiError::Unauthorized)?;
         let key = key.trim();
@@ -133,4 +135,19 @@ impl FromRequestParts<App> for Auth {
         let found = found.ok_or(ApiError::Unauthorized)?;
         Ok(Auth { id_organization: found.id_organization, id_key: found.id, read_only: found.read_only })
     }
+}
+
+/// A browser signed in to the web interface calls the API with its session cookie instead of
+/// a key. The cookie is `SameSite=Strict`; every request that may change state must also
+/// carry the session's CSRF token in `X-CSRF-Token`.
+async fn session_auth(parts: &Parts, app: &App) -> Result<Auth, ApiError> {
+    let session = crate::web::session::from_headers(app, &parts.headers).await?.ok_or(ApiError::Unauthorized)?;
+    let safe = matches!(parts.method, axum::http::Method::GET | axum::http::Method::HEAD);
+    if !safe {
+        let token = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
+        if !crate::web::session::csrf_matches(&session.csrf, token) {
+            return Err(ApiError::CsrfInvalid);
+        }
+    }
+    Ok(Auth { id_organization: session.id_organization, id_key: session.id_key, read_only: session.read_only })
 }

@@ -4,7 +4,6 @@
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::Json;
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -161,7 +160,8 @@ pub struct ListFiles {
     pub status: Option<String>,
     /// Page size, 1 to 1000 (default 100).
     pub limit: Option<i64>,
-    /// Opaque cursor from a previous page's `Link: <...>; rel="next"` header.
+    /// Cursor from a previous page's `Link: <...>; rel="next"` header.
+    #[param(pattern = "^[0-9a-hjkmnp-tv-z]{26}$")]
     pub cursor: Option<String>,
     /// Text searched in names, references and OCR text (case and accents ignored).
     pub q: Option<String>,
@@ -227,12 +227,13 @@ pub async fn create_file(
     ApiJson(body): ApiJson<CreateFile>,
 ) -> Result<(StatusCode, Json<FileDto>), ApiError> {
     auth.check_write(&path.id_organization)?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
-    let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
+    // A malformed request is refused as such (400) before any state is looked at.
     let name = FolderName::parse(&body.name).map_err(|e| ApiError::invalid("name", e))?;
     let reference = parse_opt("reference", body.reference, Reference::parse)?;
     let date = parse_opt("date", body.date, DocDate::parse)?;
     let hash = parse_opt("hash", body.hash, Sha256Hex::parse)?;
+    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     let now = now_millis();
     let search_text = search_text(name.as_str(), reference.as_ref().map(Reference::as_str));
     let file = File {
@@ -259,6 +260,7 @@ pub async fn create_file(
         deleted_at: None,
         status_before_delete: None,
         verified_at: None,
+        thumbnail_key: None,
         created_at: now,
         last_updated_at: now,
     };
@@ -321,14 +323,17 @@ fn search_text(name: &str, reference: Option<&str>) -> String {
     normalize(&format!("{name} {}", reference.unwrap_or("")))
 }
 
+/// The cursor is the last id of the previous page: its shape is documented (an id's), so a
+/// well-formed cursor is always accepted.
 fn decode_cursor(raw: &str) -> Result<String, ApiError> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(raw).ok();
-    let id = bytes.and_then(|b| String::from_utf8(b).ok()).filter(|id| looks_like_id(id));
-    id.ok_or_else(|| ApiError::invalid("cursor", "is not a cursor returned by this API"))
+    if looks_like_id(raw) {
+        Ok(raw.to_owned())
+    } else {
+        Err(ApiError::invalid("cursor", "is not a cursor returned by this API"))
+    }
 }
 
 fn next_link(path: &str, query: &ListFiles, limit: i64, last_id: &str) -> String {
-    let cursor = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(last_id);
     let mut params = form_urlencoded::Serializer::new(String::new());
     if let Some(folder) = &query.id_folder {
         params.append_pair("idFolder", folder);
@@ -340,25 +345,33 @@ fn next_link(path: &str, query: &ListFiles, limit: i64, last_id: &str) -> String
         params.append_pair("q", q);
     }
     params.append_pair("limit", &limit.to_string());
-    params.append_pair("cursor", &cursor);
+    params.append_pair("cursor", last_id);
     format!("<{path}?{}>; rel=\"next\"", params.finish())
 }
 
 #[utoipa::path(get, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}", tag = "files",
     params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
-    responses((status = 200, body = FileDto), (status = 404, body = Problem)))]
+    responses((status = 200, body = FileDto),
+        (status = 404, description = "missing, or in the trash (listed with `status=deleted`)", body = Problem)))]
 pub async fn get_file(
     State(app): State<App>,
     auth: Auth,
     ApiPath(path): ApiPath<FilePath>,
 ) -> Result<Json<FileDto>, ApiError> {
-    Ok(Json(load_file(&app, &auth, &path).await?.into()))
+    let file = load_file(&app, &auth, &path).await?;
+    // A deleted file is gone from reads, as DELETE promises; the trash listing and restore
+    // still reach it.
+    if file.status == STATUS_DELETED {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Json(file.into()))
 }
 
 #[utoipa::path(patch, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}", tag = "files",
     params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
     request_body = UpdateFile,
-    responses((status = 200, body = FileDto), (status = 400, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = FileDto), (status = 400, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "file_deleted", body = Problem)))]
 pub async fn update_file(
     State(app): State<App>,
     auth: Auth,
@@ -373,24 +386,26 @@ pub async fn update_file(
         Patch::Null => return Err(ApiError::invalid("name", "must not be null")),
         other => other.apply(None, |v| FolderName::parse(&v).map_err(|e| ApiError::invalid("name", e)))?,
     };
+    // Parsed before any state is looked at: a malformed request is a 400 even in a closed year.
+    let reference = body
+        .reference
+        .parse(|v| Reference::parse(&v).map(Reference::into_inner).map_err(|e| ApiError::invalid("reference", e)))?;
+    let date =
+        body.date.parse(|v| DocDate::parse(&v).map(DocDate::to_iso).map_err(|e| ApiError::invalid("date", e)))?;
     let mut tx = begin_org_write(&app, &path.id_organization).await?;
     let mut file = load_writable_file(&mut tx, &path).await?;
     let before = snapshot(&file);
     if let Some(name) = name {
         file.name = name.into_inner();
     }
-    if body.reference != Patch::Absent {
+    if reference != Patch::Absent {
         file.reference_source = Some("user".into());
     }
-    if body.date != Patch::Absent {
+    if date != Patch::Absent {
         file.date_source = Some("user".into());
     }
-    file.reference = body.reference.apply(file.reference, |v| {
-        Reference::parse(&v).map(Reference::into_inner).map_err(|e| ApiError::invalid("reference", e))
-    })?;
-    file.doc_date = body
-        .date
-        .apply(file.doc_date, |v| DocDate::parse(&v).map(DocDate::to_iso).map_err(|e| ApiError::invalid("date", e)))?;
+    file.reference = reference.apply(file.reference, Ok::<_, ApiError>)?;
+    file.doc_date = date.apply(file.doc_date, Ok::<_, ApiError>)?;
     file.reference_source = file.reference.as_ref().and(file.reference_source);
     file.date_source = file.doc_date.as_ref().and(file.date_source);
     file.search_text = search_text(&file.name, file.reference.as_deref());
@@ -431,7 +446,8 @@ pub async fn delete_file(
 #[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/restore", tag = "files",
     params(("idOrganization" = String, Path), ("idYear" = String, Path), ("idFile" = String, Path)),
     responses((status = 200, body = FileDto), (status = 404, description = "missing, or purged", body = Problem),
-        (status = 409, description = "not_deleted", body = Problem), (status = 423, description = "year_closed", body = Problem)))]
+        (status = 409, description = "not_deleted, or duplicate_file (with idFileExisting)", body = Problem),
+        (status = 423, description = "year_closed", body = Problem)))]
 pub async fn restore_file(
     State(app): State<App>,
     auth: Auth,
@@ -448,6 +464,11 @@ pub async fn restore_file(
         // Past the trash period the file is as good as purged.
         Some(at) if at + trash_ms < now_millis() => return Err(ApiError::NotFound),
         Some(_) => {}
+    }
+    // The same rule as create and finalize: the content, or the hash declared at create for a
+    // file that had none yet, must not be another available file's.
+    if let Some(sha256) = file.sha256.as_deref().or(file.hash.as_deref()) {
+        check_duplicate(&mut tx, &file, sha256).await?;
     }
     if !files::restore(&mut tx, &file.id, now_millis()).await? {
         return Err(ApiError::NotDeleted);

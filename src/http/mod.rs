@@ -11,7 +11,7 @@ pub mod health;
 pub mod ocr;
 pub mod openapi;
 pub mod org;
-mod patch;
+pub mod patch;
 pub mod years;
 
 use axum::extract::DefaultBodyLimit;

@@ -25,4 +25,14 @@ impl<T> Patch<T> {
             Patch::Value(v) => parse(v).map(Some),
         }
     }
+
+    /// Parses a value, keeping absent and null as they are: for checking a body before the
+    /// state it changes is loaded.
+    pub fn parse<U, E>(self, parse: impl FnOnce(T) -> Result<U, E>) -> Result<Patch<U>, E> {
+        match self {
+            Patch::Absent => Ok(Patch::Absent),
+            Patch::Null => Ok(Patch::Null),
+            Patch::Value(v) => parse(v).map(Patch::Value),
+        }
+    }
 }

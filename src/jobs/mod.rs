@@ -7,6 +7,7 @@
 pub mod export;
 pub mod lease;
 pub mod ocr;
+pub mod thumbnails;
 
 use std::future::Future;
 use std::time::Duration;
@@ -23,6 +24,7 @@ pub async fn run(app: App, shutdown: impl Future<Output = ()>) {
     let ocr = tokio::spawn(ocr::run_workers(app.clone(), workers, stop_rx.clone()));
     // `--ocr-workers 0` leaves every job (OCR and exports) to other processes.
     let export = tokio::spawn(export::run_workers(app.clone(), workers.min(1), stop_rx.clone()));
+    let thumbnails = (workers > 0).then(|| tokio::spawn(thumbnails::run(app.clone(), stop_rx.clone())));
     let verify = tokio::spawn(scheduled_verify(app.clone(), stop_rx));
     shutdown.await;
     let _ = stop_tx.send(true);
@@ -30,6 +32,9 @@ pub async fn run(app: App, shutdown: impl Future<Output = ()>) {
     // A job cut short here is taken over by another worker once its lease lapses.
     let _ = ocr.await;
     let _ = verify.await;
+    if let Some(thumbnails) = thumbnails {
+        let _ = thumbnails.await;
+    }
     let _ = export.await;
     app.db().close().await;
 }

@@ -25,7 +25,7 @@ use crate::db::{lock_row, DbError, Lockable, Tx};
 use crate::domain::ids::new_id;
 use crate::domain::text::normalize;
 use crate::domain::time::now_millis;
-use crate::ocr::{engine, Analysis, OcrError, OcrOutput};
+use crate::ocr::{Analysis, OcrError, OcrOutput};
 use serde_json::json;
 
 /// The failure code of a job that could not get the credits its pages need.
@@ -50,7 +50,7 @@ pub async fn request(app: &App, file: &File, force: bool) -> Result<OcrJob, Requ
     let (Some(sha256), Some(key), Some(content_type)) = (&file.sha256, &file.content_key, &file.content_type) else {
         return Err(RequestError::NoContent);
     };
-    let known = known_pages(app, key, content_type).await?;
+    let pages = known_pages(content_type);
     let mut tx = app.db().begin_write().await?;
     lock_row(&mut tx, app.db().backend(), Lockable::Organization, &file.id_organization).await?;
     if let Some(job) = ocr_jobs::find_reusable(&mut tx, &file.id_organization, sha256, !force).await? {
@@ -59,18 +59,12 @@ pub async fn request(app: &App, file: &File, force: bool) -> Result<OcrJob, Requ
         return Ok(job);
     }
     let now = now_millis();
-    let job = match known {
-        Ok(pages) => {
-            if !ocr_jobs::reserve_credits(&mut tx, &file.id_organization, pages).await? {
-                let org = crate::db::orgs::get_in(&mut tx, &file.id_organization).await?;
-                let available = org.map_or(0, |o| o.ocr_pages_available);
-                return Err(RequestError::CreditsExhausted { available, needed: pages });
-            }
-            new_job(file, sha256, key, content_type, ocr_jobs::QUEUED, pages, pages, None, now)
-        }
-        // An unreadable file fails at once, free of charge.
-        Err(e) => new_job(file, sha256, key, content_type, ocr_jobs::FAILED, 0, 0, Some(&e), now),
-    };
+    if !ocr_jobs::reserve_credits(&mut tx, &file.id_organization, pages).await? {
+        let org = crate::db::orgs::get_in(&mut tx, &file.id_organization).await?;
+        let available = org.map_or(0, |o| o.ocr_pages_available);
+        return Err(RequestError::CreditsExhausted { available, needed: pages });
+    }
+    let job = new_job(file, sha256, key, content_type, ocr_jobs::QUEUED, pages, pages, None, now);
     ocr_jobs::insert(&mut tx, &job).await?;
     files::link_ocr_job(&mut tx, &file.id, &job.id).await?;
     tx.commit().await.map_err(DbError::from)?;
@@ -78,18 +72,13 @@ pub async fn request(app: &App, file: &File, force: bool) -> Result<OcrJob, Requ
     Ok(job)
 }
 
-/// Pages that certainly need OCR, known without running any program: one per image (a
-/// TIFF's directory chain is walked in process), none for PDFs (read at job start) and XML.
-async fn known_pages(app: &App, key: &str, content_type: &str) -> Result<Result<i64, OcrError>, RequestError> {
+/// Pages that certainly need OCR, known from the type alone, without reading the object: one
+/// per image (a TIFF counts one here; its other pages are reserved when the job starts and
+/// reads it), none for PDFs (read at job start) and XML. Request-time work stays constant.
+fn known_pages(content_type: &str) -> i64 {
     match content_type {
-        "image/jpeg" | "image/png" | "image/webp" | "image/gif" => Ok(Ok(1)),
-        "image/tiff" => {
-            let Some(copy) = app.blob().local_copy(&ObjectKey::from_stored(key.to_owned())).await? else {
-                return Ok(Err(OcrError::ContentGone));
-            };
-            Ok(engine::count_tiff_pages(copy.path()).await.map(i64::from))
-        }
-        _ => Ok(Ok(0)),
+        "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "image/tiff" => 1,
+        _ => 0,
     }
 }
 

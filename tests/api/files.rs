@@ -201,12 +201,13 @@ async fn delete_moves_to_the_trash_and_restore_brings_it_back() {
 
     assert_eq!(app.delete(&path).await.status, 204);
 
-    let trashed = app.get(&path).await.ok(200).clone();
-    assert_eq!(trashed["status"], "deleted");
-    assert!(trashed["deletedAt"].is_string());
+    app.get(&path).await.problem(404, "not_found");
     assert!(app.get(&app.year_path(&year, "/files")).await.body.as_array().unwrap().is_empty());
     let in_trash = app.get(&app.year_path(&year, "/files?status=deleted")).await;
-    assert_eq!(in_trash.ok(200).as_array().unwrap().len(), 1);
+    let trashed = &in_trash.ok(200).as_array().unwrap()[0];
+    assert_eq!(in_trash.body.as_array().unwrap().len(), 1);
+    assert_eq!(trashed["status"], "deleted");
+    assert!(trashed["deletedAt"].is_string());
     assert_eq!(app.used_bytes().await, bytes.len() as i64, "the bytes are kept until purged");
     app.post(&app.file_path(&year, &file, "/download-url"), json!({})).await.problem(409, "file_deleted");
     app.patch(&path, json!({"name": "b.pdf"})).await.problem(409, "file_deleted");
@@ -249,4 +250,65 @@ async fn duplicate_detected_at_create_when_hash_is_given() {
 
     assert_eq!(dup.problem(409, "duplicate_file")["idFileExisting"], existing);
     allowed.ok(201);
+}
+
+#[tokio::test]
+async fn restore_refuses_content_another_available_file_holds() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let bytes = pdf("restored twice");
+    let trashed = app.upload_file(&year, "a.pdf", "application/pdf", bytes.clone()).await.id();
+    assert_eq!(app.delete(&app.file_path(&year, &trashed, "")).await.status, 204);
+    let again = app.upload_file(&year, "b.pdf", "application/pdf", bytes).await.id();
+
+    let refused = app.post(&app.file_path(&year, &trashed, "/restore"), json!({})).await;
+
+    assert_eq!(refused.problem(409, "duplicate_file")["idFileExisting"], again);
+    let trash = app.get(&app.year_path(&year, "/files?status=deleted")).await;
+    assert_eq!(trash.ok(200)[0]["id"], trashed, "still in the trash");
+    assert_eq!(app.delete(&app.file_path(&year, &again, "")).await.status, 204);
+    let restored = app.post(&app.file_path(&year, &trashed, "/restore"), json!({})).await;
+    assert_eq!(restored.ok(200)["status"], "available");
+}
+
+#[tokio::test]
+async fn restore_accepts_a_duplicate_the_file_allowed() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let bytes = pdf("allowed twice");
+    app.upload_file(&year, "a.pdf", "application/pdf", bytes.clone()).await.ok(200);
+    let copy = app.create_file(&year, json!({"name": "b.pdf", "allowDuplicate": true})).await.id();
+    let upload = app.upload_url(&year, &copy, "application/pdf", bytes.len() as u64).await.ok(200).clone();
+    assert!(app.put_presigned(&upload, bytes).await.status().is_success());
+    app.finalize(&year, &copy).await.ok(200);
+    assert_eq!(app.delete(&app.file_path(&year, &copy, "")).await.status, 204);
+
+    let restored = app.post(&app.file_path(&year, &copy, "/restore"), json!({})).await;
+
+    assert_eq!(restored.ok(200)["status"], "available");
+}
+
+/// U+202E shows "facture-fdp.exe" as "facture-exe.pdf"; zero-width and BOM characters make two
+/// names look identical.
+const INVISIBLE: [&str; 5] =
+    ["facture-\u{202E}fdp.exe", "a\u{200B}.pdf", "\u{FEFF}a.pdf", "a\u{2066}b\u{2069}.pdf", "a\u{200D}.pdf"];
+
+#[tokio::test]
+async fn file_names_with_invisible_format_characters_are_refused() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let file = app.create_file(&year, json!({"name": "a.pdf"})).await.id();
+    let path = app.file_path(&year, &file, "");
+
+    for name in INVISIBLE {
+        let created = app.create_file(&year, json!({"name": name})).await;
+        let renamed = app.patch(&path, json!({"name": name})).await;
+        let referenced = app.patch(&path, json!({"reference": name})).await;
+
+        assert_eq!(created.problem(400, "invalid_request")["field"], "name", "{name:?}");
+        assert_eq!(renamed.problem(400, "invalid_request")["field"], "name", "{name:?}");
+        assert_eq!(referenced.problem(400, "invalid_request")["field"], "reference", "{name:?}");
+    }
+    assert_eq!(app.get(&app.year_path(&year, "/files")).await.body.as_array().unwrap().len(), 1);
+    assert_eq!(app.get(&path).await.body["name"], "a.pdf");
 }

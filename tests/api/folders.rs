@@ -133,3 +133,21 @@ async fn body_folder_id_must_match_the_path() {
     assert_eq!(wrong.problem(400, "invalid_request")["field"], "idFolder");
     assert_eq!(same.ok(200)["name"], "B");
 }
+
+#[tokio::test]
+async fn folder_names_with_invisible_format_characters_are_refused() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let folder = app.create_folder(&year, "Achats", None).await.id();
+    let path = app.year_path(&year, &format!("/folders/{folder}"));
+
+    for name in ["Achats\u{202E}", "Ach\u{200B}ats", "\u{FEFF}Achats", "\u{2067}Achats\u{2069}"] {
+        let created = app.create_folder(&year, name, None).await;
+        let renamed = app.patch(&path, json!({"name": name})).await;
+
+        assert_eq!(created.problem(400, "invalid_request")["field"], "name", "{name:?}");
+        assert_eq!(renamed.problem(400, "invalid_request")["field"], "name", "{name:?}");
+    }
+    assert_eq!(app.get(&app.year_path(&year, "/folders")).await.body.as_array().unwrap().len(), 1);
+    assert_eq!(app.get(&path).await.body["name"], "Achats");
+}

@@ -250,7 +250,8 @@ async fn retention_keeps_closed_years_ten_years_then_purges_on_request() {
     assert!(out.contains("\"purged\":1"), "{out}");
     app.get(&app.file_path(&old, &old_file, "")).await.problem(404, "not_found");
     app.get(&app.file_path(&recent, &recent_file, "")).await.ok(200);
-    app.get(&app.file_path(&recent, &trashed, "")).await.ok(200);
+    let trash = app.get(&app.year_path(&recent, "/files?status=deleted")).await;
+    assert_eq!(trash.ok(200)[0]["id"], trashed.as_str(), "a closed year's trash is kept");
     let purge = audit_entries(&app).await.into_iter().find(|e| e["action"] == "file.purge").expect("recorded");
     assert_eq!(purge["idFile"], old_file);
     assert_eq!(purge["actor"], "admin");

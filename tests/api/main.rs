@@ -4,6 +4,7 @@
 mod helpers;
 
 mod auth;
+mod browser;
 mod concurrency;
 mod content;
 mod cors;
@@ -22,4 +23,5 @@ mod ocr_bounds;
 mod ocr_restart;
 mod s3_interop;
 mod sweeper;
+mod web;
 mod years;

@@ -155,16 +155,32 @@ async fn facturx_and_ubl_are_read_exactly_from_their_xml_for_free() {
 async fn not_enough_credits_is_402_and_queues_nothing() {
     let app = TestApp::spawn().await;
     let (year, file) = upload_fixture(&app, "multipage.tiff").await;
-    app.add_credits(1).await;
 
     let refused = request_ocr(&app, &year, &file, json!({})).await;
 
+    // Known from the type alone: an image needs at least one page.
     let problem = refused.problem(402, "ocr_credits_exhausted");
-    assert_eq!(problem["available"], 1);
-    assert_eq!(problem["needed"], 2);
+    assert_eq!(problem["available"], 0);
+    assert_eq!(problem["needed"], 1);
     assert_eq!(app.get(&app.file_path(&year, &file, "")).await.body["ocr"], Value::Null);
-    assert_eq!(app.credits_available().await, 1);
+    assert_eq!(app.credits_available().await, 0);
     app.get(&app.file_path(&year, &file, "/ocr")).await.problem(404, "not_found");
+}
+
+#[tokio::test]
+async fn a_tiffs_other_pages_are_reserved_when_its_job_starts() {
+    let app = TestApp::spawn().await;
+    let (year, file) = upload_fixture(&app, "multipage.tiff").await;
+    app.add_credits(1).await;
+
+    let queued = request_ocr(&app, &year, &file, json!({})).await;
+    app.drain_ocr().await;
+    let result = app.get(&app.file_path(&year, &file, "/ocr")).await;
+
+    assert_eq!(queued.ok(202)["ocr"]["status"], "queued");
+    assert_eq!(result.ok(200)["status"], "failed");
+    assert_eq!(result.body["errorCode"], "ocr_credits_exhausted", "{}", result.text);
+    assert_eq!(app.credits_available().await, 1, "nothing charged");
 }
 
 #[tokio::test]

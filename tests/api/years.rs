@@ -53,3 +53,19 @@ async fn routes_are_also_served_under_v1() {
 
     assert_eq!(resp.ok(200)["id"], year);
 }
+
+#[tokio::test]
+async fn a_malformed_change_in_a_closed_year_is_a_400_not_a_423() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let file = app.create_file(&year, json!({"name": "a.pdf"})).await.id();
+    app.post(&app.year_path(&year, "/close"), json!({})).await.ok(200);
+
+    let created = app.create_file(&year, json!({"name": "b.pdf", "date": "2026-13-01"})).await;
+    let patched = app.patch(&app.file_path(&year, &file, ""), json!({"reference": "  "})).await;
+    let valid = app.patch(&app.file_path(&year, &file, ""), json!({"reference": "R-1"})).await;
+
+    assert_eq!(created.problem(400, "invalid_request")["field"], "date");
+    assert_eq!(patched.problem(400, "invalid_request")["field"], "reference");
+    valid.problem(423, "year_closed");
+}

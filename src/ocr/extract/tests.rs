@@ -484,6 +484,36 @@ fn a_photo_whose_totals_block_is_lost_reports_no_false_triple() {
     }
 }
 
+/// Tesseract on a photographed boxed totals table: labels in one block, amounts in another
+/// further down, after the table's last amount.
+#[test]
+fn totals_read_as_a_block_of_labels_then_a_block_of_amounts() {
+    let doc = text(&[
+        "Facture n° FAC/2025/0367",
+        "Journée de conseil | 539,71",
+        "",
+        "Montant HT",
+        "TVA 20 %",
+        "Total TVA",
+        "Montant TTC",
+        "",
+        "Règlement par virement bancaire :",
+        "",
+        "539,71",
+        "",
+        "3 112,14€",
+        "622,43 €",
+        "622,43 €",
+        "",
+        "3 734,57 €",
+    ]);
+    let f = extract(&[&doc], Source::Ocr);
+    assert_eq!(value(&f.total_excluding_tax), s("3112.14"));
+    assert_eq!(value(&f.total_tax), s("622.43"));
+    assert_eq!(value(&f.total_including_tax), s("3734.57"));
+    assert_eq!(value(&f.consistent), Some(true));
+}
+
 #[test]
 fn choosing_totals_repairs_or_withholds() {
     let at = |cents: i64, strength: u8, order: usize| Candidate { cents: Cents(cents), strength, order };

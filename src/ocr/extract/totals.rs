@@ -119,7 +119,82 @@ pub(super) fn total_candidates(doc: &Doc, breakdown: &[VatRow]) -> Candidates {
         }
     }
     push_breakdown_sums(&mut out, breakdown);
+    push_block_pairs(doc, &mut out);
     out
+}
+
+/// OCR of a boxed totals table often emits the labels as one block of lines and the amounts as
+/// another, further down. The k labels of such a block are paired, in order, with the last k
+/// lines of the first run of at least k bare amounts that follows. Weak candidates: only
+/// HT + TVA = TTC can choose them.
+pub(super) fn push_block_pairs(doc: &Doc, out: &mut Candidates) {
+    let mut idx = 0;
+    while idx < doc.lines.len() {
+        // Blocks start on a label line: scanning from every blank line would be quadratic.
+        let labels = if doc.lines[idx].totals.is_empty() { Vec::new() } else { label_block(doc, idx) };
+        if labels.len() < 2 {
+            idx += 1;
+            continue;
+        }
+        let after = labels.last().map_or(idx, |(line, _)| line + 1);
+        if let Some(amounts) = amount_run(doc, after, labels.len()) {
+            let tail = &amounts[amounts.len() - labels.len()..];
+            for ((_, kind), (line, cents)) in labels.iter().zip(tail) {
+                out.push(*kind, Candidate { cents: *cents, strength: 2, order: *line });
+            }
+        }
+        idx = after;
+    }
+}
+
+/// The run of lines from `start` (blank lines skipped) that each hold one total label and
+/// nothing else that counts.
+pub(super) fn label_block(doc: &Doc, start: usize) -> Vec<(usize, TotalLabel)> {
+    let mut block = Vec::new();
+    for (idx, line) in doc.lines.iter().enumerate().skip(start) {
+        if line.is_blank() {
+            continue;
+        }
+        match line.totals.as_slice() {
+            [label] if label.kind != TotalLabel::Ignore && line.amounts.is_empty() => block.push((idx, label.kind)),
+            _ => break,
+        }
+    }
+    block
+}
+
+/// How far below its labels a block of amounts is looked for; keeps the work linear.
+pub(super) const BLOCK_WINDOW: usize = 40;
+
+/// The first run, after `start` and on the same page, of at least `min` lines that each hold
+/// one amount and nothing else but a currency (blank lines skipped).
+pub(super) fn amount_run(doc: &Doc, start: usize, min: usize) -> Option<Vec<(usize, Cents)>> {
+    let page = doc.lines.get(start)?.page;
+    let mut run = Vec::new();
+    let window = doc.lines.iter().enumerate().skip(start).take(BLOCK_WINDOW);
+    for (idx, line) in window.take_while(|(_, l)| l.page == page) {
+        if line.is_blank() {
+            continue;
+        }
+        match bare_amount(line) {
+            Some(cents) => run.push((idx, cents)),
+            None if run.len() >= min => break,
+            None => run.clear(),
+        }
+    }
+    (run.len() >= min).then_some(run)
+}
+
+pub(super) fn bare_amount(line: &Line) -> Option<Cents> {
+    let [hit] = line.amounts.as_slice() else { return None };
+    if !line.totals.is_empty() {
+        return None;
+    }
+    let rest: String = format!("{}{}", &line.text[..hit.start], &line.text[hit.end..])
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    matches!(rest.as_str(), "" | "EUR" | "USD" | "GBP" | "CHF").then_some(hit.cents)
 }
 
 /// Summary tables put labels in a header row and amounts in the row below.
