@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use roxmltree::{Document, Node, ParsingOptions};
 
 use super::amount::{format_rate, Cents};
+use super::checksum::{iban, siren_valid as valid_siren, siret_valid as valid_siret, vat_number};
 use super::fields::{DocumentKind, Field, Fields, Source, VatLine};
 
 /// The two EN 16931 syntaxes.
@@ -210,85 +211,6 @@ fn name(raw: String) -> String {
 fn currency_code(raw: String) -> Option<String> {
     let code = raw.to_ascii_uppercase();
     (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some(code)
-}
-
-fn luhn(digits: &str) -> bool {
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                (d * 2) / 10 + (d * 2) % 10
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum % 10 == 0
-}
-
-fn all_digits(value: &str, len: usize) -> bool {
-    value.len() == len && value.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn valid_siren(value: &str) -> bool {
-    all_digits(value, 9) && luhn(value)
-}
-
-/// La Poste's establishments share SIREN 356000000 and, past the first ones, fail Luhn: INSEE
-/// checks them with the digit sum being a multiple of 5 instead.
-fn valid_siret(value: &str) -> bool {
-    const LA_POSTE: &str = "356000000";
-    let la_poste_sum = || value.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0;
-    all_digits(value, 14) && (luhn(value) || (value.starts_with(LA_POSTE) && la_poste_sum()))
-}
-
-/// ISO 13616: the IBAN rotated and lettered to digits is 1 mod 97.
-fn iban(raw: &str) -> Option<String> {
-    let iban = compact(raw).to_ascii_uppercase();
-    let bytes = iban.as_bytes();
-    let shaped = (15..=34).contains(&bytes.len())
-        && bytes[..2].iter().all(u8::is_ascii_uppercase)
-        && bytes[2..4].iter().all(u8::is_ascii_digit)
-        && bytes.iter().all(u8::is_ascii_alphanumeric);
-    if !shaped {
-        return None;
-    }
-    let remainder = bytes[4..].iter().chain(&bytes[..4]).fold(0u32, |acc, &b| {
-        let value = u32::from(if b.is_ascii_digit() { b - b'0' } else { b - b'A' + 10 });
-        let shift = if value < 10 { 10 } else { 100 };
-        (acc * shift + value) % 97
-    });
-    (remainder == 1).then_some(iban)
-}
-
-/// An intra-EU VAT number: country prefix and 2 to 13 alphanumerics. A French one with a numeric
-/// key must carry the key computed from its SIREN; the rarer alphanumeric French keys are not
-/// derived from the SIREN that way, so they pass on shape alone rather than being dropped.
-fn vat_number(raw: &str) -> Option<String> {
-    let vat = compact(raw).to_ascii_uppercase();
-    let bytes = vat.as_bytes();
-    let shaped = (4..=15).contains(&bytes.len())
-        && bytes[..2].iter().all(u8::is_ascii_uppercase)
-        && bytes[2..].iter().all(u8::is_ascii_alphanumeric);
-    if !shaped {
-        return None;
-    }
-    match vat.strip_prefix("FR") {
-        Some(rest) if all_digits(rest, 11) => french_vat_key_ok(rest).then_some(vat),
-        Some(rest) if rest.len() != 11 => None,
-        _ => Some(vat),
-    }
-}
-
-fn french_vat_key_ok(digits: &str) -> bool {
-    let (key, siren) = digits.split_at(2);
-    match (key.parse::<u64>(), siren.parse::<u64>()) {
-        (Ok(key), Ok(siren)) => key == (12 + 3 * (siren % 97)) % 97,
-        _ => false,
-    }
 }
 
 /// SIREN and SIRET collected from a party's identifiers, first valid one of each winning.

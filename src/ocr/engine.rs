@@ -17,7 +17,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::fields::{Fields, Source};
+use super::fields::{parse_tsv, Fields, Source, Word};
 use super::tools::Tools;
 use super::{einvoice, extract, OcrError};
 
@@ -58,6 +58,10 @@ pub struct PageText {
     pub number: u32,
     pub text: String,
     pub source: Source,
+    /// OCR only: Tesseract's word boxes, from the run that wrote `text`. Not stored.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub words: Vec<Word>,
 }
 
 /// What a run produced.
@@ -208,17 +212,18 @@ impl Engine {
             let dir = dir.path().to_owned();
             async move {
                 if has_text_layer(&text) {
-                    return Ok(PageText { number, text, source: Source::TextLayer });
+                    return Ok(PageText { number, text, source: Source::TextLayer, words: Vec::new() });
                 }
-                let text = self.ocr_pdf_page(path, number, &dir).await?;
-                Ok(PageText { number, text, source: Source::Ocr })
+                let (text, mut words) = self.ocr_pdf_page(path, number, &dir).await?;
+                let words = if words.is_empty() { Vec::new() } else { words.swap_remove(0) };
+                Ok(PageText { number, text, source: Source::Ocr, words })
             }
         });
         let pages: Vec<PageText> = futures_util::future::try_join_all(tasks).await?;
         Ok(self.finish(pages))
     }
 
-    async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<String, OcrError> {
+    async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<(String, Vec<Vec<Word>>), OcrError> {
         let prefix = dir.join(format!("page-{number}"));
         let n = number.to_string();
         let args: [&std::ffi::OsStr; 10] = [
@@ -238,23 +243,37 @@ impl Engine {
             return Err(OcrError::Unreadable("PDF"));
         }
         let image = prefix.with_extension("pgm");
-        let text = self.tesseract(&image).await;
+        let read = self.tesseract(&image, &prefix).await;
         let _ = tokio::fs::remove_file(&image).await;
-        text
+        read
     }
 
     async fn read_image(&self, path: &Path, pages: u32) -> Result<OcrOutput, OcrError> {
-        let text = self.tesseract(path).await?;
+        let dir = scratch_dir()?;
+        let (text, mut words) = self.tesseract(path, &dir.path().join("image")).await?;
         // Tesseract separates the pages of a multi-page TIFF with form feeds.
         let mut texts: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
         texts.resize(pages.max(1) as usize, String::new());
-        Ok(self.finish(numbered(texts, Source::Ocr)))
+        words.resize_with(texts.len(), Vec::new);
+        let mut pages = numbered(texts, Source::Ocr);
+        for (page, words) in pages.iter_mut().zip(words) {
+            page.words = words;
+        }
+        Ok(self.finish(pages))
     }
 
-    /// Tesseract on an image (every page of a TIFF, in one run).
-    async fn tesseract(&self, image: &Path) -> Result<String, OcrError> {
-        let args = [image.as_os_str(), "stdout".as_ref(), "-l".as_ref(), self.config.languages.as_ref()];
-        let out = self.tools.run("tesseract", args, MAX_TEXT_OUTPUT).await?;
+    /// Tesseract on an image (every page of a TIFF, in one run): the text and the word boxes,
+    /// both written by the same recognition (`txt tsv` configs) to `out_base`.txt / .tsv.
+    async fn tesseract(&self, image: &Path, out_base: &Path) -> Result<(String, Vec<Vec<Word>>), OcrError> {
+        let args = [
+            image.as_os_str(),
+            out_base.as_os_str(),
+            "-l".as_ref(),
+            self.config.languages.as_ref(),
+            "txt".as_ref(),
+            "tsv".as_ref(),
+        ];
+        let out = self.tools.run("tesseract", args, MAX_SMALL_OUTPUT).await?;
         if !out.success {
             let reason = out.stderr.lines().last().unwrap_or("").to_owned();
             return Err(if reason.contains("Image") || reason.contains("image") || reason.contains("read") {
@@ -263,14 +282,18 @@ impl Engine {
                 OcrError::Engine(reason)
             });
         }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        let text = read_output(&out_base.with_extension("txt")).await?;
+        let tsv = read_output(&out_base.with_extension("tsv")).await?;
+        Ok((text, parse_tsv(&tsv)))
     }
 
     fn finish(&self, pages: Vec<PageText>) -> OcrOutput {
         let pages_ocr = pages.iter().filter(|p| p.source == Source::Ocr).count() as u32;
         let source = if pages_ocr > 0 { Source::Ocr } else { Source::TextLayer };
         let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
-        let fields = extract::extract(&texts, source);
+        let words: Vec<&[Word]> = pages.iter().map(|p| p.words.as_slice()).collect();
+        let mut fields = extract::extract(&texts, source);
+        extract::locate(&mut fields, &texts, &words);
         let engine = if pages_ocr > 0 { format!("tesseract ({})", self.config.languages) } else { "text-layer".into() };
         OcrOutput { pages, fields, pages_ocr, engine }
     }
@@ -293,16 +316,33 @@ async fn read_xml(path: &Path) -> Result<OcrOutput, OcrError> {
         let cut = (0..=MAX_XML_TEXT).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
         text.truncate(cut);
     }
-    let pages = vec![PageText { number: 1, text, source: Source::Xml }];
+    let pages = vec![PageText { number: 1, text, source: Source::Xml, words: Vec::new() }];
     Ok(OcrOutput { pages, fields, pages_ocr: 0, engine: "xml".into() })
 }
 
 fn numbered(texts: Vec<String>, source: Source) -> Vec<PageText> {
-    texts.into_iter().enumerate().map(|(i, text)| PageText { number: i as u32 + 1, text, source }).collect()
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| PageText { number: i as u32 + 1, text, source, words: Vec::new() })
+        .collect()
 }
 
 fn has_text_layer(text: &str) -> bool {
     text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_TEXT_LAYER_CHARS
+}
+
+/// A file Tesseract wrote, refused past [`MAX_TEXT_OUTPUT`] (the cap its stdout had), removed
+/// once read.
+async fn read_output(path: &Path) -> Result<String, OcrError> {
+    let size = tokio::fs::metadata(path).await.map_err(|e| OcrError::Engine(e.to_string()))?.len();
+    if size > MAX_TEXT_OUTPUT as u64 {
+        let _ = tokio::fs::remove_file(path).await;
+        return Err(OcrError::OutputTooLarge("tesseract"));
+    }
+    let bytes = tokio::fs::read(path).await.map_err(|e| OcrError::Engine(e.to_string()))?;
+    let _ = tokio::fs::remove_file(path).await;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn scratch_dir() -> Result<tempfile::TempDir, OcrError> {

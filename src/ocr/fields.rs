@@ -23,12 +23,55 @@ pub struct Field<T> {
     /// 0.0 to 1.0. XML values are 1.0; checksummed identifiers that verify score high.
     pub confidence: f32,
     pub source: Source,
+    /// Text layer and OCR only: the page (1-based) where the value is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// OCR only: where on that page, in pixels of the image Tesseract read (300 dpi for PDF
+    /// pages), as `[left, top, width, height]`; from Tesseract's word boxes of the same run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[u32; 4]>,
 }
 
 impl<T> Field<T> {
     pub fn new(value: T, confidence: f32, source: Source) -> Self {
-        Self { value, confidence: confidence.clamp(0.0, 1.0), source }
+        Self { value, confidence: confidence.clamp(0.0, 1.0), source, page: None, bbox: None }
     }
+}
+
+/// One word read by Tesseract, from its `tsv` output: page (1-based within the image run),
+/// text and box in pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    pub bbox: [u32; 4],
+    /// Block, paragraph and line numbers: words of one line share them.
+    pub line: (u32, u32, u32),
+}
+
+/// Parses Tesseract's `tsv` output into words per page (index 0 is the image's first page).
+/// Lines that are not words (level < 5) or empty words are skipped; malformed lines too.
+pub fn parse_tsv(tsv: &str) -> Vec<Vec<Word>> {
+    let mut pages: Vec<Vec<Word>> = Vec::new();
+    for row in tsv.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let [level, page, block, par, line, _word, left, top, width, height, _conf, text] = cols[..] else { continue };
+        let num = |s: &str| s.trim().parse::<u32>().ok();
+        let (Some(5), Some(page), Some(left), Some(top), Some(width), Some(height)) =
+            (num(level), num(page), num(left), num(top), num(width), num(height))
+        else {
+            continue;
+        };
+        if text.trim().is_empty() || page == 0 || page > 10_000 {
+            continue;
+        }
+        let index = page as usize - 1;
+        if pages.len() <= index {
+            pages.resize_with(index + 1, Vec::new);
+        }
+        let line = (num(block).unwrap_or(0), num(par).unwrap_or(0), num(line).unwrap_or(0));
+        pages[index].push(Word { text: text.trim().to_owned(), bbox: [left, top, width, height], line });
+    }
+    pages
 }
 
 /// Document kinds.
@@ -53,6 +96,11 @@ pub struct VatLine {
 
 /// Every field is absent (not serialized) when not found. Amounts are decimal strings
 /// ("1234.56"), dates `YYYY-MM-DD`, identifiers without spaces.
+///
+/// Sign convention: a credit note's totals and VAT lines are the amounts it credits, positive,
+/// from every source (an EN 16931 credit note, type 381, carries them positive in its XML; a
+/// printed "Avoir" or "Gutschrift" showing "-120,00" is reported "120.00"); `kind: credit-note`
+/// says which way they go.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Fields {

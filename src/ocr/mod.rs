@@ -6,6 +6,7 @@
 //! job's `error` (it never carries paths or internal details).
 
 pub mod amount;
+pub mod checksum;
 pub mod einvoice;
 pub mod engine;
 pub mod extract;

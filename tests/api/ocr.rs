@@ -104,6 +104,12 @@ async fn scanned_pdf_is_ocred_and_charged_per_page() {
     assert_eq!(app.credits_available().await, 4);
     let truth = fixtures().await.truth("scan.pdf");
     assert_fields(&result, truth, &["date", "invoiceNumber", "totalIncludingTax"]);
+    // Where the total was read, from the word boxes of the same Tesseract run (300 dpi A4).
+    let total = &result["fields"]["totalIncludingTax"];
+    assert_eq!(total["page"], 1);
+    let bbox: Vec<u64> = total["bbox"].as_array().expect("a box").iter().map(|v| v.as_u64().unwrap()).collect();
+    assert_eq!(bbox.len(), 4);
+    assert!(bbox[2] > 0 && bbox[3] > 0 && bbox[0] + bbox[2] <= 2480 && bbox[1] + bbox[3] <= 3508, "{bbox:?}");
 }
 
 #[tokio::test]

@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""Held-out evaluation of field extraction on layouts designed apart from the tuning.
+
+    heldout.py --bin target/release/coffre --out DIR [--per-layout 2] [--seed 7] [--md FILE [--append]]
+
+Twelve layouts, each its own drawing function (fonts, label wordings, orders, positions of the
+totals, currencies and date formats differ), in six languages. The split is fixed here and was
+written before any result was seen: TUNING layouts may guide changes to the extraction,
+HELD_OUT layouts must not (see benches/results/ocr.md for what was done).
+Every document exists as a text-layer PDF, a clean scan (200 dpi grey PNG) and a degraded
+photo (rotated, noised, blurred, 150 dpi JPEG). Each goes through `coffre ocr run`; the table
+gives, per language and source, for the fields kind, number, date, HT, TVA, TTC:
+accuracy (right / printed), precision (right / reported) and recall (reported / printed).
+
+Needs: reportlab, Pillow (versions in benches/ocr/requirements.txt), poppler-utils.
+"""
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from PIL import Image, ImageFilter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+TUNING = ["fr-box", "en-us", "de-classic", "nl-table"]
+HELD_OUT = ["es-sidebar", "it-footer", "fr-multirate", "de-credit-stacked", "en-receipt", "fr-avoir",
+            "nl-kassabon", "en-credit"]
+FIELDS = ["kind", "invoiceNumber", "date", "totalExcludingTax", "totalTax", "totalIncludingTax"]
+LANG = {"fr-box": "fr", "en-us": "en", "de-classic": "de", "nl-table": "nl", "es-sidebar": "es", "it-footer": "it",
+        "fr-multirate": "fr", "de-credit-stacked": "de", "en-receipt": "en", "fr-avoir": "fr", "nl-kassabon": "nl",
+        "en-credit": "en"}
+CENT = Decimal("0.01")
+
+
+def q(x):
+    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def eu(x, sep="."):
+    """1234.5 -> '1.234,50' (sep '.'), '1 234,50' (sep ' ')."""
+    s = f"{q(x):,.2f}"
+    return s.replace(",", "X").replace(".", ",").replace("X", sep)
+
+
+def us(x):
+    return f"{q(x):,.2f}"
+
+
+MONTHS = {"fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre"]}
+
+
+class Doc:
+    def __init__(self, rng, rates, kind="invoice"):
+        self.kind = kind
+        self.date = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 360))
+        self.other = self.date + dt.timedelta(days=rng.choice([14, 30, 45]))
+        self.before = self.date - dt.timedelta(days=rng.randint(2, 20))
+        self.lines = []
+        for _ in range(rng.randint(2, 4)):
+            rate = rng.choice(rates)
+            qty = rng.randint(1, 9)
+            unit = q(Decimal(rng.randint(500, 40000)) / 100)
+            self.lines.append((rng.choice(["Article", "Service", "Produit", "Modul", "Item"]) + f" {rng.randint(10, 99)}",
+                               qty, unit, rate))
+        self.base = defaultdict(Decimal)
+        for _, qty, unit, rate in self.lines:
+            self.base[rate] += q(qty * unit)
+        self.vat = {r: q(b * Decimal(r) / 100) for r, b in self.base.items()}
+        self.ht = sum(self.base.values())
+        self.tva = sum(self.vat.values())
+        self.ttc = self.ht + self.tva
+        self.number = rng.choice(["F", "RE", "INV-", "A", "FA"]) + f"{self.date.year}-{rng.randint(100, 9999)}"
+
+    def truth(self):
+        return {"kind": self.kind, "invoiceNumber": self.number, "date": self.date.isoformat(),
+                "totalExcludingTax": str(q(self.ht)), "totalTax": str(q(self.tva)), "totalIncludingTax": str(q(self.ttc))}
+
+
+def pen(path, font="Helvetica"):
+    c = canvas.Canvas(path, pagesize=A4, invariant=1)
+    c.setFont(font, 10)
+    return c
+
+
+def txt(c, x, y, s, size=10, font=None, right=False):
+    if font:
+        c.setFont(font, size)
+    else:
+        c.setFontSize(size)
+    (c.drawRightString if right else c.drawString)(x, y, s)
+
+
+def lines_table(c, d, y, heads, money, x=50, font="Helvetica"):
+    c.setFont(font + "-Bold" if font != "Times-Roman" else "Times-Bold", 9)
+    for i, h in enumerate(heads):
+        c.drawString(x + [0, 220, 290, 380][i], y, h)
+    c.setFont(font, 9)
+    for name, qty, unit, rate in d.lines:
+        y -= 16
+        c.drawString(x, y, name)
+        c.drawString(x + 220, y, str(qty))
+        c.drawRightString(x + 360, y, money(unit))
+        c.drawRightString(x + 470, y, money(q(qty * unit)))
+    return y - 30
+
+
+# ---- tuning layouts ---------------------------------------------------------------------------
+
+def fr_box(d, path, rng):
+    c = pen(path)
+    txt(c, 50, 800, "Menuiserie Lambert SARL", 14, "Helvetica-Bold")
+    txt(c, 50, 785, "8 rue des Artisans, 69003 Lyon — Tél. 04 78 12 34 56", 9, "Helvetica")
+    txt(c, 400, 760, "FACTURE", 18, "Helvetica-Bold")
+    txt(c, 400, 740, f"N° {d.number}", 10, "Helvetica")
+    txt(c, 400, 726, f"Date : {d.date:%d/%m/%Y}")
+    txt(c, 400, 712, f"Échéance : {d.other:%d/%m/%Y}")
+    y = lines_table(c, d, 660, ["Désignation", "Qté", "PU HT", "Total HT"], lambda v: eu(v, " "))
+    c.rect(330, y - 60, 220, 70)
+    for i, (lab, v) in enumerate([("Total HT", d.ht), (f"TVA {fmt_rate(d)} %", d.tva), ("Total TTC", d.ttc)]):
+        txt(c, 340, y - 10 - 20 * i, lab, 10, "Helvetica-Bold" if i == 2 else "Helvetica")
+        txt(c, 540, y - 10 - 20 * i, eu(v, " ") + " €", right=True)
+    c.save()
+
+
+def en_us(d, path, rng):
+    c = pen(path, "Times-Roman")
+    txt(c, 50, 800, "Brightline Software Inc.", 16, "Times-Bold")
+    txt(c, 50, 784, "500 Market Street, Suite 300, San Francisco, CA 94105", 9, "Times-Roman")
+    txt(c, 50, 750, "INVOICE", 20, "Times-Bold")
+    txt(c, 50, 728, f"Invoice #: {d.number}", 10, "Times-Roman")
+    txt(c, 50, 714, f"Invoice Date: {d.date:%m/%d/%Y}")
+    txt(c, 50, 700, f"Due Date: {d.other:%m/%d/%Y}")
+    txt(c, 300, 728, f"Order Date: {d.before:%m/%d/%Y}")
+    y = lines_table(c, d, 650, ["Description", "Qty", "Rate", "Amount"], lambda v: "$" + us(v), font="Times-Roman")
+    for i, (lab, v) in enumerate([("Subtotal", d.ht), (f"Sales Tax ({fmt_rate(d)}%)", d.tva), ("Total Due", d.ttc)]):
+        txt(c, 360, y - 18 * i, lab, 11, "Times-Bold" if i == 2 else "Times-Roman")
+        txt(c, 540, y - 18 * i, "$" + us(v), right=True)
+    c.save()
+
+
+def de_classic(d, path, rng):
+    c = pen(path)
+    txt(c, 50, 810, "Schreiner Müller GmbH · Industriestr. 12 · 80339 München", 8, "Helvetica")
+    txt(c, 400, 800, "Schreiner Müller GmbH", 11, "Helvetica-Bold")
+    txt(c, 400, 786, "Tel. 089 123456", 9, "Helvetica")
+    txt(c, 50, 720, "Rechnung", 16, "Helvetica-Bold")
+    txt(c, 50, 700, f"Rechnungsnummer: {d.number}", 10, "Helvetica")
+    txt(c, 300, 700, f"Rechnungsdatum: {d.date:%d.%m.%Y}")
+    txt(c, 50, 686, f"Lieferdatum: {d.before:%d.%m.%Y}")
+    txt(c, 300, 686, f"Kundennummer: {rng.randint(10000, 99999)}")
+    y = lines_table(c, d, 640, ["Bezeichnung", "Menge", "Einzelpreis", "Gesamt"], lambda v: eu(v, "."))
+    for i, (lab, v) in enumerate([("Nettobetrag", d.ht), (f"zzgl. {fmt_rate(d)} % MwSt.", d.tva), ("Gesamtbetrag", d.ttc)]):
+        txt(c, 330, y - 16 * i, lab, 10, "Helvetica-Bold" if i == 2 else "Helvetica")
+        txt(c, 540, y - 16 * i, eu(v, ".") + " EUR", right=True)
+    txt(c, 50, y - 80, f"Zahlbar bis {d.other:%d.%m.%Y} ohne Abzug.", 9)
+    c.save()
+
+
+def nl_table(d, path, rng):
+    c = pen(path)
+    txt(c, 50, 800, "Drukkerij Van Dijk B.V.", 15, "Helvetica-Bold")
+    txt(c, 50, 784, "Keizersgracht 100, 1015 CJ Amsterdam", 9, "Helvetica")
+    txt(c, 50, 750, "FACTUUR", 16, "Helvetica-Bold")
+    rows = [("Factuurnummer", d.number), ("Factuurdatum", f"{d.date:%d-%m-%Y}"), ("Vervaldatum", f"{d.other:%d-%m-%Y}")]
+    for i, (a, b) in enumerate(rows):
+        txt(c, 50, 730 - 14 * i, a, 10, "Helvetica")
+        txt(c, 160, 730 - 14 * i, b)
+    y = lines_table(c, d, 660, ["Omschrijving", "Aantal", "Prijs", "Bedrag"], lambda v: "€ " + eu(v, "."))
+    for i, (lab, v) in enumerate([("Subtotaal", d.ht), (f"BTW {fmt_rate(d)}%", d.tva), ("Totaal", d.ttc)]):
+        c.rect(330, y - 18 * i - 5, 220, 18)
+        txt(c, 335, y - 18 * i, lab, 10, "Helvetica-Bold" if i == 2 else "Helvetica")
+        txt(c, 545, y - 18 * i, "€ " + eu(v, "."), right=True)
+    c.save()
+
+
+# ---- held-out layouts -------------------------------------------------------------------------
+
+def es_sidebar(d, path, rng):
+    c = pen(path, "Times-Roman")
+    c.setFillGray(0.9)
+    c.rect(0, 0, 150, 842, fill=1, stroke=0)
+    c.setFillGray(0)
+    txt(c, 15, 780, "FACTURA", 16, "Times-Bold")
+    txt(c, 15, 750, "Nº Factura", 9, "Times-Bold")
+    txt(c, 15, 738, d.number, 10, "Times-Roman")
+    txt(c, 15, 715, "Fecha", 9, "Times-Bold")
+    txt(c, 15, 703, f"{d.date:%d/%m/%Y}", 10, "Times-Roman")
+    txt(c, 15, 680, "Vencimiento", 9, "Times-Bold")
+    txt(c, 15, 668, f"{d.other:%d/%m/%Y}", 10, "Times-Roman")
+    txt(c, 180, 790, "Distribuciones Levante S.L.", 15, "Times-Bold")
+    txt(c, 180, 775, "Calle Mayor 21, 46001 Valencia · Tfno. 963 12 34 56", 9, "Times-Roman")
+    y = lines_table(c, d, 650, ["Concepto", "Cant.", "Precio", "Importe"], lambda v: eu(v, ".") + " €", x=180,
+                    font="Times-Roman")
+    for i, (lab, v) in enumerate([("Base imponible", d.ht), (f"IVA {fmt_rate(d)}%", d.tva), ("TOTAL", d.ttc)]):
+        txt(c, 400, y - 18 * i, lab, 11, "Times-Bold" if i == 2 else "Times-Roman")
+        txt(c, 570, y - 18 * i, eu(v, ".") + " €", right=True)
+    c.save()
+
+
+def it_footer(d, path, rng):
+    c = pen(path, "Courier")
+    txt(c, 50, 800, "Tipografia Bianchi S.r.l.", 14, "Courier-Bold")
+    txt(c, 50, 786, "Via Roma 15, 20121 Milano - P.IVA 01234567890", 8, "Courier")
+    txt(c, 50, 750, f"FATTURA N. {d.number} del {d.date:%d/%m/%Y}", 12, "Courier-Bold")
+    txt(c, 50, 734, f"Data consegna: {d.before:%d/%m/%Y}", 9, "Courier")
+    y = lines_table(c, d, 690, ["Descrizione", "Q.tà", "Prezzo", "Importo"], lambda v: eu(v, "."), font="Courier")
+    c.line(50, 120, 545, 120)
+    txt(c, 50, 105, f"Imponibile € {eu(d.ht, '.')}   IVA {fmt_rate(d)}% € {eu(d.tva, '.')}", 9, "Courier")
+    txt(c, 50, 90, f"Totale documento € {eu(d.ttc, '.')}", 11, "Courier-Bold")
+    txt(c, 50, 70, f"Scadenza pagamento: {d.other:%d/%m/%Y}", 8, "Courier")
+    c.save()
+
+
+def fr_multirate(d, path, rng):
+    c = pen(path, "Courier")
+    txt(c, 50, 800, "EPICERIE FINE DUVAL SAS", 13, "Courier-Bold")
+    txt(c, 50, 786, "3 place du Marché 33000 Bordeaux - Tél : 05 56 00 11 22", 8, "Courier")
+    txt(c, 50, 760, f"Facture n° {d.number}", 12, "Courier-Bold")
+    txt(c, 330, 760, f"Bordeaux, le {d.date.day} {MONTHS['fr'][d.date.month - 1]} {d.date.year}", 10, "Courier")
+    txt(c, 50, 744, f"Date de livraison : {d.before:%d/%m/%Y}", 9, "Courier")
+    y = lines_table(c, d, 700, ["Désignation", "Qté", "PU HT", "Montant HT"], lambda v: eu(v, " "), font="Courier")
+    txt(c, 50, y, "Taux     Base HT        TVA", 9, "Courier-Bold")
+    for i, r in enumerate(sorted(d.base)):
+        txt(c, 50, y - 14 * (i + 1), f"{fmt(r):<8} {eu(d.base[r], ' '):>10}   {eu(d.vat[r], ' '):>10}", 9, "Courier")
+    y -= 14 * (len(d.base) + 2)
+    for i, (lab, v) in enumerate([("Total HT", d.ht), ("Total TVA", d.tva), ("Net à payer", d.ttc)]):
+        txt(c, 330, y - 16 * i, f"{lab:<14}{eu(v, ' '):>12} EUR", 10, "Courier-Bold" if i == 2 else "Courier")
+    txt(c, 50, 80, "Pénalités de retard : article L441-10 du Code de commerce, 40 € d'indemnité.", 7, "Courier")
+    c.save()
+
+
+def de_credit_stacked(d, path, rng):
+    c = pen(path)
+    txt(c, 50, 800, "Elektro Schmidt KG", 14, "Helvetica-Bold")
+    txt(c, 50, 786, "Bahnhofstraße 4, 50667 Köln", 9, "Helvetica")
+    txt(c, 50, 740, "GUTSCHRIFT", 18, "Helvetica-Bold")
+    txt(c, 50, 718, "Gutschriftsnummer", 8, "Helvetica")
+    txt(c, 50, 706, d.number, 11, "Helvetica-Bold")
+    txt(c, 200, 718, "Datum", 8, "Helvetica")
+    txt(c, 200, 706, f"{d.date:%d.%m.%Y}", 11, "Helvetica-Bold")
+    txt(c, 330, 718, "zur Rechnung vom", 8, "Helvetica")
+    txt(c, 330, 706, f"{d.before:%d.%m.%Y}", 11, "Helvetica")
+    y = lines_table(c, d, 650, ["Artikel", "Menge", "Preis", "Betrag"], lambda v: eu(v, "."))
+    labels = ["Netto", "MwSt.", "Gutschriftsbetrag"]
+    for i, (lab, v) in enumerate(zip(labels, [d.ht, d.tva, d.ttc])):
+        txt(c, 250 + 110 * i, y, lab, 8, "Helvetica")
+        txt(c, 250 + 110 * i, y - 14, "-" + eu(v, ".") + " €", 11, "Helvetica-Bold")
+    c.save()
+
+
+def en_receipt(d, path, rng):
+    c = canvas.Canvas(path, pagesize=(226, 500), invariant=1)
+    y = 470
+    for s, f in [("THE CORNER CAFE", "Courier-Bold"), ("12 High Street, Leeds LS1 4AP", "Courier"),
+                 ("VAT Reg No GB123456789", "Courier"), (f"Receipt {d.number}", "Courier"),
+                 (f"{d.date.day} {d.date:%b %Y} 12:41", "Courier")]:
+        txt(c, 10, y, s, 8, f)
+        y -= 12
+    y -= 8
+    for name, qty, unit, rate in d.lines:
+        txt(c, 10, y, f"{qty} x {name[:12]}", 8, "Courier")
+        txt(c, 216, y, us(q(qty * unit)), 8, right=True)
+        y -= 11
+    y -= 8
+    for lab, v in [("Net", d.ht), (f"VAT {fmt_rate(d)}%", d.tva), ("TOTAL GBP", d.ttc)]:
+        txt(c, 10, y, lab, 9, "Courier-Bold" if lab.startswith("TOTAL") else "Courier")
+        txt(c, 216, y, us(v), right=True)
+        y -= 12
+    txt(c, 10, y - 10, "Paid by card - Thank you!", 8, "Courier")
+    c.save()
+
+
+def fr_avoir(d, path, rng):
+    c = pen(path, "Times-Roman")
+    txt(c, 50, 800, "Cabinet Moreau & Associés", 15, "Times-Bold")
+    txt(c, 50, 785, "12 boulevard Haussmann 75009 Paris", 9, "Times-Roman")
+    txt(c, 360, 760, "AVOIR", 20, "Times-Bold")
+    txt(c, 360, 740, f"Avoir n° {d.number}", 10, "Times-Roman")
+    txt(c, 360, 726, f"du {d.date.day} {MONTHS['fr'][d.date.month - 1]} {d.date.year}")
+    txt(c, 50, 700, f"Annule et remplace la facture du {d.before:%d/%m/%Y}", 9)
+    y = lines_table(c, d, 660, ["Désignation", "Qté", "PU HT", "Total HT"], lambda v: eu(v, " "), font="Times-Roman")
+    c.rect(300, y - 55, 250, 68)
+    for i, (lab, v) in enumerate([("Montant HT", d.ht), ("Montant TVA", d.tva), ("Montant TTC à rembourser", d.ttc)]):
+        txt(c, 310, y - 20 * i, lab, 10, "Times-Bold" if i == 2 else "Times-Roman")
+        txt(c, 540, y - 20 * i, eu(v, " ") + " €", right=True)
+    c.save()
+
+
+def nl_kassabon(d, path, rng):
+    c = canvas.Canvas(path, pagesize=(230, 520), invariant=1)
+    y = 490
+    for s in ["BAKKERIJ DE ZON", "Dorpsstraat 7, 3512 AB Utrecht", "KASSABON", f"Bonnummer: {d.number}",
+              f"Datum: {d.date:%d-%m-%Y}  14:05"]:
+        txt(c, 12, y, s, 8, "Helvetica")
+        y -= 12
+    y -= 6
+    for name, qty, unit, rate in d.lines:
+        txt(c, 12, y, f"{qty}x {name[:14]}", 8, "Helvetica")
+        txt(c, 218, y, eu(q(qty * unit), "."), 8, right=True)
+        y -= 11
+    y -= 6
+    txt(c, 12, y, "Totaal", 10, "Helvetica-Bold")
+    txt(c, 218, y, eu(d.ttc, "."), right=True)
+    y -= 14
+    txt(c, 12, y, f"BTW {fmt_rate(d)}% over {eu(d.ht, '.')}", 8, "Helvetica")
+    txt(c, 218, y, eu(d.tva, "."), 8, right=True)
+    y -= 12
+    txt(c, 12, y, f"Excl. BTW {eu(d.ht, '.')}", 8, "Helvetica")
+    txt(c, 12, y - 20, "Betaald met PIN", 8, "Helvetica")
+    c.save()
+
+
+def en_credit(d, path, rng):
+    c = pen(path)
+    txt(c, 50, 800, "Northwind Supplies Ltd", 14, "Helvetica-Bold")
+    txt(c, 50, 786, "Unit 4, Riverside Park, Bristol BS1 6XX · +44 117 496 0000", 8, "Helvetica")
+    txt(c, 50, 750, "CREDIT NOTE", 17, "Helvetica-Bold")
+    txt(c, 320, 750, f"Credit note no. {d.number}", 10, "Helvetica")
+    txt(c, 320, 736, f"Issue date: {d.date.day} {d.date:%B %Y}", 10)
+    txt(c, 320, 722, f"Original invoice date: {d.before.day} {d.before:%B %Y}", 9)
+    y = lines_table(c, d, 670, ["Description", "Qty", "Unit price", "Net"], lambda v: "£" + us(v))
+    for i, (lab, v) in enumerate([("Net total", d.ht), (f"VAT @ {fmt_rate(d)}%", d.tva), ("Total credit", d.ttc)]):
+        txt(c, 360, y - 16 * i, lab, 10, "Helvetica-Bold" if i == 2 else "Helvetica")
+        txt(c, 545, y - 16 * i, "£" + us(v), right=True)
+    c.save()
+
+
+def fmt(r):
+    return (f"{Decimal(r):f}".rstrip("0").rstrip(".") if "." in str(r) else str(r)).replace(".", ",") + " %"
+
+
+def fmt_rate(d):
+    r = next(iter(d.base))
+    s = str(r)
+    return s.replace(".", ",") if LANG_OF.get("cur") != "en" else s
+
+
+LANG_OF = {}
+LAYOUTS = {
+    "fr-box": (fr_box, ["20"], "invoice"), "en-us": (en_us, ["10"], "invoice"),
+    "de-classic": (de_classic, ["19"], "invoice"), "nl-table": (nl_table, ["21"], "invoice"),
+    "es-sidebar": (es_sidebar, ["21"], "invoice"), "it-footer": (it_footer, ["22"], "invoice"),
+    "fr-multirate": (fr_multirate, ["20", "5.5"], "invoice"),
+    "de-credit-stacked": (de_credit_stacked, ["19"], "credit-note"), "en-receipt": (en_receipt, ["20"], "receipt"),
+    "fr-avoir": (fr_avoir, ["20"], "credit-note"), "nl-kassabon": (nl_kassabon, ["9"], "receipt"),
+    "en-credit": (en_credit, ["20"], "credit-note"),
+}
+
+
+def scans(pdf, stem, rng):
+    out = []
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", pdf, stem + "-scan"], check=True)
+    out.append((stem + "-scan.png", "image/png", "scan"))
+    img = Image.open(stem + "-scan.png").convert("L")
+    img = img.resize((img.width * 3 // 4, img.height * 3 // 4))
+    img = img.rotate(rng.uniform(-1.5, 1.5), expand=True, fillcolor=200, resample=Image.BICUBIC)
+    noise = Image.effect_noise(img.size, 18)
+    img = Image.blend(img, noise, 0.12).filter(ImageFilter.GaussianBlur(0.6))
+    img.save(stem + "-photo.jpg", quality=55)
+    out.append((stem + "-photo.jpg", "image/jpeg", "photo"))
+    return out
+
+
+def generate(out, per_layout, seed):
+    rng = random.Random(seed)
+    entries = []
+    for name, (draw, rates, kind) in LAYOUTS.items():
+        for k in range(per_layout):
+            d = Doc(rng, rates, kind)
+            if len(rates) > 1 and len(d.base) < 2:  # a multi-rate layout prints several rates
+                d = Doc(rng, rates, kind)
+            LANG_OF["cur"] = LANG[name]
+            stem = os.path.join(out, f"{name}-{k}")
+            draw(d, stem + ".pdf", rng)
+            files = [(stem + ".pdf", "application/pdf", "text")] + scans(stem + ".pdf", stem, rng)
+            for path, mime, source in files:
+                entries.append({"file": path, "mime": mime, "source": source, "layout": name, "lang": LANG[name],
+                                "set": "tuning" if name in TUNING else "held-out", "truth": d.truth()})
+    return entries
+
+
+def run(binary, entries, langs):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(e):
+        r = subprocess.run([binary, "ocr", "run", "--type", e["mime"], "--languages", langs, e["file"]],
+                           capture_output=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        fields = json.loads(r.stdout)["fields"] if r.returncode == 0 else {}
+        e["got"] = {f: (fields.get(f) or {}).get("value") for f in FIELDS}
+        return e
+
+    with ThreadPoolExecutor(2) as pool:
+        return list(pool.map(one, entries))
+
+
+def score(entries):
+    rows = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))  # (set, lang, source) -> field -> [printed, reported, right]
+    for e in entries:
+        for key in [(e["set"], e["lang"], e["source"]), (e["set"], "all", e["source"]), (e["set"], "all", "all")]:
+            for f in FIELDS:
+                got, want = e["got"][f], e["truth"][f]
+                cell = rows[key][f]
+                cell[0] += 1
+                cell[1] += got is not None
+                cell[2] += got == want
+    return rows
+
+
+def pct(a, b):
+    return "–" if b == 0 else f"{100 * a / b:.0f}"
+
+
+def table(rows, which):
+    short = {"kind": "kind", "invoiceNumber": "number", "date": "date", "totalExcludingTax": "HT",
+             "totalTax": "TVA", "totalIncludingTax": "TTC"}
+    head = "| lang | source | docs | " + " | ".join(short[f] for f in FIELDS) + " | all: acc / prec / recall |"
+    out = [head, "|---|---|---:|" + "---:|" * len(FIELDS) + "---|"]
+    for key in sorted(k for k in rows if k[0] == which):
+        cells = rows[key]
+        n = cells[FIELDS[0]][0]
+        acc = " | ".join(f"{pct(c[2], c[0])} / {pct(c[2], c[1])} / {pct(c[1], c[0])}" for c in (cells[f] for f in FIELDS))
+        tot = [sum(cells[f][i] for f in FIELDS) for i in range(3)]
+        out.append(f"| {key[1]} | {key[2]} | {n} | {acc} | {pct(tot[2], tot[0])} / {pct(tot[2], tot[1])} / "
+                   f"{pct(tot[1], tot[0])} |")
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--per-layout", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--languages", default="fra+eng")
+    ap.add_argument("--md", help="write the tables to this Markdown file")
+    ap.add_argument("--append", action="store_true", help="append to --md instead of replacing it")
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    entries = run(args.bin, generate(args.out, args.per_layout, args.seed), args.languages)
+    with open(os.path.join(args.out, "results.json"), "w") as f:
+        json.dump(entries, f, indent=1, default=str)
+    rows = score(entries)
+    text = ["Cells: accuracy / precision / recall, % (accuracy = right / printed, precision = right / reported, "
+            "recall = reported / printed).", "", "#### Held-out layouts: " + ", ".join(HELD_OUT), "",
+            table(rows, "held-out"), "", "#### Tuning layouts: " + ", ".join(TUNING), "", table(rows, "tuning")]
+    print("\n".join(text))
+    if args.md:
+        with open(args.md, "a" if args.append else "w") as f:
+            when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+            f.write(f"\n## Held-out evaluation ({when}, `benches/ocr/heldout.py`, seed {args.seed})\n\n")
+            f.write("\n".join(text) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

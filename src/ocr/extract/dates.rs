@@ -1,0 +1,348 @@
+//! Dates: parsing, and choosing the document's own date among those printed.
+
+use super::*;
+
+// Dates
+
+pub(super) static DATE_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})\b"));
+pub(super) static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\b"));
+/// "1er" is often read "ter" or "ler" by OCR.
+pub(super) static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?|1er|[tlI]er)\s*[-.]?\s*(\p{L}{3,9})\.?\s*[-.,]?\s*(\d{4}|\d{2})\b")
+});
+pub(super) static DATE_MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
+pub(super) static TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}\s?[:hH]\s?\d{2}(?:\s?:\s?\d{2})?\b"));
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DateHit {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) date: NaiveDate,
+}
+
+pub(super) fn find_dates(text: &str, order: DateOrder) -> Vec<DateHit> {
+    let mut hits: Vec<DateHit> = Vec::new();
+    for caps in DATE_NUMERIC.captures_iter(text).take(MAX_HITS_PER_LINE) {
+        push_date(&mut hits, &caps, numeric_date(&caps, order), text);
+    }
+    for caps in DATE_ISO.captures_iter(text).take(MAX_HITS_PER_LINE) {
+        let date = make_date(cap(&caps, 1), cap(&caps, 2), cap(&caps, 3));
+        push_date(&mut hits, &caps, date, text);
+    }
+    for caps in DATE_DAY_MONTH.captures_iter(text).take(MAX_HITS_PER_LINE) {
+        let day = day_number(caps.get(1).map_or("", |m| m.as_str()));
+        let month = month_number(caps.get(2).map_or("", |m| m.as_str()));
+        push_date(&mut hits, &caps, month.and_then(|m| make_date(cap(&caps, 3), m, day)), text);
+    }
+    for caps in DATE_MONTH_DAY.captures_iter(text).take(MAX_HITS_PER_LINE) {
+        let month = month_number(caps.get(1).map_or("", |m| m.as_str()));
+        push_date(&mut hits, &caps, month.and_then(|m| make_date(cap(&caps, 3), m, cap(&caps, 2))), text);
+    }
+    hits.sort_by_key(|hit| (hit.start, Reverse(hit.end)));
+    let mut kept: Vec<DateHit> = Vec::new();
+    for hit in hits {
+        if kept.last().is_none_or(|last| hit.start >= last.end) {
+            kept.push(hit);
+        }
+    }
+    kept
+}
+
+pub(super) fn cap(caps: &regex::Captures<'_>, i: usize) -> u32 {
+    caps.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+pub(super) fn push_date(hits: &mut Vec<DateHit>, caps: &regex::Captures<'_>, date: Option<NaiveDate>, text: &str) {
+    let (Some(whole), Some(date)) = (caps.get(0), date) else { return };
+    if date_context_ok(text, whole.start(), whole.end()) {
+        hits.push(DateHit { start: whole.start(), end: whole.end(), date });
+    }
+}
+
+/// A date inside a longer dotted or dashed number (phone "01.23.45.67.89") is not a date.
+pub(super) fn date_context_ok(text: &str, start: usize, end: usize) -> bool {
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    let mut after = text.get(end..).unwrap_or("").chars();
+    let chained = |sep: Option<char>, next: Option<char>| {
+        matches!(sep, Some('.' | '/' | '-')) && next.is_some_and(|c| c.is_ascii_digit())
+    };
+    !chained(before.next(), before.next()) && !chained(after.next(), after.next())
+}
+
+/// Day-first as in France; month-first only when it cannot be otherwise and slashes are used
+/// (US style "03/15/2026").
+/// Which of day and month comes first in a document's numeric dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum DateOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+static US_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"\$|\bUSD\b"));
+static ENGLISH_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:invoice|receipt|amount|due|bill\s+to)\b"));
+static NON_ENGLISH_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:facture|rechnung|factuur|factura|fattura|avoir|gutschrift|montant|betrag|bedrag|importe|importo)\b")
+});
+
+/// The order of a document's numeric dates, decided before any ambiguous one is read: its
+/// unambiguous dates vote ("11/17/2017" proves month-first, "17/11/2017" day-first); without a
+/// vote, or with votes both ways, an English document in dollars reads month-first and every
+/// other one day-first.
+pub(super) fn date_order(pages: &[&str]) -> DateOrder {
+    let (mut day_first, mut month_first) = (0usize, 0usize);
+    for caps in pages.iter().flat_map(|page| DATE_NUMERIC.captures_iter(page)).take(MAX_LINES) {
+        match (cap(&caps, 1), cap(&caps, 3)) {
+            (first, second) if first > 12 && (1..=12).contains(&second) => day_first += 1,
+            (first, second) if (1..=12).contains(&first) && second > 12 && second <= 31 => month_first += 1,
+            _ => {}
+        }
+    }
+    if month_first > 0 && day_first == 0 {
+        return DateOrder::MonthFirst;
+    }
+    if day_first > 0 {
+        return DateOrder::DayFirst;
+    }
+    let any = |re: &Regex| pages.iter().any(|page| re.is_match(page));
+    if any(&US_MARK) && any(&ENGLISH_MARK) && !any(&NON_ENGLISH_MARK) {
+        DateOrder::MonthFirst
+    } else {
+        DateOrder::DayFirst
+    }
+}
+
+/// A numeric date; an unambiguous one is read whatever `order` says ("25/12" and "12/25").
+pub(super) fn numeric_date(caps: &regex::Captures<'_>, order: DateOrder) -> Option<NaiveDate> {
+    let (first, second) = (cap(caps, 1), cap(caps, 3));
+    let year = year_number(caps.get(4).map_or("", |m| m.as_str()))?;
+    let month_first = match order {
+        _ if first > 12 => false,
+        _ if second > 12 => true,
+        DateOrder::MonthFirst => true,
+        DateOrder::DayFirst => false,
+    };
+    if month_first {
+        make_date(year, first, second)
+    } else {
+        make_date(year, second, first)
+    }
+}
+
+pub(super) fn year_number(raw: &str) -> Option<u32> {
+    let value: u32 = raw.parse().ok()?;
+    match raw.len() {
+        2 => Some(2000 + value),
+        4 => Some(value),
+        _ => None,
+    }
+}
+
+pub(super) fn day_number(raw: &str) -> u32 {
+    let lower = raw.to_lowercase();
+    if lower.ends_with("er") {
+        return 1;
+    }
+    lower.trim_end_matches(|c: char| c.is_alphabetic()).parse().unwrap_or(0)
+}
+
+pub(super) fn make_date(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
+    let year = match year {
+        0..=99 => 2000 + year,
+        1900..=2199 => year,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// French and English month names and their usual abbreviations, accents optional.
+pub(super) fn month_number(raw: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["janvier", "janv", "jan", "january"],
+        &["fevrier", "fevr", "fev", "feb", "february"],
+        &["mars", "mar", "march"],
+        &["avril", "avr", "apr", "april"],
+        &["mai", "may"],
+        &["juin", "jun", "june"],
+        &["juillet", "juil", "jul", "july"],
+        &["aout", "aug", "august"],
+        &["septembre", "sept", "sep", "september"],
+        &["octobre", "oct", "october"],
+        &["novembre", "nov", "november"],
+        &["decembre", "dec", "december"],
+    ];
+    let name = fold_accents(raw);
+    let index = MONTHS
+        .iter()
+        .zip(labels::MONTHS.iter())
+        .position(|(names, more)| names.contains(&name.as_str()) || more.contains(&name.as_str()))?;
+    u32::try_from(index + 1).ok()
+}
+
+pub(super) fn fold_accents(raw: &str) -> String {
+    raw.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'û' | 'ù' | 'ü' | 'ú' => 'u',
+            'ô' | 'ö' | 'ó' => 'o',
+            'î' | 'ï' | 'í' => 'i',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
+}
+
+pub(super) fn plausible(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    (1990..=2099).contains(&date.year())
+}
+
+// Document date
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateLabel {
+    Strong,
+    Weak,
+    Due,
+    Other,
+}
+
+pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|| {
+    use DateLabel::*;
+    LabelTable::new(&within_cell(&[
+        (
+            Strong,
+            concat!(
+                r"\bdate\s+(?:de\s+(?:la\s+)?|du\s+|d['’]\s*)?",
+                r"(?:facture|facturation|[ée]mission|l['’]\s*avoir|avoir|document|vente|achat|transaction)\b",
+            ),
+        ),
+        (
+            Strong,
+            r"\b(?:invoice|issue|billing|receipt|document|transaction)\s+date\b|\bdate\s+of\s+(?:issue|invoice)\b",
+        ),
+        (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
+        (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
+        (Strong, ISSUE_DATE),
+        (Weak, r"\bdate\b|\ble\b"),
+        (Weak, BARE_DATE),
+        (Due, DUE_DATE),
+        (Other, OTHER_DATE),
+        (Due, r"[ée]ch[ée]ance|\bdue\b|\bdate\s+limite\b|(?:^|\s)[àa]\s+(?:payer|r[ée]gler)\b"),
+        (
+            Due,
+            concat!(
+                r"(?:(?:^|\s)[àa]\s+)?\b(?:payable|payer|r[ée]gler|paiement|payment|pay)\s+",
+                r"(?:avant\s+le|avant|au\s+plus\s+tard\s+le|au\s+plus\s+tard|le|before|by|on)\b",
+            ),
+        ),
+        (Due, r"\bvalid\w*|\bexpir\w*|\bpr[ée]l[èe]v\w*"),
+        (Other, r"\blivr\w*|\bdelivery\b|\bcommande\b|\border\b|\bp[ée]riode\b|\bperiod\b|\bprestation\b"),
+        (Other, r"\bservice\b|\bexp[ée]di\w*|\bship\w*|\bnaissance\b|\bdu\b|\bau\b|\bfrom\b|\bjusqu\w*|\bcontra\w*"),
+    ]))
+});
+
+/// Separators of a period "du 01/03 au 31/03", "1 March - 31 March": both ends are not the
+/// document's date.
+pub(super) static PERIOD_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:au|à|to|until|-|–|jusqu['’]au)\s*$"));
+
+/// The document's own title word, by kind, for "Facture N° 12 du 03/02/2026". A credit note
+/// quoting "facture F-1 du ..." dates the invoice, not itself.
+pub(super) static OWN_MENTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    [
+        re(r"(?i)\b(?:facture|invoice)\b"),
+        re(r"(?i)\b(?:avoir|credit\s+note)\b"),
+        re(r"(?i)\b(?:ticket|re[çc]u|receipt)\b"),
+    ]
+});
+pub(super) static REFERENCE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\br[ée]f|origin|\bsur\b|\bon\b|relati"));
+
+pub(super) fn date_rank(label: Option<DateLabel>) -> Option<(u8, f32)> {
+    match label {
+        Some(DateLabel::Strong) => Some((4, 0.9)),
+        Some(DateLabel::Weak) => Some((3, 0.8)),
+        None => Some((2, GUESS)),
+        Some(DateLabel::Other) => Some((1, WEAK_GUESS)),
+        Some(DateLabel::Due) => None,
+    }
+}
+
+pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
+    let mut best: Option<(u8, f32, NaiveDate)> = None;
+    for (idx, line) in doc.lines.iter().enumerate() {
+        let labels = find_labels(&line.text, &DATE_LABELS);
+        for (k, hit) in line.dates.iter().enumerate() {
+            if !plausible(hit.date) {
+                continue;
+            }
+            let Some((rank, confidence)) = date_rank(date_label(doc, idx, &labels, k, kind)) else { continue };
+            if best.is_none_or(|(r, _, _)| rank > r) {
+                best = Some((rank, confidence, hit.date));
+            }
+        }
+    }
+    best.map(|(_, confidence, date)| (date.to_string(), confidence))
+}
+
+pub(super) fn date_label(
+    doc: &Doc,
+    idx: usize,
+    labels: &[Hit<DateLabel>],
+    k: usize,
+    kind: Option<DocumentKind>,
+) -> Option<DateLabel> {
+    let line = doc.lines.get(idx)?;
+    let hit = line.dates.get(k)?;
+    if in_period(line, k) {
+        return Some(DateLabel::Other);
+    }
+    let from = if k == 0 { 0 } else { line.dates[k - 1].end };
+    let beside = labels.iter().rev().find(|l| l.end <= hit.start && l.start >= from);
+    match beside {
+        Some(label) if dated_document(line, label, kind) => Some(DateLabel::Strong),
+        Some(label) => Some(label.kind),
+        None => header_date_label(doc, idx, hit),
+    }
+}
+
+/// "Facture N° 12 du 03/02/2026": a "du" that follows the document's own mention dates it.
+pub(super) fn dated_document(line: &Line, label: &Hit<DateLabel>, kind: Option<DocumentKind>) -> bool {
+    let word = line.text.get(label.start..label.end).unwrap_or("").to_lowercase();
+    let before = line.text.get(..label.start).unwrap_or("");
+    let own = match kind {
+        Some(DocumentKind::Invoice) => OWN_MENTION.first(),
+        Some(DocumentKind::CreditNote) => OWN_MENTION.get(1),
+        Some(DocumentKind::Receipt) => OWN_MENTION.get(2),
+        _ => None,
+    };
+    label.kind == DateLabel::Other
+        && matches!(word.as_str(), "du" | "of")
+        && own.is_some_and(|re| re.is_match(before))
+        && !REFERENCE_WORD.is_match(before)
+}
+
+pub(super) fn in_period(line: &Line, k: usize) -> bool {
+    let gap = |a: &DateHit, b: &DateHit| line.text.get(a.end..b.start).is_some_and(|g| PERIOD_GAP.is_match(g));
+    let before = k.checked_sub(1).and_then(|p| line.dates.get(p)).zip(line.dates.get(k));
+    let after = line.dates.get(k).zip(line.dates.get(k + 1));
+    before.is_some_and(|(a, b)| gap(a, b)) || after.is_some_and(|(a, b)| gap(a, b))
+}
+
+/// In a table ("Date    Échéance" over "15/03/2026    14/04/2026") the header above names the
+/// date by column.
+pub(super) fn header_date_label(doc: &Doc, idx: usize, hit: &DateHit) -> Option<DateLabel> {
+    let line = doc.lines.get(idx)?;
+    let above = doc.lines.get(doc.prev_non_blank(idx)?)?;
+    if !above.dates.is_empty() {
+        return None;
+    }
+    let span = line.span_cols(hit.start, hit.end);
+    find_labels(&above.text, &DATE_LABELS)
+        .into_iter()
+        .find(|l| overlaps(span, above.span_cols(l.start, l.end)))
+        .map(|l| l.kind)
+}

@@ -1,0 +1,134 @@
+//! Label vocabulary per language (fr, en, de, nl, es, it). The tables in `totals`, `dates`,
+//! `number` and `kind` compose these; a supplier's language is never guessed first, every
+//! language's labels are tried on every line (they hardly collide).
+
+/// The tax itself: TVA, VAT, tax, MwSt/USt, BTW, IVA.
+pub(super) const TVA: &str = concat!(
+    r"(?:\bt(?:\.\s?v\.\s?a\b\.?|va\b)|\bvat\b|\btax(?:es)?\b",
+    r"|\bmwst\b\.?|\bmw\.?\s?st\b\.?|\bust\b\.?|\bumsatzsteuer\b|\bmehrwertsteuer\b|\bbtw\b|\biva\b|\bi\.v\.a\b\.?)"
+);
+pub(super) const HT: &str = r"(?:\bh\.?\s?t\b\.?|\bhors\s+taxes?\b)";
+pub(super) const TTC: &str = r"(?:\bt\.?\s?t\.?\s?c\b\.?|\btoutes\s+taxes\s+comprises\b)";
+/// "excluding" in every language: excl., before, ohne, zonder, sin, senza.
+pub(super) const EXCL: &str = r"(?:excl(?:\.|uding|usive|usief|\b)|exkl(?:\.|usive|\b)|w/o|(?:before|net\s+of|hors|sans|without|ohne|zonder|sin|senza|esclus[ao])\b)";
+/// "including": incl., inkl., inclusief, con, incluido, compresa.
+pub(super) const INCL: &str =
+    r"(?:incl(?:\.|uding|usive|usief|\b)|inkl(?:\.|usive|\b)|(?:with|con|incluid[oa]|inclus[ao]|compres[ao]|met)\b)";
+
+/// Total excluding tax, beyond the French and English "Total HT" / "Total excl. VAT" forms.
+pub(super) const NET_TOTAL: &str = concat!(
+    // de
+    r"\bnetto(?:betrag|summe|gesamt(?:betrag)?|rechnungsbetrag|wert)?\b|\b(?:gesamt|summe|rechnungsbetrag|betrag)\s+netto\b",
+    r"|\bwarenwert\b|\bzwischensumme\b|\bsumme\s+positionen\b",
+    // nl
+    r"|\bsubtotaal\b|\bnetto\s+bedrag\b|\btotaal\s+netto\b",
+    // es
+    r"|\bbase\s+imponible\b|\bimporte\s+neto\b|\bsubtotal\b",
+    // it
+    r"|\b(?:totale\s+)?imponibile\b|\bsubtotale\b|\btotale\s+netto\b|\bimporto\s+netto\b",
+    // en
+    r"|\bnet\s+total\b|\btotal\s+before\s+tax\b|\btaxable\s+amount\b",
+);
+
+/// The total of the tax, beyond "Total TVA" / "Total VAT".
+pub(super) const TAX_TOTAL: &str = concat!(
+    r"\btax\s+(?:total|amount)\b|\b(?:umsatz)?steuerbetrag\b|\bsteuer\b",
+    r"|\bbtw[-\s]?bedrag\b|\bcuota\s+(?:de\s+)?iva\b|\bimposta\b|\bimporto\s+iva\b",
+);
+
+/// Total including tax, beyond "Total TTC" / "Net à payer" / "Amount due".
+pub(super) const GROSS_TOTAL: &str = concat!(
+    // de
+    r"\b(?:gesamt|rechnungs|end|brutto|zahl)betrag\b|\bgesamtsumme\b|\brechnungssumme\b",
+    r"|\b(?:summe|gesamt|betrag)\s+brutto\b|\bzu\s+zahlen(?:der\s+betrag)?\b|\bf[äa]lliger\s+betrag\b",
+    // nl
+    r"|\btotaal\s*bedrag\b|\bte\s+betalen\b|\bfactuurbedrag\b|\beindtotaal\b|\btotaal\s+te\s+betalen\b",
+    // es
+    r"|\btotal\s+(?:factura|a\s+pagar)\b|\bimporte\s+total\b|\btotal\s+importe\b",
+    // it
+    r"|\btotale\s+(?:fattura|documento|da\s+pagare|complessivo|generale)\b|\bnetto\s+a\s+pagare\b|\bimporto\s+totale\b",
+    // en
+    r"|\btotal\s+payable\b",
+);
+
+/// A bare "total" in every language.
+pub(super) const BARE_TOTAL: &str = r"\btotal\b|\bmontant\s+total\b|\btotaal\b|\btotale\b|\bsumme\b|\bgesamt\b";
+
+/// Mentions of the tax that are not its amount: identifiers, exemptions, reverse charge.
+pub(super) const NOT_TAX_AMOUNT: &str = concat!(
+    r"\bust[-\s.]*id\w*|\bsteuer[-\s]?n(?:umme)?r\b\.?|\bst\.?[-\s]?nr\b\.?|\bsteuer(?:frei|befreit)\w*",
+    r"|\bsteuerschuldnerschaft\b|\bbtw[-\s]?(?:nummer|nr|id)\b\.?|\bbtw\s+verlegd\b|\bpartita\s+iva\b|\bp\.\s?iva\b",
+    r"|\bcodice\s+fiscale\b|\binversione\s+contabile\b|\binversi[óo]n\s+del\s+sujeto\s+pasivo\b|\bnif\b|\bcif\b",
+    r"|\b(?:steuer)?satz\b|\btarief\b|\baliquota\b|\btipo\b",
+);
+
+/// The invoice's own number: Rechnungsnummer, Factuurnummer, Número de factura, Numero fattura.
+pub(super) const INVOICE_NUMBER: &str = concat!(
+    r"\brechnungs[-\s]?(?:nummer|nr\b\.?)|\brechnung\s+(?:nr\b\.?|nummer)|\bbeleg[-\s]?(?:nummer|nr\b\.?)",
+    r"|\bfactuur[-\s]?(?:nummer|nr\b\.?)|\bfactuur\s+(?:nr\b\.?|nummer)",
+    r"|\bn[úu]m(?:ero|\.)?\s+(?:de\s+)?factura\b|\bfactura\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])",
+    r"|\bnum(?:ero|\.)?\s+(?:della\s+)?fattura\b|\bfattura\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
+    r"|\binvoice\s+(?:number|no\b\.?)",
+);
+
+/// A credit note's own number: Gutschriftsnummer, Creditnotanummer, Nota di credito n.
+pub(super) const CREDIT_NUMBER: &str = concat!(
+    r"\bgutschrift(?:s)?[-\s]?(?:nummer|nr\b\.?)|\bcredit[-\s]?nota[-\s]?(?:nummer|nr\b\.?)",
+    r"|\bnota\s+de\s+cr[ée]dito\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])|\bnota\s+di\s+credito\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
+);
+
+/// References that are not the document's number, in every language.
+pub(super) const OTHER_NUMBER: &str = concat!(
+    r"\b(?:kunden|bestell|auftrags|liefer(?:schein)?|kd)[-\s]?(?:nummer|nr\b\.?)|\bihr\w*\s+zeichen\b",
+    r"|\b(?:klant|order|bestel)[-\s]?(?:nummer|nr\b\.?)",
+    r"|\b(?:n[úu]m(?:ero|\.)?\s+de\s+)?(?:cliente|pedido)\b|\bnum(?:ero|\.)?\s+(?:d['’]\s*)?ordine\b",
+    r"|\b(?:customer|order|purchase\s+order|po)\s+(?:number|no\b\.?|#)",
+);
+
+/// The document's date: Rechnungsdatum, Factuurdatum, Fecha de factura, Data fattura.
+pub(super) const ISSUE_DATE: &str = concat!(
+    r"\b(?:rechnungs|beleg|ausstellungs|gutschrifts)datum\b|\bdatum\s+der\s+rechnung\b",
+    r"|\b(?:factuur|creditnota)datum\b|\bfactuur\s+datum\b",
+    r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisi[óo]n|expedici[óo]n)\b",
+    r"|\bdata\s+(?:della\s+|di\s+)?(?:fattura|documento|emissione)\b",
+);
+/// A bare date word: Datum, Fecha, Data.
+pub(super) const BARE_DATE: &str = r"\bdatum\b|\bfecha\b|\bdata\b";
+/// Due and payment dates.
+pub(super) const DUE_DATE: &str = concat!(
+    r"\bf[äa]llig\w*|\bzahlbar\b|\bzahlungs(?:ziel|datum|termin)\b|\bvervaldatum\b|\bvervalt\b|\bbetaal\w*",
+    r"|\bvencimiento\b|\bfecha\s+(?:de\s+)?(?:vencimiento|pago)\b|\bscadenza\b|\bdata\s+(?:di\s+)?(?:scadenza|pagamento)\b",
+    r"|\bpaid\s+on\b|\bpayment\s+date\b|\bdate\s+of\s+payment\b|\bdate\s+de\s+(?:paiement|r[èe]glement)\b",
+);
+/// Delivery, order, service period dates.
+pub(super) const OTHER_DATE: &str = concat!(
+    r"\b(?:liefer|leistungs|bestell|auftrags)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",
+    r"|\bentrega\b|\bpedido\b|\bperiodo\b|\bconsegna\b|\bordine\b|\bspedizione\b|\benv[íi]o\b",
+);
+
+/// Credit notes: Avoir, Credit note, Gutschrift, Creditnota, Nota de crédito, Nota di credito.
+pub(super) const CREDIT_NOTE: &str = concat!(
+    r"\bgutschrift\b|\brechnungskorrektur\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
+    r"|\bnota\s+de\s+cr[ée]dito\b|\bfactura\s+rectificativa\b|\bnota\s+di\s+credito\b",
+);
+/// Invoices: Facture, Invoice, Rechnung, Factuur, Factura, Fattura.
+pub(super) const INVOICE: &str = r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b";
+/// Receipts: Ticket, Reçu, Receipt, Quittung, Kassenbon, Kassabon, Recibo, Scontrino, Ricevuta.
+pub(super) const RECEIPT: &str =
+    r"\bquittung\b|\bkassenbon\b|\bkassabon\b|\bkassabon\b|\brecibo\b|\bscontrino\b|\bricevuta\b";
+
+/// Month names beyond French and English, accents folded.
+pub(super) const MONTHS: [&[&str]; 12] = [
+    &["januar", "janner", "januari", "enero", "ene", "gennaio", "gen"],
+    &["februar", "februari", "febrero", "febbraio"],
+    &["marz", "maart", "mrt", "marzo", "mrz"],
+    &["april", "abril", "abr", "aprile"],
+    &["mei", "mayo", "maggio", "mag"],
+    &["juni", "junio", "giugno", "giu"],
+    &["juli", "julio", "luglio", "lug"],
+    &["august", "augustus", "agosto", "ago"],
+    &["september", "septiembre", "settembre", "set"],
+    &["oktober", "okt", "october", "octubre", "ottobre", "ott"],
+    &["november", "noviembre", "nov"],
+    &["dezember", "dez", "december", "diciembre", "dic", "dicembre"],
+];

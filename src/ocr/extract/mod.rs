@@ -1,0 +1,136 @@
+//! Heuristic extraction of accounting fields from a document's text (PDF text layer or OCR).
+//!
+//! The text is expected in `pdftotext -layout` style: one string per visual line, columns kept
+//! apart by runs of spaces, so a label and its value usually share a line. Every value is a best
+//! effort that comes with a confidence; checksums and the HT + TVA = TTC identity are used to
+//! tell good readings from bad ones. Nothing here may panic, whatever the input.
+
+use std::cmp::Reverse;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::{Regex, RegexSet};
+
+mod amounts;
+mod dates;
+mod identifiers;
+mod kind;
+mod labels;
+mod locate;
+mod normalize;
+mod number;
+mod supplier;
+#[cfg(test)]
+mod tests;
+mod totals;
+mod vat;
+
+use amounts::*;
+use dates::*;
+use identifiers::*;
+use kind::*;
+use labels::*;
+pub use locate::locate;
+use normalize::*;
+use number::*;
+use supplier::*;
+use totals::*;
+use vat::*;
+
+use super::amount::Cents;
+use super::fields::{DocumentKind, Field, Fields, Source, VatLine};
+
+/// A checksum that verifies makes a misread identifier very unlikely.
+const CHECKSUMMED: f32 = 0.95;
+const LABELLED: f32 = 0.85;
+const GUESS: f32 = 0.6;
+const WEAK_GUESS: f32 = 0.4;
+/// OCR output deserves less trust than a text layer, whatever the heuristic that read it.
+const OCR_FACTOR: f32 = 0.9;
+
+/// Bounds that keep the work linear on hostile input (a huge line, thousands of numbers).
+const MAX_LINE_CHARS: usize = 2000;
+const MAX_LINES: usize = 20_000;
+const MAX_HITS_PER_LINE: usize = 64;
+const MAX_TOTAL_CANDIDATES: usize = 8;
+/// The issuer's header sits in the first lines of the first page.
+const TOP_LINES: usize = 15;
+/// Columns of a header and of the value under it rarely line up exactly.
+const COLUMN_SLACK: usize = 2;
+
+/// Extracts accounting fields from a document's text (one string per page, in order), read from
+/// `source` (Source::TextLayer or Source::Ocr). Never panics, whatever the input.
+pub fn extract(pages: &[&str], source: Source) -> Fields {
+    let doc = Doc::new(pages, source);
+    let kind = detect_kind(&doc);
+    let document_kind = kind.map(|(k, _)| k);
+    let breakdown = vat_breakdown(&doc);
+    let totals = choose_totals(&total_candidates(&doc, &breakdown));
+    let ids = identifiers(&doc);
+    let wrap = |found: Option<(String, f32)>| found.map(|(value, confidence)| field(value, confidence, source));
+    let mut fields = Fields {
+        date: wrap(document_date(&doc, document_kind)),
+        invoice_number: wrap(invoice_number(&doc, document_kind)),
+        siren: wrap(ids.siren),
+        siret: wrap(ids.siret),
+        vat_number: wrap(ids.vat),
+        iban: wrap(ids.iban),
+        currency: wrap(currency(&doc).map(|(code, confidence)| (code.to_owned(), confidence))),
+        ..Fields::default()
+    };
+    set_totals(&mut fields, &totals, &breakdown, source);
+    // Without any sign of an accounting document, a first line is just a first line.
+    let looks_accounting = kind.is_some() || has_any_value(&fields);
+    fields.supplier_name = wrap(supplier_name(&doc, looks_accounting));
+    if document_kind == Some(DocumentKind::CreditNote) {
+        credit_note_magnitudes(&mut fields);
+    }
+    fields.kind = match kind {
+        Some((kind, confidence)) => Some(field(kind, confidence, source)),
+        None => looks_accounting.then(|| field(DocumentKind::Other, 0.3, source)),
+    };
+    fields
+}
+
+/// Sign convention, the same as the e-invoice path (where EN 16931 credit notes carry positive
+/// amounts): a credit note's totals and VAT lines are the amounts it credits, as positive
+/// numbers; `kind: credit-note` says which way they go. "Total TTC -120,00" on an "Avoir" is
+/// reported as "120.00".
+fn credit_note_magnitudes(fields: &mut Fields) {
+    let unsigned = |value: &mut String| {
+        if let Some(rest) = value.strip_prefix('-') {
+            *value = rest.to_owned();
+        }
+    };
+    for total in [&mut fields.total_excluding_tax, &mut fields.total_tax, &mut fields.total_including_tax] {
+        if let Some(total) = total.as_mut() {
+            unsigned(&mut total.value);
+        }
+    }
+    for line in fields.vat_breakdown.iter_mut().flat_map(|f| f.value.iter_mut()) {
+        unsigned(&mut line.tax_amount);
+        line.taxable_amount.iter_mut().for_each(unsigned);
+    }
+}
+
+pub use super::checksum::{fr_vat_valid, iban_valid, luhn_valid, siren_valid, siret_valid};
+
+/// Parses a French or English amount: "1 234,56 €", "1.234,56", "1,234.56", "1234.56", "€12.50",
+/// "12,5", "1 234 €", negative "-12,00"; thin/non-breaking spaces (U+00A0, U+202F) as thousands
+/// separators. None if not an amount.
+pub fn parse_amount(raw: &str) -> Option<Cents> {
+    let (negative, number) = strip_sign_and_currency(raw);
+    let cents = parse_unsigned(number)?;
+    Some(Cents(if negative { -cents } else { cents }))
+}
+
+/// Parses a date: "15/03/2026", "15-03-2026", "15.03.2026", "2026-03-15", "15 mars 2026",
+/// "1er juin 2026", "15 March 2026", "March 15, 2026", "15 Mar 2026", 2-digit years "15/03/26" →
+/// 2026. Returns YYYY-MM-DD; None if invalid (e.g. 31/02).
+pub fn parse_date(raw: &str) -> Option<String> {
+    let text = raw.trim().trim_end_matches(['.', ',']);
+    find_dates(text, DateOrder::DayFirst)
+        .into_iter()
+        .find(|hit| hit.start == 0 && hit.end == text.len())
+        .map(|hit| hit.date.to_string())
+}

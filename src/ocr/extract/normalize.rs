@@ -1,0 +1,353 @@
+//! Text normalisation: lines, columns, OCR clean-up, the client's block and small helpers.
+
+use super::*;
+
+// Small helpers
+
+pub(super) fn field<T>(value: T, confidence: f32, source: Source) -> Field<T> {
+    let factor = if source == Source::Ocr { OCR_FACTOR } else { 1.0 };
+    Field::new(value, confidence * factor, source)
+}
+
+pub(super) fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Word boundaries are ASCII ones: Unicode boundaries send the regex engine to its slow NFA on
+/// any non-ASCII text (most French lines). Patterns therefore put no `\b` next to an accented
+/// letter.
+pub(super) fn re(pattern: &str) -> Regex {
+    Regex::new(&ascii_boundaries(pattern)).expect("static regex pattern is valid")
+}
+
+pub(super) fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// Column (in characters) of a byte offset, for lining up layout columns.
+pub(super) fn col_of(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+pub(super) fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 <= b.1 + COLUMN_SLACK && b.0 <= a.1 + COLUMN_SLACK
+}
+
+/// The up to `width` bytes before `end`, cut on a character boundary.
+pub(super) fn window_before(text: &str, end: usize, width: usize) -> &str {
+    let mut start = end.saturating_sub(width);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+pub(super) fn truncate_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    }
+}
+
+/// A label found in a line, by byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit<K> {
+    pub(super) kind: K,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+/// Whitespace inside a label stays within one layout cell: "Date de facture     N° de facture"
+/// holds two labels, not "facture     N°".
+pub(super) fn within_cell<K: Copy, P: AsRef<str>>(rows: &[(K, P)]) -> Vec<(K, String)> {
+    rows.iter().map(|(kind, p)| (*kind, p.as_ref().replace(r"\s*", r"\s{0,2}").replace(r"\s+", r"\s{1,2}"))).collect()
+}
+
+/// Labelled patterns and the set of them all: most lines hold no label and then cost one scan
+/// instead of one per pattern.
+pub(super) struct LabelTable<K> {
+    pub(super) set: RegexSet,
+    pub(super) rows: Vec<(K, Regex)>,
+}
+
+impl<K: Copy> LabelTable<K> {
+    pub(super) fn new<P: AsRef<str>>(rows: &[(K, P)]) -> Self {
+        let patterns: Vec<String> =
+            rows.iter().map(|(_, p)| ascii_boundaries(&format!("(?i){}", p.as_ref()))).collect();
+        let set = RegexSet::new(&patterns).expect("static regex patterns are valid");
+        let compile = |p: &String| Regex::new(p).expect("static regex pattern is valid");
+        let rows = rows.iter().zip(&patterns).map(|((kind, _), p)| (*kind, compile(p))).collect();
+        Self { set, rows }
+    }
+}
+
+/// The labels of a line, leftmost first; where two overlap the longer wins, so "Total TVA" is
+/// one label and not "Total" then "TVA", and "TVA intracommunautaire" is not the VAT amount.
+pub(super) fn find_labels<K: Copy>(text: &str, table: &LabelTable<K>) -> Vec<Hit<K>> {
+    let matched = table.set.matches(text);
+    let mut all: Vec<Hit<K>> = matched
+        .iter()
+        .filter_map(|i| table.rows.get(i))
+        .flat_map(|(kind, re)| re.find_iter(text).map(move |m| Hit { kind: *kind, start: m.start(), end: m.end() }))
+        .collect();
+    all.sort_by_key(|hit| (hit.start, Reverse(hit.end)));
+    let mut kept: Vec<Hit<K>> = Vec::new();
+    for hit in all {
+        if kept.last().is_none_or(|last| hit.start >= last.end) {
+            kept.push(hit);
+        }
+    }
+    kept
+}
+
+// Document preparation
+
+pub(super) struct Line {
+    pub(super) page: usize,
+    pub(super) text: String,
+    /// `text` with dates and times blanked (same byte offsets), so "15/03/26 100,00" does not
+    /// read as one amount.
+    pub(super) masked: String,
+    pub(super) amounts: Vec<AmountHit>,
+    pub(super) dates: Vec<DateHit>,
+    pub(super) totals: Vec<Hit<TotalLabel>>,
+}
+
+impl Line {
+    pub(super) fn new(page: usize, raw: &str, source: Source, order: DateOrder) -> Self {
+        let text = prepare_text(raw, source);
+        let dates = find_dates(&text, order);
+        let masked = mask(&text, &dates);
+        let amounts = find_amounts(&masked);
+        let totals = find_labels(&text, &TOTAL_LABELS);
+        Self { page, text, masked, amounts, dates, totals }
+    }
+
+    pub(super) fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    pub(super) fn span_cols(&self, start: usize, end: usize) -> (usize, usize) {
+        (col_of(&self.text, start), col_of(&self.text, end))
+    }
+}
+
+/// Table borders ('|') and tabs become spaces so that columns stay columns.
+pub(super) fn prepare_text(raw: &str, source: Source) -> String {
+    let mut text = String::with_capacity(raw.len().min(MAX_LINE_CHARS * 4));
+    for c in truncate_chars(raw, MAX_LINE_CHARS).chars() {
+        match c {
+            '\t' => text.push_str("    "),
+            '|' | '¦' => text.push(' '),
+            c if c.is_control() => text.push(' '),
+            c => text.push(c),
+        }
+    }
+    let text = if source == Source::Ocr { fix_ocr_zeros(&text) } else { text };
+    GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
+}
+
+/// "TVA20%", "HT12,50": receipts and OCR glue short labels to their figure.
+pub(super) static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(tva|vat|ht|ttc)(\d)"));
+
+pub(super) fn is_numeric_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, 'O' | 'o' | '.' | ',')
+}
+
+/// OCR reads '0' as 'O' inside numbers ("1 2O4,5O"). A run of digits, O's and separators that
+/// stands apart from letters and looks numeric (has a digit, a separator, or follows a digit
+/// group) gets its O's back as zeros; words keep theirs.
+pub(super) fn fix_ocr_zeros(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = chars.clone();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_numeric_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_numeric_char(chars[i]) {
+            i += 1;
+        }
+        if zero_run_is_numeric(&chars, start, i) {
+            for c in &mut out[start..i] {
+                if matches!(*c, 'O' | 'o') {
+                    *c = '0';
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+pub(super) fn zero_run_is_numeric(chars: &[char], start: usize, end: usize) -> bool {
+    let run = &chars[start..end];
+    let letter_before = start > 0 && chars[start - 1].is_alphabetic();
+    let letter_after = chars.get(end).is_some_and(|c| c.is_alphabetic());
+    let has_o = run.iter().any(|c| matches!(c, 'O' | 'o'));
+    let has_digit = run.iter().any(char::is_ascii_digit);
+    let has_separator = run.len() >= 3 && run.iter().any(|c| matches!(c, '.' | ','));
+    let after_group = start >= 2 && chars[start - 1] == ' ' && chars[start - 2].is_ascii_digit();
+    !letter_before && !letter_after && has_o && (has_digit || has_separator || after_group)
+}
+
+pub(super) fn mask(text: &str, dates: &[DateHit]) -> String {
+    let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    spans.extend(TIME_RE.find_iter(text).take(MAX_HITS_PER_LINE).map(|m| (m.start(), m.end())));
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in spans {
+        if start < last {
+            continue;
+        }
+        out.push_str(text.get(last..start).unwrap_or(""));
+        out.extend(std::iter::repeat_n(' ', end - start));
+        last = end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    out
+}
+
+/// A region of the page holding the client's block ("Facturé à", "Bill to"...): identifiers
+/// and names found there belong to the client, not to the issuer.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Zone {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) col_min: usize,
+    pub(super) col_max: usize,
+}
+
+pub(super) struct Doc {
+    pub(super) lines: Vec<Line>,
+    pub(super) zones: Vec<Zone>,
+    pub(super) first_page: usize,
+}
+
+impl Doc {
+    pub(super) fn new(pages: &[&str], source: Source) -> Self {
+        let mut lines = Vec::new();
+        let order = date_order(pages);
+        'pages: for (page, text) in pages.iter().enumerate() {
+            for raw in text.split('\n') {
+                let raw = raw.strip_suffix('\r').unwrap_or(raw);
+                for part in raw.split(['\r', '\x0c']) {
+                    if lines.len() >= MAX_LINES {
+                        break 'pages;
+                    }
+                    lines.push(Line::new(page, part, source, order));
+                }
+            }
+        }
+        let first_page = lines.iter().find(|l| !l.is_blank()).map_or(0, |l| l.page);
+        let zones = client_zones(&lines);
+        Self { lines, zones, first_page }
+    }
+
+    pub(super) fn in_client_zone(&self, line: usize, col: usize) -> bool {
+        self.zones.iter().any(|z| (z.first..=z.last).contains(&line) && (z.col_min..z.col_max).contains(&col))
+    }
+
+    /// Indices of the first non-blank lines of the first page with text.
+    pub(super) fn top_lines(&self, count: usize) -> Vec<usize> {
+        (0..self.lines.len())
+            .filter(|&i| self.lines[i].page == self.first_page && !self.lines[i].is_blank())
+            .take(count)
+            .collect()
+    }
+
+    pub(super) fn next_non_blank(&self, idx: usize) -> Option<usize> {
+        let page = self.lines.get(idx)?.page;
+        (idx + 1..self.lines.len().min(idx + 3)).find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)
+    }
+
+    pub(super) fn prev_non_blank(&self, idx: usize) -> Option<usize> {
+        let page = self.lines.get(idx)?.page;
+        (idx.saturating_sub(2)..idx).rev().find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)
+    }
+}
+
+// Layout columns and the client's block
+
+/// A piece of a line between runs of two or more spaces: a layout column's cell.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Chunk {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) col: usize,
+    pub(super) end_col: usize,
+}
+
+pub(super) fn chunks(text: &str) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let (mut start, mut end, mut spaces) = (None, 0, 0);
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            spaces += 1;
+            if spaces >= 2 {
+                if let Some(s) = start.take() {
+                    out.push(make_chunk(text, s, end));
+                }
+            }
+        } else {
+            start.get_or_insert(i);
+            spaces = 0;
+            end = i + c.len_utf8();
+        }
+    }
+    if let Some(s) = start {
+        out.push(make_chunk(text, s, end));
+    }
+    out
+}
+
+pub(super) fn make_chunk(text: &str, start: usize, end: usize) -> Chunk {
+    Chunk { start, end, col: col_of(text, start), end_col: col_of(text, end) }
+}
+
+pub(super) static CLIENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)^(?:factur[ée]e?\s+[àa](?:[\s:]|$)|client(?:\s*:|\s|$)|customer\b|bill(?:ed)?\s+to\b|sold\s+to\b",
+        r"|ship\s+to\b|invoice\s+to\b|adresse\s+de\s+(?:facturation|livraison)|destinataire",
+        r"|livr[ée]e?\s+[àa](?:[\s:]|$)",
+        r"|acheteur|buyer\b|[àa]\s+l['’]attention\s+de)",
+    ))
+});
+/// "Client n° 42" is a reference, not the start of the client's address block.
+pub(super) static CLIENT_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^client\s*(?:n\s?[°º]|no\b|num|code|id\b|r[ée]f)"));
+
+pub(super) fn client_zones(lines: &[Line]) -> Vec<Zone> {
+    let mut zones = Vec::new();
+    for (idx, line) in lines.iter().enumerate() {
+        let cells = chunks(&line.text);
+        for (k, cell) in cells.iter().enumerate() {
+            let text = line.text.get(cell.start..cell.end).unwrap_or("");
+            if CLIENT_LABEL.is_match(text) && !CLIENT_REFERENCE.is_match(text) {
+                zones.push(zone_from(lines, idx, cell, cells.get(k + 1)));
+            }
+        }
+    }
+    zones
+}
+
+/// A label on the right claims everything right of it; on the left, everything up to the next
+/// column of its line. The block ends at a blank line or where its column runs dry.
+pub(super) fn zone_from(lines: &[Line], idx: usize, cell: &Chunk, next: Option<&Chunk>) -> Zone {
+    let (col_min, col_max) = if cell.col >= 15 {
+        (cell.col.saturating_sub(4), usize::MAX)
+    } else {
+        (0, next.map_or(usize::MAX, |n| n.col.saturating_sub(1)))
+    };
+    let mut last = idx;
+    for (i, line) in lines.iter().enumerate().skip(idx + 1).take(8) {
+        let has_text = chunks(&line.text).iter().any(|c| c.end_col > col_min && c.col < col_max);
+        if line.is_blank() || !has_text {
+            break;
+        }
+        last = i;
+    }
+    Zone { first: idx, last, col_min, col_max }
+}

@@ -1,0 +1,101 @@
+//! Invoice number.
+
+use super::*;
+
+// Invoice number
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NumberLabel {
+    Invoice,
+    CreditNote,
+    Receipt,
+    Reference,
+    Bare,
+    Ignore,
+}
+
+pub(super) const NO: &str = r"(?:\bn\s?[°º*']|\bno\b\.?|\bnr\b\.?|\bnum(?:[ée]ro|ber)?\b\.?|#)";
+
+pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::new(|| {
+    use NumberLabel::*;
+    let rows: Vec<(NumberLabel, String)> = vec![
+        (Invoice, format!(r"\b(?:facture|invoice)\s*{NO}|{NO}\s*(?:de\s+)?(?:la\s+)?(?:facture|invoice)\b")),
+        (Invoice, r"\binvoice\s+(?:id|ref(?:erence)?)\b|\b(?:facture|invoice)\s*:".into()),
+        (CreditNote, format!(r"\b(?:avoir|credit\s+note)\s*{NO}|{NO}\s*(?:de\s+|d['’]\s*)?(?:l['’]\s*)?avoir\b")),
+        (CreditNote, format!(r"{NO}\s*(?:de\s+)?credit\s+note\b|\b(?:avoir|credit\s+note)\s*:")),
+        (Receipt, format!(r"\b(?:ticket|re[çc]u|receipt|transaction)\s*{NO}")),
+        (Receipt, format!(r"{NO}\s*(?:de\s+)?(?:ticket|re[çc]u|receipt)\b")),
+        (Invoice, INVOICE_NUMBER.into()),
+        (CreditNote, CREDIT_NUMBER.into()),
+        (Ignore, OTHER_NUMBER.into()),
+        (Reference, r"\br[ée]f(?:[ée]rence)?\b\.?".into()),
+        (Bare, r"\b(?:facture|invoice|avoir|rechnung|factuur|factura|fattura|gutschrift)\b".into()),
+        // References that are not the document's number.
+        (
+            Ignore,
+            concat!(
+                r"\br[ée]f(?:[ée]rence)?\b\.?\s*(?:de\s+)?",
+                r"(?:client|commande|order|customer|article|produit|bancaire|mandat|paiement|payment|virement)\w*"
+            )
+            .into(),
+        ),
+        (Ignore, r"\b(?:votre|your|notre)\s+r[ée]f\w*".into()),
+    ];
+    LabelTable::new(&within_cell(&rows))
+});
+
+pub(super) static NUMBER_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
+
+pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) -> u8 {
+    match (label, kind) {
+        (NumberLabel::CreditNote, Some(DocumentKind::CreditNote))
+        | (NumberLabel::Invoice, Some(DocumentKind::Invoice))
+        | (NumberLabel::Receipt, Some(DocumentKind::Receipt)) => 5,
+        (NumberLabel::Invoice | NumberLabel::CreditNote | NumberLabel::Receipt, _) => 4,
+        (NumberLabel::Bare, _) => 2,
+        (NumberLabel::Reference, _) => 1,
+        (NumberLabel::Ignore, _) => 0,
+    }
+}
+
+pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
+    let mut best: Option<(u8, String)> = None;
+    for (idx, line) in doc.lines.iter().enumerate() {
+        for label in find_labels(&line.text, &NUMBER_LABELS) {
+            let priority = number_priority(label.kind, kind);
+            if priority == 0 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {
+                continue;
+            }
+            let beside = number_token(line, label.end);
+            let token = beside.or_else(|| (priority > 2).then(|| number_below(doc, idx, &label)).flatten());
+            if let Some(token) = token {
+                best = Some((priority, token));
+            }
+        }
+    }
+    best.map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
+}
+
+pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
+    let rest = line.text.get(from..)?;
+    let m = NUMBER_TOKEN.captures(rest)?.get(1)?;
+    let token = m.as_str().trim_end_matches(['.', '-', '/', '_']);
+    let starts_date = line.dates.iter().any(|d| d.start == from + m.start());
+    valid_number(token, starts_date).then(|| token.to_owned())
+}
+
+/// A document number has a digit, is short, and is neither a date nor a company identifier.
+pub(super) fn valid_number(token: &str, starts_date: bool) -> bool {
+    let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+    let identifier = digits.len() == token.len() && (siren_valid(&digits) || siret_valid(&digits));
+    !digits.is_empty() && token.len() <= 30 && !starts_date && !identifier && parse_date(token).is_none()
+}
+
+/// "N° facture" in a header row, the number in the row below.
+pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> Option<String> {
+    let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
+    let below = doc.lines.get(doc.next_non_blank(idx)?)?;
+    let cell = chunks(&below.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col)))?;
+    number_token(below, cell.start)
+}

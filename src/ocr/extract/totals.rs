@@ -1,0 +1,334 @@
+//! Totals: candidates from labels, columns and VAT sums; HT + TVA = TTC chooses.
+
+use super::*;
+
+// Totals
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TotalLabel {
+    Ht,
+    Tax,
+    TaxTotal,
+    Ttc,
+    Bare,
+    Ignore,
+}
+
+pub(super) static TOTAL_LABELS: LazyLock<LabelTable<TotalLabel>> = LazyLock::new(|| {
+    use TotalLabel::*;
+    let rows: Vec<(TotalLabel, String)> = vec![
+        (Ht, format!(r"\b(?:montant\s+)?total\s*(?:net\s*)?{HT}")),
+        (Ht, format!(r"\bmontant\s*(?:net\s*)?{HT}")),
+        (Ht, format!(r"\bsous[-\s]?total\b(?:\s*{HT})?")),
+        (Ht, r"\bsub[-\s]?total\b".into()),
+        (Ht, format!(r"\b(?:total|amount)\s+{EXCL}\s*(?:of\s+)?{TVA}?")),
+        (Ht, r"\bnet\s+amount\b|\btotal\s+net\b".into()),
+        (
+            TaxTotal,
+            format!(
+                r"\b(?:total|montant|sum|summe|gesamt|totaal|totale|importe|betrag|bedrag)\s+(?:de\s+(?:la\s+)?|des\s+|of\s+|der\s+|del(?:la)?\s+)?{TVA}"
+            ),
+        ),
+        (Tax, TVA.into()),
+        (Tax, format!(r"\bdont\s+{TVA}")),
+        (Ttc, format!(r"\b(?:montant\s+)?(?:total|montant)\s*{TTC}")),
+        (
+            Ttc,
+            r"\b(?:total\s+)?net\s+[àa]\s+payer\b|\b(?:total|montant|reste|solde)\s+[àa]\s+(?:payer|r[ée]gler)\b"
+                .into(),
+        ),
+        (Ttc, r"\b(?:amount|total|balance)\s+(?:due|payable)\b|\bgrand\s+total\b|\btotal\s+amount\b".into()),
+        (Ttc, format!(r"\btotal\s+{INCL}\s*(?:of\s+)?{TVA}?")),
+        (Ttc, r"\binvoice\s+total\b|\btotal\s+g[ée]n[ée]ral\b".into()),
+        (Ht, NET_TOTAL.into()),
+        (TaxTotal, TAX_TOTAL.into()),
+        (Ttc, GROSS_TOTAL.into()),
+        (Ttc, format!(r"\b(?:total|totaal|totale|summe|gesamt|importe)\s*\(?\s*{INCL}\.?\s*{TVA}")),
+        (Ht, format!(r"\b(?:total|totaal|totale|summe|gesamt|importe|betrag|bedrag)\s*\(?\s*{EXCL}\.?\s*{TVA}")),
+        (Bare, BARE_TOTAL.into()),
+        // Receipts print bare "MONTANT", "HT", "TTC" at the start of a line, the amount beside.
+        (Bare, r"^\s*montant\b".into()),
+        (Ht, format!(r"^\s*{HT}")),
+        (Ttc, format!(r"^\s*{TTC}")),
+        // Mentions of VAT that are not the VAT amount: identifiers, exemptions, column headers.
+        (Ignore, format!(r"(?:\bn\s?[°º]\s*|\bnum[ée]ro\s+|\bid(?:entifiant)?\s+|\bcode\s+)(?:de\s+)?{TVA}")),
+        (Ignore, format!(r"{TVA}\s*(?:intra\w*|n\s?[°º]|no\b|num\w*|number|reg\w*|id\b|identification|rate)")),
+        (Ignore, format!(r"{TVA}\s+(?:non\s+applicable|not\s+applicable|exon\w*)|\bexon\w*\s+de\s+{TVA}")),
+        (Ignore, format!(r"\b(?:taux|rate)\s+(?:de\s+)?{TVA}|\b{INCL}\s*{TVA}|\b{EXCL}\s*{TVA}")),
+        (Ignore, r"\bart(?:icle)?\.?\s*\d+\s*[a-z]?\b|\btax\s+invoice\b|\bauto[-\s]?liquidation\b".into()),
+        (Ignore, NOT_TAX_AMOUNT.into()),
+        (Ignore, r"\breverse\s+charge\b|\bhors\s+taxes?\b|\btoutes\s+taxes\s+comprises\b".into()),
+    ];
+    LabelTable::new(&rows)
+});
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate {
+    pub(super) cents: Cents,
+    /// How specific the label was; see `strength`.
+    pub(super) strength: u8,
+    /// Line index: totals are summed up at the bottom, so later wins ties.
+    pub(super) order: usize,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Candidates {
+    pub(super) ht: Vec<Candidate>,
+    pub(super) tax: Vec<Candidate>,
+    pub(super) ttc: Vec<Candidate>,
+}
+
+impl Candidates {
+    pub(super) fn push(&mut self, kind: TotalLabel, candidate: Candidate) {
+        match kind {
+            TotalLabel::Ht => self.ht.push(candidate),
+            TotalLabel::Tax | TotalLabel::TaxTotal => self.tax.push(candidate),
+            TotalLabel::Ttc | TotalLabel::Bare => self.ttc.push(candidate),
+            TotalLabel::Ignore => {}
+        }
+    }
+}
+
+/// Values read under a header row are weaker than values beside their label.
+pub(super) const COLUMN_STRENGTH: u8 = 3;
+
+pub(super) fn strength(kind: TotalLabel) -> u8 {
+    match kind {
+        TotalLabel::Ht | TotalLabel::TaxTotal | TotalLabel::Ttc => 6,
+        TotalLabel::Tax | TotalLabel::Bare => 4,
+        TotalLabel::Ignore => 0,
+    }
+}
+
+pub(super) fn total_candidates(doc: &Doc, breakdown: &[VatRow]) -> Candidates {
+    let mut out = Candidates::default();
+    for (idx, line) in doc.lines.iter().enumerate() {
+        for (j, label) in line.totals.iter().enumerate() {
+            if label.kind == TotalLabel::Ignore {
+                continue;
+            }
+            let segment_end = line.totals.get(j + 1).map_or(line.text.len(), |next| next.start);
+            let beside = line.amounts.iter().rev().find(|a| a.start >= label.end && a.end <= segment_end);
+            let candidate = match beside {
+                Some(hit) => Some(Candidate { cents: hit.cents, strength: strength(label.kind), order: idx }),
+                None => amount_below(doc, idx, label),
+            };
+            if let Some(candidate) = candidate {
+                out.push(label.kind, candidate);
+            }
+        }
+    }
+    push_breakdown_sums(&mut out, breakdown);
+    push_block_pairs(doc, &mut out);
+    out
+}
+
+/// OCR of a boxed totals table often emits the labels as one block of lines and the amounts as
+/// another, further down. The k labels of such a block are paired, in order, with the last k
+/// lines of the first run of at least k bare amounts that follows. Weak candidates: only
+/// HT + TVA = TTC can choose them.
+pub(super) fn push_block_pairs(doc: &Doc, out: &mut Candidates) {
+    let mut idx = 0;
+    while idx < doc.lines.len() {
+        // Blocks start on a label line: scanning from every blank line would be quadratic.
+        let labels = if doc.lines[idx].totals.is_empty() { Vec::new() } else { label_block(doc, idx) };
+        if labels.len() < 2 {
+            idx += 1;
+            continue;
+        }
+        let after = labels.last().map_or(idx, |(line, _)| line + 1);
+        if let Some(amounts) = amount_run(doc, after, labels.len()) {
+            let tail = &amounts[amounts.len() - labels.len()..];
+            for ((_, kind), (line, cents)) in labels.iter().zip(tail) {
+                out.push(*kind, Candidate { cents: *cents, strength: 2, order: *line });
+            }
+        }
+        idx = after;
+    }
+}
+
+/// The run of lines from `start` (blank lines skipped) that each hold one total label and
+/// nothing else that counts.
+pub(super) fn label_block(doc: &Doc, start: usize) -> Vec<(usize, TotalLabel)> {
+    let mut block = Vec::new();
+    for (idx, line) in doc.lines.iter().enumerate().skip(start) {
+        if line.is_blank() {
+            continue;
+        }
+        match line.totals.as_slice() {
+            [label] if label.kind != TotalLabel::Ignore && line.amounts.is_empty() => block.push((idx, label.kind)),
+            _ => break,
+        }
+    }
+    block
+}
+
+/// How far below its labels a block of amounts is looked for; keeps the work linear.
+pub(super) const BLOCK_WINDOW: usize = 40;
+
+/// The first run, after `start` and on the same page, of at least `min` lines that each hold
+/// one amount and nothing else but a currency (blank lines skipped).
+pub(super) fn amount_run(doc: &Doc, start: usize, min: usize) -> Option<Vec<(usize, Cents)>> {
+    let page = doc.lines.get(start)?.page;
+    let mut run = Vec::new();
+    let window = doc.lines.iter().enumerate().skip(start).take(BLOCK_WINDOW);
+    for (idx, line) in window.take_while(|(_, l)| l.page == page) {
+        if line.is_blank() {
+            continue;
+        }
+        match bare_amount(line) {
+            Some(cents) => run.push((idx, cents)),
+            None if run.len() >= min => break,
+            None => run.clear(),
+        }
+    }
+    (run.len() >= min).then_some(run)
+}
+
+pub(super) fn bare_amount(line: &Line) -> Option<Cents> {
+    let [hit] = line.amounts.as_slice() else { return None };
+    if !line.totals.is_empty() {
+        return None;
+    }
+    let rest: String = format!("{}{}", &line.text[..hit.start], &line.text[hit.end..])
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    matches!(rest.as_str(), "" | "EUR" | "USD" | "GBP" | "CHF").then_some(hit.cents)
+}
+
+/// Summary tables put labels in a header row and amounts in the row below.
+pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Option<Candidate> {
+    let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
+    let below_idx = doc.next_non_blank(idx)?;
+    let below = doc.lines.get(below_idx)?;
+    if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore) {
+        return None;
+    }
+    let hit = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end)))?;
+    Some(Candidate { cents: hit.cents, strength: COLUMN_STRENGTH, order: below_idx })
+}
+
+/// With several rates and no "Total TVA" line, the VAT total is the sum of the breakdown.
+/// A receipt's single VAT row may be the only place its HT appears.
+pub(super) fn push_breakdown_sums(out: &mut Candidates, rows: &[VatRow]) {
+    if rows.is_empty() {
+        return;
+    }
+    let order = rows.iter().map(|r| r.line).max().unwrap_or(0);
+    let tax = rows.iter().try_fold(0i64, |sum, r| sum.checked_add(r.tax.0));
+    if let Some(tax) = tax {
+        let strength = if rows.len() >= 2 { 5 } else { 2 };
+        out.tax.push(Candidate { cents: Cents(tax), strength, order });
+    }
+    let bases = rows.iter().try_fold(0i64, |sum, r| sum.checked_add(r.base?.0));
+    if let Some(base) = bases {
+        out.ht.push(Candidate { cents: Cents(base), strength: 2, order });
+    }
+}
+
+/// How the chosen totals stand against HT + TVA = TTC.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Check {
+    /// Fewer than three totals were found: nothing to check.
+    #[default]
+    Unchecked,
+    /// The three add up to the cent.
+    Holds,
+    /// Three were read but no combination adds up: HT and TVA are withheld.
+    Failed,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Totals {
+    pub(super) ht: Option<Candidate>,
+    pub(super) tax: Option<Candidate>,
+    pub(super) ttc: Option<Candidate>,
+    pub(super) check: Check,
+}
+
+/// A label that names the total with tax included ("Total TTC", "Net à payer"), not a bare
+/// "Total": such a TTC may stay when HT and TVA are withheld.
+pub(super) const TTC_LABEL_STRENGTH: u8 = 6;
+
+pub(super) fn choose_totals(c: &Candidates) -> Totals {
+    if let Some(totals) = best_consistent(c) {
+        return totals;
+    }
+    let pick = |v: &[Candidate]| v.iter().copied().max_by_key(|c| (c.strength, c.order));
+    match (pick(&c.ht), pick(&c.tax), pick(&c.ttc)) {
+        // At least one of the three is misread and nothing tells which: a triple that fails its
+        // own check is never reported as read.
+        (Some(_), Some(_), Some(ttc)) => {
+            let ttc = (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc);
+            Totals { ht: None, tax: None, ttc, check: Check::Failed }
+        }
+        (ht, tax, ttc) => Totals { ht, tax, ttc, check: Check::Unchecked },
+    }
+}
+
+/// Among the label readings, the combination where HT + TVA = TTC wins: that catches a misread
+/// figure as well as a deposit deducted after the total. TVA candidates include the sum of a
+/// multi-rate breakdown, so several rates are checked as one total.
+pub(super) fn best_consistent(c: &Candidates) -> Option<Totals> {
+    let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
+    let mut best: Option<((u32, usize), Totals)> = None;
+    for h in &hts {
+        for t in &taxes {
+            for total in ttcs.iter().filter(|total| h.cents.0.checked_add(t.cents.0) == Some(total.cents.0)) {
+                let strength = u32::from(h.strength) + u32::from(t.strength) + u32::from(total.strength);
+                let score = (strength, h.order + t.order + total.order);
+                if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    let totals = Totals { ht: Some(*h), tax: Some(*t), ttc: Some(*total), check: Check::Holds };
+                    best = Some((score, totals));
+                }
+            }
+        }
+    }
+    best.map(|(_, totals)| totals)
+}
+
+pub(super) fn recent(candidates: &[Candidate]) -> Vec<Candidate> {
+    let mut sorted = candidates.to_vec();
+    sorted.sort_by_key(|c| Reverse(c.order));
+    sorted.truncate(MAX_TOTAL_CANDIDATES);
+    sorted
+}
+
+pub(super) fn amount_confidence(candidate: &Candidate, check: Check) -> f32 {
+    let base = match candidate.strength {
+        6.. => 0.8,
+        4 | 5 => 0.7,
+        _ => 0.6,
+    };
+    match check {
+        Check::Holds => base + 0.1,
+        // A TTC kept alone beside figures that contradict it: below any plain guess.
+        Check::Failed => base - 0.3,
+        Check::Unchecked => base,
+    }
+}
+
+pub(super) fn set_totals(fields: &mut Fields, totals: &Totals, breakdown: &[VatRow], source: Source) {
+    let amount = |c: &Option<Candidate>| {
+        c.as_ref().map(|c| field(c.cents.to_string(), amount_confidence(c, totals.check), source))
+    };
+    fields.total_excluding_tax = amount(&totals.ht);
+    fields.total_tax = amount(&totals.tax);
+    fields.total_including_tax = amount(&totals.ttc);
+    // Only ever true: three totals are reported together only when they add up.
+    fields.consistent = (totals.check == Check::Holds).then(|| field(true, 0.9, source));
+    fields.vat_breakdown = breakdown_field(breakdown, totals.tax.map(|t| t.cents), source);
+}
+
+pub(super) fn has_any_value(fields: &Fields) -> bool {
+    fields.date.is_some()
+        || fields.invoice_number.is_some()
+        || fields.siren.is_some()
+        || fields.siret.is_some()
+        || fields.vat_number.is_some()
+        || fields.iban.is_some()
+        || fields.total_excluding_tax.is_some()
+        || fields.total_tax.is_some()
+        || fields.total_including_tax.is_some()
+}

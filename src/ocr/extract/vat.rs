@@ -1,0 +1,176 @@
+//! VAT breakdown: rate, base and tax per line, checked by arithmetic.
+
+use super::*;
+
+// VAT breakdown
+
+/// "20 %", "5,5%", "20.00 %": at most two integer digits keeps "2026 %" and the like out.
+pub(super) static RATE_RE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2}(?:[.,]\d{1,3})?)\s?%"));
+/// Percentages on these lines are not VAT rates.
+pub(super) static NOT_VAT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)acompte|remise|discount|escompte|deposit|r[ée]duction|rabais|p[ée]nalit|int[ée]r[êe]t|interest",
+        r"|commission|promo",
+    ))
+});
+
+/// Rates in force in the EU, Switzerland and the UK, in percent: an unlabelled table row counts
+/// as a VAT line only with one of these.
+pub(super) const KNOWN_RATES: [&str; 39] = [
+    "20", "10", "5.5", "2.1", "8.5", "13", "0.9", "1.75", "19.6", "7", "19", "21", "12", "6", "4", "22", "5", "9",
+    "17", "14", "8", "3", "23", "13.5", "4.8", "8.1", "2.6", "3.8", "7.7", "2.5", "3.7", "25", "25.5", "24", "27",
+    "18", "15", "16", "11",
+];
+
+/// Thousandths of a percent, so that US rates such as 8.875 % stay exact: 20 % is 20000.
+pub(super) const PERCENT: i64 = 1000;
+
+pub(super) fn parse_rate(raw: &str) -> Option<i64> {
+    let (int, frac) = raw.split_once(['.', ',']).unwrap_or((raw, ""));
+    if int.is_empty()
+        || int.len() > 2
+        || frac.len() > 3
+        || !(int.bytes().chain(frac.bytes())).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let padded = format!("{frac:0<3}");
+    Some(int.parse::<i64>().ok()? * PERCENT + padded.parse::<i64>().ok()?)
+}
+
+/// "20", "5.5", "8.875": no trailing zeros.
+pub(super) fn format_rate(rate: i64) -> String {
+    let text = format!("{}.{:03}", rate / PERCENT, rate % PERCENT);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+pub(super) fn known_rate(rate: i64) -> bool {
+    KNOWN_RATES.iter().any(|known| parse_rate(known) == Some(rate))
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct VatRow {
+    /// In thousandths of a percent (`PERCENT`).
+    pub(super) rate: i64,
+    pub(super) base: Option<Cents>,
+    pub(super) tax: Cents,
+    pub(super) labelled: bool,
+    pub(super) line: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rate {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) value: i64,
+}
+
+pub(super) fn find_rates(masked: &str) -> Vec<Rate> {
+    RATE_RE
+        .captures_iter(masked)
+        .take(MAX_HITS_PER_LINE)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let glued = masked.get(..whole.start()).and_then(|s| s.chars().next_back());
+            if glued.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
+                return None;
+            }
+            let value = parse_rate(caps.get(1)?.as_str())?;
+            (value > 0 && value <= 30 * PERCENT).then_some(Rate { start: whole.start(), end: whole.end(), value })
+        })
+        .collect()
+}
+
+pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
+    let mut best: Vec<VatRow> = Vec::new();
+    for (idx, line) in doc.lines.iter().enumerate() {
+        if NOT_VAT_LINE.is_match(&line.text) {
+            continue;
+        }
+        let rates = find_rates(&line.masked);
+        for (k, rate) in rates.iter().enumerate() {
+            let from = if k == 0 { 0 } else { rates[k - 1].end };
+            let to = rates.get(k + 1).map_or(line.text.len(), |r| r.start);
+            if let Some(row) = vat_row(line, idx, rate, from, to) {
+                keep_best_row(&mut best, row);
+            }
+        }
+    }
+    best
+}
+
+/// One row per rate: a labelled row or one with a base beats a bare one; later rows (the
+/// summary at the bottom) beat earlier ones.
+pub(super) fn keep_best_row(best: &mut Vec<VatRow>, row: VatRow) {
+    let rank = |r: &VatRow| u8::from(r.labelled) + u8::from(r.base.is_some());
+    match best.iter_mut().find(|b| b.rate == row.rate) {
+        Some(existing) if rank(&row) >= rank(existing) => *existing = row,
+        Some(_) => {}
+        None => best.push(row),
+    }
+}
+
+pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usize) -> Option<VatRow> {
+    let labelled = line
+        .totals
+        .iter()
+        .any(|l| matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal) && l.end <= rate.start && l.start >= from);
+    let amounts: Vec<Cents> = line
+        .amounts
+        .iter()
+        .filter(|a| a.start >= from && a.end <= to && (a.end <= rate.start || a.start >= rate.end))
+        .map(|a| a.cents)
+        .collect();
+    if let Some((base, tax)) = find_pair(&amounts, rate.value) {
+        let plausible_rate = labelled || known_rate(rate.value);
+        return plausible_rate.then_some(VatRow { rate: rate.value, base: Some(base), tax, labelled, line: idx });
+    }
+    let after = line.amounts.iter().rev().find(|a| a.start >= rate.end && a.end <= to)?;
+    labelled.then_some(VatRow { rate: rate.value, base: None, tax: after.cents, labelled, line: idx })
+}
+
+/// A base and its tax in reading order, tax = base × rate; or a total with tax included and
+/// its tax, tax = total × rate / (100 + rate), as some receipts print.
+pub(super) fn find_pair(amounts: &[Cents], rate: i64) -> Option<(Cents, Cents)> {
+    let pairs = || amounts.iter().enumerate().flat_map(|(i, a)| amounts.iter().skip(i + 1).map(move |b| (*a, *b)));
+    if let Some(pair) = pairs().find(|(base, tax)| close(percent_of(base.0, rate, 100 * PERCENT), tax.0)) {
+        return Some(pair);
+    }
+    pairs()
+        .find(|(ttc, tax)| close(percent_of(ttc.0, rate, 100 * PERCENT + rate), tax.0))
+        .map(|(ttc, tax)| (Cents(ttc.0 - tax.0), tax))
+}
+
+/// `amount × rate / divisor`, rounded half away from zero, in i128 so no input overflows.
+pub(super) fn percent_of(amount: i64, rate: i64, divisor: i64) -> i64 {
+    let product = i128::from(amount) * i128::from(rate);
+    let divisor = i128::from(divisor);
+    let rounded = (product.abs() + divisor / 2) / divisor;
+    i64::try_from(if product < 0 { -rounded } else { rounded }).unwrap_or(i64::MAX)
+}
+
+/// Rounding per line or per total may differ by a cent or two.
+pub(super) fn close(expected: i64, tax: i64) -> bool {
+    tax != 0 && expected.abs_diff(tax) <= 2
+}
+
+pub(super) fn breakdown_field(
+    rows: &[VatRow],
+    total_tax: Option<Cents>,
+    source: Source,
+) -> Option<Field<Vec<VatLine>>> {
+    if rows.is_empty() {
+        return None;
+    }
+    let sum: i64 = rows.iter().map(|r| r.tax.0).fold(0, i64::saturating_add);
+    let confidence = if total_tax.is_some_and(|t| t.0 == sum) { LABELLED } else { GUESS };
+    let lines = rows
+        .iter()
+        .map(|r| VatLine {
+            rate: format_rate(r.rate),
+            taxable_amount: r.base.map(|b| b.to_string()),
+            tax_amount: r.tax.to_string(),
+        })
+        .collect();
+    Some(field(lines, confidence, source))
+}
