@@ -14,9 +14,8 @@ use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
 use crate::audit::{self, Event};
-use crate::blob::ObjectKey;
 use crate::db::files::{self, File, ListFilter, STATUS_AVAILABLE, STATUS_DELETED, STATUS_PENDING};
-use crate::db::{deletions, folders, Tx};
+use crate::db::{folders, Tx};
 use crate::domain::ids::looks_like_id;
 use crate::domain::text::{like_pattern, normalize};
 use crate::domain::time::{now_millis, rfc3339};
@@ -478,16 +477,4 @@ pub async fn restore_file(
     let restored = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
     commit(tx).await?;
     Ok(Json(restored.ok_or(ApiError::NotFound)?.into()))
-}
-
-/// Deletes an object whose deletion is queued; on failure the queue retries it later.
-pub async fn delete_object_now(app: &App, key: &str) {
-    match app.blob().delete(&ObjectKey::from_stored(key.to_owned())).await {
-        Ok(()) => {
-            if let Err(e) = deletions::complete(app.db(), key).await {
-                tracing::warn!(error = %e, key, "object deleted but its queue entry remains; the sweeper will retry");
-            }
-        }
-        Err(e) => tracing::warn!(error = %e, key, "object deletion failed; queued for retry"),
-    }
 }
