@@ -317,3 +317,33 @@ async fn two_instances_deliver_each_event_once() {
     other.stop().await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn ocr_and_export_outcomes_are_sent_and_refused_changes_send_nothing() {
+    let (receiver, base) = Receiver::start().await;
+    let app = TestApp::spawn_with(quick).await;
+    let events = vec!["file.ocr.done", "file.ocr.failed", "export.done", "file.deleted"];
+    let (_, secret) = create_webhook(&app, format!("{base}/ok"), Some(events)).await;
+    let (year, file) = available_file(&app, "outcomes").await;
+
+    app.post(&app.file_path(&year, &file, "/ocr"), json!({})).await.ok(202);
+    assert_eq!(app.drain_ocr().await, 1);
+    let export = app.post(&app.year_path(&year, "/export"), json!({})).await.ok(202)["id"].clone();
+    assert!(coffre::jobs::export::run_one(&app.app).await.unwrap());
+    // Refused (423), so rolled back: no event.
+    app.post(&app.year_path(&year, "/close"), json!({})).await.ok(200);
+    app.delete(&app.file_path(&year, &file, "")).await.problem(423, "year_closed");
+
+    until("the OCR and export events", || async { receiver.at("/ok").len() >= 2 }).await;
+    let got = receiver.at("/ok");
+    let bodies: Vec<Value> = got.iter().map(|r| serde_json::from_str(&r.body).unwrap()).collect();
+    let ocr = bodies.iter().find(|b| b["type"].as_str().unwrap().starts_with("file.ocr.")).expect("an OCR event");
+    assert_eq!(ocr["data"]["idFile"], file.as_str());
+    assert!(ocr["data"]["idOcrJob"].is_string());
+    let done = bodies.iter().find(|b| b["type"] == "export.done").expect("export.done");
+    assert_eq!(done["data"], json!({"idOrganization": app.org, "idYear": year, "idExport": export}));
+    verify_with_python(&got, &[&secret]);
+    let pending = sqlx::query("SELECT COUNT(*) AS n FROM webhook_events").fetch_one(app.app.db().pool()).await.unwrap();
+    assert_eq!(sqlx::Row::try_get::<i64, _>(&pending, "n").unwrap(), 2, "{bodies:?}");
+    app.stop().await;
+}
