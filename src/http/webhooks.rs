@@ -46,25 +46,32 @@ pub struct DeliveryPath {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct CreateWebhook {
-    /// Where events are POSTed: `https://` (or `http://`). Its host must resolve to public
-    /// addresses unless the server allows private ones.
-    #[schema(max_length = 2048, pattern = "^https?://")]
+    /// Where events are POSTed: `https://` (or `http://`), without credentials. Its host must
+    /// resolve to public addresses unless the server allows private ones. (IPv6 literals and
+    /// any port are accepted too; the pattern states the common forms.)
+    #[schema(
+        max_length = 2048,
+        pattern = r"^https?://(((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])|([A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)(:[0-9]{1,4})?([/?#]\S*)?$"
+    )]
     pub url: String,
     /// Event types to send (default: all of them).
     #[schema(min_items = 1)]
     pub events: Option<Vec<EventType>>,
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1f\x7f-\x9f]*$")]
     pub description: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct UpdateWebhook {
-    #[schema(max_length = 2048, pattern = "^https?://")]
+    #[schema(
+        max_length = 2048,
+        pattern = r"^https?://(((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])|([A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)(:[0-9]{1,4})?([/?#]\S*)?$"
+    )]
     pub url: Option<String>,
     #[schema(min_items = 1)]
     pub events: Option<Vec<EventType>>,
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1f\x7f-\x9f]*$")]
     pub description: Option<String>,
     /// `true` re-enables an endpoint disabled after a 410 answer; `false` pauses it (events
     /// that occur meanwhile are not sent later).
@@ -416,4 +423,32 @@ pub async fn redeliver(
     commit(tx).await?;
     app.ocr_wake().notify_waiters();
     Ok((StatusCode::ACCEPTED, Json(RedeliveryDto { id_event: attempt.id_event, status: db::QUEUED.into() })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn the_documented_url_pattern_accepts_only_urls_that_parse() {
+        let config = Config::embedded("/nonexistent".into(), "127.0.0.1:0".parse().unwrap());
+        let doc = crate::http::openapi::document(&config);
+        let pattern = doc["components"]["schemas"]["CreateWebhook"]["properties"]["url"]["pattern"].as_str().unwrap();
+        let pattern = regex::Regex::new(pattern).unwrap();
+        for url in ["https://hooks.example.com/coffre?x=1", "http://1.2.3.4:8080/", "http://a-b.c/é", "http://x#y"] {
+            assert!(pattern.is_match(url) && target::parse(url).is_ok(), "{url}");
+        }
+        let description =
+            doc["components"]["schemas"]["CreateWebhook"]["properties"]["description"]["pattern"].as_str();
+        let description = regex::Regex::new(description.unwrap()).unwrap();
+        assert!(
+            description.is_match("Comptabilité, été")
+                && !description.is_match("a\u{7}")
+                && !description.is_match("\u{8b}")
+        );
+        for url in ["http://", "http://1.2.3.4.5/", "http://999.1.1.1/", "http://u@h/", "http://h:99999/", "ftp://h/"] {
+            assert!(!pattern.is_match(url), "{url}");
+        }
+    }
 }
