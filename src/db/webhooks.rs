@@ -415,3 +415,26 @@ pub async fn get_attempt(tx: &mut Tx, id_endpoint: &str, id: &str) -> Result<Opt
     let row = sqlx::query(&sql).bind(id).bind(id_endpoint).fetch_optional(&mut **tx).await?;
     Ok(row.as_ref().map(Attempt::from_row).transpose()?)
 }
+
+/// Forgets what is done and older than `before`: attempts, finished deliveries, and events left
+/// without deliveries. Returns how many events were deleted.
+pub async fn prune(db: &Db, before: i64) -> Result<u64, DbError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM webhook_attempts WHERE attempted_at < $1").bind(before).execute(&mut *tx).await?;
+    sqlx::query(
+        "DELETE FROM webhook_deliveries WHERE status IN ('succeeded', 'failed', 'cancelled') AND created_at < $1 \
+         AND id NOT IN (SELECT id_delivery FROM webhook_attempts)",
+    )
+    .bind(before)
+    .execute(&mut *tx)
+    .await?;
+    let done = sqlx::query(
+        "DELETE FROM webhook_events WHERE created_at < $1 \
+         AND id NOT IN (SELECT id_event FROM webhook_deliveries)",
+    )
+    .bind(before)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
+}

@@ -217,6 +217,12 @@ async fn rotation_signs_with_the_old_and_the_new_secret_during_the_grace_period(
     let actions: Vec<&str> = audit.body.as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
     assert!(actions.contains(&"webhook.create") && actions.contains(&"webhook.rotate_secret"), "{actions:?}");
     assert!(!audit.text.contains(&new) && !audit.text.contains(&old));
+
+    // After 30 days the sweeper forgets the delivered event and its log.
+    let later = chrono::Utc::now() + chrono::Duration::days(31);
+    let report = coffre::sweeper::sweep_once(&app.app, later).await.unwrap();
+    assert_eq!(report.webhook_events_pruned, 1);
+    assert!(deliveries(&app, &id).await.is_empty());
     app.stop().await;
 }
 
