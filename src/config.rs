@@ -74,6 +74,41 @@ pub struct Config {
     pub metrics: bool,
     /// Serve `/metrics` on this address instead of the main listener.
     pub metrics_listen: Option<SocketAddr>,
+    /// Webhook deliveries sent at once by this process (0: leave them to other processes).
+    pub webhooks_workers: usize,
+    /// Let webhook endpoints point at private, loopback and link-local addresses.
+    pub webhooks_allow_private: bool,
+    /// Delays between a failed delivery attempt and the next one; its length bounds the retries.
+    pub webhooks_retry_schedule: Vec<std::time::Duration>,
+    /// How long the previous secret of a rotated endpoint keeps signing deliveries.
+    pub webhooks_secret_grace_secs: u64,
+    /// How long one delivery request may take in all.
+    pub webhooks_timeout_secs: u64,
+}
+
+/// The default webhook retry schedule: the Standard Webhooks schedule (immediately, then 5 s,
+/// 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), stretched to about three days.
+pub const WEBHOOKS_RETRY_SCHEDULE: &str = "5s,5m,30m,2h,5h,10h,10h,14h,14h,16h";
+
+/// Parses a comma-separated list of durations with units (`500ms`, `5s`, `5m`, `2h`).
+pub fn parse_durations(text: &str) -> Result<Vec<std::time::Duration>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            let split = d.find(|c: char| !c.is_ascii_digit()).unwrap_or(d.len());
+            let (number, unit) = d.split_at(split);
+            let n: u64 = number.parse().map_err(|_| format!("{d}: not a duration like 500ms, 5s, 5m or 2h"))?;
+            let ms = match unit {
+                "ms" => n,
+                "s" => n * 1000,
+                "m" => n * 60_000,
+                "h" => n * 3_600_000,
+                _ => return Err(format!("{d}: not a duration like 500ms, 5s, 5m or 2h")),
+            };
+            Ok(std::time::Duration::from_millis(ms))
+        })
+        .collect()
 }
 
 impl std::fmt::Debug for Config {
@@ -97,6 +132,8 @@ impl std::fmt::Debug for Config {
             .field("sweep_interval_secs", &self.sweep_interval_secs)
             .field("metrics", &self.metrics)
             .field("metrics_listen", &self.metrics_listen)
+            .field("webhooks_workers", &self.webhooks_workers)
+            .field("webhooks_allow_private", &self.webhooks_allow_private)
             .finish_non_exhaustive()
     }
 }
@@ -151,6 +188,11 @@ impl Config {
             shutdown_timeout_secs: 30,
             metrics: true,
             metrics_listen: None,
+            webhooks_workers: 4,
+            webhooks_allow_private: false,
+            webhooks_retry_schedule: parse_durations(WEBHOOKS_RETRY_SCHEDULE).unwrap_or_default(),
+            webhooks_secret_grace_secs: 24 * 3600,
+            webhooks_timeout_secs: 15,
         }
     }
 
@@ -226,6 +268,12 @@ impl Config {
         }
         if self.sweep_interval_secs == 0 {
             return Err("--sweep-interval must be at least 1 second".into());
+        }
+        if self.webhooks_retry_schedule.len() > 50 {
+            return Err("--webhooks-retry-schedule may list at most 50 delays".into());
+        }
+        if !(1..=300).contains(&self.webhooks_timeout_secs) {
+            return Err("--webhooks-timeout must be between 1 and 300 seconds".into());
         }
         Ok(())
     }

@@ -18,3 +18,4 @@ pub mod retention;
 pub mod server;
 pub mod sweeper;
 pub mod web;
+pub mod webhooks;

@@ -18,6 +18,7 @@ use crate::app::App;
 use crate::db::exports::Export;
 use crate::db::jobs::{self, JobTable};
 use crate::db::ocr_jobs::OcrJob;
+use crate::db::webhooks::Delivery;
 
 /// Latency buckets, in seconds: 1 ms to 10 s.
 const LATENCY_BUCKETS: [f64; 13] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
@@ -63,6 +64,12 @@ pub struct StateLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct WebhookLabels {
+    /// `success` or `failure`.
+    pub outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct DependencyLabels {
     pub dependency: &'static str,
 }
@@ -84,6 +91,8 @@ pub struct Metrics {
     jobs_running: Family<KindLabels, Gauge>,
     jobs_oldest_age: Family<KindLabels, Gauge<f64, AtomicU64>>,
     pub dependency_up: Family<DependencyLabels, Gauge>,
+    webhook_attempts: Family<WebhookLabels, Counter>,
+    webhook_backlog: Gauge,
 }
 
 impl Default for Metrics {
@@ -129,6 +138,18 @@ impl Metrics {
         registry.register("jobs_oldest_queued_age_seconds", "Age of the oldest queued job", jobs_oldest_age.clone());
         let dependency_up = Family::default();
         registry.register("dependency_up", "1 when the dependency answered its last probe", dependency_up.clone());
+        let webhook_attempts = Family::default();
+        registry.register(
+            "webhook_delivery_attempts",
+            "Webhook delivery attempts made by this process, by outcome",
+            webhook_attempts.clone(),
+        );
+        let webhook_backlog = Gauge::default();
+        registry.register(
+            "webhook_outbox_backlog",
+            "Webhook deliveries not yet done: waiting (retries included) or being sent (all processes)",
+            webhook_backlog.clone(),
+        );
         Self {
             registry,
             http_requests,
@@ -144,7 +165,13 @@ impl Metrics {
             jobs_running,
             jobs_oldest_age,
             dependency_up,
+            webhook_attempts,
+            webhook_backlog,
         }
+    }
+
+    pub fn webhook_delivered(&self, outcome: &'static str) {
+        self.webhook_attempts.get_or_create(&WebhookLabels { outcome }).inc();
     }
 
     /// Counts one answered request.
@@ -185,6 +212,10 @@ impl Metrics {
         if matches!(db_up, Ok(Ok(()))) {
             self.refresh_queue::<OcrJob>(app, JobKind::ocr).await;
             self.refresh_queue::<Export>(app, JobKind::export).await;
+            let backlog = tokio::time::timeout(SCRAPE_PROBE_TIMEOUT, jobs::queue_stats::<Delivery>(app.db())).await;
+            if let Ok(Ok(stats)) = backlog {
+                self.webhook_backlog.set(stats.queued + stats.running);
+            }
         }
         let mut text = String::new();
         if let Err(e) = prometheus_client::encoding::text::encode(&mut text, &self.registry) {

@@ -7,7 +7,8 @@
 //!   copies of an interrupted finalize), once unchanged for an upload URL's lifetime;
 //! - removes temporary files left by interrupted uploads;
 //! - purges files in the trash for longer than the trash period (open years only);
-//! - deletes the archives of expired exports.
+//! - deletes the archives of expired exports;
+//! - forgets webhook events, deliveries and attempts older than 30 days once delivered or given up.
 
 use std::time::Duration;
 
@@ -25,6 +26,7 @@ pub struct SweepReport {
     pub temporaries_removed: usize,
     pub trash_purged: usize,
     pub exports_expired: usize,
+    pub webhook_events_pruned: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +64,7 @@ fn count(app: &App, r: &SweepReport) {
     m.sweeper_action("temporary_removed", r.temporaries_removed as u64);
     m.sweeper_action("trash_purged", r.trash_purged as u64);
     m.sweeper_action("export_expired", r.exports_expired as u64);
+    m.sweeper_action("webhook_event_pruned", r.webhook_events_pruned);
 }
 
 /// One pass, as if the time were `now` (tests pass a future time instead of waiting).
@@ -84,6 +87,7 @@ pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, Sw
     }
     report.trash_purged = crate::retention::purge_trash(app, now_ms).await?;
     report.exports_expired = crate::jobs::export::expire(app, now_ms).await?;
+    report.webhook_events_pruned = crate::db::webhooks::prune(app.db(), now_ms - WEBHOOK_LOG_DAYS * 86_400_000).await?;
     let grace_ms = i64::from(app.config().upload_grace_secs) * 1000;
     report.uploads_expired = files::clear_expired_uploads(app.db(), now_ms - grace_ms).await?;
     let url_lifetime = chrono::Duration::seconds(i64::from(app.config().upload_url_ttl_secs));
@@ -93,6 +97,9 @@ pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, Sw
     }
     Ok(report)
 }
+
+/// How long the webhook delivery log and outbox keep what is done.
+const WEBHOOK_LOG_DAYS: i64 = 30;
 
 /// Deletes objects written before `before` that no file points to.
 async fn remove_orphans(app: &App, before: DateTime<Utc>) -> Result<usize, SweepError> {

@@ -98,6 +98,22 @@ pub struct ConfigOpts {
     /// Seconds shutdown (SIGTERM) waits for requests in flight before exiting anyway.
     #[arg(long, env = "COFFRE_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
+    /// Webhook deliveries sent at once by this process (0: leave them to other processes).
+    #[arg(long, env = "COFFRE_WEBHOOKS_WORKERS", default_value_t = 4)]
+    pub webhooks_workers: usize,
+    /// Let webhook endpoints point at private, loopback and link-local addresses.
+    #[arg(long, env = "COFFRE_WEBHOOKS_ALLOW_PRIVATE")]
+    pub webhooks_allow_private: bool,
+    /// Delays between webhook delivery attempts, comma-separated (e.g. 5s,5m,30m,2h); the
+    /// number of delays is the number of retries.
+    #[arg(long, env = "COFFRE_WEBHOOKS_RETRY_SCHEDULE", default_value = crate::config::WEBHOOKS_RETRY_SCHEDULE)]
+    pub webhooks_retry_schedule: String,
+    /// Seconds a rotated webhook secret keeps signing deliveries beside the new one.
+    #[arg(long, env = "COFFRE_WEBHOOKS_SECRET_GRACE", default_value_t = 86400)]
+    pub webhooks_secret_grace: u64,
+    /// Seconds one webhook delivery request may take in all.
+    #[arg(long, env = "COFFRE_WEBHOOKS_TIMEOUT", default_value_t = 15)]
+    pub webhooks_timeout: u64,
 }
 
 impl ConfigOpts {
@@ -141,6 +157,12 @@ impl ConfigOpts {
         config.s3_connect_timeout_secs = self.s3_connect_timeout;
         config.s3_read_timeout_secs = self.s3_read_timeout;
         config.shutdown_timeout_secs = self.shutdown_timeout;
+        config.webhooks_workers = self.webhooks_workers;
+        config.webhooks_allow_private = self.webhooks_allow_private;
+        config.webhooks_retry_schedule = crate::config::parse_durations(&self.webhooks_retry_schedule)
+            .map_err(|e| format!("--webhooks-retry-schedule: {e}"))?;
+        config.webhooks_secret_grace_secs = self.webhooks_secret_grace;
+        config.webhooks_timeout_secs = self.webhooks_timeout;
         config.validate()?;
         Ok(config)
     }

@@ -144,7 +144,7 @@ pub struct Archive {
 /// The archive is stored: records it, to be deleted at `expires_at`. False if the lease was
 /// lost meanwhile.
 pub async fn finish_ready(
-    db: &Db,
+    tx: &mut Tx,
     id: &str,
     token: &str,
     archive: &Archive,
@@ -164,7 +164,7 @@ pub async fn finish_ready(
         .bind(archive.files)
         .bind(now)
         .bind(expires_at)
-        .execute(&mut *db.acquire().await?)
+        .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
 }

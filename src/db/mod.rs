@@ -18,6 +18,7 @@ pub mod ocr_jobs;
 pub mod orgs;
 pub mod sessions;
 pub mod settings;
+pub mod webhooks;
 pub mod years;
 
 use std::str::FromStr;

@@ -305,9 +305,12 @@ async fn commit_finalize(
     let details = json!({"type": content.content_type, "size": content.size});
     let event = Event::new("file.finalize").year(&file.id_year).file(&file.id).sha256(Some(&content.sha256));
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(details)).await?;
+    let subject = crate::webhooks::Subject::file(&file.id_year, &file.id);
+    crate::webhooks::emit(&mut tx, &file.id_organization, crate::webhooks::EventType::FileAvailable, subject).await?;
     let file =
         files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)?;
     commit(tx).await?;
+    app.ocr_wake().notify_waiters();
     app.metrics().uploads_finalized.inc();
     app.metrics().uploads_finalized_bytes.inc_by(content.size.max(0) as u64);
     Ok(file)

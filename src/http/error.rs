@@ -68,6 +68,12 @@ pub enum ApiError {
     HashMismatch { expected: String, actual: String },
     #[error("not enough OCR page credits: {needed} needed, {available} available")]
     CreditsExhausted { available: i64, needed: i64 },
+    #[error("the webhook URL is refused: {}", if *.reason == "unresolvable" { "its host does not resolve" } else { "its host resolves to a private, loopback, link-local or otherwise non-public address" })]
+    WebhookUrlRefused { reason: &'static str },
+    #[error("the organization already has {max} webhook endpoints")]
+    WebhookLimitReached { max: i64 },
+    #[error("the webhook endpoint is disabled; enable it first")]
+    WebhookDisabled,
     #[error("the {} is unavailable; try again in a few seconds", .dependency.describe())]
     Unavailable { dependency: Dependency, cause: String },
     #[error("internal error: {0}")]
@@ -176,6 +182,9 @@ impl ApiError {
             }
             Self::HashMismatch { .. } => (S::UNPROCESSABLE_ENTITY, "hash_mismatch", "Hash mismatch"),
             Self::CreditsExhausted { .. } => (S::PAYMENT_REQUIRED, "ocr_credits_exhausted", "OCR credits exhausted"),
+            Self::WebhookUrlRefused { .. } => (S::UNPROCESSABLE_ENTITY, "webhook_url_refused", "Webhook URL refused"),
+            Self::WebhookLimitReached { .. } => (S::CONFLICT, "webhook_limit_reached", "Webhook limit reached"),
+            Self::WebhookDisabled => (S::CONFLICT, "webhook_disabled", "Webhook disabled"),
             Self::Unavailable { .. } => (S::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable"),
             Self::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal_error", "Internal error"),
         }
@@ -197,6 +206,8 @@ impl ApiError {
             Self::CreditsExhausted { available, needed } => json!({ "available": available, "needed": needed }),
             Self::HashMismatch { expected, actual } => json!({ "expectedHash": expected, "actualHash": actual }),
             Self::Unavailable { dependency, .. } => json!({ "dependency": dependency.name() }),
+            Self::WebhookUrlRefused { reason } => json!({ "field": "url", "reason": reason }),
+            Self::WebhookLimitReached { max } => json!({ "maxWebhooks": max }),
             _ => json!({}),
         };
         match value {

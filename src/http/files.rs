@@ -438,7 +438,10 @@ pub async fn delete_file(
     }
     let event = Event::new("file.delete").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(snapshot(&file))).await?;
+    let subject = crate::webhooks::Subject::file(&file.id_year, &file.id);
+    crate::webhooks::emit(&mut tx, &file.id_organization, crate::webhooks::EventType::FileDeleted, subject).await?;
     commit(tx).await?;
+    app.ocr_wake().notify_waiters();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -474,7 +477,10 @@ pub async fn restore_file(
     }
     let event = Event::new("file.restore").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
+    let subject = crate::webhooks::Subject::file(&file.id_year, &file.id);
+    crate::webhooks::emit(&mut tx, &file.id_organization, crate::webhooks::EventType::FileRestored, subject).await?;
     let restored = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
     commit(tx).await?;
+    app.ocr_wake().notify_waiters();
     Ok(Json(restored.ok_or(ApiError::NotFound)?.into()))
 }

@@ -13,6 +13,7 @@ pub mod ocr;
 pub mod openapi;
 pub mod org;
 pub mod patch;
+pub mod webhooks;
 pub mod years;
 
 use axum::extract::DefaultBodyLimit;
@@ -52,6 +53,19 @@ fn api_routes() -> Router<App> {
         .route(&format!("{file}/download-url"), post(content::create_download_url))
         .route(&format!("{file}/delete-url"), post(content::create_delete_url))
         .route(&format!("{file}/ocr"), post(ocr::request_ocr).get(ocr::get_ocr))
+        .merge(webhook_routes())
+}
+
+/// Webhook endpoints of an organization, their delivery log and redelivery.
+fn webhook_routes() -> Router<App> {
+    let webhooks = "/organizations/{idOrganization}/webhooks";
+    let webhook = format!("{webhooks}/{{idWebhook}}");
+    Router::new()
+        .route(webhooks, post(webhooks::create_webhook).get(webhooks::list_webhooks))
+        .route(&webhook, get(webhooks::get_webhook).patch(webhooks::update_webhook).delete(webhooks::delete_webhook))
+        .route(&format!("{webhook}/rotate-secret"), post(webhooks::rotate_secret))
+        .route(&format!("{webhook}/deliveries"), get(webhooks::list_deliveries))
+        .route(&format!("{webhook}/deliveries/{{idDelivery}}/redeliver"), post(webhooks::redeliver))
 }
 
 /// The API under `/` and `/v1`, with health checks and the OpenAPI document.

@@ -17,7 +17,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use super::{content, exports, files, folders, health, ocr, org, years};
+use super::{content, exports, files, folders, health, ocr, org, webhooks, years};
 use crate::app::App;
 
 mod rules;
@@ -35,6 +35,8 @@ pub use rules::document;
         content::create_upload_url, content::finalize_file, content::create_download_url, content::create_delete_url,
         ocr::request_ocr, ocr::get_ocr,
         health::get_health, health::get_readiness,
+        webhooks::create_webhook, webhooks::list_webhooks, webhooks::get_webhook, webhooks::update_webhook,
+        webhooks::delete_webhook, webhooks::rotate_secret, webhooks::list_deliveries, webhooks::redeliver,
     ),
     components(schemas(super::error::Problem)),
     modifiers(&BearerAuth, &CommonResponses, &PublicRoutes, &ProblemMediaType, &Links),

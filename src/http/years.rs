@@ -157,9 +157,12 @@ pub async fn close_year(
         let now = now_millis();
         years::set_closed(&mut tx, &year.id, Some(now)).await?;
         audit::record(&mut tx, &year.id_organization, &auth.actor(), Event::new("year.close").year(&year.id)).await?;
+        let subject = crate::webhooks::Subject::year(&year.id);
+        crate::webhooks::emit(&mut tx, &year.id_organization, crate::webhooks::EventType::YearClosed, subject).await?;
         year.closed = true;
         year.closed_at = Some(now);
     }
     commit(tx).await?;
+    app.ocr_wake().notify_waiters();
     Ok(Json(year.into()))
 }

@@ -74,7 +74,7 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
         Ok(archive) => {
             let now = now_millis();
             let expires_at = now + i64::from(app.config().export_ttl_days) * DAY_MS;
-            let finish = || exports::finish_ready(app.db(), &export.id, token, &archive, now, expires_at);
+            let finish = || finish_ready(app, export, token, &archive, now, expires_at);
             if lease::while_down(app, finish).await? {
                 app.metrics().job_finished(JobKind::export, "done");
             } else {
@@ -98,6 +98,27 @@ pub async fn run_one(app: &App) -> Result<bool, DbError> {
             app.metrics().job_finished(JobKind::export, "failed");
         }
     }
+    Ok(true)
+}
+
+/// Records the archive and tells the webhooks, in one transaction; false if the lease was lost.
+async fn finish_ready(
+    app: &App,
+    export: &Export,
+    token: &str,
+    archive: &exports::Archive,
+    now: i64,
+    expires_at: i64,
+) -> Result<bool, DbError> {
+    use crate::webhooks::{emit, EventType, Subject};
+    let mut tx = app.db().begin_write().await?;
+    if !exports::finish_ready(&mut tx, &export.id, token, archive, now, expires_at).await? {
+        return Ok(false);
+    }
+    let subject = Subject { id_export: Some(&export.id), ..Subject::year(&export.id_year) };
+    emit(&mut tx, &export.id_organization, EventType::ExportDone, subject).await?;
+    tx.commit().await?;
+    app.ocr_wake().notify_waiters();
     Ok(true)
 }
 

@@ -8,6 +8,7 @@ pub mod export;
 pub mod lease;
 pub mod ocr;
 pub mod thumbnails;
+pub mod webhooks;
 
 use std::future::Future;
 use std::time::Duration;
@@ -29,6 +30,8 @@ pub async fn run(app: App, shutdown: impl Future<Output = ()>) {
     if workers > 0 {
         tasks.spawn(thumbnails::run(app.clone(), stop_rx.clone()));
     }
+    // Independent of `--ocr-workers`: deliveries are short HTTP requests, not CPU work.
+    tasks.spawn(webhooks::run_workers(app.clone(), app.config().webhooks_workers, stop_rx.clone()));
     tasks.spawn(scheduled_verify(app.clone(), stop_rx));
     shutdown.await;
     let _ = stop_tx.send(true);

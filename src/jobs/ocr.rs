@@ -254,7 +254,9 @@ async fn record(app: &App, job: &OcrJob, token: &str, outcome: &Outcome) -> Resu
         let (date, reference) = filled_fields(result);
         fill_files(&mut tx, job, date.as_deref(), reference.as_deref()).await?;
     }
+    emit_outcome(&mut tx, job, outcome).await?;
     tx.commit().await?;
+    app.ocr_wake().notify_waiters();
     let metrics = app.metrics();
     match outcome {
         Outcome::Done { pages, pages_charged, .. } => {
@@ -263,6 +265,20 @@ async fn record(app: &App, job: &OcrJob, token: &str, outcome: &Outcome) -> Resu
             metrics.job_finished(JobKind::ocr, "done");
         }
         Outcome::Failed { .. } => metrics.job_finished(JobKind::ocr, "failed"),
+    }
+    Ok(())
+}
+
+/// Tells the webhooks of every file that asked for this job how it ended.
+async fn emit_outcome(tx: &mut Tx, job: &OcrJob, outcome: &Outcome) -> Result<(), DbError> {
+    use crate::webhooks::{emit, EventType, Subject};
+    let kind = match outcome {
+        Outcome::Done { .. } => EventType::FileOcrDone,
+        Outcome::Failed { .. } => EventType::FileOcrFailed,
+    };
+    for file in files::linked_to_job(tx, &job.id).await? {
+        let subject = Subject { id_ocr_job: Some(&job.id), ..Subject::file(&file.id_year, &file.id) };
+        emit(tx, &file.id_organization, kind, subject).await?;
     }
     Ok(())
 }

@@ -37,7 +37,7 @@ pub struct Instance {
 }
 
 impl Instance {
-    async fn start(config: Config) -> Self {
+    pub async fn start(config: Config) -> Self {
         let server = Server::bind(config).await.expect("server starts");
         let base = format!("http://{}", server.local_addr());
         let app = server.app().clone();
@@ -172,6 +172,13 @@ impl TestApp {
     /// load balancer would be.
     pub async fn second_instance(&self) -> Instance {
         Instance::start(self.app.config().clone()).await
+    }
+
+    /// Another server on the same database and object store, with its configuration adjusted.
+    pub async fn instance_with(&self, adjust: impl FnOnce(&mut Config)) -> Instance {
+        let mut config = self.app.config().clone();
+        adjust(&mut config);
+        Instance::start(config).await
     }
 
     /// Stops the server gracefully and waits for it.

@@ -27,4 +27,5 @@ mod s3_interop;
 mod shutdown;
 mod sweeper;
 mod web;
+mod webhooks;
 mod years;
