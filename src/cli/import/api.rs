@@ -153,7 +153,8 @@ impl Api {
             })?;
             let stream = tokio_util::io::ReaderStream::with_capacity(body, 256 * 1024);
             let mut request = self.http.put(url).body(reqwest::Body::wrap_stream(stream));
-            for (name, value) in upload["headers"].as_object().into_iter().flatten() {
+            let headers = upload["headers"].as_object().into_iter().flatten();
+            for (name, value) in headers.filter(|(n, _)| !n.eq_ignore_ascii_case("content-length")) {
                 request = request.header(name.as_str(), value.as_str().unwrap_or_default());
             }
             request = request.header(reqwest::header::CONTENT_LENGTH, size);

@@ -164,6 +164,11 @@ async fn hash_all(entries: &[Entry], opts: &ImportOpts, reporter: &Reporter, sto
                 if stop.stopped() {
                     return (i, None);
                 }
+                if entry.size > MAX_SIZE {
+                    // Refused whatever it holds: not worth reading.
+                    reporter.advance(done.fetch_add(1, Ordering::SeqCst) + 1, count, entry.size);
+                    return (i, Some(String::new()));
+                }
                 let known = journal.lock().expect("journal").get(entry);
                 let hash = match known {
                     Some(hash) => Some(hash),
@@ -208,7 +213,8 @@ async fn lookup<'a>(
     api: &Api,
     hashes: impl Iterator<Item = &'a String>,
 ) -> Result<HashMap<String, Vec<Value>>, Failure> {
-    let unique: Vec<&String> = hashes.collect::<HashSet<_>>().into_iter().collect();
+    // Files too large to import were not hashed (empty).
+    let unique: Vec<&String> = hashes.filter(|h| !h.is_empty()).collect::<HashSet<_>>().into_iter().collect();
     let mut held: HashMap<String, Vec<Value>> = HashMap::new();
     for batch in unique.chunks(LOOKUP_BATCH) {
         let body = json!({ "sha256": batch });
@@ -355,7 +361,7 @@ async fn execute(api: &Api, plan: Plan<'_>, pending: PendingMap, opts: &ImportOp
     for (i, action) in plan.actions {
         match action {
             Action::Done(mut outcome) => {
-                outcome.sha256 = plan.hashes.get(&i).cloned();
+                outcome.sha256 = plan.hashes.get(&i).filter(|h| !h.is_empty()).cloned();
                 reporter.file(outcome);
             }
             Action::Upload { folder, .. } => uploads.push((i, folder)),
