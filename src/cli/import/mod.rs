@@ -350,6 +350,17 @@ async fn collect_pending(api: &Api, plan: &Plan<'_>) -> Result<PendingMap, Failu
             }
         }
     }
+    // Only records named like a file this run uploads are its business; others may be
+    // someone's upload in progress.
+    let uploading: HashSet<(Option<String>, &str)> = plan
+        .actions
+        .iter()
+        .filter_map(|(i, action)| match action {
+            Action::Upload { folder, .. } => Some((folder.clone(), plan.entries[*i].name.as_str())),
+            _ => None,
+        })
+        .collect();
+    map.retain(|(folder, name), _| uploading.contains(&(folder.clone(), name.as_str())));
     Ok(map)
 }
 
@@ -395,7 +406,11 @@ async fn execute(api: &Api, plan: Plan<'_>, pending: PendingMap, opts: &ImportOp
     for (i, leader) in followers {
         let Some(first) = leaders.get(&leader) else { continue };
         let entry = &plan.entries[i];
-        let mut outcome = Outcome::new(&entry.rel, Status::Duplicate, entry.size);
+        let mut outcome = match (&first.status, &first.code) {
+            // The same bytes meet the same refusal.
+            (Status::Failed, Some(code)) => Outcome::failed(&entry.rel, entry.size, code, format!("as {}", first.path)),
+            _ => Outcome::new(&entry.rel, Status::Duplicate, entry.size),
+        };
         outcome.id_file = first.id_file.clone();
         outcome.sha256 = plan.hashes.get(&i).cloned();
         outcome.duplicate_of = Some(first.path.clone());

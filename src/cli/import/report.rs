@@ -167,7 +167,11 @@ impl Reporter {
         summary.exit_code = exit_code;
         let mut out = std::io::stdout().lock();
         if self.json {
-            let _ = writeln!(out, "{}", serde_json::json!({ "summary": summary, "note": note }));
+            let mut line = serde_json::json!({ "summary": summary });
+            if let Some(note) = note {
+                line["error"] = note.into();
+            }
+            let _ = writeln!(out, "{line}");
         } else {
             let mb = summary.bytes_uploaded as f64 / 1e6;
             let _ = writeln!(
