@@ -108,11 +108,9 @@ impl Reporter {
         }
         bar.set_prefix(label.to_owned());
         bar.set_message(format!("0/{files} files"));
-        bar.set_length(bytes);
         if let Some(old) = self.bar.lock().expect("bar").replace(bar) {
             old.finish_and_clear();
         }
-        let _ = files;
     }
 
     /// Advances the current bar by one file of `bytes`.
