@@ -254,3 +254,59 @@ async fn lookup_refuses_malformed_hash_lists() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn ctrl_c_finishes_the_uploads_in_flight_and_exits_130_then_a_run_completes() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let work = tempfile::tempdir().unwrap();
+    let tree = work.path().join("tree");
+    std::fs::create_dir_all(tree.join("Achats")).unwrap();
+    for i in 0..60 {
+        std::fs::write(tree.join(format!("Achats/f{i:02}.pdf")), pdf(&format!("ctrl-c {i} {}", "y".repeat(i * 500))))
+            .unwrap();
+    }
+
+    let mut first = import_command(&app, &year, &tree, work.path()).spawn().expect("import starts");
+    let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
+    for _ in 0..5 {
+        lines.next_line().await.unwrap().expect("a file line");
+    }
+    let pid = first.id().unwrap().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().await.unwrap().success());
+    let mut last = String::new();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        last = line;
+    }
+    let status = first.wait().await.unwrap();
+
+    if status.code() == Some(130) {
+        let summary: Value = serde_json::from_str(&last).unwrap();
+        assert_eq!(summary["summary"]["exitCode"], 130);
+        assert!(summary["summary"]["uploaded"].as_u64().unwrap() < 60);
+    } else {
+        // The signal came after the last upload: nothing was left to interrupt.
+        assert_eq!(status.code(), Some(0));
+    }
+    let second = import_command(&app, &year, &tree, work.path()).output().await.unwrap();
+    assert_eq!(second.status.code(), Some(0), "{}", String::from_utf8_lossy(&second.stderr));
+    assert_eq!(year_files(&app, &year, "available").await.len(), 60);
+    assert!(year_files(&app, &year, "pending").await.is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_refused_key_exits_4() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("a.pdf"), pdf("refused key")).unwrap();
+    let mut command = import_command(&app, &year, work.path(), work.path());
+    command.env("COFFRE_API_KEY", "cof_not-a-key");
+
+    let out = command.output().await.unwrap();
+
+    assert_eq!(out.status.code(), Some(4), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(year_files(&app, &year, "pending").await.is_empty());
+    app.stop().await;
+}
