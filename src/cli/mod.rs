@@ -1,6 +1,7 @@
 //! Command line: `coffre serve` and the admin commands. Admin commands print JSON on stdout.
 
 mod admin;
+mod import;
 mod integrity;
 mod ocr;
 mod serve;
@@ -52,6 +53,8 @@ pub enum Command {
     /// Run the OCR pipeline on a local file.
     #[command(subcommand)]
     Ocr(ocr::OcrCommand),
+    /// Import a folder tree into a fiscal year over the API (resumable).
+    Import(import::ImportOpts),
 }
 
 /// Where the data lives; shared by every command.
@@ -78,5 +81,6 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Audit(cmd) => integrity::run_audit(cmd).await,
         Command::Verify { config, org, year } => integrity::run_verify(config, org, year).await,
         Command::Retention(cmd) => integrity::run_retention(cmd).await,
+        Command::Import(opts) => import::run(opts).await,
     }
 }

@@ -378,6 +378,47 @@ pub async fn find_available_by_sha256(
     Ok(row.map(|r| r.try_get("id")).transpose()?)
 }
 
+/// A stored content of the organization, as the import lookup reports it.
+#[derive(Debug, Clone)]
+pub struct HashMatch {
+    pub sha256: String,
+    pub id: String,
+    pub id_year: String,
+    pub id_folder: Option<String>,
+    pub name: String,
+    pub status: String,
+}
+
+/// Files of the organization whose finalized content has one of these SHA-256s, available or
+/// in the trash (pending files have no content yet). Served by `files_org_sha256`.
+pub async fn find_by_sha256s(db: &Db, id_organization: &str, sha256s: &[String]) -> Result<Vec<HashMatch>, DbError> {
+    if sha256s.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..sha256s.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT sha256, id, id_year, id_folder, name, status FROM files \
+         WHERE id_organization = $1 AND sha256 IN ({}) AND status IN ('available', 'deleted') ORDER BY sha256, id",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(id_organization);
+    for sha256 in sha256s {
+        query = query.bind(sha256);
+    }
+    let rows = query.fetch_all(&mut *db.acquire().await?).await?;
+    let read = |r: &Row| -> Result<HashMatch, sqlx::Error> {
+        Ok(HashMatch {
+            sha256: r.try_get("sha256")?,
+            id: r.try_get("id")?,
+            id_year: r.try_get("id_year")?,
+            id_folder: r.try_get("id_folder")?,
+            name: r.try_get("name")?,
+            status: r.try_get("status")?,
+        })
+    };
+    Ok(rows.iter().map(read).collect::<Result<_, _>>()?)
+}
+
 /// Moves a file to the trash, remembering its status. False when it already was.
 pub async fn trash(tx: &mut Tx, id: &str, now: i64) -> Result<bool, DbError> {
     let done = sqlx::query(

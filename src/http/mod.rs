@@ -8,6 +8,7 @@ pub mod files;
 pub mod folders;
 pub mod guard;
 pub mod health;
+pub mod lookup;
 pub mod observe;
 pub mod ocr;
 pub mod openapi;
@@ -40,6 +41,7 @@ fn api_routes() -> Router<App> {
         .route(&format!("{year}/exports/{{idExport}}"), get(exports::get_export))
         .route("/organizations/{idOrganization}/audit", get(org::list_audit))
         .route("/organizations/{idOrganization}/usage", get(org::get_usage))
+        .route("/organizations/{idOrganization}/files/lookup", post(lookup::lookup_files))
         .route(&format!("{year}/folders"), post(folders::create_folder).get(folders::list_folders))
         .route(
             &format!("{year}/folders/{{idFolder}}"),

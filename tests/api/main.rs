@@ -16,6 +16,7 @@ mod fixtures;
 mod folders;
 mod hangup;
 mod immutability;
+mod import;
 mod instances;
 mod integrity;
 mod metrics;

@@ -9,6 +9,7 @@ use super::{ApiDoc, FILES};
 use crate::config::{Config, MAX_UPLOAD_BYTES};
 use crate::domain::names::MAX_NAME_CHARS;
 use crate::http::files;
+use crate::http::lookup::MAX_LOOKUP;
 
 /// The document as served: the derived one, with the value rules that the domain types parse
 /// (and the derive cannot see) written into the request schemas.
@@ -76,7 +77,7 @@ fn optional_empty_bodies(doc: &mut Value) {
 }
 
 /// A request body of each kind, as the README's walkthrough sends them.
-fn examples() -> [(&'static str, Value); 6] {
+fn examples() -> [(&'static str, Value); 7] {
     [
         ("CreateYear", json!({"label": "Exercice 2026", "startingAt": "2026-01-01", "endingAt": "2026-12-31"})),
         ("CreateFolder", json!({"name": "Achats"})),
@@ -84,6 +85,7 @@ fn examples() -> [(&'static str, Value); 6] {
         ("CreateFile", json!({"name": "Facture F2026-001.pdf", "reference": "F2026-001", "date": "2026-03-15"})),
         ("UpdateFile", json!({"reference": "F2026-001", "date": "2026-03-16"})),
         ("UploadUrlRequest", json!({"type": "application/pdf", "size": 1024})),
+        ("LookupRequest", json!({"sha256": ["e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"]})),
     ]
 }
 
@@ -134,6 +136,11 @@ fn field_rules() -> Vec<(&'static str, &'static str, Value)> {
         ("UpdateFile", "reference", text),
         ("UpdateFile", "date", date),
         ("UploadUrlRequest", "size", json!({"minimum": 1, "maximum": MAX_UPLOAD_BYTES})),
+        (
+            "LookupRequest",
+            "sha256",
+            json!({"minItems": 1, "maxItems": MAX_LOOKUP, "items": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"}}),
+        ),
     ]
 }
 
