@@ -285,10 +285,8 @@ def degrade(img, rng):
     img = img.convert("L")
     img = img.resize((img.width * 3 // 4, img.height * 3 // 4), Image.LANCZOS)
     img = img.rotate(rng.uniform(-2.0, 2.0), expand=True, fillcolor=rng.randint(150, 200), resample=Image.BICUBIC)
-    shade = Image.linear_gradient("L").resize(img.size).point(lambda v: v * 45 // 255)
-    if rng.random() < 0.5:
-        shade = shade.transpose(Image.FLIP_TOP_BOTTOM)
-    img = ImageChops.subtract(img, shade.rotate(90, expand=False) if rng.random() < 0.5 else shade)
+    shade = Image.linear_gradient("L").rotate(rng.choice([0, 90, 180, 270]))  # light from one side
+    img = ImageChops.subtract(img, shade.resize(img.size, Image.BILINEAR).point(lambda v: v * 45 // 255))
     img = Image.blend(img, Image.effect_noise(img.size, 22), 0.10)
     return img.filter(ImageFilter.GaussianBlur(0.7))
 
