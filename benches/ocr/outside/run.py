@@ -71,6 +71,20 @@ SOURCES = [
         "lang": [("*", "fr", "Factur-X (factur-x test fixture)")],
     },
     {
+        "id": "oca-simple-pdf", "client": "pip-wheel",
+        "spec": "odoo-addon-account-invoice-import-simple-pdf==18.0.1.1.0.3",
+        "file": "odoo_addon_account_invoice_import_simple_pdf-18.0.1.1.0.3-py3-none-any.whl",
+        "sha256": "3ec8875a499e2d83ddc37a0189762d593380219a8336ce07dc99cad4c4ad88db",
+        "licence": "AGPL-3.0 (Odoo Community Association)",
+        "members": ["odoo/addons/account_invoice_import_simple_pdf/tests/pdf/akretion_france-test.pdf"],
+        # the values its tests/test_invoice_import.py (test_complete_import) asserts for this PDF
+        "truth": "inline",
+        "values": {"akretion_france-test": {"kind": None, "invoiceNumber": "VT/2022/0001", "date": "2022-09-21",
+                                            "totalExcludingTax": "1509.00", "totalTax": "301.80",
+                                            "totalIncludingTax": "1810.80"}},
+        "lang": [("*", "fr", "real supplier invoices (OCA test)")],
+    },
+    {
         "id": "invoice2data", "client": "pip-sdist", "spec": "invoice2data==0.4.0", "file": "invoice2data-0.4.0.tar.gz",
         "sha256": "d84f2384903ff38e3ba9fb38104d4dbc9016b6559a848b8134691e0d3796c2c8",
         "licence": "MIT (invoice2data)",
@@ -354,6 +368,11 @@ def set_a(out, cache, rng):
                     continue
                 seen[key] = name
                 strip(pdf, stem + ".pdf")
+            elif src["truth"] == "inline":
+                truth = dict(src["values"][name])
+                shutil.copy(pdf, stem + ".pdf")
+                if attachments(stem + ".pdf") != 0:
+                    raise SystemExit(f"{stem}.pdf carries embedded files")
             else:
                 jpath = os.path.splitext(pdf)[0] + ".json"
                 if not os.path.exists(jpath):
