@@ -301,7 +301,9 @@ def degrade(img, rng):
     img = img.rotate(rng.uniform(-2.0, 2.0), expand=True, fillcolor=rng.randint(150, 200), resample=Image.BICUBIC)
     shade = Image.linear_gradient("L").rotate(rng.choice([0, 90, 180, 270]))  # light from one side
     img = ImageChops.subtract(img, shade.resize(img.size, Image.BILINEAR).point(lambda v: v * 45 // 255))
-    img = Image.blend(img, Image.effect_noise(img.size, 22), 0.10)
+    # sensor noise from the seeded rng (Image.effect_noise is not seeded): uniform, sd ~22 around 128
+    noise = Image.frombytes("L", img.size, rng.randbytes(img.width * img.height))
+    img = Image.blend(img, noise.point(lambda v: 128 + (v - 128) * 3 // 10), 0.10)
     return img.filter(ImageFilter.GaussianBlur(0.7))
 
 
