@@ -24,11 +24,12 @@
 #
 # Environment (all optional):
 #   BACKENDS="sqlite postgres"   SIZES="10000 100000"
-#   DURATION=15s  WARMUP=3s  THREADS=2  CONNECTIONS=16
+#   DURATION=15s  WARMUP=3s  THREADS=2  CLIENTS="16 1" (one table row per client count)
 #   PG_ANALYZE=1     on PostgreSQL, run ANALYZE on files after seeding (default 1; see above)
 #   QUIET_WAIT=60    before each wrk run, wait at most this many seconds for the machine to be
 #                    quiet (other processes using < 0.15 CPU), see benches/wrk_run.py; 0: no wait
-#   SKIP_BUILD=1     use the existing target/release/coffre
+#   SKIP_BUILD=1     use the existing $CARGO_TARGET_DIR/release/coffre
+#   COFFRE_BIN=PATH  benchmark this binary (no build), e.g. a build of main for a "before" run
 #   BENCH_KEEP=1     keep the scratch directory (data directories, server logs, wrk outputs)
 #   BENCH_TMPDIR     parent of the scratch directory (default: $TMPDIR or /tmp)
 #
@@ -49,12 +50,13 @@ PG_ANALYZE=${PG_ANALYZE:-1}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-3s}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-16}
+CLIENTS=${CLIENTS:-${CONNECTIONS:-16} 1}
 PAGE=100
-BIN="$REPO_ROOT/target/release/coffre"
+BIN=${COFFRE_BIN:-"${CARGO_TARGET_DIR:-$REPO_ROOT/target}/release/coffre"}
 RESULTS_DIR="$REPO_ROOT/benches/results"
 RESULTS="$RESULTS_DIR/api.md"
 CREATE_LUA="$REPO_ROOT/benches/create-file.lua"
+UPLOAD_URL_LUA="$REPO_ROOT/benches/upload-url.lua"
 WRK_RUN="$REPO_ROOT/benches/wrk_run.py"
 QUIET_WAIT=${QUIET_WAIT:-60}
 POSTMASTER=""
@@ -70,7 +72,7 @@ apt_install wrk curl sqlite3 postgresql
 for tool in wrk curl python3 sqlite3 psql; do
     command -v "$tool" >/dev/null || die "$tool is required"
 done
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+if [[ "${SKIP_BUILD:-0}" != 1 && -z "${COFFRE_BIN:-}" ]]; then
     log "cargo build --release"
     cargo build --release >&2
 fi
@@ -210,8 +212,16 @@ to_ms() {
 # run_wrk KEY NAME URL [LUA]: a warm-up (reads only) then the measured run; checks that every
 # answer was 2xx and that there was no socket error; appends a row to $ROWS.
 run_wrk() {
-    local key=$1 name=$2 url=$3 lua=${4:-} out="$WORK/$BACKEND-$SIZE-$1.wrk"
-    local args=(-t"$THREADS" -c"$CONNECTIONS" --latency -H "Authorization: Bearer $API_KEY")
+    local c
+    for c in $CLIENTS; do
+        CONNECTIONS=$c run_wrk_once "$@"
+    done
+}
+
+run_wrk_once() {
+    local key=$1 name=$2 url=$3 lua=${4:-} out="$WORK/$BACKEND-$SIZE-$1-c$CONNECTIONS.wrk"
+    local threads=$((THREADS < CONNECTIONS ? THREADS : CONNECTIONS))
+    local args=(-t"$threads" -c"$CONNECTIONS" --latency -H "Authorization: Bearer $API_KEY")
     [[ -z "$lua" ]] || args+=(-s "$lua")
     local runner=(python3 "$WRK_RUN" --pid "$SERVER_PID")
     [[ -z "$POSTMASTER" ]] || runner+=(--postmaster "$POSTMASTER")
@@ -222,7 +232,7 @@ run_wrk() {
         # Waited for quiet before the warm-up: only a short check now.
         [[ "$QUIET_WAIT" == 0 ]] || wait=5
     fi
-    log "$BACKEND, $SIZE files: $name (wrk -t$THREADS -c$CONNECTIONS -d$DURATION)"
+    log "$BACKEND, $SIZE files: $name (wrk -t$threads -c$CONNECTIONS -d$DURATION)"
     "${runner[@]}" --quiet-wait "$wait" -- wrk "${args[@]}" -d"$DURATION" "$url" >"$out" 2>&1 ||
         die "wrk failed: $(cat "$out")"
     sed 's/^/    /' "$out" >&2
@@ -233,14 +243,18 @@ run_wrk() {
         die "$BACKEND/$SIZE/$name: $(grep 'Socket errors' "$out" | xargs)"
     fi
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during $name"
-    local rps p99 unit requests cpu
+    local rps p99 unit p50 unit50 requests cpu rss
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
     read -r p99 unit < <(sed -n 's/^ *99% *\([0-9.]*\)\([a-z]*\) *$/\1 \2/p' "$out")
+    read -r p50 unit50 < <(sed -n 's/^ *50% *\([0-9.]*\)\([a-z]*\) *$/\1 \2/p' "$out")
+    # The server's peak resident memory so far (VmHWM), in MB.
+    rss=$(awk '$1 == "VmHWM:" { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
     requests=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$out")
     cpu=$(sed -n 's/^cpu: //p' "$out")
     [[ -n "$rps" && -n "$p99" && -n "$requests" && -n "$cpu" ]] || die "cannot parse the wrk output $out"
     [[ "$requests" -gt 0 ]] || die "$name: no request completed"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BACKEND" "$SIZE" "$key" "$name" "$rps" "$(to_ms "$p99" "$unit")" "$requests" "$cpu" >>"$ROWS"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BACKEND" "$SIZE" "$key" "$name" "$rps" "$(to_ms "$p99" "$unit")" \
+        "$requests" "$cpu" "$CONNECTIONS" "$(to_ms "$p50" "$unit50")" "$rss" >>"$ROWS"
 }
 
 # ---------------------------------------------------------------- one backend
@@ -308,7 +322,8 @@ bench_backend() {
         done
         local first_url="$files_path?limit=$PAGE" deep_url="$files_path?limit=$PAGE&cursor=$cursor"
         local cursor_id
-        cursor_id=$(python3 -c 'import base64, sys; c = sys.argv[1]; print(base64.urlsafe_b64decode(c + "=" * (-len(c) % 4)).decode())' "$cursor")
+        # The cursor is the last id of the previous page (older builds: that id in base64).
+        cursor_id=$(python3 -c 'import base64, re, sys; c = sys.argv[1]; print(c if re.fullmatch("[0-9a-z]{26}", c) else base64.urlsafe_b64decode(c + "=" * (-len(c) % 4)).decode())' "$cursor")
         capture_list_sql "$deep_url" "$cursor_id"
         {
             printf '#### %s, %s files: list query after file %s\n\n' "$BACKEND" "$SIZE" "$((pages * 1000))"
@@ -337,10 +352,16 @@ bench_backend() {
         id_file=$(python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])' <"$body")
         api GET "$files_path/$id_file" >/dev/null
 
-        # -------- measurements: reads first, then create (which grows the year)
+        # -------- measurements: reads first, then writes (create grows the year)
+        run_wrk health "health (no database)" "$BASE/healthz"
         run_wrk get "get file" "$BASE$files_path/$id_file"
         run_wrk list-first "list files, first page" "$BASE$first_url"
         run_wrk list-deep "list files, page after file $((pages * 1000))" "$BASE$deep_url"
+        # upload-url: every request replaces the upload of one pending file (a new signed URL,
+        # its reservation swapped on the counter, an audit entry).
+        local pending
+        pending=$(api POST "$files_path" '{"name":"bench-upload.pdf"}' | jget id)
+        run_wrk upload-url "upload-url" "$BASE$files_path/$pending/upload-url" "$UPLOAD_URL_LUA"
         local before after
         before=$(count_files)
         run_wrk create "create file" "$BASE$files_path" "$CREATE_LUA"
@@ -385,7 +406,9 @@ else
 fi
 export BENCH_VERSIONS="SQLite $SQLITE_VERSION (server: bundled by sqlx), $PG_VERSION, wrk $WRK_VERSION"
 export BENCH_PG_ANALYZE="$PG_ANALYZE" BENCH_QUIET_WAIT="$QUIET_WAIT"
-export BENCH_WRK="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up for reads), on the same machine as the server"
+export BENCH_DURATION_S=$(python3 -c 'import sys; v = sys.argv[1]; f = {"s": 1, "m": 60, "h": 3600}; print(float(v[:-1]) * f[v[-1]] if v[-1] in f else float(v))' "$DURATION")
+export BENCH_MAIN_CLIENTS=${CLIENTS%% *}
+export BENCH_WRK="wrk -t$THREADS -c<clients> -d$DURATION --latency (after a $WARMUP warm-up for reads), on the same machine as the server"
 python3 - "$ROWS" "$WORK/created.tsv" "$WORK/plans.md" >"$RESULTS.tmp" <<'PY'
 import os, sys
 from collections import defaultdict
@@ -414,20 +437,24 @@ print(f"- versions: {e['BENCH_VERSIONS']}")
 print(f"- load: `{e['BENCH_WRK']}`, `-H 'Authorization: Bearer <key>'`")
 print("- reproduce: `bash benches/api.sh` from the repository root (about 10 minutes)")
 print()
-print("| backend | files in year | operation | req/s | p99 latency | CPU: server / PostgreSQL / wrk / other |")
-print("|---|---:|---|---:|---:|---|")
+print("| backend | files in year | operation | clients | req/s | p50 | p99 | server CPU ms/request | server peak RSS | CPU: server / PostgreSQL / wrk / other |")
+print("|---|---:|---|---:|---:|---:|---:|---:|---:|---|")
 res = defaultdict(dict)
 max_other = 0.0
-for backend, size, key, op, rps, p99, _, cpu in rows:
+dur = float(e["BENCH_DURATION_S"])
+for backend, size, key, op, rps, p99, requests, cpu, clients, p50, rss in rows:
     c = dict(kv.split("=") for kv in cpu.split())
+    ms_per_req = float(c["server"]) * dur * 1000 / max(int(requests), 1)
     max_other = max(max_other, float(c["other"]))
     cpu_cell = f"{c['server']} / {c['postgres'] if backend == 'postgres' else '–'} / {c['wrk']} / {c['other']}"
     size, rps, p99 = int(size), float(rps), float(p99)
-    res[(backend, key)][size] = (rps, p99)
+    if clients == e["BENCH_MAIN_CLIENTS"]:
+        res[(backend, key)][size] = (rps, p99)
     label = n(size)
     if key == "create" and (backend, size) in created:
         label += f" → {n(created[(backend, size)][1])}"
-    print(f"| {names[backend]} | {label} | {op} | {n(rps)} | {p99:.2f} ms | {cpu_cell} |")
+    print(f"| {names[backend]} | {label} | {op} | {clients} | {n(rps)} | {float(p50):.2f} ms | {p99:.2f} ms "
+          f"| {ms_per_req:.3f} | {rss} MB | {cpu_cell} |")
 print()
 print("*Files in year* is the database's count when the operation started; `create file` runs last at each")
 print("size and adds files (the arrow gives the count after it). The list rows are `GET")

@@ -89,6 +89,7 @@ pub async fn sweep_once(app: &App, now: DateTime<Utc>) -> Result<SweepReport, Sw
     report.exports_expired = crate::jobs::export::expire(app, now_ms).await?;
     report.webhook_events_pruned = crate::db::webhooks::prune(app.db(), now_ms - WEBHOOK_LOG_DAYS * 86_400_000).await?;
     let grace_ms = i64::from(app.config().upload_grace_secs) * 1000;
+    files::release_expired_reservations(app.db(), now_ms).await?;
     report.uploads_expired = files::clear_expired_uploads(app.db(), now_ms - grace_ms).await?;
     let url_lifetime = chrono::Duration::seconds(i64::from(app.config().upload_url_ttl_secs));
     report.orphans_removed = remove_orphans(app, now - url_lifetime).await?;

@@ -12,6 +12,7 @@ const SQLITE: &[(i64, &str)] = &[
     (4, include_str!("../../migrations/sqlite/0004_uploads.sql")),
     (5, include_str!("../../migrations/sqlite/0005_jobs.sql")),
     (6, include_str!("../../migrations/sqlite/0006_web.sql")),
+    (7, include_str!("../../migrations/sqlite/0007_reserved.sql")),
     (9, include_str!("../../migrations/sqlite/0009_webhooks.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
@@ -21,6 +22,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (4, include_str!("../../migrations/postgres/0004_uploads.sql")),
     (5, include_str!("../../migrations/postgres/0005_jobs.sql")),
     (6, include_str!("../../migrations/postgres/0006_web.sql")),
+    (7, include_str!("../../migrations/postgres/0007_reserved.sql")),
     (9, include_str!("../../migrations/postgres/0009_webhooks.sql")),
 ];
 
@@ -41,11 +43,15 @@ pub(super) async fn run(db: &Db) -> Result<(), DbError> {
     )
     .execute(&mut *tx)
     .await?;
-    let current: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations")
-        .fetch_one(&mut *tx)
+    // Every version not applied yet, not only those above the highest applied: a database
+    // may have met a later-numbered migration first (branches landing out of number order).
+    let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+        .fetch_all(&mut *tx)
         .await?
-        .try_get("v")?;
-    for (version, sql) in migrations.iter().filter(|(v, _)| *v > current) {
+        .iter()
+        .map(|row| row.try_get("version"))
+        .collect::<Result<_, _>>()?;
+    for (version, sql) in migrations.iter().filter(|(v, _)| !applied.contains(v)) {
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
         sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
             .bind(version)

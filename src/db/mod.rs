@@ -11,6 +11,7 @@ pub mod deletions;
 pub mod exports;
 pub mod files;
 pub mod folders;
+mod group;
 pub mod jobs;
 pub mod keys;
 mod migrate;
@@ -21,16 +22,79 @@ pub mod settings;
 pub mod webhooks;
 pub mod years;
 
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Connection as _, Executor};
+use sqlx::{AnyConnection, AnyPool, Connection as _, Executor};
 
-pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Row = sqlx::any::AnyRow;
+
+/// A write transaction ([`Db::begin_write`]). It derefs to the connection (`&mut **tx` is an
+/// executor) and ends with [`Tx::commit`] or [`Tx::rollback`]; dropped, it rolls back.
+///
+/// `commit` returns once the change is durable. On SQLite the transaction is one request of a
+/// group commit (see `group.rs`): what it reads includes changes of earlier requests of its
+/// batch that are not on disk yet, so a request that answers success from what it read here
+/// commits (even with nothing changed) rather than drops the transaction.
+pub struct Tx {
+    inner: TxInner,
+}
+
+enum TxInner {
+    Pool(sqlx::Transaction<'static, sqlx::Any>),
+    Group(group::Lease),
+}
+
+impl Tx {
+    /// Keeps the changes; Ok means they are on disk.
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self.inner {
+            TxInner::Pool(tx) => tx.commit().await,
+            TxInner::Group(lease) => lease.commit().await,
+        }
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        match self.inner {
+            TxInner::Pool(tx) => tx.rollback().await,
+            TxInner::Group(lease) => lease.rollback().await,
+        }
+    }
+}
+
+impl Deref for Tx {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        match &self.inner {
+            TxInner::Pool(tx) => tx,
+            TxInner::Group(lease) => lease.conn(),
+        }
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match &mut self.inner {
+            TxInner::Pool(tx) => tx,
+            TxInner::Group(lease) => lease.conn_mut(),
+        }
+    }
+}
+
+/// Every SQLite connection's settings. `synchronous = FULL`: in WAL mode each `COMMIT`
+/// fsyncs the log, so an acknowledged write survives a power failure (NORMAL may lose the
+/// last commits); group commit makes that one fsync per batch of requests.
+async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    // Other processes (a `coffre worker`, admin commands) write through their own writer.
+    conn.execute("PRAGMA busy_timeout = 30000").await?;
+    conn.execute("PRAGMA synchronous = FULL").await?;
+    Ok(())
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -98,7 +162,10 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub struct Db {
+    /// Reads, and on PostgreSQL every transaction.
     pool: AnyPool,
+    /// SQLite's one write connection.
+    writer: Option<group::Writer>,
     backend: Backend,
     /// Tasks waiting for a connection right now (for metrics; sqlx does not count them).
     waiting: Arc<AtomicI64>,
@@ -138,9 +205,7 @@ impl Db {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA busy_timeout = 30000").await?;
-                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        sqlite_pragmas(conn).await?;
                     }
                     Ok(())
                 })
@@ -151,13 +216,16 @@ impl Db {
             // backstop: such a connection is closed (which rolls back) instead of reused.
             .after_release(|conn, _meta| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
             .before_acquire(|conn, _meta| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
-        if backend == Backend::Sqlite {
+        let writer = if backend == Backend::Sqlite {
             // Persistent: readers no longer block the writer.
             pool.execute("PRAGMA journal_mode = WAL").await?;
-        }
-        let db = Self { pool, backend, waiting: Arc::default() };
+            Some(group::Writer::start(options, settings.acquire_timeout).await?)
+        } else {
+            None
+        };
+        let db = Self { pool, writer, backend, waiting: Arc::default() };
         migrate::run(&db).await?;
         Ok(db)
     }
@@ -176,21 +244,28 @@ impl Db {
         Ok(self.pool.acquire().await?)
     }
 
-    /// Starts a transaction that will write. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so read-then-write sequences are serialized instead of failing
-    /// with a busy snapshot; on PostgreSQL rows are locked explicitly with [`lock_row`].
+    /// Starts a transaction that will write. On SQLite it waits its turn, first come first
+    /// served, for the one write connection (see `group.rs`): read-then-write sequences are
+    /// serialized and committed in groups; on PostgreSQL it is a pool transaction, and rows
+    /// are locked explicitly with [`lock_row`].
     pub async fn begin_write(&self) -> Result<Tx, DbError> {
-        let conn = self.acquire().await?;
-        let statement = match self.backend {
-            Backend::Sqlite => Some("BEGIN IMMEDIATE".into()),
-            Backend::Postgres => None,
+        let _waiting = Waiting::enter(&self.waiting);
+        let inner = match &self.writer {
+            Some(writer) => TxInner::Group(writer.begin().await?),
+            None => TxInner::Pool(self.pool.begin().await?),
         };
-        Ok(sqlx::Transaction::begin(conn, statement).await?)
+        Ok(Tx { inner })
     }
 
     pub async fn ping(&self) -> Result<(), DbError> {
         sqlx::query("SELECT 1").execute(&mut *self.acquire().await?).await?;
         Ok(())
+    }
+
+    /// SQLite's group commit so far: `(commits, write transactions committed)`; None on
+    /// PostgreSQL.
+    pub fn group_commits(&self) -> Option<(u64, u64)> {
+        self.writer.as_ref().map(group::Writer::stats)
     }
 
     /// Connections `(in use, idle)` and tasks waiting for one.
@@ -200,6 +275,9 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        if let Some(writer) = &self.writer {
+            writer.close().await;
+        }
         self.pool.close().await;
     }
 }

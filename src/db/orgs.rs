@@ -86,31 +86,65 @@ pub async fn add_used_bytes(tx: &mut Tx, id: &str, delta: i64) -> Result<(), DbE
     Ok(())
 }
 
+/// Counts `delta` more (or fewer) bytes as reserved by upload URLs.
+pub async fn add_reserved_bytes(tx: &mut Tx, id: &str, delta: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE organizations SET reserved_bytes = reserved_bytes + $2 WHERE id = $1")
+        .bind(id)
+        .bind(delta)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The maintained counter, less the reservations that expired since the sweeper's last pass
+/// (an indexed range of at most one pass's expirations) and less `except_file`'s own live
+/// one: bytes promised to live upload URLs, exactly.
+const LIVE_RESERVED: &str = "CAST(o.reserved_bytes \
+    - COALESCE((SELECT SUM(f.upload_size) FROM files f \
+                WHERE f.id_organization = o.id AND f.upload_reserved = 1 AND f.upload_expires_at <= $2), 0) \
+    - COALESCE((SELECT f.upload_size FROM files f \
+                WHERE f.id = $3 AND f.id_organization = o.id AND f.upload_reserved = 1 AND f.upload_expires_at > $2), 0) \
+    AS BIGINT)";
+
+/// What a quota check needs, in one statement.
+#[derive(Debug, Clone, Copy)]
+pub struct Storage {
+    pub quota_bytes: i64,
+    pub used_bytes: i64,
+    pub reserved_bytes: i64,
+}
+
+/// The organization's storage at `now`, not counting `except_file`'s reservation.
+pub async fn storage_in(tx: &mut Tx, id: &str, now: i64, except_file: &str) -> Result<Option<Storage>, DbError> {
+    storage_on(tx, id, now, except_file).await
+}
+
+async fn storage_on(
+    conn: &mut sqlx::AnyConnection,
+    id: &str,
+    now: i64,
+    except_file: &str,
+) -> Result<Option<Storage>, DbError> {
+    let sql =
+        format!("SELECT o.quota_bytes, o.used_bytes, {LIVE_RESERVED} AS reserved FROM organizations o WHERE o.id = $1");
+    let row = sqlx::query(&sql).bind(id).bind(now).bind(except_file).fetch_optional(conn).await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some(Storage {
+        quota_bytes: row.try_get("quota_bytes")?,
+        used_bytes: row.try_get("used_bytes")?,
+        reserved_bytes: row.try_get("reserved")?,
+    }))
+}
+
 /// Bytes promised to uploads whose URL has not yet expired, other than `except_file`'s.
 pub async fn reserved_bytes(tx: &mut Tx, id: &str, now: i64, except_file: &str) -> Result<i64, DbError> {
-    let row = sqlx::query(
-        "SELECT CAST(COALESCE(SUM(upload_size), 0) AS BIGINT) AS reserved FROM files \
-         WHERE id_organization = $1 AND upload_key IS NOT NULL AND upload_expires_at > $2 AND id <> $3",
-    )
-    .bind(id)
-    .bind(now)
-    .bind(except_file)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(row.try_get("reserved")?)
+    Ok(storage_on(tx, id, now, except_file).await?.map_or(0, |s| s.reserved_bytes))
 }
 
 /// Bytes reserved by live upload URLs of the organization.
 pub async fn reserved_bytes_now(db: &Db, id: &str) -> Result<i64, DbError> {
-    let row = sqlx::query(
-        "SELECT CAST(COALESCE(SUM(upload_size), 0) AS BIGINT) AS reserved FROM files \
-         WHERE id_organization = $1 AND upload_key IS NOT NULL AND upload_expires_at > $2",
-    )
-    .bind(id)
-    .bind(crate::domain::time::now_millis())
-    .fetch_one(&mut *db.acquire().await?)
-    .await?;
-    Ok(row.try_get("reserved")?)
+    let now = crate::domain::time::now_millis();
+    Ok(storage_on(&mut *db.acquire().await?, id, now, "").await?.map_or(0, |s| s.reserved_bytes))
 }
 
 /// Every organization's id.

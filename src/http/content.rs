@@ -143,13 +143,12 @@ pub async fn create_upload_url(
 /// 403 `storage_quota_exceeded` unless `size` more bytes fit next to what is stored and
 /// what other uploads have reserved. The organization's row is locked by the caller.
 async fn check_quota(tx: &mut Tx, file: &File, size: i64, now: i64) -> Result<(), ApiError> {
-    let org = orgs::get_in(tx, &file.id_organization).await?.ok_or(ApiError::NotFound)?;
-    let reserved = orgs::reserved_bytes(tx, &org.id, now, &file.id).await?;
-    if org.used_bytes + reserved + size > org.quota_bytes {
+    let org = orgs::storage_in(tx, &file.id_organization, now, &file.id).await?.ok_or(ApiError::NotFound)?;
+    if org.used_bytes + org.reserved_bytes + size > org.quota_bytes {
         return Err(ApiError::QuotaExceeded {
             limit: org.quota_bytes,
             used: org.used_bytes,
-            reserved,
+            reserved: org.reserved_bytes,
             requested: size,
         });
     }
@@ -290,6 +289,9 @@ async fn commit_finalize(
     let file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
     let file = file.ok_or(ApiError::NotFound)?;
     if file.is_available() {
+        // Committed, though unchanged: on SQLite the concurrent finalize read here may be in
+        // this batch, and is only acknowledged once on disk.
+        commit(tx).await?;
         return Ok(file);
     }
     let file = load_writable_file(&mut tx, path).await?;

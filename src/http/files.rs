@@ -107,6 +107,12 @@ pub struct OcrStateDto {
     pub error: Option<String>,
 }
 
+impl From<files::OcrSummary> for OcrStateDto {
+    fn from(o: files::OcrSummary) -> Self {
+        Self { status: o.status, pages: o.pages, pages_charged: o.pages_charged, engine: o.engine, error: o.error }
+    }
+}
+
 impl From<File> for FileDto {
     fn from(f: File) -> Self {
         Self {
@@ -124,13 +130,7 @@ impl From<File> for FileDto {
             sha256: f.sha256,
             date_source: f.date_source,
             reference_source: f.reference_source,
-            ocr: f.ocr.map(|o| OcrStateDto {
-                status: o.status,
-                pages: o.pages,
-                pages_charged: o.pages_charged,
-                engine: o.engine,
-                error: o.error,
-            }),
+            ocr: f.ocr.map(OcrStateDto::from),
             deleted_at: f.deleted_at.map(rfc3339),
             verified_at: f.verified_at.map(rfc3339),
             created_at: rfc3339(f.created_at),
@@ -304,7 +304,7 @@ pub async fn list_files(
         after: query.cursor.as_deref().map(decode_cursor).transpose()?,
         limit: limit + 1,
     };
-    let mut page = files::list(app.db(), &year.id_organization, &year.id, &filter).await?;
+    let mut page = files::list_page(app.db(), &year.id_organization, &year.id, &filter).await?;
     let mut headers = HeaderMap::new();
     if page.len() as i64 > limit {
         page.truncate(limit as usize);
@@ -314,7 +314,28 @@ pub async fn list_files(
             headers.insert(header::LINK, value);
         }
     }
-    Ok((headers, Json(page.into_iter().map(FileDto::from).collect())))
+    let dto = |f: files::Listed| FileDto {
+        id: f.id,
+        id_organization: year.id_organization.clone(),
+        id_year: year.id.clone(),
+        id_folder: f.id_folder,
+        name: f.name,
+        reference: f.reference,
+        date: f.doc_date,
+        hash: f.hash,
+        status: f.status,
+        content_type: f.content_type,
+        size: f.size,
+        sha256: f.sha256,
+        date_source: f.date_source,
+        reference_source: f.reference_source,
+        ocr: f.ocr.map(OcrStateDto::from),
+        deleted_at: f.deleted_at.map(rfc3339),
+        verified_at: f.verified_at.map(rfc3339),
+        created_at: rfc3339(f.created_at),
+        last_updated_at: rfc3339(f.last_updated_at),
+    };
+    Ok((headers, Json(page.into_iter().map(dto).collect())))
 }
 
 /// What `q` matches besides OCR text.

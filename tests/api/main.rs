@@ -14,6 +14,7 @@ mod exports;
 mod files;
 mod fixtures;
 mod folders;
+mod group_commit;
 mod hangup;
 mod immutability;
 mod import;

@@ -1,0 +1,120 @@
+//! Write transactions committed together (SQLite's group commit): each request's changes
+//! stand or fall alone, and none is acknowledged before the batch's COMMIT.
+
+use std::time::Duration;
+
+use futures_util::future::join_all;
+use serde_json::json;
+
+use crate::helpers::TestApp;
+use coffre::db::orgs::{self, Organization};
+
+fn org(id: &str) -> Organization {
+    Organization {
+        id: id.into(),
+        name: id.into(),
+        quota_bytes: 1,
+        used_bytes: 0,
+        ocr_pages_available: 0,
+        ocr_pages_used: 0,
+        created_at: 0,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_failing_request_in_a_batch_rolls_back_alone() {
+    let app = TestApp::spawn().await;
+    let db = app.app.db().clone();
+    let before = db.group_commits();
+    // A first transaction holds the writer while the next 12 queue behind it: they form the
+    // next batch.
+    let first = db.begin_write().await.unwrap();
+    let waiting_before = db.pool_state().waiting;
+    let tasks: Vec<_> = (0..12)
+        .map(|i| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut tx = db.begin_write().await.unwrap();
+                orgs::insert(&mut tx, &org(&format!("batch-{i}"))).await.unwrap();
+                if i == 5 {
+                    // Writes, then fails (its own id again: a unique violation) and gives up.
+                    let again = orgs::insert(&mut tx, &org("batch-5")).await;
+                    assert!(again.is_err_and(|e| e.is_unique_violation()));
+                    drop(tx);
+                    return false;
+                }
+                tx.commit().await.unwrap();
+                true
+            })
+        })
+        .collect();
+    if before.is_some() {
+        while db.pool_state().waiting < waiting_before + 12 {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    }
+    first.commit().await.unwrap();
+    let committed: Vec<bool> = join_all(tasks).await.into_iter().map(Result::unwrap).collect();
+
+    assert_eq!(committed.iter().filter(|c| **c).count(), 11);
+    for i in 0..12 {
+        let found = orgs::get(&db, &format!("batch-{i}")).await.unwrap();
+        assert_eq!(found.is_some(), i != 5, "batch-{i}: only the failing request is undone");
+    }
+    if let (Some((c0, r0)), Some((c1, r1))) = (before, db.group_commits()) {
+        assert_eq!(r1 - r0, 12, "the first transaction and 11 queued ones committed");
+        assert_eq!(c1 - c0, 2, "in two COMMITs: the first alone, then the 11 queued together");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_creates_commit_together_each_with_its_audit_entry() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let missing_folder = coffre::domain::new_id();
+    let before = app.app.db().group_commits();
+
+    // Every 8th names a folder that does not exist: refused inside its transaction, in the
+    // middle of the others.
+    let results = join_all((0..48).map(|i| {
+        let body = if i % 8 == 3 {
+            json!({"name": format!("g{i}.pdf"), "idFolder": missing_folder})
+        } else {
+            json!({"name": format!("g{i}.pdf")})
+        };
+        app.create_file(&year, body)
+    }))
+    .await;
+
+    let mut created = Vec::new();
+    for (i, r) in results.iter().enumerate() {
+        if i % 8 == 3 {
+            r.problem(404, "not_found");
+        } else {
+            created.push(r.ok(201)["id"].as_str().unwrap().to_owned());
+        }
+    }
+    let listed = app.get(&app.year_path(&year, "/files?limit=1000")).await;
+    let mut listed: Vec<String> =
+        listed.ok(200).as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_owned()).collect();
+    listed.sort();
+    created.sort();
+    assert_eq!(listed, created, "exactly the acknowledged creates are there");
+    let audit = app.get(&app.org_path("/audit?limit=1000")).await;
+    let mut audited: Vec<String> = audit
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "file.create")
+        .map(|e| e["idFile"].as_str().unwrap().to_owned())
+        .collect();
+    audited.sort();
+    assert_eq!(audited, created, "one audit entry per committed create, none for the refused");
+    let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
+    assert!(ok, "the audit chain holds: {out} {err}");
+    if let (Some((c0, r0)), Some((c1, r1))) = (before, app.app.db().group_commits()) {
+        eprintln!("{} write transactions in {} commits", r1 - r0, c1 - c0);
+        assert!(r1 - r0 >= 42);
+    }
+}
