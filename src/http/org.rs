@@ -163,7 +163,7 @@ pub struct MeDto {
 
 /// The organization and key of the caller, so that a client holding only a key can find its
 /// organization.
-#[utoipa::path(get, path = "/me", tag = "me", responses((status = 200, body = MeDto)))]
+#[utoipa::path(get, path = "/me", tag = "me", responses((status = 200, body = MeDto, description = "The caller")))]
 pub async fn get_me(auth: Auth) -> Json<MeDto> {
     Json(MeDto { id_organization: auth.id_organization, id_key: auth.id_key, read_only: auth.read_only })
 }
