@@ -42,6 +42,7 @@ fn api_routes() -> Router<App> {
         .route("/organizations/{idOrganization}/audit", get(org::list_audit))
         .route("/organizations/{idOrganization}/usage", get(org::get_usage))
         .route("/organizations/{idOrganization}/files/lookup", post(lookup::lookup_files))
+        .route("/me", get(org::get_me))
         .route(&format!("{year}/folders"), post(folders::create_folder).get(folders::list_folders))
         .route(
             &format!("{year}/folders/{{idFolder}}"),

@@ -31,7 +31,7 @@ pub use rules::document;
         org::list_audit, org::get_usage, exports::create_export, exports::get_export,
         folders::create_folder, folders::list_folders, folders::get_folder, folders::update_folder, folders::delete_folder,
         files::create_file, files::list_files, files::get_file, files::update_file, files::delete_file,
-        files::restore_file, lookup::lookup_files,
+        files::restore_file, lookup::lookup_files, org::get_me,
         content::create_upload_url, content::finalize_file, content::create_download_url, content::create_delete_url,
         ocr::request_ocr, ocr::get_ocr,
         health::get_health, health::get_readiness,

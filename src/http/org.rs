@@ -150,3 +150,20 @@ pub async fn get_usage(
         ocr: OcrUsage { pages_available: org.ocr_pages_available, pages_used: org.ocr_pages_used },
     }))
 }
+
+/// Who the caller is: the organization and key behind the credentials presented.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MeDto {
+    pub id_organization: String,
+    /// The API key presented, or the one a web session was signed in with.
+    pub id_key: String,
+    pub read_only: bool,
+}
+
+/// The organization and key of the caller, so that a client holding only a key can find its
+/// organization.
+#[utoipa::path(get, path = "/me", tag = "me", responses((status = 200, body = MeDto, description = "The caller")))]
+pub async fn get_me(auth: Auth) -> Json<MeDto> {
+    Json(MeDto { id_organization: auth.id_organization, id_key: auth.id_key, read_only: auth.read_only })
+}

@@ -68,3 +68,25 @@ async fn a_file_is_only_found_under_its_own_year() {
 
     app.get(&app.file_path(&other_year, &file, "")).await.problem(404, "not_found");
 }
+
+#[tokio::test]
+async fn me_names_the_organization_and_key_of_the_caller() {
+    let app = TestApp::spawn().await;
+    let (id_key, key) = coffre::admin::create_key(app.app.db(), &app.org, false).await.unwrap();
+    let (id_read_only, read_only) = coffre::admin::create_key(app.app.db(), &app.org, true).await.unwrap();
+
+    let me = app.request_as(Some(&key), Method::GET, "/me", None).await;
+    let me_read_only = app.request_as(Some(&read_only), Method::GET, "/v1/me", None).await;
+    let anonymous = app.request_as(None, Method::GET, "/me", None).await;
+    let mut browser = crate::web::Browser::new(&app);
+    browser.sign_in(&read_only).await;
+    let session = browser.get("/me").await;
+
+    assert_eq!(me.ok(200), &json!({"idOrganization": app.org, "idKey": id_key, "readOnly": false}));
+    assert_eq!(me_read_only.ok(200), &json!({"idOrganization": app.org, "idKey": id_read_only, "readOnly": true}));
+    anonymous.problem(401, "unauthorized");
+    assert_eq!(session.status, 200, "{}", session.body);
+    let session: serde_json::Value = serde_json::from_str(&session.body).unwrap();
+    assert_eq!(session, json!({"idOrganization": app.org, "idKey": id_read_only, "readOnly": true}));
+    app.stop().await;
+}

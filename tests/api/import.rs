@@ -9,15 +9,22 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
 
-use crate::helpers::{pdf, sha256_hex, TestApp};
+use crate::helpers::{pdf, sha256_hex, Instance, TestApp};
 
-/// The import command for `dir`, with a private state and config home under `home`.
+/// The import command for `dir`, with a private state and config home under `home`. The
+/// organization is not given: the import asks the server (`GET /me`).
 fn import_command(app: &TestApp, year: &str, dir: &Path, home: &Path) -> Command {
+    import_at(&app.base, &app.key, year, dir, home, &["--jobs", "4"])
+}
+
+/// The import command against the server at `base`, with `extra` arguments.
+fn import_at(base: &str, key: &str, year: &str, dir: &Path, home: &Path, extra: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_coffre"));
     command
-        .args(["import", dir.to_str().unwrap(), "--url", &app.base, "--year", year, "--json", "--jobs", "4"])
-        .env("COFFRE_API_KEY", &app.key)
-        .env("COFFRE_ORGANIZATION", &app.org)
+        .args(["import", dir.to_str().unwrap(), "--url", base, "--year", year, "--json"])
+        .args(extra)
+        .env("COFFRE_API_KEY", key)
+        .env_remove("COFFRE_ORGANIZATION")
         .env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("COFFRE_LOG", "warn")
@@ -178,7 +185,8 @@ async fn a_credentials_file_readable_by_others_is_refused() {
     let config = work.path().join("config/coffre");
     std::fs::create_dir_all(&config).unwrap();
     let file = config.join("credentials");
-    std::fs::write(&file, format!("api_key = {}\norganization = {}\n", app.key, app.org)).unwrap();
+    // No organization line: the import asks the server whose key it is.
+    std::fs::write(&file, format!("api_key = {}\n", app.key)).unwrap();
     let tree = work.path().join("tree");
     std::fs::create_dir(&tree).unwrap();
     std::fs::write(tree.join("a.pdf"), pdf("credentials")).unwrap();
@@ -267,7 +275,9 @@ async fn ctrl_c_finishes_the_uploads_in_flight_and_exits_130_then_a_run_complete
             .unwrap();
     }
 
-    let mut first = import_command(&app, &year, &tree, work.path()).spawn().expect("import starts");
+    // The organization given explicitly, as it may be: it must be the key's.
+    let mut first =
+        import_command(&app, &year, &tree, work.path()).env("COFFRE_ORGANIZATION", &app.org).spawn().expect("starts");
     let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
     for _ in 0..5 {
         lines.next_line().await.unwrap().expect("a file line");
@@ -309,4 +319,85 @@ async fn a_refused_key_exits_4() {
     assert_eq!(out.status.code(), Some(4), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(year_files(&app, &year, "pending").await.is_empty());
     app.stop().await;
+}
+
+#[tokio::test]
+async fn an_organization_other_than_the_keys_exits_4() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let (other_org, _) = app.other_org().await;
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("a.pdf"), pdf("wrong organization")).unwrap();
+    let mut command = import_command(&app, &year, work.path(), work.path());
+    command.env("COFFRE_ORGANIZATION", &other_org);
+
+    let out = command.output().await.unwrap();
+
+    assert_eq!(out.status.code(), Some(4), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("the key belongs to organization {}", app.org)), "{stderr}");
+    assert!(year_files(&app, &year, "pending").await.is_empty());
+    app.stop().await;
+}
+
+/// The year's files of a status on the server at `base`, by id.
+async fn files_at(base: &str, key: &str, org: &str, year: &str, status: &str) -> Vec<Value> {
+    let url = format!("{base}/organizations/{org}/years/{year}/files?status={status}&limit=1000");
+    let response = reqwest::Client::new().get(url).bearer_auth(key).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.json::<Value>().await.unwrap().as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn a_server_gone_mid_run_exits_5_then_a_run_against_it_restarted_completes() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    let work = tempfile::tempdir().unwrap();
+    let tree = work.path().join("tree");
+    std::fs::create_dir_all(tree.join("Ventes")).unwrap();
+    for i in 0..150 {
+        std::fs::write(tree.join(format!("Ventes/v{i:03}.pdf")), pdf(&format!("network {i} {}", "z".repeat(i * 300))))
+            .unwrap();
+    }
+    let (key, org, config) = (app.key.clone(), app.org.clone(), app.app.config().clone());
+    let retries = ["--jobs", "1", "--retries", "2"];
+
+    // Act 1: the server stops for good after 5 files.
+    let mut first = import_at(&app.base, &key, &year, &tree, work.path(), &retries).spawn().expect("starts");
+    let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
+    for _ in 0..5 {
+        let line = lines.next_line().await.unwrap().expect("a file line");
+        assert!(!line.contains("\"summary\""), "the import ended before the server went away: {line}");
+    }
+    let _data = app.stop_keeping_data().await;
+    let mut last = String::new();
+    while let Some(line) = lines.next_line().await.unwrap() {
+        last = line;
+    }
+    let status = first.wait().await.unwrap();
+    let mut stderr = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut first.stderr.take().unwrap(), &mut stderr).await.unwrap();
+
+    assert_eq!(status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("the server cannot be reached"), "{stderr}");
+    let summary: Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(summary["summary"]["exitCode"], 5);
+    assert!(summary["error"].as_str().unwrap().contains("cannot be reached"), "{last}");
+    let uploaded_first = summary["summary"]["uploaded"].as_u64().unwrap();
+    assert!((5..150).contains(&uploaded_first), "{last}");
+
+    // Act 2: the server is back (another port, the same data); run again.
+    let restarted = Instance::start(config).await;
+    let second = import_at(&restarted.base, &key, &year, &tree, work.path(), &retries).output().await.unwrap();
+
+    assert_eq!(second.status.code(), Some(0), "{}", String::from_utf8_lossy(&second.stderr));
+    let summary: Value = serde_json::from_str(String::from_utf8_lossy(&second.stdout).lines().last().unwrap()).unwrap();
+    assert_eq!(summary["summary"]["uploaded"].as_u64().unwrap() + uploaded_first, 150, "{summary}");
+    assert_eq!(summary["summary"]["skipped"].as_u64().unwrap(), uploaded_first, "{summary}");
+    let available = files_at(&restarted.base, &key, &org, &year, "available").await;
+    let names: HashSet<&str> = available.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!((available.len(), names.len()), (150, 150), "each file once");
+    assert!(files_at(&restarted.base, &key, &org, &year, "pending").await.is_empty());
+    assert!(files_at(&restarted.base, &key, &org, &year, "deleted").await.is_empty());
+    restarted.stop().await;
 }

@@ -10,8 +10,9 @@ use serde_json::Value;
 
 use super::credentials::Credentials;
 
-/// Attempts per request before giving up as a network failure.
-const ATTEMPTS: u32 = 7;
+/// Retries after a request's first attempt before giving up as a network failure
+/// (`--retries`); 6 retries wait about 30 s in all on average.
+pub const DEFAULT_RETRIES: u32 = 6;
 const BASE_DELAY: Duration = Duration::from_millis(250);
 const MAX_DELAY: Duration = Duration::from_secs(30);
 
@@ -54,6 +55,8 @@ pub struct Api {
     http: reqwest::Client,
     base: String,
     key: String,
+    /// Attempts per request: the first and the retries.
+    attempts: u32,
     pub org: String,
     pub year: String,
 }
@@ -76,7 +79,8 @@ fn retry_after(response: &reqwest::Response) -> Option<Duration> {
 }
 
 impl Api {
-    pub fn new(base: &str, credentials: &Credentials, year: &str) -> Result<Self, String> {
+    /// `org` is the credentials' organization, or empty until [`Api::whoami`] tells it.
+    pub fn new(base: &str, credentials: &Credentials, year: &str, retries: u32) -> Result<Self, String> {
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(600))
@@ -86,7 +90,8 @@ impl Api {
             http,
             base: base.trim_end_matches('/').to_owned(),
             key: credentials.api_key.clone(),
-            org: credentials.organization.clone(),
+            attempts: retries.saturating_add(1),
+            org: credentials.organization.clone().unwrap_or_default(),
             year: year.to_owned(),
         })
     }
@@ -119,11 +124,11 @@ impl Api {
             let pause = match request.send().await {
                 Ok(response) if transient(response.status()) => retry_after(&response),
                 Ok(response) => return read(response).await,
-                Err(e) if attempt + 1 >= ATTEMPTS => return Err(Failure::Network(format!("{url}: {e}"))),
+                Err(e) if attempt + 1 >= self.attempts => return Err(Failure::Network(format!("{url}: {e}"))),
                 Err(_) => None,
             };
             attempt += 1;
-            if attempt >= ATTEMPTS {
+            if attempt >= self.attempts {
                 return Err(Failure::Network(format!("{url}: the server stayed unavailable")));
             }
             tokio::time::sleep(backoff(attempt, pause)).await;
@@ -166,11 +171,11 @@ impl Api {
                     let detail = r.text().await.unwrap_or_default();
                     return Err(Failure::Problem { status, code: "upload_refused".into(), detail });
                 }
-                Err(e) if attempt + 1 >= ATTEMPTS => return Err(Failure::Network(format!("PUT: {e}"))),
+                Err(e) if attempt + 1 >= self.attempts => return Err(Failure::Network(format!("PUT: {e}"))),
                 Err(_) => None,
             };
             attempt += 1;
-            if attempt >= ATTEMPTS {
+            if attempt >= self.attempts {
                 return Err(Failure::Network("PUT: the store stayed unavailable".into()));
             }
             tokio::time::sleep(backoff(attempt, pause)).await;

@@ -3,16 +3,17 @@
 //! (default `~/.config/coffre/credentials`), which must not be readable by group or others.
 //!
 //! The file holds `name = value` lines (`#` starts a comment, values may be quoted):
-//! `api_key = cof_...` and `organization = 01...`.
+//! `api_key = cof_...` and, optionally, `organization = 01...`. Without an organization,
+//! the import asks the server whose key it is (`GET /me`).
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-/// A key and the organization it belongs to. `Debug` hides the key.
+/// A key and, when given, the organization it belongs to. `Debug` hides the key.
 #[derive(Clone)]
 pub struct Credentials {
     pub api_key: String,
-    pub organization: String,
+    pub organization: Option<String>,
 }
 
 impl std::fmt::Debug for Credentials {
@@ -30,7 +31,8 @@ pub fn default_path() -> Option<PathBuf> {
     Some(base.join("coffre").join("credentials"))
 }
 
-/// The environment first, then the file; each value may come from either.
+/// The environment first, then the file; each value may come from either. Only the key is
+/// required.
 pub fn load() -> Result<Credentials, String> {
     let env = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let (mut api_key, mut organization) = (env("COFFRE_API_KEY"), env("COFFRE_ORGANIZATION"));
@@ -41,12 +43,9 @@ pub fn load() -> Result<Credentials, String> {
             organization = organization.or(file.1);
         }
     }
-    match (api_key, organization) {
-        (Some(api_key), Some(organization)) => Ok(Credentials { api_key, organization }),
-        (None, _) => Err("no API key: set COFFRE_API_KEY or write api_key in the credentials file".into()),
-        (_, None) => {
-            Err("no organization: set COFFRE_ORGANIZATION or write organization in the credentials file".into())
-        }
+    match api_key {
+        Some(api_key) => Ok(Credentials { api_key, organization }),
+        None => Err("no API key: set COFFRE_API_KEY or write api_key in the credentials file".into()),
     }
 }
 
@@ -110,7 +109,7 @@ mod tests {
 
     #[test]
     fn debug_hides_the_key() {
-        let c = Credentials { api_key: "cof_secret".into(), organization: "o".into() };
+        let c = Credentials { api_key: "cof_secret".into(), organization: Some("o".into()) };
         assert!(!format!("{c:?}").contains("cof_secret"));
     }
 }

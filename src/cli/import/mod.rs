@@ -53,6 +53,10 @@ pub struct ImportOpts {
     /// Say what would be done; create, upload and delete nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Retries of a request after a network error or a 429/502/503/504, with exponential
+    /// backoff (the default, 6, gives up after about 30 s); 0 gives up at the first failure.
+    #[arg(long, default_value_t = api::DEFAULT_RETRIES, value_parser = clap::value_parser!(u32).range(0..=20))]
+    pub retries: u32,
 }
 
 /// Runs the import and exits with its code (0 done, 3 partial, 4 auth, 5 network, 130
@@ -109,7 +113,8 @@ fn watch_ctrl_c(stop: Arc<Stop>) {
 
 async fn import(opts: &ImportOpts, reporter: &Arc<Reporter>) -> Result<i32, Fatal> {
     let credentials = credentials::load().map_err(|e| (EXIT_AUTH, e))?;
-    let api = Api::new(&opts.url, &credentials, &opts.year).map_err(|e| (EXIT_ERROR, e))?;
+    let mut api = Api::new(&opts.url, &credentials, &opts.year, opts.retries).map_err(|e| (EXIT_ERROR, e))?;
+    api.org = organization(&api, credentials.organization.as_deref()).await?;
     let year = api.call(Method::GET, &api.year_path(""), None).await.map_err(fatal)?.0;
     if year["closed"].as_bool() == Some(true) {
         return Err((EXIT_ERROR, "the year is closed: nothing can be imported into it".into()));
@@ -147,6 +152,28 @@ async fn import(opts: &ImportOpts, reporter: &Arc<Reporter>) -> Result<i32, Fata
         return Err(fatal);
     }
     Ok(if reporter.failed_count() > 0 { EXIT_PARTIAL } else { EXIT_OK })
+}
+
+/// The key's organization, asked of the server (`GET /me`); an organization given in the
+/// credentials must be the key's. A server without `/me` (404) is trusted with the one given.
+async fn organization(api: &Api, given: Option<&str>) -> Result<String, Fatal> {
+    let me = match api.call(Method::GET, "/me", None).await {
+        Ok((me, _)) => me,
+        Err(e) if e.is("not_found") && given.is_some() => return Ok(given.unwrap_or_default().to_owned()),
+        Err(e) => return Err(fatal(e)),
+    };
+    let Some(own) = me["idOrganization"].as_str().filter(|o| !o.is_empty()) else {
+        return Err((EXIT_ERROR, "GET /me did not name the key's organization".into()));
+    };
+    match given {
+        Some(given) if given != own => Err((
+            EXIT_AUTH,
+            format!(
+                "the key belongs to organization {own}, not to {given} (COFFRE_ORGANIZATION or the credentials file)"
+            ),
+        )),
+        _ => Ok(own.to_owned()),
+    }
 }
 
 /// Every file's SHA-256 (by index into `entries`), `--jobs` at a time off the runtime.
