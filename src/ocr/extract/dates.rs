@@ -228,6 +228,8 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
         (Strong, ISSUE_DATE),
+        // Dates of another document quoted by this one: a credit note's cancelled invoice.
+        (Other, REFERENCED_DATE),
         (Weak, r"\bdate\b|\ble\b"),
         (Weak, BARE_DATE),
         (Due, DUE_DATE),
@@ -303,16 +305,25 @@ pub(super) fn date_label(
     let from = if k == 0 { 0 } else { line.dates[k - 1].end };
     let beside = labels.iter().rev().find(|l| l.end <= hit.start && l.start >= from);
     match beside {
-        Some(label) if dated_document(line, label, kind) => Some(DateLabel::Strong),
+        Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
         Some(label) => Some(label.kind),
         None => header_date_label(doc, idx, hit),
     }
 }
 
 /// "Facture N° 12 du 03/02/2026": a "du" that follows the document's own mention dates it.
-pub(super) fn dated_document(line: &Line, label: &Hit<DateLabel>, kind: Option<DocumentKind>) -> bool {
+/// Also "Avoir n° A-12" with "du 2 mai 2024" on the line below, in the same box.
+pub(super) fn dated_document(
+    doc: &Doc,
+    idx: usize,
+    line: &Line,
+    label: &Hit<DateLabel>,
+    kind: Option<DocumentKind>,
+) -> bool {
     let word = line.text.get(label.start..label.end).unwrap_or("").to_lowercase();
-    let before = line.text.get(..label.start).unwrap_or("");
+    let same_line = line.text.get(..label.start).unwrap_or("");
+    let above = doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).map_or("", |l| l.text.as_str());
+    let before = if same_line.trim().is_empty() { above } else { same_line };
     let own = match kind {
         Some(DocumentKind::Invoice) => OWN_MENTION.first(),
         Some(DocumentKind::CreditNote) => OWN_MENTION.get(1),
