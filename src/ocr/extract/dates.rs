@@ -273,21 +273,38 @@ pub(super) fn date_rank(label: Option<DateLabel>) -> Option<(u8, f32)> {
     }
 }
 
+/// The best-labelled date, the first among equals. Sanity against the document's other dates:
+/// an invoice is not issued after it falls due, so a candidate later than every due date the
+/// page prints gives way to one that is not (a payment or delivery date read as the invoice's).
 pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
-    let mut best: Option<(u8, f32, NaiveDate)> = None;
+    let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
+    let mut due: Option<NaiveDate> = None;
     for (idx, line) in doc.lines.iter().enumerate() {
         let labels = find_labels(&line.text, &DATE_LABELS);
         for (k, hit) in line.dates.iter().enumerate() {
             if !plausible(hit.date) {
                 continue;
             }
-            let Some((rank, confidence)) = date_rank(date_label(doc, idx, &labels, k, kind)) else { continue };
-            if best.is_none_or(|(r, _, _)| rank > r) {
-                best = Some((rank, confidence, hit.date));
+            let label = date_label(doc, idx, &labels, k, kind);
+            if label == Some(DateLabel::Due) {
+                due = Some(due.map_or(hit.date, |d| d.max(hit.date)));
+            }
+            if let Some((rank, confidence)) = date_rank(label) {
+                candidates.push((rank, confidence, hit.date));
             }
         }
     }
-    best.map(|(_, confidence, date)| (date.to_string(), confidence))
+    let sane = |date: &NaiveDate| due.is_none_or(|due| *date <= due);
+    let best = |filter: &dyn Fn(&NaiveDate) -> bool| {
+        candidates.iter().filter(|(_, _, d)| filter(d)).fold(
+            None,
+            |best: Option<&(u8, f32, NaiveDate)>, c| match best {
+                Some(b) if b.0 >= c.0 => Some(b),
+                _ => Some(c),
+            },
+        )
+    };
+    best(&sane).or_else(|| best(&|_| true)).map(|(_, confidence, date)| (date.to_string(), *confidence))
 }
 
 pub(super) fn date_label(

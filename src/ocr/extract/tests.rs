@@ -1108,3 +1108,12 @@ fn word_boxes_pair_labels_and_amounts_that_ocr_split_into_blocks() {
     assert_eq!(triple, (s("1000.00"), s("170.00"), s("1170.00")));
     assert_eq!(value(&f.consistent), Some(true));
 }
+
+/// A scan lost the invoice date's label: of the unlabelled dates, the one after the due date
+/// is a payment date, not the invoice's.
+#[test]
+fn an_unlabelled_date_after_the_due_date_is_not_the_invoice_date() {
+    let doc =
+        text(&["FACTURE F-88", "Payé le 20/04/2026", "15/03/2026", "Échéance : 14/04/2026", "Total TTC 120,00 €"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).date), s("2026-03-15"));
+}
