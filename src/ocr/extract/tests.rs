@@ -1117,3 +1117,12 @@ fn an_unlabelled_date_after_the_due_date_is_not_the_invoice_date() {
         text(&["FACTURE F-88", "Payé le 20/04/2026", "15/03/2026", "Échéance : 14/04/2026", "Total TTC 120,00 €"]);
     assert_eq!(value(&extract(&[&doc], Source::Ocr).date), s("2026-03-15"));
 }
+
+/// The customer's VAT number, labelled in German: not the supplier's.
+#[test]
+fn a_customer_vat_number_labelled_in_another_language_is_not_the_suppliers() {
+    let doc = text(&["Feinkost Wagner OHG", "RECHNUNG 12", "USt-IdNr. des Kunden: FR44732829320", "Summe 10,00 €"]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).vat_number), None);
+    let doc = text(&["Feinkost Wagner OHG", "RECHNUNG 12", "USt-IdNr.: FR44732829320", "Summe 10,00 €"]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).vat_number), s("FR44732829320"));
+}
