@@ -275,7 +275,8 @@ pub(super) fn date_rank(label: Option<DateLabel>) -> Option<(u8, f32)> {
 
 /// The best-labelled date, the first among equals. Sanity against the document's other dates:
 /// an invoice is not issued after it falls due, so a candidate later than every due date the
-/// page prints gives way to one that is not (a payment or delivery date read as the invoice's).
+/// page prints gives way to one that is not (a payment or delivery date read as the invoice's);
+/// with none left, no date is reported.
 pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
     let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
     let mut due: Option<NaiveDate> = None;
@@ -304,7 +305,7 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
             },
         )
     };
-    best(&sane).or_else(|| best(&|_| true)).map(|(_, confidence, date)| (date.to_string(), *confidence))
+    best(&sane).map(|(_, confidence, date)| (date.to_string(), *confidence))
 }
 
 pub(super) fn date_label(

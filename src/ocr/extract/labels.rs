@@ -118,6 +118,7 @@ pub(super) const DUE_DATE: &str = concat!(
     r"\bf[äa]llig\w*|\bzahlbar\b|\bzahlungs(?:ziel|datum|termin)\b|\bvervaldatum\b|\bvervalt\b|\bbetaal\w*",
     r"|\bvencimiento\b|\bfecha\s+(?:de\s+)?(?:vencimiento|pago)\b|\bscadenza\b|\bdata\s+(?:di\s+)?(?:scadenza|pagamento)\b",
     r"|\bpaid\s+on\b|\bpayment\s+date\b|\bdate\s+of\s+payment\b|\bdate\s+de\s+(?:paiement|r[èe]glement)\b",
+    r"|\b(?:r[ée]gl[ée]e?|pay[ée]e?|encaiss[ée]e?|acquitt[ée]e?)\s+(?:par\s+\S+\s+(?:bancaire\s+)?)?le\b|\bbezahlt\s+am\b|\bbetaald\s+op\b",
 );
 /// Delivery, order, service period dates.
 pub(super) const OTHER_DATE: &str = concat!(

@@ -1126,3 +1126,13 @@ fn a_customer_vat_number_labelled_in_another_language_is_not_the_suppliers() {
     let doc = text(&["Feinkost Wagner OHG", "RECHNUNG 12", "USt-IdNr.: FR44732829320", "Summe 10,00 €"]);
     assert_eq!(value(&extract(&[&doc], Source::TextLayer).vat_number), s("FR44732829320"));
 }
+
+/// The issue date lost by OCR: a payment date after the due date is no invoice date, even
+/// under "le"; nothing is reported rather than it.
+#[test]
+fn a_payment_date_is_not_the_invoice_date() {
+    let doc = text(&["FACTURE", "Total TTC 2 501,60 €", "Échéance : 01/05/2024", "Réglé par carte le 04/05/2024"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).date), None);
+    let doc = text(&["FACTURE", "Date : 17/04/2024", "Échéance : 01/05/2024", "Réglé par carte le 04/05/2024"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).date), s("2024-04-17"));
+}
