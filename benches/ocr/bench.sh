@@ -63,7 +63,8 @@ export OMP_THREAD_LIMIT=1
 "$PY" benches/ocr/bench.py --corpus "$work/corpus" --bin "$BIN" --out benches/results/ocr.md \
     --dump "$work/results.json" --command "bash benches/ocr/bench.sh"
 
-# The held-out evaluation (12 layouts, 6 languages; split fixed in heldout.py), appended to the
-# same results file: its table is the one to read for documents we did not tune on.
-log "held-out evaluation (benches/ocr/heldout.py)"
+# The development corpus (15 layouts, 6 languages, text layer / scan / photo; every layout seen
+# while tuning), appended to the same results file. Held-out figures need documents this
+# repository does not draw.
+log "development corpus (benches/ocr/heldout.py)"
 "$PY" benches/ocr/heldout.py --bin "$BIN" --out "$work/heldout" --md benches/results/ocr.md --append

@@ -292,7 +292,7 @@ impl Engine {
         let source = if pages_ocr > 0 { Source::Ocr } else { Source::TextLayer };
         let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
         let words: Vec<&[Word]> = pages.iter().map(|p| p.words.as_slice()).collect();
-        let mut fields = extract::extract(&texts, source);
+        let mut fields = extract::extract_with_words(&texts, &words, source);
         extract::locate(&mut fields, &texts, &words);
         let engine = if pages_ocr > 0 { format!("tesseract ({})", self.config.languages) } else { "text-layer".into() };
         OcrOutput { pages, fields, pages_ocr, engine }

@@ -228,6 +228,8 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
         (Strong, ISSUE_DATE),
+        // Dates of another document quoted by this one: a credit note's cancelled invoice.
+        (Other, REFERENCED_DATE),
         (Weak, r"\bdate\b|\ble\b"),
         (Weak, BARE_DATE),
         (Due, DUE_DATE),
@@ -271,21 +273,39 @@ pub(super) fn date_rank(label: Option<DateLabel>) -> Option<(u8, f32)> {
     }
 }
 
+/// The best-labelled date, the first among equals. Sanity against the document's other dates:
+/// an invoice is not issued after it falls due, so a candidate later than every due date the
+/// page prints gives way to one that is not (a payment or delivery date read as the invoice's);
+/// with none left, no date is reported.
 pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
-    let mut best: Option<(u8, f32, NaiveDate)> = None;
+    let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
+    let mut due: Option<NaiveDate> = None;
     for (idx, line) in doc.lines.iter().enumerate() {
         let labels = find_labels(&line.text, &DATE_LABELS);
         for (k, hit) in line.dates.iter().enumerate() {
             if !plausible(hit.date) {
                 continue;
             }
-            let Some((rank, confidence)) = date_rank(date_label(doc, idx, &labels, k, kind)) else { continue };
-            if best.is_none_or(|(r, _, _)| rank > r) {
-                best = Some((rank, confidence, hit.date));
+            let label = date_label(doc, idx, &labels, k, kind);
+            if label == Some(DateLabel::Due) {
+                due = Some(due.map_or(hit.date, |d| d.max(hit.date)));
+            }
+            if let Some((rank, confidence)) = date_rank(label) {
+                candidates.push((rank, confidence, hit.date));
             }
         }
     }
-    best.map(|(_, confidence, date)| (date.to_string(), confidence))
+    let sane = |date: &NaiveDate| due.is_none_or(|due| *date <= due);
+    let best = |filter: &dyn Fn(&NaiveDate) -> bool| {
+        candidates.iter().filter(|(_, _, d)| filter(d)).fold(
+            None,
+            |best: Option<&(u8, f32, NaiveDate)>, c| match best {
+                Some(b) if b.0 >= c.0 => Some(b),
+                _ => Some(c),
+            },
+        )
+    };
+    best(&sane).map(|(_, confidence, date)| (date.to_string(), *confidence))
 }
 
 pub(super) fn date_label(
@@ -303,16 +323,25 @@ pub(super) fn date_label(
     let from = if k == 0 { 0 } else { line.dates[k - 1].end };
     let beside = labels.iter().rev().find(|l| l.end <= hit.start && l.start >= from);
     match beside {
-        Some(label) if dated_document(line, label, kind) => Some(DateLabel::Strong),
+        Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
         Some(label) => Some(label.kind),
         None => header_date_label(doc, idx, hit),
     }
 }
 
 /// "Facture N° 12 du 03/02/2026": a "du" that follows the document's own mention dates it.
-pub(super) fn dated_document(line: &Line, label: &Hit<DateLabel>, kind: Option<DocumentKind>) -> bool {
+/// Also "Avoir n° A-12" with "du 2 mai 2024" on the line below, in the same box.
+pub(super) fn dated_document(
+    doc: &Doc,
+    idx: usize,
+    line: &Line,
+    label: &Hit<DateLabel>,
+    kind: Option<DocumentKind>,
+) -> bool {
     let word = line.text.get(label.start..label.end).unwrap_or("").to_lowercase();
-    let before = line.text.get(..label.start).unwrap_or("");
+    let same_line = line.text.get(..label.start).unwrap_or("");
+    let above = doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).map_or("", |l| l.text.as_str());
+    let before = if same_line.trim().is_empty() { above } else { same_line };
     let own = match kind {
         Some(DocumentKind::Invoice) => OWN_MENTION.first(),
         Some(DocumentKind::CreditNote) => OWN_MENTION.get(1),

@@ -14,6 +14,8 @@ pub(super) static REGISTRATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static CLIENT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)\b(?:client|customer|acheteur|buyer|destinataire|bill(?:ed)?\s+to|votre|your|d[ée]biteur|debtor)\b",
+        // de, nl, es, it: Kunde, Leistungsempfänger, klant, afnemer, cliente, destinatario, comprador.
+        r"|\b(?:kunden?|kd|rechnungsempf\w*|leistungsempf\w*|klant|afnemer|cliente|destinatario|comprador|committente)\b",
         r"|factur[ée]e?\s+[àa](?:[\s:]|$)",
     ))
 });

@@ -21,20 +21,68 @@ pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// The first title-like mention decides: a receipt may offer "facture sur demande" at the
-/// bottom, and a credit note quotes the invoice it cancels.
+/// A mention of a document that is another one: "annule et remplace la facture du", "zur
+/// Rechnung vom", "original invoice", "la factura rectificada", "la fattura n. 12 del".
+pub(super) static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)(?:\b(?:la|une|votre|notre|sur|cette|the|our|your|original|zur|der|die|ursprünglichen|de|oorspronkelijke",
+        r"|annule|remplace|replaces|cancels|storniert)\s+)$",
+    ))
+});
+
+/// How much a mention of a kind says about the document: a title (the line holds little else,
+/// "AVOIR", "Receipt FA-12") 3, the kind's number label ("Avoir n°") 2, a mention in running
+/// text 1, a mention of another document ("la facture du 12/02") nothing.
+fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
+    let text = &line.text;
+    let before = window_before(text, start, 40);
+    if OTHER_DOCUMENT.is_match(before) {
+        return 0;
+    }
+    let rest: usize = text
+        .get(..start)
+        .unwrap_or("")
+        .chars()
+        .chain(text.get(end..).unwrap_or("").chars())
+        .filter(|c| c.is_alphabetic())
+        .count();
+    let numbered = find_labels(text, &NUMBER_LABELS).iter().any(|l| {
+        l.start <= end
+            && l.end >= start
+            && matches!(l.kind, NumberLabel::Invoice | NumberLabel::CreditNote | NumberLabel::Receipt)
+    });
+    if rest <= 3 {
+        3
+    } else if numbered {
+        2
+    } else {
+        1
+    }
+}
+
+/// The strongest mention decides, the first one among equals: a title beats a number label,
+/// which beats running text; a receipt may offer "facture sur demande" at the bottom, and a
+/// credit note quotes the invoice it cancels ("annule et remplace la facture du ...").
 pub(super) fn detect_kind(doc: &Doc) -> Option<(DocumentKind, f32)> {
     let top = doc.top_lines(TOP_LINES);
+    let mut best: Option<(u8, usize, DocumentKind)> = None;
     for (idx, line) in doc.lines.iter().enumerate() {
-        let kind = if CREDIT_MARK.is_match(&line.text) {
-            DocumentKind::CreditNote
-        } else if INVOICE_MARK.is_match(&line.text) {
-            DocumentKind::Invoice
-        } else if RECEIPT_MARK.is_match(&line.text) {
-            DocumentKind::Receipt
-        } else {
-            continue;
-        };
+        for (kind, re) in [
+            (DocumentKind::CreditNote, &*CREDIT_MARK),
+            (DocumentKind::Invoice, &*INVOICE_MARK),
+            (DocumentKind::Receipt, &*RECEIPT_MARK),
+        ] {
+            let weight = re.find_iter(&line.text).map(|m| mention_weight(line, m.start(), m.end())).max();
+            if let Some(weight) = weight.filter(|w| *w > 0) {
+                if best.is_none_or(|(w, _, _)| weight > w) {
+                    best = Some((weight, idx, kind));
+                }
+                // The first kind found on a line wins over the others on that line.
+                break;
+            }
+        }
+    }
+    if let Some((_, idx, kind)) = best {
         return Some((kind, if top.contains(&idx) { 0.9 } else { 0.7 }));
     }
     let has_total =

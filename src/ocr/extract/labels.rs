@@ -71,6 +71,17 @@ pub(super) const INVOICE_NUMBER: &str = concat!(
     r"|\binvoice\s+(?:number|no\b\.?)",
 );
 
+/// The words naming the document after a number word: "N° de facture", "Nº Factura",
+/// "Nr. Rechnung", "No. fattura".
+pub(super) const DOC_WORD: &str = r"facture|invoice|factura|fattura|factuur|rechnung";
+
+/// A receipt's number: Bonnummer, Belegnummer, Kassenbon-Nr., Número de ticket, Scontrino n.
+pub(super) const RECEIPT_NUMBER: &str = concat!(
+    r"\bbon[-\s]?(?:nummer|nr\b\.?)|\bkassenbon[-\s]?(?:nummer|nr\b\.?)|\bbonnr\b\.?",
+    r"|\bn[úu]m(?:ero|\.)?\s+(?:de\s+)?(?:ticket|recibo)\b|\b(?:ticket|recibo)\s+n\s?[°º]",
+    r"|\bscontrino\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])|\bricevuta\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
+);
+
 /// A credit note's own number: Gutschriftsnummer, Creditnotanummer, Nota di credito n.
 pub(super) const CREDIT_NUMBER: &str = concat!(
     r"\bgutschrift(?:s)?[-\s]?(?:nummer|nr\b\.?)|\bcredit[-\s]?nota[-\s]?(?:nummer|nr\b\.?)",
@@ -94,11 +105,20 @@ pub(super) const ISSUE_DATE: &str = concat!(
 );
 /// A bare date word: Datum, Fecha, Data.
 pub(super) const BARE_DATE: &str = r"\bdatum\b|\bfecha\b|\bdata\b";
+/// The date of another document that this one quotes: "annule et remplace la facture du",
+/// "original invoice date", "zur Rechnung vom", "factura rectificada de", "fattura n. 12 del".
+pub(super) const REFERENCED_DATE: &str = concat!(
+    r"\b(?:la|une|votre|sur|cette)\s+facture(?:\s+n\s?[°º]\s*\S+)?\s+du\b|\boriginal\s+invoice(?:\s+date)?\b",
+    r"|\b(?:the|your|our)\s+invoice(?:\s+no\.?\s*\S+)?\s+(?:of|dated)\b",
+    r"|\b(?:zur|der|zu\s+der)\s+rechnung(?:\s+nr\.?\s*\S+)?\s+vom\b|\b(?:de|oorspronkelijke)\s+factuur(?:\s+\S+)?\s+van\b",
+    r"|\bfactura\s+(?:original|rectificada)(?:\s+\S+)?\s+del?\b|\bfattura\s+(?:originale|n\.?\s*\S+)\s+del\b",
+);
 /// Due and payment dates.
 pub(super) const DUE_DATE: &str = concat!(
     r"\bf[äa]llig\w*|\bzahlbar\b|\bzahlungs(?:ziel|datum|termin)\b|\bvervaldatum\b|\bvervalt\b|\bbetaal\w*",
     r"|\bvencimiento\b|\bfecha\s+(?:de\s+)?(?:vencimiento|pago)\b|\bscadenza\b|\bdata\s+(?:di\s+)?(?:scadenza|pagamento)\b",
     r"|\bpaid\s+on\b|\bpayment\s+date\b|\bdate\s+of\s+payment\b|\bdate\s+de\s+(?:paiement|r[èe]glement)\b",
+    r"|\b(?:r[ée]gl[ée]e?|pay[ée]e?|encaiss[ée]e?|acquitt[ée]e?)\s+(?:par\s+\S+\s+(?:bancaire\s+)?)?le\b|\bbezahlt\s+am\b|\bbetaald\s+op\b",
 );
 /// Delivery, order, service period dates.
 pub(super) const OTHER_DATE: &str = concat!(

@@ -13,6 +13,7 @@ use regex::{Regex, RegexSet};
 
 mod amounts;
 mod dates;
+mod geometry;
 mod identifiers;
 mod kind;
 mod labels;
@@ -27,6 +28,7 @@ mod vat;
 
 use amounts::*;
 use dates::*;
+pub use geometry::relayout;
 use identifiers::*;
 use kind::*;
 use labels::*;
@@ -38,7 +40,7 @@ use totals::*;
 use vat::*;
 
 use super::amount::Cents;
-use super::fields::{DocumentKind, Field, Fields, Source, VatLine};
+use super::fields::{DocumentKind, Field, Fields, Source, VatLine, Word};
 
 /// A checksum that verifies makes a misread identifier very unlikely.
 const CHECKSUMMED: f32 = 0.95;
@@ -65,7 +67,7 @@ pub fn extract(pages: &[&str], source: Source) -> Fields {
     let kind = detect_kind(&doc);
     let document_kind = kind.map(|(k, _)| k);
     let breakdown = vat_breakdown(&doc);
-    let totals = choose_totals(&total_candidates(&doc, &breakdown));
+    let totals = decide_totals(&doc, &total_candidates(&doc, &breakdown), &breakdown);
     let ids = identifiers(&doc);
     let wrap = |found: Option<(String, f32)>| found.map(|(value, confidence)| field(value, confidence, source));
     let mut fields = Fields {
@@ -89,6 +91,49 @@ pub fn extract(pages: &[&str], source: Source) -> Fields {
         Some((kind, confidence)) => Some(field(kind, confidence, source)),
         None => looks_accounting.then(|| field(DocumentKind::Other, 0.3, source)),
     };
+    fields
+}
+
+/// [`extract`] of OCR pages, with a second reading of the same pages rebuilt from Tesseract's
+/// word boxes (`words[i]` are those of `pages[i]`, from the run that wrote the text): rows as
+/// they stand on the page, so a label and an amount that Tesseract put in separate blocks
+/// (boxed totals, sidebars, labels stacked above their values) meet again. The text's reading
+/// is kept where it holds; the rebuilt one is used for totals only when it passes
+/// HT + TVA = TTC and the text's does not, and for other fields only when the text found none.
+pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source) -> Fields {
+    let mut fields = extract(pages, source);
+    if words.iter().all(|w| w.is_empty()) {
+        return fields;
+    }
+    // Pages without boxes (a text layer beside OCR'd pages) keep their text.
+    let rebuilt: Vec<String> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, text)| match words.get(i) {
+            Some(w) if !w.is_empty() => relayout(w),
+            _ => (*text).to_owned(),
+        })
+        .collect();
+    let rebuilt: Vec<&str> = rebuilt.iter().map(String::as_str).collect();
+    let second = extract(&rebuilt, source);
+    let text_holds = fields.consistent.is_some();
+    let no_totals =
+        fields.total_excluding_tax.is_none() && fields.total_tax.is_none() && fields.total_including_tax.is_none();
+    if (!text_holds && second.consistent.is_some()) || (no_totals && second.total_including_tax.is_some()) {
+        fields.total_excluding_tax = second.total_excluding_tax;
+        fields.total_tax = second.total_tax;
+        fields.total_including_tax = second.total_including_tax;
+        fields.consistent = second.consistent;
+        fields.vat_breakdown = second.vat_breakdown;
+    }
+    macro_rules! fill {
+        ($($name:ident),*) => {$(
+            if fields.$name.is_none() {
+                fields.$name = second.$name;
+            }
+        )*};
+    }
+    fill!(kind, date, invoice_number, siren, siret, vat_number, iban, currency);
     fields
 }
 

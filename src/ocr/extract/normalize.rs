@@ -89,6 +89,14 @@ pub(super) fn find_labels<K: Copy>(text: &str, table: &LabelTable<K>) -> Vec<Hit
         .iter()
         .filter_map(|i| table.rows.get(i))
         .flat_map(|(kind, re)| re.find_iter(text).map(move |m| Hit { kind: *kind, start: m.start(), end: m.end() }))
+        // Patterns anchored at a line's start ("^\s*montant") also take its indentation: the
+        // label starts at its first letter, so that a longer label there still wins.
+        .map(|mut hit| {
+            let matched = text.get(hit.start..hit.end).unwrap_or("");
+            hit.start += matched.len() - matched.trim_start().len();
+            hit
+        })
+        .filter(|hit| hit.start < hit.end)
         .collect();
     all.sort_by_key(|hit| (hit.start, Reverse(hit.end)));
     let mut kept: Vec<Hit<K>> = Vec::new();

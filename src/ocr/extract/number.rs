@@ -10,6 +10,7 @@ pub(super) enum NumberLabel {
     CreditNote,
     Receipt,
     Reference,
+    Standalone,
     Bare,
     Ignore,
 }
@@ -19,17 +20,22 @@ pub(super) const NO: &str = r"(?:\bn\s?[°º*']|\bno\b\.?|\bnr\b\.?|\bnum(?:[ée
 pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::new(|| {
     use NumberLabel::*;
     let rows: Vec<(NumberLabel, String)> = vec![
-        (Invoice, format!(r"\b(?:facture|invoice)\s*{NO}|{NO}\s*(?:de\s+)?(?:la\s+)?(?:facture|invoice)\b")),
+        (Invoice, format!(r"\b(?:facture|invoice)\s*{NO}|{NO}\s*(?:de\s+)?(?:la\s+|della\s+)?(?:{DOC_WORD})\b")),
         (Invoice, r"\binvoice\s+(?:id|ref(?:erence)?)\b|\b(?:facture|invoice)\s*:".into()),
         (CreditNote, format!(r"\b(?:avoir|credit\s+note)\s*{NO}|{NO}\s*(?:de\s+|d['’]\s*)?(?:l['’]\s*)?avoir\b")),
         (CreditNote, format!(r"{NO}\s*(?:de\s+)?credit\s+note\b|\b(?:avoir|credit\s+note)\s*:")),
         (Receipt, format!(r"\b(?:ticket|re[çc]u|receipt|transaction)\s*{NO}")),
         (Receipt, format!(r"{NO}\s*(?:de\s+)?(?:ticket|re[çc]u|receipt)\b")),
+        (Receipt, RECEIPT_NUMBER.into()),
+        // A number word alone at the start of a layout cell: "N° FA-12" in a header box.
+        (Standalone, format!(r"(?:^|\s{{2}})\s*{NO}")),
         (Invoice, INVOICE_NUMBER.into()),
         (CreditNote, CREDIT_NUMBER.into()),
         (Ignore, OTHER_NUMBER.into()),
         (Reference, r"\br[ée]f(?:[ée]rence)?\b\.?".into()),
         (Bare, r"\b(?:facture|invoice|avoir|rechnung|factuur|factura|fattura|gutschrift)\b".into()),
+        (Bare, RECEIPT.into()),
+        (Bare, r"\b(?:ticket|receipt|re[çc]u)\b".into()),
         // References that are not the document's number.
         (
             Ignore,
@@ -53,6 +59,7 @@ pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) ->
         | (NumberLabel::Invoice, Some(DocumentKind::Invoice))
         | (NumberLabel::Receipt, Some(DocumentKind::Receipt)) => 5,
         (NumberLabel::Invoice | NumberLabel::CreditNote | NumberLabel::Receipt, _) => 4,
+        (NumberLabel::Standalone, _) => 3,
         (NumberLabel::Bare, _) => 2,
         (NumberLabel::Reference, _) => 1,
         (NumberLabel::Ignore, _) => 0,
@@ -85,11 +92,39 @@ pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
     valid_number(token, starts_date).then(|| token.to_owned())
 }
 
-/// A document number has a digit, is short, and is neither a date nor a company identifier.
+/// A document number has a digit, is short, and is none of the other numbers printed near a
+/// number label: a date, a company identifier (SIREN, SIRET), a VAT number, an IBAN, an amount
+/// ("1.234,56") or a phone number ("01.23.45.67.89", "+33...").
 pub(super) fn valid_number(token: &str, starts_date: bool) -> bool {
     let digits: String = token.chars().filter(char::is_ascii_digit).collect();
-    let identifier = digits.len() == token.len() && (siren_valid(&digits) || siret_valid(&digits));
-    !digits.is_empty() && token.len() <= 30 && !starts_date && !identifier && parse_date(token).is_none()
+    let all_digits = digits.len() == token.len();
+    let identifier = all_digits && (siren_valid(&digits) || siret_valid(&digits));
+    let vat_or_iban = fr_vat_valid(token) || EU_VAT.is_match(token) && token.len() >= 10 || iban_valid(token);
+    let amount = token.contains([',', '.'])
+        && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        && parse_amount(token).is_some_and(|_| split_decimal(token).is_some_and(|(_, frac, _)| frac.len() == 2));
+    let phone = is_phone(token);
+    !digits.is_empty()
+        && token.len() <= 30
+        && !starts_date
+        && !identifier
+        && !vat_or_iban
+        && !amount
+        && !phone
+        && parse_date(token).is_none()
+}
+
+/// "0478123456", "04.78.12.34.56", "+33478123456": French and international phone numbers.
+fn is_phone(token: &str) -> bool {
+    let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+    let shape_ok = token.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '/'));
+    let grouped =
+        token.split(['.', '-', '/']).filter(|g| !g.is_empty()).all(|g| g.len() == 2) && token.contains(['.', '-']);
+    shape_ok
+        && (token.starts_with('+') && digits.len() >= 10
+            || digits.len() == 10
+                && digits.starts_with('0')
+                && (grouped || token.len() == 10 && matches!(digits.as_bytes()[1], b'1'..=b'9')))
 }
 
 /// "N° facture" in a header row, the number in the row below.

@@ -445,7 +445,8 @@ fn consistency_picks_the_right_reading() {
 #[test]
 fn totals_that_do_not_add_up_are_withheld() {
     // No combination adds up: HT and TVA go, the TTC under its own label stays, flagged.
-    let inconsistent = text(&["Facture n° 77", "Total HT 100,00", "TVA 20 % 20,00", "Total TTC 128,00"]);
+    // (23 is no plausible VAT of 100, nor of 128 - 23 = 105: no pair proves the third.)
+    let inconsistent = text(&["Facture n° 77", "Total HT 100,00", "TVA 20 % 23,00", "Total TTC 128,00"]);
     let f = extract(&[&inconsistent], Source::TextLayer);
     assert_eq!(value(&f.total_including_tax), s("128.00"));
     assert_eq!(value(&f.total_excluding_tax), None);
@@ -455,8 +456,64 @@ fn totals_that_do_not_add_up_are_withheld() {
 }
 
 #[test]
+fn two_totals_and_a_plausible_rate_repair_the_third() {
+    // 100 + 20 % = 20: the pair proves TTC 120.00; the "128,00" read is a misread 0.
+    let doc = text(&["Facture n° 77", "Total HT 100,00", "TVA 20,00", "Total TTC 128,00"]);
+    let f = extract(&[&doc], Source::Ocr);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (s("100.00"), s("20.00"), s("120.00")));
+    assert_eq!(value(&f.consistent), Some(true));
+    // The TVA line lost: HT and TTC 19 % apart (Germany) prove it.
+    let doc = text(&["Rechnung 12", "Nettobetrag 1.000,00 EUR", "Gesamtbetrag 1.190,00 EUR"]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!(value(&f.total_tax), s("190.00"));
+    // 150 apart is no rate of 1000: nothing is computed, and the HT is withheld.
+    let doc = text(&["Rechnung 12", "Nettobetrag 1.000,00 EUR", "Gesamtbetrag 1.150,00 EUR"]);
+    let f = extract(&[&doc], Source::TextLayer);
+    assert_eq!((value(&f.total_excluding_tax), value(&f.total_tax)), (None, None));
+    assert_eq!(value(&f.total_including_tax), s("1150.00"));
+}
+
+/// "Total HT" printed before the shipping fees, while the VAT is computed on both: TVA and TTC
+/// prove the real base.
+#[test]
+fn total_ht_printed_before_shipping_fees() {
+    let doc = text(&[
+        "Facture n° 2024-55",
+        "Total HT              200,00 €",
+        "Frais de port          10,00 €",
+        "TVA 20 %               42,00 €",
+        "Total TTC             252,00 €",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (s("210.00"), s("42.00"), s("252.00")));
+}
+
+/// Labels lost (OCR): the amounts that satisfy HT + TVA = TTC at a plausible rate are the
+/// totals; line amounts that happen to add up at an implausible rate are not.
+#[test]
+fn totals_found_by_arithmetic_alone() {
+    let doc = text(&[
+        "Facture n° 9",
+        "Prestation A      300,00",
+        "Prestation B      212,50",
+        "T0ta1 HI          512,50",
+        "TV4               102,50",
+        "T0TAL TIC         615,00",
+    ]);
+    let f = extract(&[&doc], Source::Ocr);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (s("512.50"), s("102.50"), s("615.00")));
+    // 300 + 212.50 = 512.50 is a sum, but 212.50 is no VAT of 300: not taken as a triple.
+    let doc = text(&["Facture n° 9", "Prestation A      300,00", "Prestation B      212,50", "Total 512,50"]);
+    let f = extract(&[&doc], Source::Ocr);
+    assert_eq!((value(&f.total_excluding_tax), value(&f.total_tax)), (None, None));
+}
+
+#[test]
 fn a_bare_total_beside_contradicting_figures_is_withheld_too() {
-    let doc = text(&["Facture n° 78", "Total HT 100,00", "TVA 20 % 20,00", "Total 128,00"]);
+    let doc = text(&["Facture n° 78", "Total HT 100,00", "TVA 20 % 23,00", "Total 128,00"]);
     let f = extract(&[&doc], Source::TextLayer);
     assert_eq!((value(&f.total_excluding_tax), value(&f.total_tax)), (None, None));
     assert_eq!(value(&f.total_including_tax), None);
@@ -947,4 +1004,135 @@ fn values_are_located_on_their_page_and_in_their_word_boxes() {
     assert_eq!(ttc.bbox, Some([700, 902, 115, 30]), "the two words that print 1 130,50");
     let tax = f.total_tax.unwrap();
     assert_eq!((tax.page, tax.bbox), (None, None), "a value printed nowhere is not placed");
+}
+
+// ---- which document, which date, which number ------------------------------------------
+
+/// OCR put the quoted invoice before the title: the credit note's own title and number label
+/// decide its kind, and its date sits under its number, not after "la facture du".
+#[test]
+fn a_credit_note_quoting_the_invoice_it_cancels() {
+    let doc = text(&[
+        "Cabinet Moreau & Associés",
+        "Annule et remplace la facture du 25/04/2024",
+        "Désignation Qté",
+        "AV0IR",
+        "Avoir n° F2024-351",
+        "du 2 mai 2024",
+        "Montant HT 100,00 €",
+        "Montant TVA 20,00 €",
+        "Montant TTC à rembourser 120,00 €",
+    ]);
+    let f = extract(&[&doc], Source::Ocr);
+    assert_eq!(value(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(value(&f.date), s("2024-05-02"));
+    assert_eq!(value(&f.invoice_number), s("F2024-351"));
+    // The same dates in English and German credit notes.
+    let doc = text(&[
+        "CREDIT NOTE",
+        "Original invoice date: 3 March 2024",
+        "Credit note no. CN-7",
+        "Issue date: 9 March 2024",
+    ]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).date), s("2024-03-09"));
+    let doc = text(&["GUTSCHRIFT", "zur Rechnung vom 01.03.2024", "Datum 08.03.2024"]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).date), s("2024-03-08"));
+}
+
+#[test]
+fn invoice_numbers_beside_a_bare_number_word_or_below_their_label() {
+    // "N°" alone at the start of a header box.
+    let doc = text(&["Menuiserie Lambert SARL", "FACTURE", "N° FA2024-1113", "Date : 14/06/2024"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).invoice_number), s("FA2024-1113"));
+    // "Nº Factura" in a sidebar, the value on the next line.
+    let doc = text(&["FACTURA", "", "Nº Factura", "", "A2024-8027", "", "Fecha", "18/03/2024"]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).invoice_number), s("A2024-8027"));
+    // Receipts: "Receipt FA-..." and "Bonnummer:".
+    let doc = text(&["THE CORNER CAFE", "Receipt FA2024-7614", "TOTAL GBP 12.00"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).invoice_number), s("FA2024-7614"));
+    let doc = text(&["BAKKERIJ DE ZON", "KASSABON", "Bonnummer: F2024-1258", "Totaal 12,00"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).invoice_number), s("F2024-1258"));
+}
+
+#[test]
+fn numbers_that_are_not_invoice_numbers() {
+    // Beside "N°": a VAT number, an IBAN, a phone number, an amount are not the number.
+    for other in ["FR44732829320", "FR7630006000011234567890189", "04.78.12.34.56", "0478123456", "1.234,56"] {
+        assert!(!valid_number(other, false), "{other}");
+    }
+    assert!(valid_number("FA2024-1113", false));
+    assert!(valid_number("2024-0012", false));
+    let doc = text(&["FACTURE", "N° TVA FR44732829320", "N° 0478123456"]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).invoice_number), None);
+}
+
+// ---- word-box geometry ------------------------------------------------------------------
+
+fn word(text: &str, left: u32, top: u32, block: u32) -> crate::ocr::fields::Word {
+    crate::ocr::fields::Word {
+        text: text.into(),
+        bbox: [left, top, 12 * text.chars().count() as u32, 30],
+        line: (block, 1, 1),
+    }
+}
+
+/// Tesseract read a boxed totals table as a block of labels then a block of amounts; laid out
+/// again from the boxes, each label shares its row with its amount.
+#[test]
+fn word_boxes_pair_labels_and_amounts_that_ocr_split_into_blocks() {
+    let words = vec![
+        word("Montant", 100, 1000, 1),
+        word("HT", 196, 1000, 1),
+        word("Montant", 100, 1050, 1),
+        word("TVA", 196, 1052, 1),
+        word("Montant", 100, 1100, 1),
+        word("TTC", 196, 1098, 1),
+        word("1", 900, 1002, 2),
+        word("000,00", 924, 1002, 2),
+        word("170,00", 924, 1051, 2),
+        word("1", 900, 1101, 2),
+        word("170,00", 924, 1101, 2),
+    ];
+    let laid = relayout(&words);
+    let rows: Vec<&str> = laid.lines().collect();
+    assert_eq!(rows.len(), 3, "{laid}");
+    assert!(rows[0].trim_start().starts_with("Montant HT") && rows[0].ends_with("1 000,00"), "{laid}");
+    // The text as Tesseract wrote it, the amounts' block first: the text alone pairs nothing,
+    // and 17 % (Luxembourg) is no rate the arithmetic would assume.
+    let split = text(&["1 000,00", "170,00", "1 170,00", "", "Montant HT", "Montant TVA", "Montant TTC"]);
+    let by_text = extract(&[&split], Source::Ocr);
+    assert_eq!(value(&by_text.consistent), None);
+    let slices: Vec<&[crate::ocr::fields::Word]> = vec![&words];
+    let f = extract_with_words(&[&split], &slices, Source::Ocr);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (s("1000.00"), s("170.00"), s("1170.00")));
+    assert_eq!(value(&f.consistent), Some(true));
+}
+
+/// A scan lost the invoice date's label: of the unlabelled dates, the one after the due date
+/// is a payment date, not the invoice's.
+#[test]
+fn an_unlabelled_date_after_the_due_date_is_not_the_invoice_date() {
+    let doc =
+        text(&["FACTURE F-88", "Payé le 20/04/2026", "15/03/2026", "Échéance : 14/04/2026", "Total TTC 120,00 €"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).date), s("2026-03-15"));
+}
+
+/// The customer's VAT number, labelled in German: not the supplier's.
+#[test]
+fn a_customer_vat_number_labelled_in_another_language_is_not_the_suppliers() {
+    let doc = text(&["Feinkost Wagner OHG", "RECHNUNG 12", "USt-IdNr. des Kunden: FR44732829320", "Summe 10,00 €"]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).vat_number), None);
+    let doc = text(&["Feinkost Wagner OHG", "RECHNUNG 12", "USt-IdNr.: FR44732829320", "Summe 10,00 €"]);
+    assert_eq!(value(&extract(&[&doc], Source::TextLayer).vat_number), s("FR44732829320"));
+}
+
+/// The issue date lost by OCR: a payment date after the due date is no invoice date, even
+/// under "le"; nothing is reported rather than it.
+#[test]
+fn a_payment_date_is_not_the_invoice_date() {
+    let doc = text(&["FACTURE", "Total TTC 2 501,60 €", "Échéance : 01/05/2024", "Réglé par carte le 04/05/2024"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).date), None);
+    let doc = text(&["FACTURE", "Date : 17/04/2024", "Échéance : 01/05/2024", "Réglé par carte le 04/05/2024"]);
+    assert_eq!(value(&extract(&[&doc], Source::Ocr).date), s("2024-04-17"));
 }

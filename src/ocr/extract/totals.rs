@@ -251,11 +251,32 @@ pub(super) struct Totals {
 /// "Total": such a TTC may stay when HT and TVA are withheld.
 pub(super) const TTC_LABEL_STRENGTH: u8 = 6;
 
+/// Labelled readings only: a consistent triple, else what the labels give (see
+/// [`decide_totals`] for the whole chain).
+#[cfg(test)]
 pub(super) fn choose_totals(c: &Candidates) -> Totals {
-    if let Some(totals) = best_consistent(c) {
-        return totals;
-    }
+    best_consistent(c).unwrap_or_else(|| fallback_totals(c, &[]))
+}
+
+/// The totals of a document, in order of evidence:
+/// 1. labelled readings where HT + TVA = TTC with a tax plausible for the HT;
+/// 2. two labelled readings and a plausible rate (or the VAT breakdown) that prove the third,
+///    which then replaces a misread or missing one;
+/// 3. any three amounts of the page that satisfy HT + TVA = TTC with a plausible rate, labels
+///    breaking ties;
+/// 4. otherwise what the labels say, withholding every reading contradicted by another.
+pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Totals {
+    best_consistent(c)
+        .or_else(|| repair(c, breakdown))
+        .or_else(|| arithmetic(doc, c, breakdown))
+        .unwrap_or_else(|| fallback_totals(c, breakdown))
+}
+
+/// Unchecked readings stand only beside their label: a value read under a column header
+/// ("Total HT" over the lines' amounts) or paired across blocks needs the arithmetic.
+fn fallback_totals(c: &Candidates, breakdown: &[VatRow]) -> Totals {
     let pick = |v: &[Candidate]| v.iter().copied().max_by_key(|c| (c.strength, c.order));
+    let beside = |c: Option<Candidate>| c.filter(|c| c.strength > COLUMN_STRENGTH);
     match (pick(&c.ht), pick(&c.tax), pick(&c.ttc)) {
         // At least one of the three is misread and nothing tells which: a triple that fails its
         // own check is never reported as read.
@@ -263,18 +284,155 @@ pub(super) fn choose_totals(c: &Candidates) -> Totals {
             let ttc = (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc);
             Totals { ht: None, tax: None, ttc, check: Check::Failed }
         }
-        (ht, tax, ttc) => Totals { ht, tax, ttc, check: Check::Unchecked },
+        // HT and TTC whose difference is no plausible tax: one of them is wrong (or the HT is
+        // printed before fees): only a TTC named as such stays.
+        (Some(ht), None, Some(ttc)) if !tax_fits(ht.cents.0, ttc.cents.0 - ht.cents.0, breakdown, 2) => {
+            let ttc = (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc);
+            Totals { ht: None, tax: None, ttc, check: Check::Failed }
+        }
+        // A tax larger than the total it belongs to, or implausible for the HT beside it.
+        (Some(ht), Some(tax), None) if !tax_fits(ht.cents.0, tax.cents.0, breakdown, 2) => Totals::default(),
+        (None, Some(tax), Some(ttc)) if tax.cents.0.abs() >= ttc.cents.0.abs() => {
+            Totals { ttc: (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc), ..Totals::default() }
+        }
+        (ht, tax, ttc) => Totals { ht: beside(ht), tax: beside(tax), ttc: beside(ttc), check: Check::Unchecked },
     }
+}
+
+/// VAT rates met on a French business's purchases, in thousandths of a percent: France (20,
+/// 10, 5.5, 2.1; 8.5 in the overseas departments), Germany (19, 7), the Netherlands (21, 9),
+/// Spain (21, 10, 4), Italy (22, 10, 5, 4), Belgium (21, 12, 6), the UK (20, 5).
+pub(super) const PLAUSIBLE_RATES: [i64; 14] =
+    [20_000, 10_000, 5_500, 2_100, 8_500, 19_000, 7_000, 21_000, 9_000, 4_000, 22_000, 5_000, 12_000, 6_000];
+
+/// Whether `tax` is the VAT of `ht` at the rate printed in a single-row breakdown, or else at
+/// one plausible rate (to `slack` cents: lines rounded one
+/// by one), or the sum of a multi-rate breakdown whose bases add up to `ht`. Signs must agree
+/// (a credit note prints all three negative). A zero tax (exemption, reverse charge) is not
+/// proved by arithmetic: only labels may report it.
+pub(super) fn tax_fits(ht: i64, tax: i64, breakdown: &[VatRow], slack: u64) -> bool {
+    if ht == 0 || tax == 0 || (ht < 0) != (tax < 0) {
+        return false;
+    }
+    let (ht, tax) = (ht.abs(), tax.abs());
+    // A rate printed on the page (one VAT row) is the rate; else any plausible one.
+    let printed: Vec<i64> = breakdown.iter().map(|r| r.rate).collect();
+    let rates: &[i64] = if printed.len() == 1 { &printed } else { &PLAUSIBLE_RATES };
+    if rates.iter().any(|&rate| percent_of(ht, rate, 100 * PERCENT).abs_diff(tax) <= slack) {
+        return true;
+    }
+    let sum_tax: i64 = breakdown.iter().map(|r| r.tax.0.abs()).fold(0, i64::saturating_add);
+    let bases: Option<i64> = breakdown.iter().try_fold(0i64, |sum, r| sum.checked_add(r.base?.0.abs()));
+    breakdown.len() >= 2 && sum_tax == tax && bases.is_none_or(|b| b == ht)
+}
+
+/// A tax that no rate in force anywhere could give: more than 27 % of the HT.
+fn tax_possible(ht: i64, tax: i64) -> bool {
+    tax == 0 || ((ht < 0) == (tax < 0) && ht != 0 && i128::from(tax.abs()) * 100 <= i128::from(ht.abs()) * 27)
+}
+
+/// Two labelled totals and a plausible rate prove the third: it is computed, and replaces a
+/// reading of it that disagrees (a misread digit) or fills its absence.
+pub(super) fn repair(c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
+    let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
+    let derived = |cents: i64, order: usize| Candidate { cents: Cents(cents), strength: COLUMN_STRENGTH, order };
+    let mut found: Vec<(u32, Totals)> = Vec::new();
+    let strength = |a: &Candidate, b: &Candidate| u32::from(a.strength) + u32::from(b.strength);
+    for h in &hts {
+        for t in &taxes {
+            if tax_fits(h.cents.0, t.cents.0, breakdown, 2) {
+                let ttc = derived(h.cents.0.saturating_add(t.cents.0), h.order.max(t.order));
+                found.push((
+                    strength(h, t),
+                    Totals { ht: Some(*h), tax: Some(*t), ttc: Some(ttc), check: Check::Holds },
+                ));
+            }
+        }
+        for total in &ttcs {
+            let tax = total.cents.0.saturating_sub(h.cents.0);
+            if tax_fits(h.cents.0, tax, breakdown, 2) {
+                let t = derived(tax, h.order.max(total.order));
+                found.push((
+                    strength(h, total),
+                    Totals { ht: Some(*h), tax: Some(t), ttc: Some(*total), check: Check::Holds },
+                ));
+            }
+        }
+    }
+    for t in &taxes {
+        for total in &ttcs {
+            let ht = total.cents.0.saturating_sub(t.cents.0);
+            if tax_fits(ht, t.cents.0, breakdown, 2) {
+                let h = derived(ht, t.order.max(total.order));
+                found.push((
+                    strength(t, total),
+                    Totals { ht: Some(h), tax: Some(*t), ttc: Some(*total), check: Check::Holds },
+                ));
+            }
+        }
+    }
+    unique_best(found)
+}
+
+/// The best-scored triple, unless another triple with other amounts scores as well: then the
+/// page does not tell which, and nothing is chosen.
+fn unique_best<S: Ord + Copy>(mut found: Vec<(S, Totals)>) -> Option<Totals> {
+    found.sort_by_key(|f| Reverse(f.0));
+    let key = |t: &Totals| (t.ht.map(|c| c.cents), t.tax.map(|c| c.cents), t.ttc.map(|c| c.cents));
+    let mut iter = found.into_iter();
+    let (score, best) = iter.next()?;
+    let tied = iter.take_while(|(s, _)| *s == score).any(|(_, other)| key(&other) != key(&best));
+    (!tied).then_some(best)
+}
+
+/// Distinct amounts considered by the arithmetic search (the last ones of the document).
+const MAX_ARITHMETIC_AMOUNTS: usize = 80;
+
+/// Labels unread (OCR) or absent: the three amounts of the page that satisfy HT + TVA = TTC
+/// with a plausible rate, to the cent. Amounts that labels also offer score higher, then
+/// amounts further down the page.
+pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
+    let mut seen: Vec<(i64, usize)> = Vec::new();
+    for (idx, line) in doc.lines.iter().enumerate().rev() {
+        for hit in line.amounts.iter().rev() {
+            if hit.cents.0 != 0 && !seen.iter().any(|(v, _)| *v == hit.cents.0) {
+                seen.push((hit.cents.0, idx));
+            }
+        }
+        if seen.len() >= MAX_ARITHMETIC_AMOUNTS {
+            break;
+        }
+    }
+    let labelled =
+        |list: &[Candidate], cents: i64| list.iter().filter(|c| c.cents.0 == cents).max_by_key(|c| c.strength).copied();
+    let mut found = Vec::new();
+    for &(h, h_line) in &seen {
+        for &(t, t_line) in &seen {
+            if t.abs() >= h.abs() || !tax_fits(h, t, breakdown, 1) {
+                continue;
+            }
+            let Some(&(total, total_line)) = seen.iter().find(|(v, _)| Some(*v) == h.checked_add(t)) else { continue };
+            let pick = |list: &[Candidate], cents: i64, line: usize| {
+                labelled(list, cents).unwrap_or(Candidate { cents: Cents(cents), strength: 2, order: line })
+            };
+            let (hc, tc, ttc) = (pick(&c.ht, h, h_line), pick(&c.tax, t, t_line), pick(&c.ttc, total, total_line));
+            let support = [hc.strength, tc.strength, ttc.strength].iter().filter(|s| **s > 2).count();
+            let score = (support, h_line.min(t_line).min(total_line), h_line + t_line + total_line);
+            found.push((score, Totals { ht: Some(hc), tax: Some(tc), ttc: Some(ttc), check: Check::Holds }));
+        }
+    }
+    unique_best(found)
 }
 
 /// Among the label readings, the combination where HT + TVA = TTC wins: that catches a misread
 /// figure as well as a deposit deducted after the total. TVA candidates include the sum of a
-/// multi-rate breakdown, so several rates are checked as one total.
+/// multi-rate breakdown, so several rates are checked as one total. A tax above any rate in
+/// force (27 %) is no tax of that HT, whatever the sum says.
 pub(super) fn best_consistent(c: &Candidates) -> Option<Totals> {
     let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
     let mut best: Option<((u32, usize), Totals)> = None;
     for h in &hts {
-        for t in &taxes {
+        for t in taxes.iter().filter(|t| tax_possible(h.cents.0, t.cents.0)) {
             for total in ttcs.iter().filter(|total| h.cents.0.checked_add(t.cents.0) == Some(total.cents.0)) {
                 let strength = u32::from(h.strength) + u32::from(t.strength) + u32::from(total.strength);
                 let score = (strength, h.order + t.order + total.order);
