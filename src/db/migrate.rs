@@ -12,6 +12,7 @@ const SQLITE: &[(i64, &str)] = &[
     (4, include_str!("../../migrations/sqlite/0004_uploads.sql")),
     (5, include_str!("../../migrations/sqlite/0005_jobs.sql")),
     (6, include_str!("../../migrations/sqlite/0006_web.sql")),
+    (8, include_str!("../../migrations/sqlite/0008_search.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
@@ -20,6 +21,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (4, include_str!("../../migrations/postgres/0004_uploads.sql")),
     (5, include_str!("../../migrations/postgres/0005_jobs.sql")),
     (6, include_str!("../../migrations/postgres/0006_web.sql")),
+    (8, include_str!("../../migrations/postgres/0008_search.sql")),
 ];
 
 /// An arbitrary constant shared by every Coffre instance.
