@@ -273,3 +273,53 @@ async fn filters_trash_renames_and_pages_work_with_q() {
     assert_eq!(all, vec!["E", "O"]);
     assert!(second.headers.get("link").is_none());
 }
+
+/// Files stored before migration 0008 are found once it ran: it indexes them.
+#[tokio::test]
+async fn the_migration_indexes_existing_files() {
+    use coffre::db::files::ListFilter;
+    use sqlx::Executor;
+    let dir = tempfile::tempdir().unwrap();
+    let (url, backend) = match std::env::var("COFFRE_TEST_DATABASE_URL") {
+        Ok(admin) => (crate::helpers::fresh_postgres_database(&admin).await, "postgres"),
+        Err(_) => (format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display()), "sqlite"),
+    };
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    pool.execute("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+        .await
+        .unwrap();
+    let migrations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
+    for version in 1..=6 {
+        let name = std::fs::read_dir(&migrations)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(&format!("{version:04}_")))
+            .unwrap();
+        sqlx::raw_sql(&std::fs::read_to_string(name).unwrap()).execute(&pool).await.unwrap();
+        pool.execute(format!("INSERT INTO schema_migrations VALUES ({version}, 0)").as_str()).await.unwrap();
+    }
+    let result = json!({"pages": [{"number": 1, "text": "Fourniture d'ÉLECTRICITÉ, mars", "source": "text-layer"}],
+        "fields": {"totalIncludingTax": {"value": "1234.56"}, "invoiceNumber": {"value": "FA-2024-0012"}}});
+    let seed = format!(
+        "INSERT INTO organizations (id, name, quota_bytes, created_at) VALUES ('o', 'Old', 1000, 0); \
+         INSERT INTO years (id, id_organization, label, starting_at, ending_at, created_at) \
+           VALUES ('y', 'o', '2024', '2024-01-01', '2024-12-31', 0); \
+         INSERT INTO ocr_jobs (id, id_organization, sha256, content_key, content_type, status, pages, pages_reserved, \
+           result, created_at) VALUES ('j', 'o', 'aa', 'k', 'application/pdf', 'done', 1, 1, '{}', 0); \
+         INSERT INTO files (id, id_organization, id_year, name, status, sha256, id_ocr_job, created_at, last_updated_at) \
+           VALUES ('01m8na8tj6eg52p8bt906vyspa', 'o', 'y', 'mars.pdf', 'available', 'aa', 'j', 0, 0);",
+        result.to_string().replace('\'', "''")
+    );
+    sqlx::raw_sql(&seed).execute(&pool).await.unwrap();
+    pool.close().await;
+
+    let db = coffre::db::Db::connect(&url, coffre::db::PoolSettings::admin()).await.unwrap();
+
+    let filter = ListFilter { limit: 10, ..ListFilter::default() };
+    for query in ["electricite", "1 234,56", "fa20240012"] {
+        let query = coffre::search::parse(query).unwrap();
+        let hits = coffre::db::search::list(&db, "o", "y", &filter, &query).await.unwrap();
+        assert_eq!(hits.iter().map(|h| h.file.name.as_str()).collect::<Vec<_>>(), vec!["mars.pdf"], "{query:?}");
+    }
+}
