@@ -105,22 +105,11 @@ bench() {
   stop_server
 }
 
-for backend in $BACKENDS; do
-  case $backend in
-    sqlite) bench sqlite "$WORK/sqlite" ;;
-    postgres)
-      start_postgres "$WORK/pg"
-      "$(pg_bin)/psql" -X -q "$PG_ADMIN_URL" -c "CREATE DATABASE coffre_search_bench"
-      DB_URL="${PG_ADMIN_URL%/*}/coffre_search_bench"
-      bench postgres "$WORK/postgres" --database-url "$DB_URL"
-      ;;
-    *) echo "unknown backend $backend" >&2; exit 1 ;;
-  esac
-done
-
-python3 - "$WORK" "$FILES" "$SAMPLES" "$BACKENDS" "$(nproc)" >"$RESULT" <<'PY'
-import json, statistics, sys
-work, files, samples, backends, cpus = sys.argv[1:6]
+# report: the table of every backend measured so far (written after each one).
+report() {
+python3 - "$WORK" "$FILES" "$SAMPLES" "$DONE" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$RESULT" <<'PY'
+import json, sys
+work, files, samples, backends, cpus, load = sys.argv[1:7]
 queries = json.load(open(f"{work}/queries.json"))
 
 def pct(values, p):
@@ -131,7 +120,8 @@ print("# Search benchmark\n")
 print(f"`bash benches/search.sh`: one year of {int(files):,} files with OCR text (French invoice-like, about "
       "250 words each, `benches/search_seed.py`), release build, "
       f"{samples} timed requests per query kind after one warm-up pass over its values, one client. "
-      f"Machine: {cpus} cores, **shared with other builds and benchmarks while this ran: the figures are noisy**; "
+      f"Machine: {cpus} cores, **shared with other builds and benchmarks while this ran (load average {load} "
+      "when the table was written): the figures are noisy**; "
       "re-run on a quiet machine before comparing small differences.\n")
 print("- **new**: `GET .../files?q=...&limit=100` through the HTTP API (parse, index query, ranking, "
       "snippets, JSON): FTS5 on SQLite, tsvector + GIN on PostgreSQL, identifiers and amounts exact.")
@@ -156,5 +146,23 @@ for backend in backends.split():
               f"| {pct(d['like'], 50):.1f} | {pct(d['like'], 99):.1f} |")
     print()
 PY
-log "wrote $RESULT"
+}
+
+DONE=
+for backend in $BACKENDS; do
+  case $backend in
+    sqlite) bench sqlite "$WORK/sqlite" ;;
+    postgres)
+      start_postgres "$WORK/pg"
+      "$(pg_bin)/psql" -X -q "$PG_ADMIN_URL" -c "CREATE DATABASE coffre_search_bench"
+      DB_URL="${PG_ADMIN_URL%/*}/coffre_search_bench"
+      bench postgres "$WORK/postgres" --database-url "$DB_URL"
+      ;;
+    *) echo "unknown backend $backend" >&2; exit 1 ;;
+  esac
+  DONE="$DONE $backend"
+  report
+  log "wrote $RESULT ($backend)"
+done
+
 cat "$RESULT"
