@@ -74,7 +74,10 @@ BEGIN
         || setweight(to_tsvector('coffre_search', search_words(d.reference)), 'A')
         || setweight(to_tsvector('coffre_search', search_words(d.fields)), 'B')
         || setweight(to_tsvector('coffre_search', search_words(d.body)), 'D');
-    INSERT INTO search_docs VALUES (d.*);
+    -- Two transactions may rebuild the same file at once: the later one wins, neither fails.
+    INSERT INTO search_docs VALUES (d.*) ON CONFLICT (id_file) DO UPDATE SET
+        id_organization = EXCLUDED.id_organization, name = EXCLUDED.name, reference = EXCLUDED.reference,
+        body = EXCLUDED.body, fields = EXCLUDED.fields, fields_json = EXCLUDED.fields_json, tsv = EXCLUDED.tsv;
     INSERT INTO search_identifiers (id_file, id_organization, kind, value)
     SELECT d.id_file, d.id_organization, kind, value FROM (
         SELECT kind, upper(translate(raw, ' -./_', '')) AS value FROM (VALUES
