@@ -15,6 +15,7 @@
 #   BENCH_BACKENDS      "sqlite postgres" (default) or one of them
 #   BENCH_TMPDIR        parent of the scratch directory (default: $TMPDIR or /tmp; ~3 GB)
 #   SKIP_BUILD=1        use the existing release binary; COFFRE_BIN=P benchmarks P instead.
+#   BENCH_RESULT=PATH   where to write the table (default benches/results/search.md).
 #
 # Needs: cargo, python3 (standard library only), curl; PostgreSQL 15 (installed by
 # scripts/lib.sh if missing). Writes benches/results/search.md. The numbers are only as
@@ -31,7 +32,7 @@ SAMPLES=${BENCH_SAMPLES:-60}
 BACKENDS=${BENCH_BACKENDS:-sqlite postgres}
 TARGET_DIR=${CARGO_TARGET_DIR:-$REPO_ROOT/target}
 BIN=${COFFRE_BIN:-$TARGET_DIR/release/coffre}
-RESULT=$REPO_ROOT/benches/results/search.md
+RESULT=${BENCH_RESULT:-$REPO_ROOT/benches/results/search.md}
 
 command -v curl >/dev/null || apt_install curl
 command -v python3 >/dev/null || apt_install python3
