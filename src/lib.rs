@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod metrics;
 pub mod ocr;
 pub mod retention;
+pub mod search;
 pub mod server;
 pub mod sweeper;
 pub mod web;

@@ -68,7 +68,7 @@ pub struct Upload {
 }
 
 impl File {
-    fn from_row(row: &Row) -> Result<Self, sqlx::Error> {
+    pub(super) fn from_row(row: &Row) -> Result<Self, sqlx::Error> {
         let upload_key: Option<String> = row.try_get("upload_key")?;
         let upload = match upload_key {
             Some(key) => Some(Upload {
@@ -130,7 +130,7 @@ fn ocr_summary(row: &Row) -> Result<Option<OcrSummary>, sqlx::Error> {
 
 /// Every read joins the OCR job, whose columns are aliased, only while it read the file's
 /// current content: after a new upload, an older job's text and fields are not the file's.
-const SELECT: &str =
+pub(super) const SELECT: &str =
     "SELECT f.id, f.id_organization, f.id_year, f.id_folder, f.name, f.reference, f.doc_date, f.hash, \
     f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_id, f.upload_type, \
     f.upload_size, f.upload_expires_at, f.id_ocr_job, f.date_source, f.reference_source, f.search_text, \
@@ -193,14 +193,15 @@ pub struct ListFilter {
     /// `Some(None)`: files at the top level; `Some(Some(id))`: files in that folder.
     pub folder: Option<Option<String>>,
     pub status: Option<String>,
-    /// A normalized LIKE pattern matched against names, references and OCR text.
-    pub text: Option<String>,
     /// Keyset pagination: files whose id sorts after this one.
     pub after: Option<String>,
     pub limit: i64,
+    /// Files skipped before the page (ranked searches page by offset).
+    pub offset: i64,
 }
 
-/// One page of files in id (creation) order. Cost depends on the page size, not on the year's.
+/// One page of files in id (creation) order. Cost depends on the page size (and offset), not
+/// on the year's. Searches are [`super::search::list`].
 pub async fn list(db: &Db, id_organization: &str, id_year: &str, filter: &ListFilter) -> Result<Vec<File>, DbError> {
     let sql = list_sql(SELECT, filter);
     let rows = list_query(&sql, id_organization, id_year, filter).fetch_all(&mut *db.acquire().await?).await?;
@@ -300,13 +301,7 @@ fn list_sql(select: &str, filter: &ListFilter) -> String {
     } else {
         sql.push_str(" AND f.status <> 'deleted'");
     }
-    if filter.text.is_some() {
-        sql.push_str(&format!(
-            " AND (f.search_text LIKE ${next} ESCAPE '\\' OR COALESCE(j.search_text, '') LIKE ${next} ESCAPE '\\')"
-        ));
-        next += 1;
-    }
-    sql.push_str(&format!(" ORDER BY f.id LIMIT ${next}"));
+    sql.push_str(&format!(" ORDER BY f.id LIMIT ${next} OFFSET ${}", next + 1));
     sql
 }
 
@@ -323,10 +318,7 @@ fn list_query<'q>(
     if let Some(status) = &filter.status {
         query = query.bind(status.as_str());
     }
-    if let Some(text) = &filter.text {
-        query = query.bind(text.as_str());
-    }
-    query.bind(filter.limit)
+    query.bind(filter.limit).bind(filter.offset)
 }
 
 /// Saves the user-editable metadata.

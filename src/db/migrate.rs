@@ -13,6 +13,7 @@ const SQLITE: &[(i64, &str)] = &[
     (5, include_str!("../../migrations/sqlite/0005_jobs.sql")),
     (6, include_str!("../../migrations/sqlite/0006_web.sql")),
     (7, include_str!("../../migrations/sqlite/0007_reserved.sql")),
+    (8, include_str!("../../migrations/sqlite/0008_search.sql")),
     (9, include_str!("../../migrations/sqlite/0009_webhooks.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
@@ -23,6 +24,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (5, include_str!("../../migrations/postgres/0005_jobs.sql")),
     (6, include_str!("../../migrations/postgres/0006_web.sql")),
     (7, include_str!("../../migrations/postgres/0007_reserved.sql")),
+    (8, include_str!("../../migrations/postgres/0008_search.sql")),
     (9, include_str!("../../migrations/postgres/0009_webhooks.sql")),
 ];
 

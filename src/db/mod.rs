@@ -17,6 +17,7 @@ pub mod keys;
 mod migrate;
 pub mod ocr_jobs;
 pub mod orgs;
+pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod webhooks;

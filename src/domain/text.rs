@@ -39,19 +39,6 @@ fn fold(c: char) -> Option<&'static str> {
     })
 }
 
-/// A `LIKE` pattern (escape character `\`) matching `query` anywhere in normalized text.
-pub fn like_pattern(query: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in normalize(query).chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +46,5 @@ mod tests {
     #[test]
     fn normalizes_case_accents_and_spaces() {
         assert_eq!(normalize("  Facture\tÉTÉ  n°42 "), "facture ete n°42");
-        assert_eq!(like_pattern("50%_off"), "%50\\%\\_off%");
     }
 }

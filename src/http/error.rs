@@ -58,6 +58,8 @@ pub enum ApiError {
     DuplicateFile { existing: String },
     #[error("the request body is too large")]
     PayloadTooLarge,
+    #[error("q: {0}")]
+    InvalidSearchQuery(#[from] crate::search::ParseError),
     #[error("this media type is not accepted")]
     UnsupportedMediaType { allowed: Vec<String> },
     #[error("the uploaded object is {actual} bytes, but {declared} were declared")]
@@ -173,6 +175,7 @@ impl ApiError {
             Self::NotDeleted => (S::CONFLICT, "not_deleted", "Not deleted"),
             Self::DuplicateFile { .. } => (S::CONFLICT, "duplicate_file", "Duplicate file"),
             Self::PayloadTooLarge => (S::PAYLOAD_TOO_LARGE, "payload_too_large", "Payload too large"),
+            Self::InvalidSearchQuery(_) => (S::BAD_REQUEST, "invalid_search_query", "Invalid search query"),
             Self::UnsupportedMediaType { .. } => {
                 (S::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported media type")
             }
@@ -194,6 +197,7 @@ impl ApiError {
     fn extensions(&self) -> Map<String, Value> {
         let value = match self {
             Self::InvalidRequest { field: Some(field), .. } => json!({ "field": field }),
+            Self::InvalidSearchQuery(_) => json!({ "field": "q" }),
             Self::FileTooLarge { max } => json!({ "maxSize": max }),
             Self::QuotaExceeded { limit, used, reserved, requested } => {
                 json!({ "limit": limit, "used": used, "reserved": reserved, "requested": requested })

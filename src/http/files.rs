@@ -15,11 +15,13 @@ use super::years::{load_year, YearPath};
 use crate::app::App;
 use crate::audit::{self, Event};
 use crate::db::files::{self, File, ListFilter, STATUS_AVAILABLE, STATUS_DELETED, STATUS_PENDING};
+use crate::db::search::{self as db_search, Hit};
 use crate::db::{folders, Tx};
 use crate::domain::ids::looks_like_id;
-use crate::domain::text::{like_pattern, normalize};
+use crate::domain::text::normalize;
 use crate::domain::time::{now_millis, rfc3339};
 use crate::domain::{new_id, DocDate, FolderName, Reference, Sha256Hex};
+use crate::search;
 use serde_json::json;
 
 pub const DEFAULT_PAGE: i64 = 100;
@@ -92,6 +94,31 @@ pub struct FileDto {
     pub verified_at: Option<String>,
     pub created_at: String,
     pub last_updated_at: String,
+    /// Only in a list searched with `q`: why this file matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<SearchHitDto>,
+}
+
+/// How a file matched a search (`q`).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHitDto {
+    /// Relevance, higher is better, comparable only within one search: BM25 on SQLite,
+    /// `ts_rank_cd` on PostgreSQL; 0 when only an identifier or an amount matched.
+    pub score: f64,
+    /// An identifier (reference, invoice number, SIREN, SIRET, VAT number, IBAN) or an amount
+    /// (totals) of the file equals the query: such files come first.
+    pub identifier: bool,
+    /// An extract of the matching text, as HTML: the text escaped, the words found in
+    /// `<mark>...</mark>`. Absent when only an identifier or amount matched.
+    pub snippet: Option<String>,
+}
+
+impl From<Hit> for FileDto {
+    fn from(hit: Hit) -> Self {
+        let search = SearchHitDto { score: hit.score, identifier: hit.identifier, snippet: hit.snippet };
+        Self { search: Some(search), ..hit.file.into() }
+    }
 }
 
 /// The state of a file's OCR.
@@ -135,6 +162,7 @@ impl From<File> for FileDto {
             verified_at: f.verified_at.map(rfc3339),
             created_at: rfc3339(f.created_at),
             last_updated_at: rfc3339(f.last_updated_at),
+            search: None,
         }
     }
 }
@@ -159,10 +187,16 @@ pub struct ListFiles {
     pub status: Option<String>,
     /// Page size, 1 to 1000 (default 100).
     pub limit: Option<i64>,
-    /// Cursor from a previous page's `Link: <...>; rel="next"` header.
-    #[param(pattern = "^[0-9a-hjkmnp-tv-z]{26}$")]
+    /// Cursor from a previous page's `Link: <...>; rel="next"` header: the last file id of
+    /// the previous page, or, in a search (`q`) whose results are ranked, `o` and the number
+    /// of results already seen.
+    #[param(pattern = "^([0-9a-hjkmnp-tv-z]{26}|o(0|[1-9][0-9]{0,5}))$")]
     pub cursor: Option<String>,
-    /// Text searched in names, references and OCR text (case and accents ignored).
+    /// A search of names, references, OCR text and extracted fields, case and accents ignored
+    /// (see the README, "Search"): words, `"phrases"`, `-exclusions`, the last word also as a
+    /// prefix; an identifier (`FA-2024-0012`, a SIREN, an IBAN) or an amount (`1 234,56`)
+    /// also matches exactly. Results come ranked, each with a `search` member. At most 512
+    /// characters; 400 `invalid_search_query` when it holds no word.
     pub q: Option<String>,
 }
 
@@ -297,23 +331,15 @@ pub async fn list_files(
             return Err(ApiError::invalid("status", "must be pending, available or deleted"));
         }
     }
+    let search = query.q.as_deref().filter(|q| !q.trim().is_empty()).map(search::parse).transpose()?;
+    let cursor = query.cursor.as_deref().map(decode_cursor).transpose()?;
     let filter = ListFilter {
         folder: query.id_folder.clone().map(|f| (f != "root").then_some(f)),
         status: query.status.clone(),
-        text: query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(like_pattern),
-        after: query.cursor.as_deref().map(decode_cursor).transpose()?,
+        after: cursor.as_ref().and_then(|c| c.after.clone()),
         limit: limit + 1,
+        offset: cursor.as_ref().map_or(0, |c| c.offset),
     };
-    let mut page = files::list_page(app.db(), &year.id_organization, &year.id, &filter).await?;
-    let mut headers = HeaderMap::new();
-    if page.len() as i64 > limit {
-        page.truncate(limit as usize);
-        let last = page.last().map(|f| f.id.as_str()).unwrap_or_default();
-        let link = next_link(uri.path(), &query, limit, last);
-        if let Ok(value) = HeaderValue::from_str(&link) {
-            headers.insert(header::LINK, value);
-        }
-    }
     let dto = |f: files::Listed| FileDto {
         id: f.id,
         id_organization: year.id_organization.clone(),
@@ -334,8 +360,33 @@ pub async fn list_files(
         verified_at: f.verified_at.map(rfc3339),
         created_at: rfc3339(f.created_at),
         last_updated_at: rfc3339(f.last_updated_at),
+        search: None,
     };
-    Ok((headers, Json(page.into_iter().map(dto).collect())))
+    let mut page: Vec<FileDto> = match &search {
+        Some(q) => db_search::list(app.db(), &year.id_organization, &year.id, &filter, q)
+            .await?
+            .into_iter()
+            .map(FileDto::from)
+            .collect(),
+        None => {
+            files::list_page(app.db(), &year.id_organization, &year.id, &filter).await?.into_iter().map(dto).collect()
+        }
+    };
+    let mut headers = HeaderMap::new();
+    if page.len() as i64 > limit && filter.offset + limit <= MAX_OFFSET {
+        page.truncate(limit as usize);
+        // Ranked results page by offset; files in id order by the last id seen.
+        let next = match (&search, &cursor) {
+            (Some(_), _) | (None, Some(Cursor { after: None, .. })) => format!("o{}", filter.offset + limit),
+            _ => page.last().map(|f| f.id.clone()).unwrap_or_default(),
+        };
+        let link = next_link(uri.path(), &query, limit, &next);
+        if let Ok(value) = HeaderValue::from_str(&link) {
+            headers.insert(header::LINK, value);
+        }
+    }
+    page.truncate(limit as usize);
+    Ok((headers, Json(page)))
 }
 
 /// What `q` matches besides OCR text.
@@ -343,13 +394,27 @@ fn search_text(name: &str, reference: Option<&str>) -> String {
     normalize(&format!("{name} {}", reference.unwrap_or("")))
 }
 
-/// The cursor is the last id of the previous page: its shape is documented (an id's), so a
-/// well-formed cursor is always accepted.
-fn decode_cursor(raw: &str) -> Result<String, ApiError> {
+/// Where a page starts: after a file id, or after a number of ranked results.
+#[derive(Debug, Clone)]
+struct Cursor {
+    after: Option<String>,
+    offset: i64,
+}
+
+/// The deepest offset a cursor may name (the pattern's six digits).
+const MAX_OFFSET: i64 = 999_999;
+
+/// A cursor is the last id of the previous page, or `o` and an offset: both shapes are
+/// documented, so a well-formed cursor is always accepted.
+fn decode_cursor(raw: &str) -> Result<Cursor, ApiError> {
     if looks_like_id(raw) {
-        Ok(raw.to_owned())
-    } else {
-        Err(ApiError::invalid("cursor", "is not a cursor returned by this API"))
+        return Ok(Cursor { after: Some(raw.to_owned()), offset: 0 });
+    }
+    let digits = |d: &&str| !d.is_empty() && d.len() <= 6 && d.bytes().all(|b| b.is_ascii_digit());
+    let offset = raw.strip_prefix('o').filter(digits).filter(|d| d == &"0" || !d.starts_with('0'));
+    match offset.and_then(|d| d.parse::<i64>().ok()).filter(|o| (0..=MAX_OFFSET).contains(o)) {
+        Some(offset) => Ok(Cursor { after: None, offset }),
+        None => Err(ApiError::invalid("cursor", "is not a cursor returned by this API")),
     }
 }
 

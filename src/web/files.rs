@@ -13,8 +13,8 @@ use serde::Deserialize;
 use super::page::{render, see_other, Chrome, Form, Page};
 use crate::blob::ObjectKey;
 use crate::db::files::{self as db_files, File, ListFilter};
+use crate::db::search as db_search;
 use crate::db::{audit, folders, ocr_jobs};
-use crate::domain::text::like_pattern;
 use crate::domain::time::rfc3339;
 use crate::http::content::FileAction;
 use crate::http::error::ApiError;
@@ -194,11 +194,23 @@ async fn year_view(page: &Page, id_year: String, query: YearQuery) -> Result<Yea
         // A search looks through the whole year; otherwise the folder (or the top level).
         folder: if q.is_empty() { Some(folder.as_ref().map(|f| f.id.clone())) } else { None },
         status: None,
-        text: (!q.is_empty()).then(|| like_pattern(&q)),
         after: None,
         limit: MAX_LISTED,
+        offset: 0,
     };
-    let mut files = db_files::list(page.app.db(), &year.id_organization, &year.id, &filter).await?;
+    let mut files = if q.is_empty() {
+        db_files::list(page.app.db(), &year.id_organization, &year.id, &filter).await?
+    } else {
+        // A query with nothing to search for finds nothing.
+        match crate::search::parse(&q) {
+            Ok(search) => db_search::list(page.app.db(), &year.id_organization, &year.id, &filter, &search)
+                .await?
+                .into_iter()
+                .map(|hit| hit.file)
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    };
     let sort = match query.sort.as_deref() {
         Some(s @ ("name" | "date" | "added")) => s.to_owned(),
         _ => "added".to_owned(),

@@ -409,7 +409,7 @@ pub fn key_from_url(url: &str) -> coffre::blob::ObjectKey {
 }
 
 /// Creates an empty database on the PostgreSQL server of `admin_url`; returns its URL.
-async fn fresh_postgres_database(admin_url: &str) -> String {
+pub async fn fresh_postgres_database(admin_url: &str) -> String {
     use sqlx::{Connection, Executor};
     let name = format!("coffre_test_{}", coffre::domain::new_id());
     let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("PostgreSQL reachable");

@@ -26,6 +26,7 @@ mod ocr_bounds;
 mod ocr_restart;
 mod outage;
 mod s3_interop;
+mod search;
 mod shutdown;
 mod sweeper;
 mod web;
