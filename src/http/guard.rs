@@ -7,13 +7,31 @@
 use super::error::ApiError;
 use crate::app::App;
 use crate::db::years::{self, Year};
-use crate::db::{lock_row, DbError, Lockable, Tx};
+use crate::db::{lock_row, Backend, DbError, Lockable, Tx};
 
-/// Starts a write transaction holding the organization's row lock.
+/// Starts a write transaction holding the organization's row lock from its first statement.
+/// Hot routes use [`begin_write`] and [`lock_org`] instead, to hold the lock for less.
 pub async fn begin_org_write(app: &App, id_organization: &str) -> Result<Tx, ApiError> {
     let mut tx = app.db().begin_write().await?;
     lock_row(&mut tx, app.db().backend(), Lockable::Organization, id_organization).await?;
     Ok(tx)
+}
+
+/// Starts a write transaction without the organization's lock: the route reads and
+/// validates first, then calls [`lock_org`] right before it writes, so that on PostgreSQL
+/// the lock is held only for the re-checks, the writes, the audit entry and the commit.
+pub async fn begin_write(app: &App) -> Result<Tx, ApiError> {
+    Ok(app.db().begin_write().await?)
+}
+
+/// Takes the organization's row lock inside a transaction begun with [`begin_write`].
+/// Returns true when what the route read before may have changed meanwhile (PostgreSQL, READ
+/// COMMITTED): the route then re-reads what the lock protects (the year's open state, quota,
+/// duplicates, the folder tree), which every statement after the lock sees up to date.
+/// Returns false on SQLite, whose write transaction has serialized writers since it began.
+pub async fn lock_org(app: &App, tx: &mut Tx, id_organization: &str) -> Result<bool, ApiError> {
+    lock_row(tx, app.db().backend(), Lockable::Organization, id_organization).await?;
+    Ok(app.db().backend() == Backend::Postgres)
 }
 
 /// The year inside the transaction: 404 if it is not the organization's, 423 if closed.
