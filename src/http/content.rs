@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
 use super::files::{check_duplicate, load_file, load_writable_file, FileDto, FilePath};
-use super::guard::{begin_org_write, begin_write, commit, lock_org, writable_year};
+use super::guard::{begin_org_write, begin_write, commit, lock_org_year};
 use crate::app::App;
 use crate::audit::{self, Event};
 use crate::blob::{Digest, ObjectKey};
@@ -122,10 +122,8 @@ pub async fn create_upload_url(
     if file.is_available() {
         return Err(ApiError::ContentImmutable);
     }
-    if lock_org(&app, &mut tx, &path.id_organization).await? {
-        // The year may have been closed meanwhile; the file's state is checked by the update.
-        writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
-    }
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
     check_quota(&mut tx, &file, upload.size, now).await?;
     if !files::set_upload(&mut tx, &file.id, &upload, now).await? {
         // Finalized or moved to the trash since it was read: say which.
@@ -303,10 +301,8 @@ async fn commit_finalize(
         return Ok(file);
     }
     let file = load_writable_file(&mut tx, path).await?;
-    if lock_org(app, &mut tx, &path.id_organization).await? {
-        // The year may have been closed meanwhile; the file's state is checked by the update.
-        writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
-    }
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(app, &mut tx, &path.id_organization, &path.id_year).await?;
     check_duplicate(&mut tx, &file, &content.sha256).await?;
     if upload.expires_at <= now {
         check_quota(&mut tx, &file, content.size, now).await?;

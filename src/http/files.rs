@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, ApiQuery, Auth};
-use super::guard::{begin_org_write, begin_write, commit, lock_org, writable_year};
+use super::guard::{begin_org_write, begin_write, commit, lock_org_year, writable_year};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
@@ -267,10 +267,8 @@ pub async fn create_file(
     if let Some(folder) = &file.id_folder {
         folders::get_in(&mut tx, &year.id_organization, &year.id, folder).await?.ok_or(ApiError::NotFound)?;
     }
-    if lock_org(&app, &mut tx, &path.id_organization).await? {
-        // The year may have been closed meanwhile (closing takes the same lock).
-        writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
-    }
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
     if let Some(hash) = &file.hash {
         check_duplicate(&mut tx, &file, hash).await?;
     }

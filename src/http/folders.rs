@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
-use super::guard::{begin_org_write, begin_write, commit, lock_org, writable_year};
+use super::guard::{begin_org_write, begin_write, commit, lock_org_year, writable_year};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
@@ -118,10 +118,8 @@ pub async fn create_folder(
     if let Some(parent) = &body.id_folder_parent {
         folders::get_in(&mut tx, &year.id_organization, &year.id, parent).await?.ok_or(ApiError::NotFound)?;
     }
-    if lock_org(&app, &mut tx, &path.id_organization).await? {
-        // The year may have been closed meanwhile (closing takes the same lock).
-        writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
-    }
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
     if let Some(parent) = &body.id_folder_parent {
         // Under the lock: a concurrent move cannot change the depth checked here.
         let depth = folders::ancestors(&mut tx, parent).await?.len() as i64 + 1;
