@@ -11,7 +11,10 @@
 # with `coffre org create`, a year made through the API. The year is seeded through the API
 # (benches/seed.py) to exactly N files, counted in the database; then, for each operation,
 # a warm-up run and a measured run of `wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency`.
-# The read operations run first; create runs last since it adds files to the year.
+# The read operations run first; create runs last since it adds files to the year. Then
+# upload-url and create again, spread round robin over $ORGS organizations (default 16, each
+# with its own key, year and pending file; benches/multi-org.lua): one organization against
+# many, since on PostgreSQL every write of an organization takes that organization's lock.
 #
 # On PostgreSQL the table is filled within seconds, before autovacuum has analyzed it; with
 # the statistics of the empty table the planner may list a page by reading every file of the
@@ -25,6 +28,7 @@
 # Environment (all optional):
 #   BACKENDS="sqlite postgres"   SIZES="10000 100000"
 #   DURATION=15s  WARMUP=3s  THREADS=2  CLIENTS="16 1" (one table row per client count)
+#   ORGS=16          organizations of the multi-organization write rows
 #   PG_ANALYZE=1     on PostgreSQL, run ANALYZE on files after seeding (default 1; see above)
 #   QUIET_WAIT=60    before each wrk run, wait at most this many seconds for the machine to be
 #                    quiet (other processes using < 0.15 CPU), see benches/wrk_run.py; 0: no wait
@@ -57,6 +61,8 @@ RESULTS_DIR="$REPO_ROOT/benches/results"
 RESULTS="$RESULTS_DIR/api.md"
 CREATE_LUA="$REPO_ROOT/benches/create-file.lua"
 UPLOAD_URL_LUA="$REPO_ROOT/benches/upload-url.lua"
+MULTI_ORG_LUA="$REPO_ROOT/benches/multi-org.lua"
+ORGS=${ORGS:-16}
 WRK_RUN="$REPO_ROOT/benches/wrk_run.py"
 QUIET_WAIT=${QUIET_WAIT:-60}
 POSTMASTER=""
@@ -257,6 +263,28 @@ run_wrk_once() {
         "$requests" "$cpu" "$CONNECTIONS" "$(to_ms "$p50" "$unit50")" "$rss" >>"$ROWS"
 }
 
+# make_orgs: $ORGS organizations for the multi-organization rows (the benchmark's own first,
+# then `coffre org create`), each with a year and a pending file, in $WORK/$BACKEND/orgs.tsv
+# (org, key, year, file).
+make_orgs() {
+    local k o_json o_org o_key o_year o_file saved_key=$API_KEY
+    for k in $(seq 1 "$ORGS"); do
+        if [[ $k == 1 ]]; then
+            o_org=$ORG o_key=$API_KEY o_year=$YEAR
+        else
+            o_json=$("$BIN" org create --data-dir "$DATA" "${DB_ARGS[@]}" --name "Bench $k")
+            o_org=$(jget idOrganization <<<"$o_json")
+            o_key=$(jget apiKey <<<"$o_json")
+            API_KEY=$o_key
+            o_year=$(api POST "/organizations/$o_org/years" '{"label":"2026","startingAt":"2026-01-01","endingAt":"2026-12-31"}' | jget id)
+        fi
+        API_KEY=$o_key
+        o_file=$(api POST "/organizations/$o_org/years/$o_year/files" '{"name":"bench-upload.pdf"}' | jget id)
+        API_KEY=$saved_key
+        printf '%s\t%s\t%s\t%s\n' "$o_org" "$o_key" "$o_year" "$o_file" >>"$WORK/$BACKEND/orgs.tsv"
+    done
+}
+
 # ---------------------------------------------------------------- one backend
 bench_backend() {
     BACKEND=$1
@@ -368,6 +396,22 @@ bench_backend() {
         after=$(count_files)
         printf '%s\t%s\tcreated\t%s\t%s\n' "$BACKEND" "$SIZE" "$before" "$after" >>"$WORK/created.tsv"
         log "$BACKEND: create file added $((after - before)) files ($before -> $after)"
+
+        # -------- the same writes spread over $ORGS organizations (round robin, each with its
+        # own key, year and pending file): on PostgreSQL they take different organization locks.
+        [[ -s "$WORK/$BACKEND/orgs.tsv" ]] || make_orgs
+        : >"$WORK/$BACKEND/create.targets"
+        : >"$WORK/$BACKEND/upload.targets"
+        local o_org o_key o_year o_file
+        while IFS=$'\t' read -r o_org o_key o_year o_file; do
+            printf '/organizations/%s/years/%s/files %s\n' "$o_org" "$o_year" "$o_key" >>"$WORK/$BACKEND/create.targets"
+            printf '/organizations/%s/years/%s/files/%s/upload-url %s\n' "$o_org" "$o_year" "$o_file" "$o_key" \
+                >>"$WORK/$BACKEND/upload.targets"
+        done <"$WORK/$BACKEND/orgs.tsv"
+        BENCH_TARGETS="$WORK/$BACKEND/upload.targets" BENCH_BODY='{"type":"application/pdf","size":1}' \
+            run_wrk upload-url-orgs "upload-url, $ORGS organizations" "$BASE$files_path" "$MULTI_ORG_LUA"
+        BENCH_TARGETS="$WORK/$BACKEND/create.targets" BENCH_BODY='{"name":"bench-create.pdf","reference":"BENCH-001"}' \
+            run_wrk create-orgs "create file, $ORGS organizations" "$BASE$files_path" "$MULTI_ORG_LUA"
     done
 
     if grep -qE 'WARN|ERROR' "$SERVER_LOG"; then

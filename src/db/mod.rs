@@ -170,7 +170,23 @@ pub struct Db {
     backend: Backend,
     /// Tasks waiting for a connection right now (for metrics; sqlx does not count them).
     waiting: Arc<AtomicI64>,
+    /// The hottest reads (a page of files) on the concrete driver, whose rows decode without
+    /// the `Any` driver's per-row conversion (see [`Typed`]).
+    typed: Typed,
 }
+
+/// A second, concrete pool on the same database, for reads only, connected lazily (idle
+/// until the first page of files is listed). On PostgreSQL it holds at most
+/// [`TYPED_MAX_CONNECTIONS`] connections, next to the `Any` pool's.
+#[derive(Clone)]
+pub enum Typed {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+/// Connections of the concrete read pool: a page of files takes well under a millisecond,
+/// so a few connections serve every listing client of a 2 to 8 core machine.
+pub const TYPED_MAX_CONNECTIONS: u32 = 4;
 
 /// Counts one waiting task while alive (also when its future is dropped).
 struct Waiting<'a>(&'a AtomicI64);
@@ -226,7 +242,27 @@ impl Db {
         } else {
             None
         };
-        let db = Self { pool, writer, backend, waiting: Arc::default() };
+        let typed_options = sqlx::pool::PoolOptions::new()
+            .max_connections(settings.max_connections.clamp(1, TYPED_MAX_CONNECTIONS))
+            .acquire_timeout(settings.acquire_timeout);
+        let typed = match backend {
+            Backend::Sqlite => {
+                let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
+                    .busy_timeout(Duration::from_secs(30))
+                    .synchronous(sqlx::sqlite::SqliteSynchronous::Full);
+                Typed::Sqlite(typed_options.connect_lazy_with(options))
+            }
+            Backend::Postgres => {
+                let options = sqlx::postgres::PgConnectOptions::from_str(url)?;
+                Typed::Postgres(
+                    sqlx::pool::PoolOptions::new()
+                        .max_connections(settings.max_connections.clamp(1, TYPED_MAX_CONNECTIONS))
+                        .acquire_timeout(settings.acquire_timeout)
+                        .connect_lazy_with(options),
+                )
+            }
+        };
+        let db = Self { pool, writer, backend, waiting: Arc::default(), typed };
         migrate::run(&db).await?;
         Ok(db)
     }
@@ -237,6 +273,11 @@ impl Db {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The concrete read pool ([`Typed`]).
+    pub fn typed(&self) -> &Typed {
+        &self.typed
     }
 
     /// A connection from the pool, counted in [`Db::pool_state`] while waited for.
@@ -280,6 +321,10 @@ impl Db {
             writer.close().await;
         }
         self.pool.close().await;
+        match &self.typed {
+            Typed::Sqlite(pool) => pool.close().await,
+            Typed::Postgres(pool) => pool.close().await,
+        }
     }
 }
 

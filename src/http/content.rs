@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
 use super::files::{check_duplicate, load_file, load_writable_file, FileDto, FilePath};
-use super::guard::{begin_org_write, commit};
+use super::guard::{begin_org_write, begin_write, commit, lock_org_year};
 use crate::app::App;
 use crate::audit::{self, Event};
 use crate::blob::{Digest, ObjectKey};
@@ -116,13 +116,18 @@ pub async fn create_upload_url(
         size: size as i64,
         expires_at: now + i64::from(ttl) * 1000,
     };
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    // Read and validate first; the organization's lock is taken just before the writes.
+    let mut tx = begin_write(&app).await?;
     let mut file = load_writable_file(&mut tx, &path).await?;
     if file.is_available() {
         return Err(ApiError::ContentImmutable);
     }
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
     check_quota(&mut tx, &file, upload.size, now).await?;
     if !files::set_upload(&mut tx, &file.id, &upload, now).await? {
+        // Finalized or moved to the trash since it was read: say which.
+        load_writable_file(&mut tx, &path).await?;
         return Err(ApiError::ContentImmutable);
     }
     let details = json!({"type": upload.content_type, "size": upload.size, "expiresAt": rfc3339(upload.expires_at)});
@@ -285,7 +290,8 @@ async fn commit_finalize(
     content: &Content,
 ) -> Result<File, ApiError> {
     let now = now_millis();
-    let mut tx = begin_org_write(app, &path.id_organization).await?;
+    // Read and validate first; the organization's lock is taken just before the writes.
+    let mut tx = begin_write(app).await?;
     let file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
     let file = file.ok_or(ApiError::NotFound)?;
     if file.is_available() {
@@ -295,11 +301,19 @@ async fn commit_finalize(
         return Ok(file);
     }
     let file = load_writable_file(&mut tx, path).await?;
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(app, &mut tx, &path.id_organization, &path.id_year).await?;
     check_duplicate(&mut tx, &file, &content.sha256).await?;
     if upload.expires_at <= now {
         check_quota(&mut tx, &file, content.size, now).await?;
     }
     if !files::make_available(&mut tx, &file.id, upload, content, now).await? {
+        // A concurrent finalize of this upload committed first: answer with the same file.
+        let current = load_writable_file(&mut tx, path).await?;
+        if current.is_available() {
+            commit(tx).await?;
+            return Ok(current);
+        }
         // A newer upload URL replaced this one, or the sweeper released it, while we read it.
         return Err(ApiError::UploadMissing);
     }

@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, ApiQuery, Auth};
-use super::guard::{begin_org_write, commit, writable_year};
+use super::guard::{begin_org_write, begin_write, commit, lock_org_year, writable_year};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
@@ -265,7 +265,8 @@ pub async fn create_file(
     let reference = parse_opt("reference", body.reference, Reference::parse)?;
     let date = parse_opt("date", body.date, DocDate::parse)?;
     let hash = parse_opt("hash", body.hash, Sha256Hex::parse)?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    // Read and validate first; the organization's lock is taken just before the writes.
+    let mut tx = begin_write(&app).await?;
     let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     let now = now_millis();
     let search_text = search_text(name.as_str(), reference.as_ref().map(Reference::as_str));
@@ -300,10 +301,19 @@ pub async fn create_file(
     if let Some(folder) = &file.id_folder {
         folders::get_in(&mut tx, &year.id_organization, &year.id, folder).await?.ok_or(ApiError::NotFound)?;
     }
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
     if let Some(hash) = &file.hash {
         check_duplicate(&mut tx, &file, hash).await?;
     }
-    files::insert(&mut tx, &file).await?;
+    // A folder deleted since it was read fails the foreign key: the folder is not found.
+    files::insert(&mut tx, &file).await.map_err(|e| {
+        if e.is_foreign_key_violation() {
+            ApiError::NotFound
+        } else {
+            e.into()
+        }
+    })?;
     let event = Event::new("file.create").year(&file.id_year).file(&file.id).details(snapshot(&file));
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;

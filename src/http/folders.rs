@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
-use super::guard::{begin_org_write, commit, writable_year};
+use super::guard::{begin_org_write, begin_write, commit, lock_org_year, writable_year};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
@@ -91,6 +91,9 @@ fn parse_name(raw: &str) -> Result<FolderName, ApiError> {
 fn name_conflict(e: crate::db::DbError) -> ApiError {
     if e.is_unique_violation() {
         ApiError::NameTaken
+    } else if e.is_foreign_key_violation() {
+        // The parent folder was deleted since it was read.
+        ApiError::NotFound
     } else {
         e.into()
     }
@@ -109,10 +112,16 @@ pub async fn create_folder(
 ) -> Result<(StatusCode, Json<FolderDto>), ApiError> {
     auth.check_write(&path.id_organization)?;
     let name = parse_name(&body.name)?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    // Read and validate first; the organization's lock is taken before the tree is checked.
+    let mut tx = begin_write(&app).await?;
     let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     if let Some(parent) = &body.id_folder_parent {
         folders::get_in(&mut tx, &year.id_organization, &year.id, parent).await?.ok_or(ApiError::NotFound)?;
+    }
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
+    if let Some(parent) = &body.id_folder_parent {
+        // Under the lock: a concurrent move cannot change the depth checked here.
         let depth = folders::ancestors(&mut tx, parent).await?.len() as i64 + 1;
         if depth > MAX_DEPTH {
             return Err(ApiError::FolderTooDeep { max: MAX_DEPTH });

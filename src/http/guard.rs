@@ -7,13 +7,47 @@
 use super::error::ApiError;
 use crate::app::App;
 use crate::db::years::{self, Year};
-use crate::db::{lock_row, DbError, Lockable, Tx};
+use crate::db::{lock_row, Backend, DbError, Lockable, Tx};
 
-/// Starts a write transaction holding the organization's row lock.
+/// Starts a write transaction holding the organization's row lock from its first statement.
+/// Hot routes use [`begin_write`] and [`lock_org_year`] instead, to hold the lock for less.
 pub async fn begin_org_write(app: &App, id_organization: &str) -> Result<Tx, ApiError> {
     let mut tx = app.db().begin_write().await?;
     lock_row(&mut tx, app.db().backend(), Lockable::Organization, id_organization).await?;
     Ok(tx)
+}
+
+/// Starts a write transaction without the organization's lock: the route reads and
+/// validates first, then calls [`lock_org_year`] right before it writes, so that on PostgreSQL
+/// the lock is held only for the re-checks, the writes, the audit entry and the commit.
+pub async fn begin_write(app: &App) -> Result<Tx, ApiError> {
+    Ok(app.db().begin_write().await?)
+}
+
+/// Takes the organization's row lock inside a transaction begun with [`begin_write`], for a
+/// write into a year, with the year's re-check in the same statement: on
+/// PostgreSQL one round trip locks the organization and reads whether the year is still open
+/// (404 if it is not the organization's, 423 if closed meanwhile); a no-op on SQLite, whose
+/// write transaction has serialized writers since the route read the year.
+pub async fn lock_org_year(app: &App, tx: &mut Tx, id_organization: &str, id_year: &str) -> Result<(), ApiError> {
+    if app.db().backend() != Backend::Postgres {
+        return Ok(());
+    }
+    use sqlx::Row as _;
+    let row = sqlx::query(
+        "SELECT y.closed FROM organizations o JOIN years y ON y.id_organization = o.id \
+         WHERE o.id = $1 AND y.id = $2 FOR UPDATE OF o",
+    )
+    .bind(id_organization)
+    .bind(id_year)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(DbError::from)?;
+    let closed: i64 = row.ok_or(ApiError::NotFound)?.try_get(0).map_err(DbError::from)?;
+    if closed != 0 {
+        return Err(ApiError::YearClosed);
+    }
+    Ok(())
 }
 
 /// The year inside the transaction: 404 if it is not the organization's, 423 if closed.
