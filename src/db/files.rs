@@ -295,10 +295,7 @@ pub async fn list_page(
             if let Some(status) = &filter.status {
                 query = query.bind(status.as_str());
             }
-            if let Some(text) = &filter.text {
-                query = query.bind(text.as_str());
-            }
-            let rows = query.bind(filter.limit).fetch_all($pool).await?;
+            let rows = query.bind(filter.limit).bind(filter.offset).fetch_all($pool).await?;
             rows.iter().map(|row| listed!(row)).collect::<Result<Vec<_>, sqlx::Error>>()?
         }};
     }
