@@ -3,7 +3,7 @@
 //! are ranked (identifier hits first, then bm25 or ts_rank_cd, then id), one page at a time.
 
 use super::files::{File, ListFilter, SELECT};
-use super::{Backend, Db, DbError, Row};
+use super::{Backend, Db, DbError};
 use crate::search::ident::{self, AMOUNT_KINDS, IDENTIFIER_KINDS};
 use crate::search::render::{self, Arg, Params, MARK_END, MARK_START, PG_CONFIG};
 use crate::search::SearchQuery;
@@ -37,17 +37,19 @@ pub async fn list(
     let org = params.text(id_organization);
     let year = params.text(id_year);
     let after = params.text(filter.after.clone().unwrap_or_default());
-    let (ranked, hits) = hits_sql(db.backend(), query, &org, &mut params);
+    let (ranked, hits, grouped) = hits_sql(db.backend(), query, &org, &mut params);
+    // The ranking carries ids and scores only: the files' wide rows (their OCR text) are read
+    // for the page alone, below, not for every match.
+    let best = if grouped {
+        "best AS (SELECT id_file, MAX(score) AS score, MAX(ident) AS ident FROM hits GROUP BY id_file)"
+    } else {
+        "best AS (SELECT id_file, score, ident FROM hits)"
+    };
     let mut sql = format!(
-        "WITH {ranked}hits (id_file, score, ident) AS ({hits}), \
-         best AS (SELECT id_file, MAX(score) AS score, MAX(ident) AS ident FROM hits GROUP BY id_file) {}",
-        SELECT.replacen(
-            " FROM files f ",
-            ", b.score AS search_score, b.ident AS search_ident FROM best b JOIN files f ON f.id = b.id_file ",
-            1
-        )
+        "WITH {ranked}hits (id_file, score, ident) AS ({hits}), {best} \
+         SELECT b.id_file, b.score, b.ident FROM best b JOIN files f ON f.id = b.id_file \
+         WHERE f.id_organization = {org} AND f.id_year = {year} AND f.id > {after}"
     );
-    sql.push_str(&format!(" WHERE f.id_organization = {org} AND f.id_year = {year} AND f.id > {after}"));
     match &filter.folder {
         Some(None) => sql.push_str(" AND f.id_folder IS NULL"),
         Some(Some(folder)) => sql.push_str(&format!(" AND f.id_folder = {}", params.text(folder.clone()))),
@@ -62,25 +64,45 @@ pub async fn list(
         params.int(filter.limit),
         params.int(filter.offset)
     ));
-    let rows = bind(sqlx::query(&sql), &params.args).fetch_all(&mut *db.acquire().await?).await?;
-    let mut hits = rows.iter().map(hit_from_row).collect::<Result<Vec<_>, _>>()?;
+    let mut conn = db.acquire().await?;
+    let ranking = bind(sqlx::query(&sql), &params.args).fetch_all(&mut *conn).await?;
+    if ranking.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut params = Params::default();
+    let ids: Vec<String> = ranking
+        .iter()
+        .map(|row| row.try_get::<String, _>("id_file").map(|id| params.text(id)))
+        .collect::<Result<_, _>>()?;
+    let sql = format!("{SELECT} WHERE f.id IN ({})", ids.join(", "));
+    let mut files = bind(sqlx::query(&sql), &params.args)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(File::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(conn);
+    let mut hits = Vec::with_capacity(ranking.len());
+    for row in &ranking {
+        let id: String = row.try_get("id_file")?;
+        // A file deleted between the two statements is left out of the page.
+        let Some(at) = files.iter().position(|f| f.id == id) else { continue };
+        hits.push(Hit {
+            file: files.swap_remove(at),
+            score: row.try_get("score")?,
+            identifier: row.try_get::<i64, _>("ident")? == 1,
+            snippet: None,
+        });
+    }
     add_snippets(db, query, &mut hits).await?;
     Ok(hits)
 }
 
-fn hit_from_row(row: &Row) -> Result<Hit, sqlx::Error> {
-    Ok(Hit {
-        file: File::from_row(row)?,
-        score: row.try_get("search_score")?,
-        identifier: row.try_get::<i64, _>("search_ident")? == 1,
-        snippet: None,
-    })
-}
-
 /// `(id_file, score, ident)` rows: full-text matches, then exact identifier matches that no
 /// exclusion removes. A query with nothing positive matches every file but the excluded.
-/// Also returns the CTEs they need, if any, each followed by a comma.
-fn hits_sql(backend: Backend, query: &SearchQuery, org: &str, params: &mut Params) -> (String, String) {
+/// Also returns the CTEs they need, if any, each followed by a comma, and whether a file
+/// may come more than once.
+fn hits_sql(backend: Backend, query: &SearchQuery, org: &str, params: &mut Params) -> (String, String, bool) {
     let mut parts = Vec::new();
     let mut ranked = String::new();
     let text = match backend {
@@ -133,7 +155,8 @@ fn hits_sql(backend: Backend, query: &SearchQuery, org: &str, params: &mut Param
             not_excluded(params)
         ));
     }
-    (ranked, parts.join(" UNION ALL "))
+    let grouped = parts.len() > 1;
+    (ranked, parts.join(" UNION ALL "), grouped)
 }
 
 /// The files that match any exclusion, as a subquery; `None` without exclusions.
@@ -166,9 +189,11 @@ async fn add_snippets(db: &Db, query: &SearchQuery, hits: &mut [Hit]) -> Result<
     let ids: Vec<String> = hits.iter().map(|h| params.text(h.file.id.clone())).collect();
     let ids = ids.join(", ");
     let sql = match db.backend() {
+        // `+rowid`: one pass over the matches, the page's rows picked from it. A bare
+        // `rowid IN` runs the MATCH once per row, and a prefix is expanded each time.
         Backend::Sqlite => format!(
             "WITH s AS MATERIALIZED (SELECT rowid AS doc, snippet(search_fts, -1, {start}, {end}, '…', 16) AS snippet \
-             FROM search_fts WHERE search_fts MATCH {} AND rowid IN (SELECT id FROM search_docs WHERE id_file IN ({ids}))) \
+             FROM search_fts WHERE search_fts MATCH {} AND +rowid IN (SELECT id FROM search_docs WHERE id_file IN ({ids}))) \
              SELECT d.id_file, s.snippet FROM s JOIN search_docs d ON d.id = s.doc",
             params.text(render::fts5_all(query.positive()))
         ),
