@@ -62,8 +62,15 @@ async fn a_failing_request_in_a_batch_rolls_back_alone() {
         assert_eq!(found.is_some(), i != 5, "batch-{i}: only the failing request is undone");
     }
     if let (Some((c0, r0)), Some((c1, r1))) = (before, db.group_commits()) {
-        assert_eq!(r1 - r0, 12, "the first transaction and 11 queued ones committed");
-        assert_eq!(c1 - c0, 2, "in two COMMITs: the first alone, then the 11 queued together");
+        // The server's own workers (sweeper, job leases, webhook deliveries) may commit
+        // transactions meanwhile, each at most one COMMIT of its own.
+        let background = (r1 - r0).checked_sub(12).expect("the first transaction and 11 queued ones committed");
+        assert!(
+            c1 - c0 <= 2 + background,
+            "the 11 queued transactions shared one COMMIT: {} COMMITs for {} transactions",
+            c1 - c0,
+            r1 - r0
+        );
     }
 }
 
