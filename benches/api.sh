@@ -15,6 +15,10 @@
 # upload-url and create again, spread round robin over $ORGS organizations (default 16, each
 # with its own key, year and pending file; benches/multi-org.lua): one organization against
 # many, since on PostgreSQL every write of an organization takes that organization's lock.
+# Last, finalize: files made ready beforehand (record, signed URL, PUT of a ~20-byte unique
+# PDF: benches/prepare_finalize.py explains why not 1 byte) are finalized once each by wrk
+# (benches/finalize.lua), for one organization and for $ORGS; the script checks that the
+# database holds exactly the finalized files wrk counted.
 #
 # On PostgreSQL the table is filled within seconds, before autovacuum has analyzed it; with
 # the statistics of the empty table the planner may list a page by reading every file of the
@@ -29,6 +33,7 @@
 #   BACKENDS="sqlite postgres"   SIZES="10000 100000"
 #   DURATION=15s  WARMUP=3s  THREADS=2  CLIENTS="16 1" (one table row per client count)
 #   ORGS=16          organizations of the multi-organization write rows
+#   FINALIZE_DURATION=5s  length of the finalize runs (each needs files prepared beforehand)
 #   PG_ANALYZE=1     on PostgreSQL, run ANALYZE on files after seeding (default 1; see above)
 #   QUIET_WAIT=60    before each wrk run, wait at most this many seconds for the machine to be
 #                    quiet (other processes using < 0.15 CPU), see benches/wrk_run.py; 0: no wait
@@ -38,8 +43,10 @@
 #   BENCH_TMPDIR     parent of the scratch directory (default: $TMPDIR or /tmp)
 #
 # Needs: cargo, curl, python3 (standard library), sqlite3 and psql (to count rows), wrk and
-# PostgreSQL server binaries (installed with apt-get if missing). Writes the table to
-# benches/results/api.md.
+# PostgreSQL server binaries (installed with apt-get if missing). Writes the table, with a
+# check of the issue's targets, into benches/results/api.md between its
+# `<!-- benches/api.sh: begin/end -->` markers (the before/after history around it is kept).
+# About 35 minutes with the defaults (most of it seeding 100 000 files on each backend).
 
 set -euo pipefail
 
@@ -62,6 +69,12 @@ RESULTS="$RESULTS_DIR/api.md"
 CREATE_LUA="$REPO_ROOT/benches/create-file.lua"
 UPLOAD_URL_LUA="$REPO_ROOT/benches/upload-url.lua"
 MULTI_ORG_LUA="$REPO_ROOT/benches/multi-org.lua"
+FINALIZE_LUA="$REPO_ROOT/benches/finalize.lua"
+PREPARE="$REPO_ROOT/benches/prepare_finalize.py"
+FINALIZE_DURATION=${FINALIZE_DURATION:-5s}
+# seconds 15s|2m|10: a wrk duration in seconds.
+seconds() { python3 -c 'import sys; v = sys.argv[1]; f = {"s": 1, "m": 60, "h": 3600}; print(float(v[:-1]) * f[v[-1]] if v[-1] in f else float(v))' "$1"; }
+FINALIZE_SECONDS=$(seconds "$FINALIZE_DURATION")
 ORGS=${ORGS:-16}
 WRK_RUN="$REPO_ROOT/benches/wrk_run.py"
 QUIET_WAIT=${QUIET_WAIT:-60}
@@ -170,7 +183,12 @@ get_page() {
 
 # count_files: the year's rows in the database.
 count_files() {
-    local sql="SELECT count(*) FROM files WHERE id_year = '$YEAR'"
+    count_sql "SELECT count(*) FROM files WHERE id_year = '$YEAR'"
+}
+
+# count_sql SQL: runs a one-value query on the benchmark's database.
+count_sql() {
+    local sql=$1
     if [[ "$BACKEND" == sqlite ]]; then
         sqlite3 "$DATA/coffre.db" "$sql"
     else
@@ -259,8 +277,40 @@ run_wrk_once() {
     cpu=$(sed -n 's/^cpu: //p' "$out")
     [[ -n "$rps" && -n "$p99" && -n "$requests" && -n "$cpu" ]] || die "cannot parse the wrk output $out"
     [[ "$requests" -gt 0 ]] || die "$name: no request completed"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BACKEND" "$SIZE" "$key" "$name" "$rps" "$(to_ms "$p99" "$unit")" \
-        "$requests" "$cpu" "$CONNECTIONS" "$(to_ms "$p50" "$unit50")" "$rss" >>"$ROWS"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$BACKEND" "$SIZE" "$key" "$name" "$rps" "$(to_ms "$p99" "$unit")" \
+        "$requests" "$cpu" "$CONNECTIONS" "$(to_ms "$p50" "$unit50")" "$rss" "$(seconds "$DURATION")" >>"$ROWS"
+}
+
+# run_finalize N_ORGS KEY NAME: for each client count, prepares enough files ready to be
+# finalized (benches/prepare_finalize.py: record, signed URL, PUT of a ~20-byte unique PDF)
+# over the first N_ORGS organizations of orgs.tsv, then finalizes them with wrk for
+# $FINALIZE_DURATION (benches/finalize.lua: each file once), and checks that the files
+# finalized are those wrk counted. How many to prepare: 1.5 x the create rate just measured
+# with as many clients and organizations, times the duration.
+run_finalize() {
+    local n_orgs=$1 key=$2 name=$3 c create_key=create
+    [[ $n_orgs == 1 ]] || create_key=create-orgs
+    for c in $CLIENTS; do
+        local rate prepared targets="$WORK/$BACKEND/$key-c$c.targets" tag="$SIZE-$key-c$c"
+        rate=$(awk -F'\t' -v b="$BACKEND" -v s="$SIZE" -v k="$create_key" -v c="$c" \
+            '$1 == b && $2 == s && $3 == k && $9 == c { print $5 }' "$ROWS" | tail -n 1)
+        prepared=$(python3 -c 'import math, sys; r, d = float(sys.argv[1] or 1000), float(sys.argv[2]); print(max(500, math.ceil(r * d * 1.5)))' \
+            "${rate:-}" "$FINALIZE_SECONDS")
+        log "$BACKEND, $SIZE files: preparing $prepared files to finalize over $n_orgs organization(s)"
+        python3 "$PREPARE" "$BASE" "$WORK/$BACKEND/orgs.tsv" "$prepared" "$targets" --orgs "$n_orgs" --tag "$tag" ||
+            die "preparing files to finalize failed"
+        BENCH_TARGETS=$targets BENCH_THREADS=$((THREADS < c ? THREADS : c)) DURATION=$FINALIZE_DURATION \
+            WARMUP=0 CLIENTS=$c run_wrk "$key" "$name" "$BASE" "$FINALIZE_LUA"
+        local done_count requests
+        requests=$(awk -F'\t' -v b="$BACKEND" -v s="$SIZE" -v k="$key" -v c="$c" \
+            '$1 == b && $2 == s && $3 == k && $9 == c { print $7 }' "$ROWS" | tail -n 1)
+        done_count=$(count_sql "SELECT count(*) FROM files WHERE name LIKE 'fin-$tag-%' AND status = 'available'")
+        # wrk counts the answers it read before the end; the server may finish the requests in
+        # flight (at most one per connection) after that.
+        [[ $done_count -ge $requests && $done_count -le $((requests + c)) ]] ||
+            die "$name: wrk counted $requests finalizes, the database has $done_count available files"
+        log "$BACKEND: $name: $done_count files finalized ($requests answers counted by wrk)"
+    done
 }
 
 # make_orgs: $ORGS organizations for the multi-organization rows (the benchmark's own first,
@@ -412,6 +462,8 @@ bench_backend() {
             run_wrk upload-url-orgs "upload-url, $ORGS organizations" "$BASE$files_path" "$MULTI_ORG_LUA"
         BENCH_TARGETS="$WORK/$BACKEND/create.targets" BENCH_BODY='{"name":"bench-create.pdf","reference":"BENCH-001"}' \
             run_wrk create-orgs "create file, $ORGS organizations" "$BASE$files_path" "$MULTI_ORG_LUA"
+        run_finalize 1 finalize "finalize (~20-byte PDF)"
+        run_finalize "$ORGS" finalize-orgs "finalize (~20-byte PDF), $ORGS organizations"
     done
 
     if grep -qE 'WARN|ERROR' "$SERVER_LOG"; then
@@ -450,7 +502,6 @@ else
 fi
 export BENCH_VERSIONS="SQLite $SQLITE_VERSION (server: bundled by sqlx), $PG_VERSION, wrk $WRK_VERSION"
 export BENCH_PG_ANALYZE="$PG_ANALYZE" BENCH_QUIET_WAIT="$QUIET_WAIT"
-export BENCH_DURATION_S=$(python3 -c 'import sys; v = sys.argv[1]; f = {"s": 1, "m": 60, "h": 3600}; print(float(v[:-1]) * f[v[-1]] if v[-1] in f else float(v))' "$DURATION")
 export BENCH_MAIN_CLIENTS=${CLIENTS%% *}
 export BENCH_WRK="wrk -t$THREADS -c<clients> -d$DURATION --latency (after a $WARMUP warm-up for reads), on the same machine as the server"
 python3 - "$ROWS" "$WORK/created.tsv" "$WORK/plans.md" >"$RESULTS.tmp" <<'PY'
@@ -470,7 +521,8 @@ def n(x):
     return f"{x:,.0f}".replace(",", " ")
 
 
-print("## API benchmark: create, get and list files\n")
+print("<!-- benches/api.sh: begin (generated; the rest of this file is kept) -->")
+print("## Latest run of `bash benches/api.sh`\n")
 print(f"- date: {e['BENCH_DATE']}")
 print(f"- machine: {e['BENCH_MACHINE']}")
 print(f"- build: {e['BENCH_BUILD']}")
@@ -479,14 +531,14 @@ print("- server: `coffre serve` with `COFFRE_LOG=warn`, default pool of 16 datab
       + (", `ANALYZE files` after seeding" if e["BENCH_PG_ANALYZE"] == "1" else ", no ANALYZE after seeding"))
 print(f"- versions: {e['BENCH_VERSIONS']}")
 print(f"- load: `{e['BENCH_WRK']}`, `-H 'Authorization: Bearer <key>'`")
-print("- reproduce: `bash benches/api.sh` from the repository root (about 10 minutes)")
+print("- reproduce: `bash benches/api.sh` from the repository root (about 35 minutes)")
 print()
 print("| backend | files in year | operation | clients | req/s | p50 | p99 | server CPU ms/request | server peak RSS | CPU: server / PostgreSQL / wrk / other |")
 print("|---|---:|---|---:|---:|---:|---:|---:|---:|---|")
 res = defaultdict(dict)
 max_other = 0.0
-dur = float(e["BENCH_DURATION_S"])
-for backend, size, key, op, rps, p99, requests, cpu, clients, p50, rss in rows:
+for backend, size, key, op, rps, p99, requests, cpu, clients, p50, rss, dur in rows:
+    dur = float(dur)
     c = dict(kv.split("=") for kv in cpu.split())
     ms_per_req = float(c["server"]) * dur * 1000 / max(int(requests), 1)
     max_other = max(max_other, float(c["other"]))
@@ -550,13 +602,57 @@ if len(sizes) >= 2:
                  " them (plans below), a cost that does grow with the year until autovacuum analyzes the table."
                  if "Sort Key" in plans else ""))
         print()
+# The issue's targets, checked on the rows of the main client count.
+main_c = e["BENCH_MAIN_CLIENTS"]
+by = defaultdict(dict)
+peak = defaultdict(int)
+for backend, size, key, op, rps, p99, requests, cpu, clients, p50, rss, dur in rows:
+    peak[backend] = max(peak[backend], int(rss))
+    if clients == main_c:
+        by[(backend, key)][int(size)] = (float(rps), float(p99))
+checks = []
+writes = ("create", "upload-url", "finalize", "create-orgs", "upload-url-orgs", "finalize-orgs")
+for backend in ("sqlite", "postgres"):
+    for key in writes:
+        for size, (rps, p99) in sorted(by.get((backend, key), {}).items()):
+            checks.append((f"{names[backend]}, {key}, {n(size)} files: p99 < 50 ms", f"{p99:.1f} ms", p99 < 50))
+    floors = {"sqlite": {"create-orgs": 3000, "upload-url-orgs": 3000, "create": 1500, "upload-url": 1500, "list-first": 3000, "list-deep": 3000},
+              "postgres": {"create-orgs": 1500, "upload-url-orgs": 1500, "create": 500, "upload-url": 500, "list-first": 1500, "list-deep": 1500}}[backend]
+    for key, floor in floors.items():
+        for size, (rps, p99) in sorted(by.get((backend, key), {}).items()):
+            checks.append((f"{names[backend]}, {key}, {n(size)} files: ≥ {n(floor)} req/s", n(rps), rps >= floor))
+    if backend in peak:
+        checks.append((f"{names[backend]}: server peak RSS < 100 MB", f"{peak[backend]} MB", peak[backend] < 100))
+if checks:
+    met = sum(1 for c in checks if c[2])
+    print(f"### The issue's targets at {main_c} clients: {met} of {len(checks)} met\n")
+    print("| target | measured | met |")
+    print("|---|---:|---|")
+    for what, value, ok in checks:
+        print(f"| {what} | {value} | {'yes' if ok else '**no**'} |")
+    print()
 if plans.strip():
     print("### Query plans of the list query\n")
     print("The list query as the server sent it (captured from a statement log, parameters inlined), at the")
     print("cursor of the middle page; on PostgreSQL with `EXPLAIN ANALYZE`.\n")
     print(plans.rstrip())
-
+print()
+print("<!-- benches/api.sh: end -->")
 PY
-mv "$RESULTS.tmp" "$RESULTS"
-cat "$RESULTS"
+# The generated section replaces the previous one between its markers; the hand-written
+# before/after history around it stays.
+python3 - "$RESULTS" "$RESULTS.tmp" <<'PY'
+import os, re, sys
+path, new = sys.argv[1], open(sys.argv[2]).read()
+old = open(path).read() if os.path.exists(path) else ""
+pattern = re.compile(r"<!-- benches/api.sh: begin.*?<!-- benches/api.sh: end -->\n?", re.S)
+if pattern.search(old):
+    text = pattern.sub(lambda _: new, old, count=1)
+else:
+    head, sep, rest = old.partition("\n\n")
+    text = (head + sep + new + "\n" + rest) if old.startswith("#") else new + "\n" + old
+open(path, "w").write(text)
+PY
+rm -f "$RESULTS.tmp"
+sed -n '/<!-- benches\/api.sh: begin/,/<!-- benches\/api.sh: end/p' "$RESULTS"
 log "written to ${RESULTS#"$REPO_ROOT"/}"

@@ -5,9 +5,10 @@ COFFRE_LOG=sqlx::query=debug, for benches/api.sh, and inlines its parameters.
     python3 benches/list_sql.py LOG ORG YEAR CURSOR_ID LIMIT
 
 Prints the last logged statement that selects from `files` ordered by id with a LIMIT (the
-list query), with $1..$4 replaced by the organization, year, cursor id and limit, as the
+list query), with $1..$3 replaced by the organization, year and cursor id, the LIMIT's by the limit and
+an OFFSET's by 0, as the
 server binds them for GET .../files?limit=N&cursor=C. Fails if none is found or if the
-statement has parameters other than $1..$4 (the script would then explain a different query).
+statement has other parameters (the script would then explain a different query).
 """
 
 import re
@@ -44,9 +45,14 @@ def main():
     if found is None:
         sys.exit(f"list_sql: no list query in {log}")
     params = sorted(set(int(p) for p in re.findall(r"\$(\d+)", found)))
-    if params != [1, 2, 3, 4]:
+    values = {"1": f"'{org}'", "2": f"'{year}'", "3": f"'{cursor}'"}
+    m = re.search(r"LIMIT \$(\d+)", found)
+    values[m.group(1)] = str(int(limit))
+    m = re.search(r"OFFSET \$(\d+)", found)
+    if m:
+        values[m.group(1)] = "0"  # keyset pages: the cursor is an id, no offset
+    if params != sorted(int(k) for k in values):
         sys.exit(f"list_sql: unexpected parameters {params} in: {found}")
-    values = {"1": f"'{org}'", "2": f"'{year}'", "3": f"'{cursor}'", "4": str(int(limit))}
     print(re.sub(r"\$(\d+)", lambda m: values[m.group(1)], found))
 
 
