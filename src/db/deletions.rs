@@ -69,14 +69,15 @@ pub async fn complete(db: &Db, key: &str) -> Result<bool, DbError> {
 
 /// Pushes a failed deletion back, waiting longer after each failure (capped at an hour).
 pub async fn retry_later(db: &Db, key: &str, now: i64) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE object_deletions SET attempts = attempts + 1, \
+    db.execute_write(
+        sqlx::query(
+            "UPDATE object_deletions SET attempts = attempts + 1, \
          due_at = $2 + 1000 * (CASE WHEN attempts >= 12 THEN 3600 ELSE 5 * (attempts + 1) * (attempts + 1) END) \
          WHERE object_key = $1",
+        )
+        .bind(key)
+        .bind(now),
     )
-    .bind(key)
-    .bind(now)
-    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }

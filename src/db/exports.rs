@@ -172,7 +172,7 @@ pub async fn finish_ready(
 /// Records a failure; false if the lease was lost meanwhile.
 pub async fn finish_failed(db: &Db, id: &str, token: &str, error: &str, now: i64) -> Result<bool, DbError> {
     let sql = format!("UPDATE exports SET status = 'failed', error = $3, finished_at = $4, {RELEASE} WHERE {HELD}");
-    let done = sqlx::query(&sql).bind(id).bind(token).bind(error).bind(now).execute(&mut *db.acquire().await?).await?;
+    let done = db.execute_write(sqlx::query(&sql).bind(id).bind(token).bind(error).bind(now)).await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -622,11 +622,7 @@ pub async fn with_content(
 
 /// Records a successful re-read of the file's content.
 pub async fn set_verified(db: &Db, id: &str, at: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE files SET verified_at = $2 WHERE id = $1")
-        .bind(id)
-        .bind(at)
-        .execute(&mut *db.acquire().await?)
-        .await?;
+    db.execute_write(sqlx::query("UPDATE files SET verified_at = $2 WHERE id = $1").bind(id).bind(at)).await?;
     Ok(())
 }
 
@@ -703,13 +699,15 @@ pub async fn release_expired_reservations(db: &Db, now: i64) -> Result<u64, DbEr
 /// Forgets uploads whose URL expired before `before` without being finalized (their
 /// reservation already released); their objects become orphans for the sweeper.
 pub async fn clear_expired_uploads(db: &Db, before: i64) -> Result<u64, DbError> {
-    let done = sqlx::query(
-        "UPDATE files SET upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, \
+    let done = db
+        .execute_write(
+            sqlx::query(
+                "UPDATE files SET upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, \
          upload_expires_at = NULL WHERE upload_key IS NOT NULL AND upload_expires_at < $1 AND upload_reserved = 0",
-    )
-    .bind(before)
-    .execute(&mut *db.acquire().await?)
-    .await?;
+            )
+            .bind(before),
+        )
+        .await?;
     Ok(done.rows_affected())
 }
 
@@ -739,16 +737,18 @@ pub async fn thumbnails_due(db: &Db, limit: i64) -> Result<Vec<File>, DbError> {
 /// file's content changed meanwhile or another worker recorded one first.
 pub async fn set_thumbnail(db: &Db, id: &str, content_key: &str, thumbnail: Option<&str>) -> Result<bool, DbError> {
     let state = if thumbnail.is_some() { "done" } else { "none" };
-    let done = sqlx::query(
-        "UPDATE files SET thumbnail_key = $3, thumbnail_state = $4 \
+    let done = db
+        .execute_write(
+            sqlx::query(
+                "UPDATE files SET thumbnail_key = $3, thumbnail_state = $4 \
          WHERE id = $1 AND content_key = $2 AND thumbnail_state IS NULL",
-    )
-    .bind(id)
-    .bind(content_key)
-    .bind(thumbnail)
-    .bind(state)
-    .execute(db.pool())
-    .await?;
+            )
+            .bind(id)
+            .bind(content_key)
+            .bind(thumbnail)
+            .bind(state),
+        )
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -73,7 +73,7 @@ pub async fn claim<J: JobTable>(
 pub async fn extend_lease<J: JobTable>(db: &Db, id: &str, token: &str, lease_until: i64) -> Result<bool, DbError> {
     let sql =
         format!("UPDATE {} SET lease_until = $3 WHERE id = $1 AND lease_token = $2 AND status = 'running'", J::TABLE);
-    let done = sqlx::query(&sql).bind(id).bind(token).bind(lease_until).execute(&mut *db.acquire().await?).await?;
+    let done = db.execute_write(sqlx::query(&sql).bind(id).bind(token).bind(lease_until)).await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -112,6 +112,6 @@ pub async fn queue_stats<J: JobTable>(db: &Db) -> Result<QueueStats, DbError> {
 /// short by a dependency outage, not by the job. False when the job is no longer held.
 pub async fn release<J: JobTable>(db: &Db, id: &str, token: &str) -> Result<bool, DbError> {
     let sql = format!("UPDATE {} SET status = 'queued', attempts = attempts - 1, {RELEASE} WHERE {HELD}", J::TABLE);
-    let done = sqlx::query(&sql).bind(id).bind(token).execute(&mut *db.acquire().await?).await?;
+    let done = db.execute_write(sqlx::query(&sql).bind(id).bind(token)).await?;
     Ok(done.rows_affected() == 1)
 }

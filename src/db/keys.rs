@@ -28,15 +28,16 @@ impl ApiKey {
 const COLUMNS: &str = "id, id_organization, read_only, created_at, revoked_at";
 
 pub async fn insert(db: &Db, key: &ApiKey, key_hash: &KeyHash) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO api_keys (id, id_organization, key_hash, read_only, created_at) VALUES ($1, $2, $3, $4, $5)",
+    db.execute_write(
+        sqlx::query(
+            "INSERT INTO api_keys (id, id_organization, key_hash, read_only, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&key.id)
+        .bind(&key.id_organization)
+        .bind(key_hash.as_str())
+        .bind(i64::from(key.read_only))
+        .bind(key.created_at),
     )
-    .bind(&key.id)
-    .bind(&key.id_organization)
-    .bind(key_hash.as_str())
-    .bind(i64::from(key.read_only))
-    .bind(key.created_at)
-    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }
@@ -56,10 +57,10 @@ pub async fn list(db: &Db, id_organization: &str) -> Result<Vec<ApiKey>, DbError
 
 /// Revokes a key; false when it does not exist or was already revoked.
 pub async fn revoke(db: &Db, id: &str, now: i64) -> Result<bool, DbError> {
-    let done = sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
-        .bind(id)
-        .bind(now)
-        .execute(&mut *db.acquire().await?)
+    let done = db
+        .execute_write(
+            sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL").bind(id).bind(now),
+        )
         .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -286,6 +286,26 @@ impl Db {
         Ok(self.pool.acquire().await?)
     }
 
+    /// One write statement on its own, outside any request's transaction (background work:
+    /// leases, thumbnails, verification stamps, sessions, admin commands). On SQLite it goes
+    /// through the writer's queue like every other write: as an autocommit statement on a
+    /// pooled connection it would take SQLite's file lock itself, wait behind the writer's
+    /// batches (seconds under load) and make the writer back off in turn (SQLite's busy
+    /// handler sleeps up to 100 ms). On PostgreSQL it is an autocommit statement. Never call it
+    /// while the same task holds a [`Tx`]: on SQLite it would wait for that transaction.
+    pub async fn execute_write<'q>(
+        &self,
+        query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<sqlx::any::AnyQueryResult, DbError> {
+        if self.writer.is_none() {
+            return Ok(query.execute(&mut *self.acquire().await?).await?);
+        }
+        let mut tx = self.begin_write().await?;
+        let done = query.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(done)
+    }
+
     /// Starts a transaction that will write. On SQLite it waits its turn, first come first
     /// served, for the one write connection (see `group.rs`): read-then-write sequences are
     /// serialized and committed in groups; on PostgreSQL it is a pool transaction, and rows

@@ -58,20 +58,20 @@ pub async fn get_in(tx: &mut Tx, id: &str) -> Result<Option<Organization>, DbErr
 
 /// Sets the storage limit; false when the organization does not exist.
 pub async fn set_quota(db: &Db, id: &str, bytes: i64) -> Result<bool, DbError> {
-    let done = sqlx::query("UPDATE organizations SET quota_bytes = $2 WHERE id = $1")
-        .bind(id)
-        .bind(bytes)
-        .execute(&mut *db.acquire().await?)
+    let done = db
+        .execute_write(sqlx::query("UPDATE organizations SET quota_bytes = $2 WHERE id = $1").bind(id).bind(bytes))
         .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Adds OCR page credits; false when the organization does not exist.
 pub async fn add_ocr_pages(db: &Db, id: &str, pages: i64) -> Result<bool, DbError> {
-    let done = sqlx::query("UPDATE organizations SET ocr_pages_available = ocr_pages_available + $2 WHERE id = $1")
-        .bind(id)
-        .bind(pages)
-        .execute(&mut *db.acquire().await?)
+    let done = db
+        .execute_write(
+            sqlx::query("UPDATE organizations SET ocr_pages_available = ocr_pages_available + $2 WHERE id = $1")
+                .bind(id)
+                .bind(pages),
+        )
         .await?;
     Ok(done.rows_affected() == 1)
 }

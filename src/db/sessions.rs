@@ -23,17 +23,18 @@ pub struct NewSession<'a> {
 }
 
 pub async fn insert(db: &Db, s: &NewSession<'_>) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO web_sessions (token_hash, id_organization, id_key, csrf, created_at, expires_at) \
+    db.execute_write(
+        sqlx::query(
+            "INSERT INTO web_sessions (token_hash, id_organization, id_key, csrf, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(s.token_hash)
+        .bind(s.id_organization)
+        .bind(s.id_key)
+        .bind(s.csrf)
+        .bind(s.now)
+        .bind(s.expires_at),
     )
-    .bind(s.token_hash)
-    .bind(s.id_organization)
-    .bind(s.id_key)
-    .bind(s.csrf)
-    .bind(s.now)
-    .bind(s.expires_at)
-    .execute(db.pool())
     .await?;
     Ok(())
 }
@@ -61,12 +62,12 @@ pub async fn find_live(db: &Db, token_hash: &str, now: i64) -> Result<Option<Ses
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM web_sessions WHERE token_hash = $1").bind(token_hash).execute(db.pool()).await?;
+    db.execute_write(sqlx::query("DELETE FROM web_sessions WHERE token_hash = $1").bind(token_hash)).await?;
     Ok(())
 }
 
 /// Forgets sessions that expired before `now`.
 pub async fn delete_expired(db: &Db, now: i64) -> Result<u64, DbError> {
-    let done = sqlx::query("DELETE FROM web_sessions WHERE expires_at <= $1").bind(now).execute(db.pool()).await?;
+    let done = db.execute_write(sqlx::query("DELETE FROM web_sessions WHERE expires_at <= $1").bind(now)).await?;
     Ok(done.rows_affected())
 }

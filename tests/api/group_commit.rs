@@ -127,3 +127,41 @@ async fn concurrent_creates_commit_together_each_with_its_audit_entry() {
         assert!(r1 - r0 >= 42);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_background_write_queues_for_the_writer_instead_of_the_file_lock() {
+    // A database of its own, without a server: nothing else queues for its writer.
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("coffre.db").display());
+    let db = coffre::db::Db::connect(&url, coffre::db::PoolSettings::admin()).await.unwrap();
+    let mut setup = db.begin_write().await.unwrap();
+    orgs::insert(&mut setup, &org("background")).await.unwrap();
+    setup.commit().await.unwrap();
+
+    // A request's transaction holds the writer; a background statement (here the admin's
+    // quota change) must wait in the writer's queue, not take SQLite's lock on its own.
+    let first = db.begin_write().await.unwrap();
+    let waiting_before = db.pool_state().waiting;
+    let background = tokio::spawn({
+        let db = db.clone();
+        async move { orgs::set_quota(&db, "background", 42).await.unwrap() }
+    });
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while db.pool_state().waiting < waiting_before + 1 {
+        assert!(
+            tokio::time::Instant::now() < deadline && !background.is_finished(),
+            "the background write never queued for the writer"
+        );
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    // And it stays queued there (not holding a pooled connection in SQLite's busy loop) for
+    // as long as the writer is held.
+    for _ in 0..50 {
+        assert!(!background.is_finished(), "it cannot be done while the writer is held");
+        assert!(db.pool_state().waiting > waiting_before, "the background write left the writer's queue");
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    first.commit().await.unwrap();
+    assert!(background.await.unwrap(), "the organization exists");
+    assert_eq!(orgs::get(&db, "background").await.unwrap().unwrap().quota_bytes, 42);
+}
