@@ -127,12 +127,23 @@ pub(super) const OTHER_DATE: &str = concat!(
 );
 
 /// Credit notes: Avoir, Credit note, Gutschrift, Creditnota, Nota de crédito, Nota di credito.
+/// A corrected invoice (Rechnungskorrektur, factura rectificativa: EN 16931 type 384) is an
+/// invoice, as the e-invoice path reads type 384.
 pub(super) const CREDIT_NOTE: &str = concat!(
-    r"\bgutschrift\b|\brechnungskorrektur\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
-    r"|\bnota\s+de\s+cr[ée]dito\b|\bfactura\s+rectificativa\b|\bnota\s+di\s+credito\b",
+    r"\bgutschrift\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
+    r"|\bnota\s+de\s+cr[ée]dito\b|\bnota\s+di\s+credito\b",
 );
-/// Invoices: Facture, Invoice, Rechnung, Factuur, Factura, Fattura.
-pub(super) const INVOICE: &str = r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b";
+/// Invoices: Facture, Invoice, Rechnung, Factuur, Factura, Fattura; corrected invoices.
+pub(super) const INVOICE: &str = concat!(
+    r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b",
+    r"|\brechnungskorrektur\b|\bkorrekturrechnung\b",
+);
+/// Simplified invoices, which are till receipts: "factura simplificada", "Kleinbetragsrechnung",
+/// "fattura semplificata", "ticket de caisse". Checked before the invoice words they contain.
+pub(super) const SIMPLIFIED: &str = concat!(
+    r"\bfactura\s+simplificada\b|\bkleinbetragsrechnung\b|\bfattura\s+semplificata\b",
+    r"|\bticket\s+de\s+caisse\b|\bvereenvoudigde\s+factuur\b|\bfactura\s+simplificativa\b",
+);
 /// Receipts: Ticket, Reçu, Receipt, Quittung, Kassenbon, Kassabon, Recibo, Scontrino, Ricevuta.
 pub(super) const RECEIPT: &str =
     r"\bquittung\b|\bkassenbon\b|\bkassabon\b|\bkassabon\b|\brecibo\b|\bscontrino\b|\bricevuta\b";
