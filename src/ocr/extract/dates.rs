@@ -258,6 +258,7 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
         (Strong, ISSUE_DATE),
+        (Strong, OWN_TITLE_DATE),
         // Dates of another document quoted by this one: a credit note's cancelled invoice.
         (Other, REFERENCED_DATE),
         (Weak, r"\bdate\b|\ble\b"),

@@ -103,6 +103,13 @@ pub(super) const ISSUE_DATE: &str = concat!(
     r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisi[óo]n|expedici[óo]n)\b",
     r"|\bdata\s+(?:della\s+|di\s+)?(?:fattura|documento|emissione)\b",
 );
+/// The document's own numbered title dated on the same line: "FATTURA N. 12 del 03/02/2026",
+/// "Rechnung Nr. 12 vom", "Factura nº 12 de", "Invoice no. 12 of". A quoted document carries an
+/// article ("la fattura n. 12 del"), which `REFERENCED_DATE` claims first.
+pub(super) const OWN_TITLE_DATE: &str = concat!(
+    r"\b(?:fattura|factura|rechnung|factuur|invoice|facture|avoir|gutschrift)\s*",
+    r"(?:n\s?[°º.]?|nr\.?|no\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s+(?:del|de|vom|van|du|of|dated)\b",
+);
 /// A bare date word: Datum, Fecha, Data.
 pub(super) const BARE_DATE: &str = r"\bdatum\b|\bfecha\b|\bdata\b";
 /// The date of another document that this one quotes: "annule et remplace la facture du",
@@ -111,7 +118,8 @@ pub(super) const REFERENCED_DATE: &str = concat!(
     r"\b(?:la|une|votre|sur|cette)\s+facture(?:\s+n\s?[°º]\s*\S+)?\s+du\b|\boriginal\s+invoice(?:\s+date)?\b",
     r"|\b(?:the|your|our)\s+invoice(?:\s+no\.?\s*\S+)?\s+(?:of|dated)\b",
     r"|\b(?:zur|der|zu\s+der)\s+rechnung(?:\s+nr\.?\s*\S+)?\s+vom\b|\b(?:de|oorspronkelijke)\s+factuur(?:\s+\S+)?\s+van\b",
-    r"|\bfactura\s+(?:original|rectificada)(?:\s+\S+)?\s+del?\b|\bfattura\s+(?:originale|n\.?\s*\S+)\s+del\b",
+    r"|\bfactura\s+(?:original|rectificada)(?:\s+\S+)?\s+del?\b|\bfattura\s+originale(?:\s+\S+)?\s+del\b",
+    r"|\b(?:la|alla|della|nostra|vostra|sulla)\s+fattura\s+n\.?\s*\S+\s+del\b",
 );
 /// Due and payment dates.
 pub(super) const DUE_DATE: &str = concat!(

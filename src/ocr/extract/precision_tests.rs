@@ -113,6 +113,16 @@ fn delivery_order_and_due_dates_never_stand_for_the_invoice_date() {
 }
 
 #[test]
+fn a_numbered_title_dates_its_own_document_and_a_quoted_one_does_not() {
+    let f = read(&["FATTURA N. F2024-3816 del 14/09/2024", "Data consegna: 05/09/2024"]);
+    assert_eq!(v(&f.date), Some("2024-09-14".into()));
+    let f = read(&["Nota di credito", "Rif. alla fattura n. F-12 del 14/09/2024"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["Rechnung Nr. RE-7 vom 03.02.2026", "Lieferdatum: 01.02.2026"]);
+    assert_eq!(v(&f.date), Some("2026-02-03".into()));
+}
+
+#[test]
 fn two_different_dates_at_the_best_rank_give_none() {
     let f = read(&["FACTURE", "Date : 12/04/2024", "Date : 14/05/2024"]);
     assert_eq!(v(&f.date), None);
@@ -191,4 +201,24 @@ fn numbers_need_a_document_label_and_a_plausible_shape() {
     assert_eq!(v(&read(&["Factuurnummer: F-2024-12"]).invoice_number), Some("F-2024-12".into()));
     assert_eq!(v(&read(&["Nº de factura: A-77"]).invoice_number), Some("A-77".into()));
     assert_eq!(v(&read(&["Numero fattura: 2024/118"]).invoice_number), Some("2024/118".into()));
+}
+
+// ---- text-layer word boxes ------------------------------------------------------------
+
+#[test]
+fn text_layer_word_boxes_are_read_at_300_dpi() {
+    let xhtml = concat!(
+        "<doc><page width=\"595\" height=\"842\"><flow><block><line>",
+        "<word xMin=\"72.0\" yMin=\"144.0\" xMax=\"108.0\" yMax=\"151.2\">Total</word>",
+        "<word xMin=\"110.0\" yMin=\"144.0\" xMax=\"140.0\" yMax=\"151.2\">R&amp;D</word>",
+        "</line></block></flow></page><page width=\"595\" height=\"842\"></page>",
+        "<page><flow><block><line><word xMin=\"9\" yMin=\"1\" xMax=\"3\" yMax=\"2\">bad</word></line></block></flow></page></doc>",
+    );
+    let pages = crate::ocr::fields::parse_bbox_layout(xhtml);
+    assert_eq!(pages.len(), 3);
+    assert_eq!(pages[0][0].text, "Total");
+    assert_eq!(pages[0][0].bbox, [300, 600, 150, 30]);
+    assert_eq!(pages[0][1].text, "R&D");
+    assert_eq!(pages[0][0].line, pages[0][1].line);
+    assert!(pages[1].is_empty() && pages[2].is_empty());
 }
