@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::extract::Hints;
-use super::fields::{parse_tsv, Fields, Source, Word};
+use super::fields::{parse_bbox_layout, parse_tsv, Fields, Source, Word};
 use super::tools::Tools;
 use super::{einvoice, extract, OcrError};
 
@@ -226,8 +226,27 @@ impl Engine {
                 Ok(PageText { number, text, source: Source::Ocr, words })
             }
         });
-        let pages: Vec<PageText> = futures_util::future::try_join_all(tasks).await?;
+        let mut pages: Vec<PageText> = futures_util::future::try_join_all(tasks).await?;
+        if pages.iter().any(|p| p.source == Source::TextLayer) {
+            self.text_layer_boxes(path, &mut pages).await;
+        }
         Ok(self.finish(pages, hints))
+    }
+
+    /// Word boxes of the text-layer pages (`pdftotext -bbox-layout`, no OCR), so that their
+    /// fields carry a `bbox` as OCR'd ones do. A failure only leaves the boxes out.
+    async fn text_layer_boxes(&self, path: &Path, pages: &mut [PageText]) {
+        let args = [path.as_os_str(), "-bbox-layout".as_ref(), "-enc".as_ref(), "UTF-8".as_ref(), "-".as_ref()];
+        let Ok(out) = self.tools.run("pdftotext", args, MAX_TEXT_OUTPUT).await else { return };
+        if !out.success {
+            return;
+        }
+        let boxes = parse_bbox_layout(&String::from_utf8_lossy(&out.stdout));
+        for (page, words) in pages.iter_mut().zip(boxes) {
+            if page.source == Source::TextLayer {
+                page.words = words;
+            }
+        }
     }
 
     async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<(String, Vec<Vec<Word>>), OcrError> {
@@ -299,7 +318,10 @@ impl Engine {
         let source = if pages_ocr > 0 { Source::Ocr } else { Source::TextLayer };
         let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
         let words: Vec<&[Word]> = pages.iter().map(|p| p.words.as_slice()).collect();
-        let mut fields = extract::extract_with_words(&texts, &words, source, hints);
+        // The second reading from word boxes is for OCR'd pages: a text layer's own layout holds.
+        let ocr_words: Vec<&[Word]> =
+            pages.iter().map(|p| if p.source == Source::Ocr { p.words.as_slice() } else { &[] }).collect();
+        let mut fields = extract::extract_with_words(&texts, &ocr_words, source, hints);
         extract::locate(&mut fields, &texts, &words);
         let engine = if pages_ocr > 0 { format!("tesseract ({})", self.config.languages) } else { "text-layer".into() };
         OcrOutput { pages, fields, pages_ocr, engine }

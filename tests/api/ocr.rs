@@ -59,6 +59,11 @@ async fn text_layer_pdf_is_read_free_of_charge() {
     assert_eq!(result["pagesCharged"], 0);
     assert_eq!(result["pages"][0]["source"], "text-layer");
     assert_eq!(result["fields"]["totalIncludingTax"]["source"], "text-layer");
+    // Text-layer fields are located like OCR'd ones: page and box at 300 dpi (A4: 2480 × 3508).
+    let total = &result["fields"]["totalIncludingTax"];
+    assert_eq!(total["page"], 1);
+    let bbox: Vec<u64> = total["bbox"].as_array().expect("a box").iter().map(|v| v.as_u64().unwrap()).collect();
+    assert!(bbox[2] > 0 && bbox[3] > 0 && bbox[0] + bbox[2] <= 2480 && bbox[1] + bbox[3] <= 3508, "{bbox:?}");
     let truth = fixtures().await.truth("text.pdf");
     assert_fields(&result, truth, &["date", "invoiceNumber", "totalIncludingTax", "totalExcludingTax", "totalTax"]);
     assert_fields(&result, truth, &["siret", "vatNumber", "iban"]);
