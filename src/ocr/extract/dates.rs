@@ -427,8 +427,15 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, hit: &DateHit) -> Option<
         return None;
     }
     let span = line.span_cols(hit.start, hit.end);
+    // OCR keeps one space between header cells: a date under two labels belongs to the one it
+    // overlaps most ("Date de facture Échéance" over "29 avril 2025 13 juin 2025").
+    let shared = |l: &Hit<DateLabel>| {
+        let (start, end) = above.span_cols(l.start, l.end);
+        end.min(span.1) as isize - start.max(span.0) as isize
+    };
     find_labels(&above.text, &DATE_LABELS)
         .into_iter()
-        .find(|l| overlaps(span, above.span_cols(l.start, l.end)))
+        .filter(|l| overlaps(span, above.span_cols(l.start, l.end)))
+        .max_by_key(|l| (shared(l), Reverse(l.start)))
         .map(|l| l.kind)
 }

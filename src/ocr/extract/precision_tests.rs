@@ -123,6 +123,12 @@ fn a_numbered_title_dates_its_own_document_and_a_quoted_one_does_not() {
 }
 
 #[test]
+fn a_date_under_two_header_cells_belongs_to_the_one_it_overlaps_most() {
+    let f = extract(&["FACTURE\nDate de facture Échéance\n29 avril 2025 13 juin 2025"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2025-04-29".into()));
+}
+
+#[test]
 fn two_different_dates_at_the_best_rank_give_none() {
     let f = read(&["FACTURE", "Date : 12/04/2024", "Date : 14/05/2024"]);
     assert_eq!(v(&f.date), None);
