@@ -330,10 +330,19 @@ async fn fill_files(tx: &mut Tx, job: &OcrJob, date: Option<&str>, reference: Op
     Ok(())
 }
 
-/// The document date and invoice number from a stored result, if extracted.
+/// Below this confidence a value stays in the OCR result but does not fill the file: a date far
+/// from the file's fiscal year is reported at 0.4 at most.
+const FILL_CONFIDENCE: f64 = 0.5;
+
+/// The document date and invoice number from a stored result, if extracted with enough
+/// confidence to fill a file.
 fn filled_fields(result: &str) -> (Option<String>, Option<String>) {
     let value: serde_json::Value = serde_json::from_str(result).unwrap_or_default();
-    let field = |name: &str| value["fields"][name]["value"].as_str().map(str::to_owned);
+    let field = |name: &str| {
+        let field = &value["fields"][name];
+        let sure = field["confidence"].as_f64().is_some_and(|c| c >= FILL_CONFIDENCE);
+        field["value"].as_str().filter(|_| sure).map(str::to_owned)
+    };
     let reference = field("invoiceNumber").filter(|r| crate::domain::Reference::parse(r).is_ok());
     (field("date"), reference)
 }

@@ -89,6 +89,29 @@ async fn extraction_fills_empty_date_and_reference_only() {
     assert_eq!(after["ocr"]["status"], "done");
 }
 
+/// A document dated years away from the fiscal year it is filed in: the date is still in the
+/// OCR result, as a doubt (confidence 0.4 at most), and does not fill the file.
+#[tokio::test]
+async fn a_date_far_from_the_files_year_is_a_doubt_and_fills_nothing() {
+    let app = TestApp::spawn().await;
+    let body = json!({"label": "Exercice 2031", "startingAt": "2031-01-01", "endingAt": "2031-12-31"});
+    let created = app.post(&app.org_path("/years"), body).await.ok(201).clone();
+    let year = created["id"].as_str().expect("a year id").to_owned();
+    let bytes = fixtures().await.bytes("text.pdf");
+    let file = app.upload_file(&year, "text.pdf", mime("text.pdf"), bytes).await.id();
+
+    request_ocr(&app, &year, &file, json!({})).await.ok(202);
+    app.drain_ocr().await;
+    let result = ocr_result(&app, &year, &file).await;
+    let after = app.get(&app.file_path(&year, &file, "")).await.body;
+
+    let truth = fixtures().await.truth("text.pdf");
+    assert_eq!(result["fields"]["date"]["value"], truth["date"]);
+    assert!(result["fields"]["date"]["confidence"].as_f64().unwrap() <= 0.4, "{}", result["fields"]["date"]);
+    assert_eq!(after["date"], Value::Null, "a doubtful date does not fill the file");
+    assert_eq!(after["reference"], truth["invoiceNumber"], "the reference still does");
+}
+
 #[tokio::test]
 async fn scanned_pdf_is_ocred_and_charged_per_page() {
     let app = TestApp::spawn().await;
