@@ -3,11 +3,12 @@
 
     heldout.py --bin target/release/coffre --out DIR [--per-layout 2] [--seed 7] [--md FILE [--append]]
 
-Fifteen layouts, each its own drawing function (fonts, label wordings, orders, positions of the
-totals, currencies and date formats differ), in six languages. The first twelve were split into
-TUNING and HELD_OUT for one first-sight run (kept below for the record); every layout has been
-seen since, so all of them are now the DEVELOPMENT corpus, and held-out figures come from
-documents this script does not draw (see benches/results/ocr.md).
+Twenty-four layouts, each its own drawing function (fonts, label wordings, orders, positions of
+the totals, currencies and date formats differ), in six languages. The first twelve were split
+into TUNING and HELD_OUT for one first-sight run (kept below for the record); those and the next
+seven (TUNING_2) have been seen while tuning: the DEVELOPMENT corpus. HELD_OUT_2 (five layouts)
+were drawn before the precision pass and are scored in a table of their own, never inspected
+document by document while tuning. `--only tuning` runs the development layouts alone.
 Every document exists as a text-layer PDF, a clean scan (200 dpi grey PNG) and a degraded
 photo (rotated, noised, blurred, 150 dpi JPEG). Each goes through `coffre ocr run`; the table
 gives, per language and source, for the fields kind, number, date, HT, TVA, TTC:
@@ -37,7 +38,13 @@ HELD_OUT = ["es-sidebar", "it-footer", "fr-multirate", "de-credit-stacked", "en-
 FIELDS = ["kind", "invoiceNumber", "date", "totalExcludingTax", "totalTax", "totalIncludingTax"]
 LANG = {"fr-box": "fr", "en-us": "en", "de-classic": "de", "nl-table": "nl", "es-sidebar": "es", "it-footer": "it",
         "fr-multirate": "fr", "de-credit-stacked": "de", "en-receipt": "en", "fr-avoir": "fr", "nl-kassabon": "nl",
-        "en-credit": "en", "de-two-rates": "de", "fr-shipping": "fr", "en-fr-supplier": "en"}
+        "en-credit": "en", "de-two-rates": "de", "fr-shipping": "fr", "en-fr-supplier": "en",
+        "de-en16931": "de", "nl-verlegd": "nl", "es-simplificada": "es", "fr-facturx": "fr",
+        "de-gutschrift-box": "de", "en-us-tax": "en", "es-columnas": "es", "fr-avoir-net": "fr", "en-eu-reverse": "en"}
+# Added on branch ocr2: TUNING_2 seen while tuning; HELD_OUT_2 drawn before the changes and scored
+# only as a table (never inspected per document while tuning).
+TUNING_2 = ["de-en16931", "nl-verlegd", "es-simplificada", "fr-facturx"]
+HELD_OUT_2 = ["de-gutschrift-box", "en-us-tax", "es-columnas", "fr-avoir-net", "en-eu-reverse"]
 CENT = Decimal("0.01")
 
 
@@ -420,6 +427,247 @@ def en_fr_supplier(d, path, rng):
     c.save()
 
 
+# ---- layouts added for the precision pass (issue 10, branch ocr2) ------------------------------
+# TUNING_2 were looked at while changing the extraction; HELD_OUT_2 were drawn before any change
+# and only scored, never inspected document by document, until the final run.
+
+def de_en16931(d, path, rng):
+    """A German EN 16931-style print: info block on the right, a shipping charge between
+    "Summe Positionen" and "Nettobetrag", VAT at 19 % and 7 % on the same invoice, gross total
+    then a prepayment and the amount due ("Zahlbetrag"), delivery date and service period."""
+    ship = q(Decimal(rng.choice([490, 890, 1250])) / 100)
+    goods = d.ht
+    d.base["19"] += ship
+    d.vat = {r: q(b * Decimal(r) / 100) for r, b in d.base.items()}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = d.ht + d.tva
+    deposit = q(d.ttc * Decimal(rng.choice([20, 30, 50])) / 100)
+    c = pen(path)
+    txt(c, 50, 805, "Bürobedarf Hoffmann GmbH", 14, "Helvetica-Bold")
+    txt(c, 50, 792, "Lindenallee 7 · 30159 Hannover · Tel. +49 511 998877 · USt-IdNr. DE811907980", 8, "Helvetica")
+    txt(c, 50, 740, "Kanzlei Petit & Roux", 10)
+    txt(c, 50, 727, "18 rue Nationale, 59000 Lille")
+    rows = [("Rechnungsnummer", d.number), ("Rechnungsdatum", f"{d.date:%d.%m.%Y}"),
+            ("Lieferdatum", f"{d.before:%d.%m.%Y}"), ("Kundennummer", str(rng.randint(10000, 99999))),
+            ("Bestellnummer", f"PO-{rng.randint(1000, 9999)}")]
+    for i, (a, b) in enumerate(rows):
+        txt(c, 340, 750 - 13 * i, a, 9, "Helvetica")
+        txt(c, 545, 750 - 13 * i, b, 9, right=True)
+    txt(c, 50, 660, "Rechnung", 16, "Helvetica-Bold")
+    start = d.before.replace(day=1)
+    txt(c, 50, 644, f"Leistungszeitraum: {start:%d.%m.%Y} - {d.before:%d.%m.%Y}", 9, "Helvetica")
+    y = lines_table(c, d, 615, ["Bezeichnung", "Menge", "Einzelpreis", "Gesamt netto"], lambda v: eu(v, "."))
+    rows = [("Summe Positionen", goods), ("Zuschläge (Versand)", ship), ("Nettobetrag", d.ht)]
+    rows += [(f"Umsatzsteuer {r} % auf {eu(d.base[r], '.')}", d.vat[r]) for r in sorted(d.base, key=Decimal, reverse=True)]
+    rows += [("Bruttobetrag", d.ttc), ("Anzahlung", -deposit), ("Zahlbetrag", d.ttc - deposit)]
+    for i, (lab, v) in enumerate(rows):
+        bold = lab in ("Bruttobetrag", "Zahlbetrag")
+        txt(c, 300, y - 15 * i, lab, 9, "Helvetica-Bold" if bold else "Helvetica")
+        txt(c, 545, y - 15 * i, eu(v, ".") + " EUR", 9, right=True)
+    txt(c, 50, 90, f"Fällig am {d.other:%d.%m.%Y}. IBAN DE89 3704 0044 0532 0130 00", 8, "Helvetica")
+    c.save()
+
+
+def nl_verlegd(d, path, rng):
+    """A Dutch invoice to a French business under reverse charge: no VAT charged, "BTW verlegd",
+    a 0 % rate in the totals and the customer's VAT number."""
+    c = pen(path)
+    txt(c, 50, 800, "Transportbedrijf Jansen B.V.", 15, "Helvetica-Bold")
+    txt(c, 50, 786, "Havenweg 12, 3089 JJ Rotterdam · KvK 24123456 · BTW NL001234567B01", 8, "Helvetica")
+    txt(c, 50, 740, "Factuur aan:", 9)
+    txt(c, 50, 727, "Logistique Durand SAS, 12 avenue Foch, 67000 Strasbourg")
+    txt(c, 50, 714, "BTW-nummer afnemer: FR44732829320", 8)
+    txt(c, 380, 760, "FACTUUR", 16, "Helvetica-Bold")
+    for i, (a, b) in enumerate([("Factuurnummer:", d.number), ("Factuurdatum:", f"{d.date:%d-%m-%Y}"),
+                                ("Leveringsdatum:", f"{d.before:%d-%m-%Y}"), ("Vervaldatum:", f"{d.other:%d-%m-%Y}")]):
+        txt(c, 380, 740 - 13 * i, a, 9, "Helvetica")
+        txt(c, 545, 740 - 13 * i, b, 9, right=True)
+    y = lines_table(c, d, 650, ["Omschrijving", "Aantal", "Prijs", "Bedrag"], lambda v: "€ " + eu(v, "."))
+    for i, (lab, v) in enumerate([("Subtotaal", d.ht), ("BTW 0% (verlegd)", d.tva), ("Totaal te betalen", d.ttc)]):
+        txt(c, 330, y - 16 * i, lab, 10, "Helvetica-Bold" if i == 2 else "Helvetica")
+        txt(c, 545, y - 16 * i, "€ " + eu(v, "."), right=True)
+    txt(c, 50, y - 70, "BTW verlegd: btw verlegd naar de afnemer (art. 196 Richtlijn 2006/112/EG).", 8)
+    c.save()
+
+
+def es_simplificada(d, path, rng):
+    """A Spanish till receipt ("factura simplificada"): prices with VAT included, the base and
+    the VAT worked out at the bottom, date and time on one line."""
+    gross = [(name, qty, q(qty * unit * Decimal("1.21"))) for name, qty, unit, _ in d.lines]
+    d.ttc = sum(g for _, _, g in gross)
+    d.ht = q(d.ttc / Decimal("1.21"))
+    d.tva = d.ttc - d.ht
+    c = canvas.Canvas(path, pagesize=(230, 520), invariant=1)
+    y = 490
+    for s, f in [("FERRETERIA GARCIA S.L.", "Courier-Bold"), ("C/ Alcala 45, 28014 Madrid", "Courier"),
+                 ("NIF B12345678", "Courier"), ("FACTURA SIMPLIFICADA", "Courier-Bold"),
+                 (f"Num: {d.number}", "Courier"), (f"Fecha: {d.date:%d/%m/%Y}  Hora: 17:2{rng.randint(0, 9)}", "Courier")]:
+        txt(c, 10, y, s, 8, f)
+        y -= 12
+    y -= 6
+    for name, qty, g in gross:
+        txt(c, 10, y, f"{qty} x {name[:14]}", 8, "Courier")
+        txt(c, 220, y, eu(g, "."), 8, right=True)
+        y -= 11
+    y -= 6
+    txt(c, 10, y, "TOTAL EUR", 10, "Courier-Bold")
+    txt(c, 220, y, eu(d.ttc, "."), 10, right=True)
+    y -= 16
+    txt(c, 10, y, "IVA    BASE      CUOTA", 8, "Courier")
+    txt(c, 10, y - 11, f"21%  {eu(d.ht, '.'):>9}  {eu(d.tva, '.'):>8}", 8, "Courier")
+    txt(c, 10, y - 30, "Pago con tarjeta. IVA incluido.", 8, "Courier")
+    c.save()
+
+
+def fr_facturx(d, path, rng):
+    """A French Factur-X-style printed page: order, delivery and due dates beside the invoice
+    date in a reference grid, a discount before the VAT base, "Total TVA" and "Net à payer",
+    legal mentions with article numbers and the supplier's capital."""
+    disc = q(d.ht * Decimal(rng.choice([2, 5, 10])) / 100)
+    rate = next(iter(d.base))
+    goods = d.ht
+    d.base[rate] -= disc
+    d.vat = {r: q(b * Decimal(r) / 100) for r, b in d.base.items()}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = d.ht + d.tva
+    c = pen(path, "Times-Roman")
+    txt(c, 50, 805, "Lumière Équipements SA", 15, "Times-Bold")
+    txt(c, 50, 791, "Capital de 250 000 € — 14 allée des Tilleuls 44000 Nantes — SIREN 732 829 320", 8, "Times-Roman")
+    txt(c, 50, 760, "FACTURE", 16, "Times-Bold")
+    grid = [("N° de facture", d.number), ("Date de facture", f"{d.date:%d/%m/%Y}"),
+            ("Date de commande", f"{(d.before - dt.timedelta(days=5)):%d/%m/%Y}"),
+            ("Date de livraison", f"{d.before:%d/%m/%Y}"), ("Date d'échéance", f"{d.other:%d/%m/%Y}")]
+    for i, (a, b) in enumerate(grid):
+        txt(c, 50 + 100 * i, 735, a, 8, "Times-Bold")
+        txt(c, 50 + 100 * i, 722, b, 9, "Times-Roman")
+    y = lines_table(c, d, 680, ["Désignation", "Qté", "PU HT", "Montant HT"], lambda v: eu(v, " "), font="Times-Roman")
+    rows = [("Total articles HT", goods), (f"Remise {rng.choice(['commerciale', 'fidélité'])}", -disc),
+            ("Total HT", d.ht), (f"Total TVA ({fmt_rate(d)} %)", d.tva), ("Total TTC", d.ttc), ("Net à payer", d.ttc)]
+    for i, (lab, v) in enumerate(rows):
+        txt(c, 320, y - 15 * i, lab, 10, "Times-Bold" if lab == "Net à payer" else "Times-Roman")
+        txt(c, 545, y - 15 * i, eu(v, " ") + " €", right=True)
+    txt(c, 50, 95, "Escompte pour paiement anticipé : néant. Indemnité forfaitaire de recouvrement : 40 € "
+        "(art. L441-10 et D441-5 du Code de commerce).", 7, "Times-Roman")
+    c.save()
+
+
+def de_gutschrift_box(d, path, rng):
+    """A German credit note: the totals as a table (rate, net, tax, gross per rate and a sum
+    row), the invoice it corrects quoted with its own date, amounts printed positive."""
+    c = pen(path, "Times-Roman")
+    txt(c, 50, 805, "Gartenbau Krüger e.K.", 14, "Times-Bold")
+    txt(c, 50, 792, "Am Stadtpark 9, 04109 Leipzig, Telefon 0341 2233445", 8, "Times-Roman")
+    txt(c, 50, 745, "GUTSCHRIFT", 17, "Times-Bold")
+    txt(c, 50, 725, f"Gutschrift-Nr.: {d.number}", 10, "Times-Roman")
+    txt(c, 50, 711, f"Datum: {d.date:%d.%m.%Y}", 10)
+    txt(c, 300, 725, f"Bezug: Rechnung RE-{rng.randint(1000, 9999)} vom {d.before:%d.%m.%Y}", 9)
+    txt(c, 300, 711, f"Leistungsdatum: {d.before:%d.%m.%Y}", 9)
+    y = lines_table(c, d, 660, ["Leistung", "Menge", "Preis", "Betrag"], lambda v: eu(v, "."), font="Times-Roman")
+    heads = ["USt-Satz", "Netto", "USt", "Brutto"]
+    for i, h in enumerate(heads):
+        txt(c, 260 + 85 * i, y, h, 9, "Times-Bold")
+    rows = [(f"{r} %", d.base[r], d.vat[r], d.base[r] + d.vat[r]) for r in sorted(d.base, key=Decimal, reverse=True)]
+    rows.append(("Summe", d.ht, d.tva, d.ttc))
+    for k, row in enumerate(rows):
+        yy = y - 14 * (k + 1)
+        txt(c, 260, yy, row[0], 9, "Times-Bold" if row[0] == "Summe" else "Times-Roman")
+        for i, v in enumerate(row[1:]):
+            txt(c, 330 + 85 * (i + 1) - 10, yy, eu(v, "."), 9, right=True)
+    txt(c, 50, y - 14 * (len(rows) + 3), f"Der Betrag von {eu(d.ttc, '.')} EUR wird Ihrem Konto gutgeschrieben.", 9)
+    c.save()
+
+
+def en_us_tax(d, path, rng):
+    """A US service invoice: month-first dates in dollars (nothing on the page proves the order
+    but the currency and the language), Subtotal / Tax at a US sales-tax rate / Total, a
+    period of service and a due date."""
+    c = pen(path)
+    txt(c, 50, 805, "Cloudpeak Hosting LLC", 15, "Helvetica-Bold")
+    txt(c, 50, 791, "1200 Pine Ave, Portland, OR 97205 · (503) 555-0142", 8, "Helvetica")
+    txt(c, 400, 770, "Invoice", 18, "Helvetica-Bold")
+    for i, (a, b) in enumerate([("Invoice number", d.number), ("Date of issue", f"{d.date:%m/%d/%Y}"),
+                                ("Date due", f"{d.other:%m/%d/%Y}")]):
+        txt(c, 360, 748 - 13 * i, a, 9, "Helvetica")
+        txt(c, 545, 748 - 13 * i, b, 9, right=True)
+    txt(c, 50, 740, "Bill to", 9, "Helvetica-Bold")
+    txt(c, 50, 727, "Studio Marceau SARL, 5 rue Vivienne, 75002 Paris, France", 9, "Helvetica")
+    start = d.before
+    txt(c, 50, 690, f"Service period: {start:%m/%d/%Y} - {d.date:%m/%d/%Y}", 9)
+    y = lines_table(c, d, 660, ["Description", "Qty", "Unit price", "Amount"], lambda v: "$" + us(v))
+    rate = next(iter(d.base))
+    for i, (lab, v) in enumerate([("Subtotal", d.ht), (f"Tax ({rate}%)", d.tva), ("Total", d.ttc),
+                                  ("Amount due", d.ttc)]):
+        txt(c, 360, y - 16 * i, lab, 10, "Helvetica-Bold" if i == 3 else "Helvetica")
+        txt(c, 545, y - 16 * i, "$" + us(v) + (" USD" if i == 3 else ""), right=True)
+    c.save()
+
+
+def es_columnas(d, path, rng):
+    """A Spanish invoice whose totals are columns (labels in a header row, values below), with
+    "Fecha de expedición" beside "Fecha de operación" and the customer's NIF."""
+    c = pen(path)
+    txt(c, 50, 805, "Suministros Navarro S.A.", 15, "Helvetica-Bold")
+    txt(c, 50, 791, "Avenida de la Constitución 8, 41001 Sevilla · CIF A41234567", 8, "Helvetica")
+    txt(c, 50, 760, "FACTURA", 15, "Helvetica-Bold")
+    txt(c, 50, 742, f"Nº de factura: {d.number}", 10)
+    txt(c, 50, 728, f"Fecha de expedición: {d.date:%d/%m/%Y}", 10)
+    txt(c, 50, 714, f"Fecha de operación: {d.before:%d/%m/%Y}", 9)
+    txt(c, 330, 742, "Cliente: Hôtel Bellevue SARL", 9)
+    txt(c, 330, 728, "NIF/IVA: FR44732829320", 9)
+    y = lines_table(c, d, 670, ["Descripción", "Uds.", "Precio", "Importe"], lambda v: eu(v, "."))
+    rate = next(iter(d.base))
+    heads = [("Base imponible", d.ht), ("% IVA", None), ("Cuota IVA", d.tva), ("TOTAL FACTURA", d.ttc)]
+    for i, (h, v) in enumerate(heads):
+        x = 120 + 110 * i
+        txt(c, x, y, h, 9, "Helvetica-Bold")
+        txt(c, x, y - 16, f"{rate} %" if v is None else eu(v, ".") + " €", 10, "Helvetica")
+    txt(c, 50, y - 60, f"Vencimiento: {d.other:%d/%m/%Y} · Transferencia bancaria", 8)
+    c.save()
+
+
+def fr_avoir_net(d, path, rng):
+    """A French credit note with negative totals, "Net à déduire", the invoice it refers to
+    with its number and date, a VAT table per rate."""
+    c = pen(path, "Courier")
+    txt(c, 50, 805, "SARL Garage Lemaire", 13, "Courier-Bold")
+    txt(c, 50, 792, "Route de Rennes, 35000 Rennes - SIRET 552 081 317 00018", 8, "Courier")
+    txt(c, 350, 760, f"AVOIR N° {d.number}", 12, "Courier-Bold")
+    txt(c, 350, 745, f"Date : {d.date:%d/%m/%Y}", 10, "Courier")
+    txt(c, 50, 725, f"Réf. facture F{d.before.year}-{rng.randint(100, 999)} du {d.before:%d/%m/%Y}", 9, "Courier")
+    y = lines_table(c, d, 690, ["Désignation", "Qté", "PU HT", "Total HT"], lambda v: eu(v, " "), font="Courier")
+    txt(c, 50, y, "Taux   Base HT      Montant TVA", 9, "Courier-Bold")
+    for i, r in enumerate(sorted(d.base)):
+        txt(c, 50, y - 13 * (i + 1), f"{fmt(r):<6} {'-' + eu(d.base[r], ' '):>11}  {'-' + eu(d.vat[r], ' '):>11}", 9,
+            "Courier")
+    y -= 13 * (len(d.base) + 2)
+    for i, (lab, v) in enumerate([("Total HT", d.ht), ("Total TVA", d.tva), ("Net à déduire TTC", d.ttc)]):
+        txt(c, 300, y - 15 * i, f"{lab:<18}{'-' + eu(v, ' '):>12} €", 10, "Courier-Bold" if i == 2 else "Courier")
+    c.save()
+
+
+def en_eu_reverse(d, path, rng):
+    """An English invoice from an EU supplier under reverse charge: VAT 0 %, the legal mention,
+    the net total equal to the total; dates written out ("3 March 2024")."""
+    c = pen(path, "Times-Roman")
+    txt(c, 50, 805, "Nordlys Design ApS", 15, "Times-Bold")
+    txt(c, 50, 791, "Vesterbrogade 10, 1620 Copenhagen V, Denmark · VAT DK12345678", 8, "Times-Roman")
+    txt(c, 50, 760, "INVOICE", 16, "Times-Bold")
+    txt(c, 50, 742, f"Invoice no: {d.number}", 10)
+    txt(c, 50, 728, f"Invoice date: {d.date.day} {d.date:%B %Y}", 10)
+    txt(c, 50, 714, f"Delivery date: {d.before.day} {d.before:%B %Y}", 9)
+    txt(c, 330, 742, "Customer: Maison Lefort SAS", 9)
+    txt(c, 330, 728, "Customer VAT no: FR44732829320", 9)
+    y = lines_table(c, d, 670, ["Description", "Qty", "Unit price", "Net"], lambda v: "EUR " + us(v), font="Times-Roman")
+    for i, (lab, v) in enumerate([("Net total", d.ht), ("VAT 0%", d.tva), ("Total EUR", d.ttc)]):
+        txt(c, 360, y - 16 * i, lab, 10, "Times-Bold" if i == 2 else "Times-Roman")
+        txt(c, 545, y - 16 * i, us(v), right=True)
+    txt(c, 50, y - 70, "Reverse charge: VAT to be accounted for by the recipient (Article 196, Directive 2006/112/EC).", 8)
+    txt(c, 50, y - 82, f"Payment due within 30 days, by {d.other.day} {d.other:%B %Y}.", 8)
+    c.save()
+
+
 def fmt(r):
     return (f"{Decimal(r):f}".rstrip("0").rstrip(".") if "." in str(r) else str(r)).replace(".", ",") + " %"
 
@@ -441,6 +689,11 @@ LAYOUTS = {
     "en-credit": (en_credit, ["20"], "credit-note"),
     "de-two-rates": (de_two_rates, ["19", "7"], "invoice"), "fr-shipping": (fr_shipping, ["20"], "invoice"),
     "en-fr-supplier": (en_fr_supplier, ["20"], "invoice"),
+    "de-en16931": (de_en16931, ["19", "7"], "invoice"), "nl-verlegd": (nl_verlegd, ["0"], "invoice"),
+    "es-simplificada": (es_simplificada, ["21"], "receipt"), "fr-facturx": (fr_facturx, ["20"], "invoice"),
+    "de-gutschrift-box": (de_gutschrift_box, ["19", "7"], "credit-note"),
+    "en-us-tax": (en_us_tax, ["8.875"], "invoice"), "es-columnas": (es_columnas, ["21"], "invoice"),
+    "fr-avoir-net": (fr_avoir_net, ["20", "10"], "credit-note"), "en-eu-reverse": (en_eu_reverse, ["0"], "invoice"),
 }
 
 
@@ -458,21 +711,26 @@ def scans(pdf, stem, rng):
     return out
 
 
-def generate(out, per_layout, seed):
+def generate(out, per_layout, seed, only=None):
     rng = random.Random(seed)
     entries = []
     for name, (draw, rates, kind) in LAYOUTS.items():
         for k in range(per_layout):
+            # Every layout draws, so that a subset run sees the same documents as a full one.
             d = Doc(rng, rates, kind)
             if len(rates) > 1 and len(d.base) < 2:  # a multi-rate layout prints several rates
                 d = Doc(rng, rates, kind)
             LANG_OF["cur"] = LANG[name]
             stem = os.path.join(out, f"{name}-{k}")
             draw(d, stem + ".pdf", rng)
+            if only and name not in only:
+                scans(stem + ".pdf", stem, rng)
+                continue
             files = [(stem + ".pdf", "application/pdf", "text")] + scans(stem + ".pdf", stem, rng)
             for path, mime, source in files:
                 entries.append({"file": path, "mime": mime, "source": source, "layout": name, "lang": LANG[name],
-                                "set": "development", "truth": d.truth()})
+                                "set": "held-out" if name in HELD_OUT_2 else "development",
+                                "truth": d.truth()})
     return entries
 
 
@@ -531,16 +789,26 @@ def main():
     ap.add_argument("--languages", default="fra+eng")
     ap.add_argument("--md", help="write the tables to this Markdown file")
     ap.add_argument("--append", action="store_true", help="append to --md instead of replacing it")
+    ap.add_argument("--only", help="comma-separated layouts, or 'tuning' (every layout but HELD_OUT_2)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    entries = run(args.bin, generate(args.out, args.per_layout, args.seed), args.languages)
+    only = None
+    if args.only == "tuning":
+        only = [n for n in LAYOUTS if n not in HELD_OUT_2]
+    elif args.only:
+        only = args.only.split(",")
+    entries = run(args.bin, generate(args.out, args.per_layout, args.seed, only), args.languages)
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump(entries, f, indent=1, default=str)
     rows = score(entries)
     text = ["Cells: accuracy / precision / recall, % (accuracy = right / printed, precision = right / reported, "
             "recall = reported / printed).", "",
-            f"#### Development corpus (all seen): {len(LAYOUTS)} layouts: " + ", ".join(LAYOUTS), "",
+            f"#### Development corpus (seen while tuning): {len(LAYOUTS) - len(HELD_OUT_2)} layouts: "
+            + ", ".join(n for n in LAYOUTS if n not in HELD_OUT_2), "",
             table(rows, "development")]
+    if any(k[0] == "held-out" for k in rows):
+        text += ["", f"#### Held-out layouts (drawn before the precision pass, never inspected while tuning): "
+                 f"{len(HELD_OUT_2)} layouts: " + ", ".join(HELD_OUT_2), "", table(rows, "held-out")]
     print("\n".join(text))
     if args.md:
         with open(args.md, "a" if args.append else "w") as f:

@@ -73,6 +73,15 @@ pub async fn set_closed(tx: &mut Tx, id: &str, closed_at: Option<i64>) -> Result
     Ok(())
 }
 
+/// First and last days (`YYYY-MM-DD`) of the years of the files an OCR job reads, one pair per
+/// distinct year: the extraction checks the document's date against them.
+pub async fn periods_of_ocr_job(db: &Db, id_job: &str) -> Result<Vec<(String, String)>, DbError> {
+    let sql = "SELECT DISTINCT y.starting_at, y.ending_at FROM files f JOIN years y ON y.id = f.id_year \
+               WHERE f.id_ocr_job = $1 AND f.status <> 'deleted'";
+    let rows = sqlx::query(sql).bind(id_job).fetch_all(&mut *db.acquire().await?).await?;
+    rows.iter().map(|row| Ok((row.try_get("starting_at")?, row.try_get("ending_at")?))).collect()
+}
+
 /// The year `id` if it belongs to `id_organization`.
 pub async fn get(db: &Db, id_organization: &str, id: &str) -> Result<Option<Year>, DbError> {
     let sql = format!("SELECT {COLUMNS} FROM years WHERE id = $1 AND id_organization = $2");

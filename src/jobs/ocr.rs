@@ -21,12 +21,15 @@ use crate::blob::{BlobError, ObjectKey};
 use crate::db::files::{self, File};
 use crate::db::jobs::Claimed;
 use crate::db::ocr_jobs::{self, OcrJob, Outcome};
+use crate::db::years;
 use crate::db::{lock_row, DbError, Lockable, Tx};
 use crate::domain::ids::new_id;
 use crate::domain::text::normalize;
 use crate::domain::time::now_millis;
 use crate::metrics::JobKind;
+use crate::ocr::extract::Hints;
 use crate::ocr::{Analysis, OcrError, OcrOutput};
+use chrono::NaiveDate;
 use serde_json::json;
 
 /// The failure code of a job that could not get the credits its pages need.
@@ -176,10 +179,33 @@ async fn execute(app: &App, job: &mut OcrJob, token: &str) -> Result<Outcome, In
     if let Err(outcome) = reserve_needed(app, job, token, &analysis).await? {
         return Ok(outcome);
     }
-    match engine.read(copy.path(), analysis).await {
+    let hints = match hints(app, job).await {
+        Ok(hints) => hints,
+        Err(e) if e.is_unavailable() => return Err(Interrupted(e.to_string())),
+        Err(e) => {
+            tracing::warn!(error = %e, job = job.id, "OCR: the files' years could not be read; dates go unchecked");
+            Hints::default()
+        }
+    };
+    match engine.read_with(copy.path(), analysis, hints).await {
         Ok(output) => Ok(done(output)),
         Err(e) => Ok(failure(job, &e)),
     }
+}
+
+/// The fiscal year of the files this job reads (the span of their years when they are filed in
+/// several), for the extraction's date check.
+async fn hints(app: &App, job: &OcrJob) -> Result<Hints, DbError> {
+    let periods = years::periods_of_ocr_job(app.db(), &job.id).await?;
+    let parse = |day: &str| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+    let parsed: Option<Vec<(NaiveDate, NaiveDate)>> =
+        periods.iter().map(|(start, end)| Some((parse(start)?, parse(end)?))).collect();
+    let period = parsed.and_then(|p| {
+        let start = p.iter().map(|(s, _)| *s).min()?;
+        let end = p.iter().map(|(_, e)| *e).max()?;
+        Some((start, end))
+    });
+    Ok(Hints { period })
 }
 
 fn failure(job: &OcrJob, e: &OcrError) -> Outcome {
@@ -304,10 +330,19 @@ async fn fill_files(tx: &mut Tx, job: &OcrJob, date: Option<&str>, reference: Op
     Ok(())
 }
 
-/// The document date and invoice number from a stored result, if extracted.
+/// Below this confidence a value stays in the OCR result but does not fill the file: a date far
+/// from the file's fiscal year is reported at 0.4 at most.
+const FILL_CONFIDENCE: f64 = 0.5;
+
+/// The document date and invoice number from a stored result, if extracted with enough
+/// confidence to fill a file.
 fn filled_fields(result: &str) -> (Option<String>, Option<String>) {
     let value: serde_json::Value = serde_json::from_str(result).unwrap_or_default();
-    let field = |name: &str| value["fields"][name]["value"].as_str().map(str::to_owned);
+    let field = |name: &str| {
+        let field = &value["fields"][name];
+        let sure = field["confidence"].as_f64().is_some_and(|c| c >= FILL_CONFIDENCE);
+        field["value"].as_str().filter(|_| sure).map(str::to_owned)
+    };
     let reference = field("invoiceNumber").filter(|r| crate::domain::Reference::parse(r).is_ok());
     (field("date"), reference)
 }

@@ -17,7 +17,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::fields::{parse_tsv, Fields, Source, Word};
+use super::extract::Hints;
+use super::fields::{parse_bbox_layout, parse_tsv, Fields, Source, Word};
 use super::tools::Tools;
 use super::{einvoice, extract, OcrError};
 
@@ -180,11 +181,17 @@ impl Engine {
 
     /// Reads a document already analyzed (by [`Engine::analyze`]).
     pub async fn read(&self, path: &Path, analysis: Analysis) -> Result<OcrOutput, OcrError> {
+        self.read_with(path, analysis, Hints::default()).await
+    }
+
+    /// [`Engine::read`], with what is known of the document (its fiscal year) to check the
+    /// text and OCR extraction against. E-invoice XML is read as it is.
+    pub async fn read_with(&self, path: &Path, analysis: Analysis, hints: Hints) -> Result<OcrOutput, OcrError> {
         match analysis.plan {
             Plan::Xml => read_xml(path).await,
             Plan::FacturX { attachment, texts } => self.read_facturx(path, attachment, texts).await,
-            Plan::Pdf { texts } => self.read_pdf(path, texts).await,
-            Plan::Image => self.read_image(path, analysis.pages).await,
+            Plan::Pdf { texts } => self.read_pdf(path, texts, hints).await,
+            Plan::Image => self.read_image(path, analysis.pages, hints).await,
         }
     }
 
@@ -205,7 +212,7 @@ impl Engine {
         Ok(OcrOutput { pages, fields, pages_ocr: 0, engine: "factur-x".into() })
     }
 
-    async fn read_pdf(&self, path: &Path, texts: Vec<String>) -> Result<OcrOutput, OcrError> {
+    async fn read_pdf(&self, path: &Path, texts: Vec<String>, hints: Hints) -> Result<OcrOutput, OcrError> {
         let dir = scratch_dir()?;
         let tasks = texts.into_iter().enumerate().map(|(i, text)| {
             let number = i as u32 + 1;
@@ -219,8 +226,27 @@ impl Engine {
                 Ok(PageText { number, text, source: Source::Ocr, words })
             }
         });
-        let pages: Vec<PageText> = futures_util::future::try_join_all(tasks).await?;
-        Ok(self.finish(pages))
+        let mut pages: Vec<PageText> = futures_util::future::try_join_all(tasks).await?;
+        if pages.iter().any(|p| p.source == Source::TextLayer) {
+            self.text_layer_boxes(path, &mut pages).await;
+        }
+        Ok(self.finish(pages, hints))
+    }
+
+    /// Word boxes of the text-layer pages (`pdftotext -bbox-layout`, no OCR), so that their
+    /// fields carry a `bbox` as OCR'd ones do. A failure only leaves the boxes out.
+    async fn text_layer_boxes(&self, path: &Path, pages: &mut [PageText]) {
+        let args = [path.as_os_str(), "-bbox-layout".as_ref(), "-enc".as_ref(), "UTF-8".as_ref(), "-".as_ref()];
+        let Ok(out) = self.tools.run("pdftotext", args, MAX_TEXT_OUTPUT).await else { return };
+        if !out.success {
+            return;
+        }
+        let boxes = parse_bbox_layout(&String::from_utf8_lossy(&out.stdout));
+        for (page, words) in pages.iter_mut().zip(boxes) {
+            if page.source == Source::TextLayer {
+                page.words = words;
+            }
+        }
     }
 
     async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<(String, Vec<Vec<Word>>), OcrError> {
@@ -248,7 +274,7 @@ impl Engine {
         read
     }
 
-    async fn read_image(&self, path: &Path, pages: u32) -> Result<OcrOutput, OcrError> {
+    async fn read_image(&self, path: &Path, pages: u32, hints: Hints) -> Result<OcrOutput, OcrError> {
         let dir = scratch_dir()?;
         let (text, mut words) = self.tesseract(path, &dir.path().join("image")).await?;
         // Tesseract separates the pages of a multi-page TIFF with form feeds.
@@ -259,7 +285,7 @@ impl Engine {
         for (page, words) in pages.iter_mut().zip(words) {
             page.words = words;
         }
-        Ok(self.finish(pages))
+        Ok(self.finish(pages, hints))
     }
 
     /// Tesseract on an image (every page of a TIFF, in one run): the text and the word boxes,
@@ -287,12 +313,15 @@ impl Engine {
         Ok((text, parse_tsv(&tsv)))
     }
 
-    fn finish(&self, pages: Vec<PageText>) -> OcrOutput {
+    fn finish(&self, pages: Vec<PageText>, hints: Hints) -> OcrOutput {
         let pages_ocr = pages.iter().filter(|p| p.source == Source::Ocr).count() as u32;
         let source = if pages_ocr > 0 { Source::Ocr } else { Source::TextLayer };
         let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
         let words: Vec<&[Word]> = pages.iter().map(|p| p.words.as_slice()).collect();
-        let mut fields = extract::extract_with_words(&texts, &words, source);
+        // The second reading from word boxes is for OCR'd pages: a text layer's own layout holds.
+        let ocr_words: Vec<&[Word]> =
+            pages.iter().map(|p| if p.source == Source::Ocr { p.words.as_slice() } else { &[] }).collect();
+        let mut fields = extract::extract_with_words(&texts, &ocr_words, source, hints);
         extract::locate(&mut fields, &texts, &words);
         let engine = if pages_ocr > 0 { format!("tesseract ({})", self.config.languages) } else { "text-layer".into() };
         OcrOutput { pages, fields, pages_ocr, engine }

@@ -26,8 +26,9 @@ pub struct Field<T> {
     /// Text layer and OCR only: the page (1-based) where the value is printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
-    /// OCR only: where on that page, in pixels of the image Tesseract read (300 dpi for PDF
-    /// pages), as `[left, top, width, height]`; from Tesseract's word boxes of the same run.
+    /// Where on that page, as `[left, top, width, height]` in pixels of the image Tesseract read
+    /// (300 dpi for PDF pages), from Tesseract's word boxes of the same run; for a PDF's text
+    /// layer, in pixels of the page rendered at 300 dpi, from `pdftotext -bbox-layout`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[u32; 4]>,
 }
@@ -72,6 +73,48 @@ pub fn parse_tsv(tsv: &str) -> Vec<Vec<Word>> {
         pages[index].push(Word { text: text.trim().to_owned(), bbox: [left, top, width, height], line });
     }
     pages
+}
+
+/// Scale from PDF points (1/72 in) to pixels of a 300 dpi rendering, the grid of OCR'd pages.
+const POINTS_TO_300_DPI: f64 = 300.0 / 72.0;
+
+/// Parses `pdftotext -bbox-layout` output (XHTML: `<page>`, `<block>`, `<line>`, `<word xMin
+/// yMin xMax yMax>`) into words per page, boxes in pixels at 300 dpi like OCR'd pages, so that
+/// text-layer fields are located the same way. Malformed words are skipped.
+pub fn parse_bbox_layout(xhtml: &str) -> Vec<Vec<Word>> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r#"<(page|block|line)\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">"#,
+            r"([^<]*)</word>",
+        ))
+        .expect("static regex pattern is valid")
+    });
+    let mut pages: Vec<Vec<Word>> = Vec::new();
+    let (mut block, mut line) = (0u32, 0u32);
+    for caps in TAG.captures_iter(xhtml) {
+        match caps.get(1).map(|m| m.as_str()) {
+            Some("page") => pages.push(Vec::new()),
+            Some("block") => block += 1,
+            Some(_) => line += 1,
+            None => {
+                let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
+                let (Some(x0), Some(y0), Some(x1), Some(y1)) = (num(2), num(3), num(4), num(5)) else { continue };
+                let text = unescape(caps.get(6).map_or("", |m| m.as_str()).trim());
+                let Some(page) = pages.last_mut() else { continue };
+                if text.is_empty() || x1 < x0 || y1 < y0 {
+                    continue;
+                }
+                let px = |v: f64| (v * POINTS_TO_300_DPI).round().clamp(0.0, f64::from(u32::MAX)) as u32;
+                let bbox = [px(x0), px(y0), px(x1 - x0), px(y1 - y0)];
+                page.push(Word { text, bbox, line: (block, 0, line) });
+            }
+        }
+    }
+    pages
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Document kinds.

@@ -59,6 +59,11 @@ async fn text_layer_pdf_is_read_free_of_charge() {
     assert_eq!(result["pagesCharged"], 0);
     assert_eq!(result["pages"][0]["source"], "text-layer");
     assert_eq!(result["fields"]["totalIncludingTax"]["source"], "text-layer");
+    // Text-layer fields are located like OCR'd ones: page and box at 300 dpi (A4: 2480 × 3508).
+    let total = &result["fields"]["totalIncludingTax"];
+    assert_eq!(total["page"], 1);
+    let bbox: Vec<u64> = total["bbox"].as_array().expect("a box").iter().map(|v| v.as_u64().unwrap()).collect();
+    assert!(bbox[2] > 0 && bbox[3] > 0 && bbox[0] + bbox[2] <= 2480 && bbox[1] + bbox[3] <= 3508, "{bbox:?}");
     let truth = fixtures().await.truth("text.pdf");
     assert_fields(&result, truth, &["date", "invoiceNumber", "totalIncludingTax", "totalExcludingTax", "totalTax"]);
     assert_fields(&result, truth, &["siret", "vatNumber", "iban"]);
@@ -82,6 +87,29 @@ async fn extraction_fills_empty_date_and_reference_only() {
     assert_eq!(after["reference"], "MY-REF", "a user's value is never overwritten");
     assert_eq!(after["referenceSource"], "user");
     assert_eq!(after["ocr"]["status"], "done");
+}
+
+/// A document dated years away from the fiscal year it is filed in: the date is still in the
+/// OCR result, as a doubt (confidence 0.4 at most), and does not fill the file.
+#[tokio::test]
+async fn a_date_far_from_the_files_year_is_a_doubt_and_fills_nothing() {
+    let app = TestApp::spawn().await;
+    let body = json!({"label": "Exercice 2031", "startingAt": "2031-01-01", "endingAt": "2031-12-31"});
+    let created = app.post(&app.org_path("/years"), body).await.ok(201).clone();
+    let year = created["id"].as_str().expect("a year id").to_owned();
+    let bytes = fixtures().await.bytes("text.pdf");
+    let file = app.upload_file(&year, "text.pdf", mime("text.pdf"), bytes).await.id();
+
+    request_ocr(&app, &year, &file, json!({})).await.ok(202);
+    app.drain_ocr().await;
+    let result = ocr_result(&app, &year, &file).await;
+    let after = app.get(&app.file_path(&year, &file, "")).await.body;
+
+    let truth = fixtures().await.truth("text.pdf");
+    assert_eq!(result["fields"]["date"]["value"], truth["date"]);
+    assert!(result["fields"]["date"]["confidence"].as_f64().unwrap() <= 0.4, "{}", result["fields"]["date"]);
+    assert_eq!(after["date"], Value::Null, "a doubtful date does not fill the file");
+    assert_eq!(after["reference"], truth["invoiceNumber"], "the reference still does");
 }
 
 #[tokio::test]

@@ -20,12 +20,19 @@ pub(super) struct DateHit {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) date: NaiveDate,
+    /// A numeric date with slashes whose day and month could be swapped ("03/11/2017") on a
+    /// page that tells neither order: it is read day-first but never reported as the date.
+    pub(super) ambiguous: bool,
 }
 
 pub(super) fn find_dates(text: &str, order: DateOrder) -> Vec<DateHit> {
     let mut hits: Vec<DateHit> = Vec::new();
     for caps in DATE_NUMERIC.captures_iter(text).take(MAX_HITS_PER_LINE) {
+        let before = hits.len();
         push_date(&mut hits, &caps, numeric_date(&caps, order), text);
+        if let Some(hit) = hits.get_mut(before) {
+            hit.ambiguous = order == DateOrder::Unsure && swappable(&caps);
+        }
     }
     for caps in DATE_ISO.captures_iter(text).take(MAX_HITS_PER_LINE) {
         let date = make_date(cap(&caps, 1), cap(&caps, 2), cap(&caps, 3));
@@ -57,7 +64,7 @@ pub(super) fn cap(caps: &regex::Captures<'_>, i: usize) -> u32 {
 pub(super) fn push_date(hits: &mut Vec<DateHit>, caps: &regex::Captures<'_>, date: Option<NaiveDate>, text: &str) {
     let (Some(whole), Some(date)) = (caps.get(0), date) else { return };
     if date_context_ok(text, whole.start(), whole.end()) {
-        hits.push(DateHit { start: whole.start(), end: whole.end(), date });
+        hits.push(DateHit { start: whole.start(), end: whole.end(), date, ambiguous: false });
     }
 }
 
@@ -79,18 +86,35 @@ pub(super) enum DateOrder {
     #[default]
     DayFirst,
     MonthFirst,
+    /// Nothing on the page tells: read day-first, and slashed dates that could be either
+    /// (both numbers 12 or less, different) are marked ambiguous.
+    Unsure,
+}
+
+/// "03/11/2017": day and month could be swapped. Dotted and dashed dates are day-first
+/// everywhere this service's documents come from; only slashes are written both ways.
+fn swappable(caps: &regex::Captures<'_>) -> bool {
+    let (first, second) = (cap(caps, 1), cap(caps, 3));
+    caps.get(2).is_some_and(|m| m.as_str() == "/") && first <= 12 && second <= 12 && first != second
 }
 
 static US_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"\$|\bUSD\b"));
+/// British pounds: an English page that writes dates day-first.
+static UK_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"£|\bGBP\b"));
 static ENGLISH_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:invoice|receipt|amount|due|bill\s+to)\b"));
 static NON_ENGLISH_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:facture|rechnung|factuur|factura|fattura|avoir|gutschrift|montant|betrag|bedrag|importe|importo)\b")
+    re(concat!(
+        r"(?i)\b(?:facture|rechnung|factuur|factura|fattura|avoir|gutschrift|montant|betrag|bedrag|importe|importo",
+        r"|tva|ttc|merci|caisse|datum|fecha|mwst|ust|btw|iva|totaal|totale|summe|kassabon|kassenbon|scontrino)\b",
+    ))
 });
 
 /// The order of a document's numeric dates, decided before any ambiguous one is read: its
 /// unambiguous dates vote ("11/17/2017" proves month-first, "17/11/2017" day-first); without a
-/// vote, or with votes both ways, an English document in dollars reads month-first and every
-/// other one day-first.
+/// vote, or with votes both ways, the language decides: an English document in dollars reads
+/// month-first, one in pounds day-first, a French, German, Dutch, Spanish or Italian one
+/// day-first. An English page in euros (a French supplier may write either way) or a page with
+/// no words to go by is `Unsure`: its swappable dates are not reported.
 pub(super) fn date_order(pages: &[&str]) -> DateOrder {
     let (mut day_first, mut month_first) = (0usize, 0usize);
     for caps in pages.iter().flat_map(|page| DATE_NUMERIC.captures_iter(page)).take(MAX_LINES) {
@@ -107,10 +131,16 @@ pub(super) fn date_order(pages: &[&str]) -> DateOrder {
         return DateOrder::DayFirst;
     }
     let any = |re: &Regex| pages.iter().any(|page| re.is_match(page));
-    if any(&US_MARK) && any(&ENGLISH_MARK) && !any(&NON_ENGLISH_MARK) {
-        DateOrder::MonthFirst
-    } else {
+    if any(&NON_ENGLISH_MARK) {
         DateOrder::DayFirst
+    } else if !any(&ENGLISH_MARK) {
+        DateOrder::Unsure
+    } else if any(&US_MARK) {
+        DateOrder::MonthFirst
+    } else if any(&UK_MARK) {
+        DateOrder::DayFirst
+    } else {
+        DateOrder::Unsure
     }
 }
 
@@ -122,7 +152,7 @@ pub(super) fn numeric_date(caps: &regex::Captures<'_>, order: DateOrder) -> Opti
         _ if first > 12 => false,
         _ if second > 12 => true,
         DateOrder::MonthFirst => true,
-        DateOrder::DayFirst => false,
+        DateOrder::DayFirst | DateOrder::Unsure => false,
     };
     if month_first {
         make_date(year, first, second)
@@ -228,6 +258,7 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
         (Strong, ISSUE_DATE),
+        (Strong, OWN_TITLE_DATE),
         // Dates of another document quoted by this one: a credit note's cancelled invoice.
         (Other, REFERENCED_DATE),
         (Weak, r"\bdate\b|\ble\b"),
@@ -268,15 +299,35 @@ pub(super) fn date_rank(label: Option<DateLabel>) -> Option<(u8, f32)> {
         Some(DateLabel::Strong) => Some((4, 0.9)),
         Some(DateLabel::Weak) => Some((3, 0.8)),
         None => Some((2, GUESS)),
-        Some(DateLabel::Other) => Some((1, WEAK_GUESS)),
-        Some(DateLabel::Due) => None,
+        // Delivery, order, service, due and payment dates, and dates of another document,
+        // are never the document's date, whatever else the page prints.
+        Some(DateLabel::Other | DateLabel::Due) => None,
     }
 }
 
-/// The best-labelled date, the first among equals. Sanity against the document's other dates:
-/// an invoice is not issued after it falls due, so a candidate later than every due date the
-/// page prints gives way to one that is not (a payment or delivery date read as the invoice's);
-/// with none left, no date is reported.
+/// How far outside its fiscal year a document's date may fall and still compete on equal terms:
+/// an invoice of the last year's December filed in January, a late supplier.
+const YEAR_SLACK_DAYS: i64 = 366;
+
+/// Whether `date` lies within [`YEAR_SLACK_DAYS`] of the period `(start, end)`.
+pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)>) -> bool {
+    period.is_none_or(|(start, end)| {
+        let slack = chrono::Duration::days(YEAR_SLACK_DAYS);
+        date >= start - slack && date <= end + slack
+    })
+}
+
+/// The document's date, withheld unless the page leaves no doubt:
+/// - only a date read beside an issue-date label, a bare date label, or (without any label)
+///   the one unlabelled date of the page competes; delivery, order, service-period, due and
+///   payment dates, and dates of another document, never do;
+/// - the best-labelled rank must hold one date: two different "Invoice date" readings, or two
+///   different unlabelled dates, give none;
+/// - a swappable date on a page that does not tell its order is skipped;
+/// - an invoice is not issued after it falls due: a candidate later than every due date the
+///   page prints is dropped;
+/// - with the fiscal year known, a candidate near it (within a year of its ends) beats any
+///   far from it; a date far outside the year that stands alone is reported at 0.4 at most.
 pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
     let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
     let mut due: Option<NaiveDate> = None;
@@ -290,22 +341,28 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
             if label == Some(DateLabel::Due) {
                 due = Some(due.map_or(hit.date, |d| d.max(hit.date)));
             }
+            if hit.ambiguous {
+                continue;
+            }
             if let Some((rank, confidence)) = date_rank(label) {
                 candidates.push((rank, confidence, hit.date));
             }
         }
     }
-    let sane = |date: &NaiveDate| due.is_none_or(|due| *date <= due);
-    let best = |filter: &dyn Fn(&NaiveDate) -> bool| {
-        candidates.iter().filter(|(_, _, d)| filter(d)).fold(
-            None,
-            |best: Option<&(u8, f32, NaiveDate)>, c| match best {
-                Some(b) if b.0 >= c.0 => Some(b),
-                _ => Some(c),
-            },
-        )
-    };
-    best(&sane).map(|(_, confidence, date)| (date.to_string(), *confidence))
+    candidates.retain(|(_, _, date)| due.is_none_or(|due| *date <= due));
+    let near = |date: &NaiveDate| near_period(*date, doc.period);
+    let inside = candidates.iter().any(|(_, _, d)| near(d));
+    if inside {
+        candidates.retain(|(_, _, d)| near(d));
+    }
+    let top = candidates.iter().map(|(rank, _, _)| *rank).max()?;
+    let mut best = candidates.iter().filter(|(rank, _, _)| *rank == top);
+    let &(_, confidence, date) = best.next()?;
+    if best.any(|(_, _, other)| *other != date) {
+        return None;
+    }
+    let confidence = if inside { confidence } else { confidence.min(WEAK_GUESS) };
+    Some((date.to_string(), confidence))
 }
 
 pub(super) fn date_label(
@@ -370,8 +427,15 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, hit: &DateHit) -> Option<
         return None;
     }
     let span = line.span_cols(hit.start, hit.end);
+    // OCR keeps one space between header cells: a date under two labels belongs to the one it
+    // overlaps most ("Date de facture Échéance" over "29 avril 2025 13 juin 2025").
+    let shared = |l: &Hit<DateLabel>| {
+        let (start, end) = above.span_cols(l.start, l.end);
+        end.min(span.1) as isize - start.max(span.0) as isize
+    };
     find_labels(&above.text, &DATE_LABELS)
         .into_iter()
-        .find(|l| overlaps(span, above.span_cols(l.start, l.end)))
+        .filter(|l| overlaps(span, above.span_cols(l.start, l.end)))
+        .max_by_key(|l| (shared(l), Reverse(l.start)))
         .map(|l| l.kind)
 }

@@ -12,6 +12,7 @@ pub(super) static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 pub(super) static INVOICE_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){INVOICE}")));
+pub(super) static SIMPLIFIED_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){SIMPLIFIED}")));
 pub(super) static RECEIPT_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{RECEIPT}")));
 pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,17 +64,24 @@ fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
 /// The strongest mention decides, the first one among equals: a title beats a number label,
 /// which beats running text; a receipt may offer "facture sur demande" at the bottom, and a
 /// credit note quotes the invoice it cancels ("annule et remplace la facture du ...").
+/// Mentions in running text only (no title, no number label) that name different kinds decide
+/// nothing: the kind is then withheld.
 pub(super) fn detect_kind(doc: &Doc) -> Option<(DocumentKind, f32)> {
     let top = doc.top_lines(TOP_LINES);
     let mut best: Option<(u8, usize, DocumentKind)> = None;
+    let mut weak_kinds: Vec<DocumentKind> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
         for (kind, re) in [
             (DocumentKind::CreditNote, &*CREDIT_MARK),
+            (DocumentKind::Receipt, &*SIMPLIFIED_MARK),
             (DocumentKind::Invoice, &*INVOICE_MARK),
             (DocumentKind::Receipt, &*RECEIPT_MARK),
         ] {
             let weight = re.find_iter(&line.text).map(|m| mention_weight(line, m.start(), m.end())).max();
             if let Some(weight) = weight.filter(|w| *w > 0) {
+                if weight == 1 && !weak_kinds.contains(&kind) {
+                    weak_kinds.push(kind);
+                }
                 if best.is_none_or(|(w, _, _)| weight > w) {
                     best = Some((weight, idx, kind));
                 }
@@ -82,8 +90,16 @@ pub(super) fn detect_kind(doc: &Doc) -> Option<(DocumentKind, f32)> {
             }
         }
     }
-    if let Some((_, idx, kind)) = best {
-        return Some((kind, if top.contains(&idx) { 0.9 } else { 0.7 }));
+    if let Some((weight, idx, kind)) = best {
+        if weight == 1 && weak_kinds.len() > 1 {
+            return None;
+        }
+        let confidence = match (weight, top.contains(&idx)) {
+            (2.., true) => 0.9,
+            (2.., false) => 0.7,
+            (_, _) => 0.5,
+        };
+        return Some((kind, confidence));
     }
     let has_total =
         doc.lines.iter().any(|l| l.totals.iter().any(|t| matches!(t.kind, TotalLabel::Bare | TotalLabel::Ttc)));

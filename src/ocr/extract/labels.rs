@@ -103,6 +103,13 @@ pub(super) const ISSUE_DATE: &str = concat!(
     r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisi[óo]n|expedici[óo]n)\b",
     r"|\bdata\s+(?:della\s+|di\s+)?(?:fattura|documento|emissione)\b",
 );
+/// The document's own numbered title dated on the same line: "FATTURA N. 12 del 03/02/2026",
+/// "Rechnung Nr. 12 vom", "Factura nº 12 de", "Invoice no. 12 of". A quoted document carries an
+/// article ("la fattura n. 12 del"), which `REFERENCED_DATE` claims first.
+pub(super) const OWN_TITLE_DATE: &str = concat!(
+    r"\b(?:fattura|factura|rechnung|factuur|invoice|facture|avoir|gutschrift)\s*",
+    r"(?:n\s?[°º.]?|nr\.?|no\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s+(?:del|de|vom|van|du|of|dated)\b",
+);
 /// A bare date word: Datum, Fecha, Data.
 pub(super) const BARE_DATE: &str = r"\bdatum\b|\bfecha\b|\bdata\b";
 /// The date of another document that this one quotes: "annule et remplace la facture du",
@@ -111,7 +118,8 @@ pub(super) const REFERENCED_DATE: &str = concat!(
     r"\b(?:la|une|votre|sur|cette)\s+facture(?:\s+n\s?[°º]\s*\S+)?\s+du\b|\boriginal\s+invoice(?:\s+date)?\b",
     r"|\b(?:the|your|our)\s+invoice(?:\s+no\.?\s*\S+)?\s+(?:of|dated)\b",
     r"|\b(?:zur|der|zu\s+der)\s+rechnung(?:\s+nr\.?\s*\S+)?\s+vom\b|\b(?:de|oorspronkelijke)\s+factuur(?:\s+\S+)?\s+van\b",
-    r"|\bfactura\s+(?:original|rectificada)(?:\s+\S+)?\s+del?\b|\bfattura\s+(?:originale|n\.?\s*\S+)\s+del\b",
+    r"|\bfactura\s+(?:original|rectificada)(?:\s+\S+)?\s+del?\b|\bfattura\s+originale(?:\s+\S+)?\s+del\b",
+    r"|\b(?:la|alla|della|nostra|vostra|sulla)\s+fattura\s+n\.?\s*\S+\s+del\b",
 );
 /// Due and payment dates.
 pub(super) const DUE_DATE: &str = concat!(
@@ -127,12 +135,23 @@ pub(super) const OTHER_DATE: &str = concat!(
 );
 
 /// Credit notes: Avoir, Credit note, Gutschrift, Creditnota, Nota de crédito, Nota di credito.
+/// A corrected invoice (Rechnungskorrektur, factura rectificativa: EN 16931 type 384) is an
+/// invoice, as the e-invoice path reads type 384.
 pub(super) const CREDIT_NOTE: &str = concat!(
-    r"\bgutschrift\b|\brechnungskorrektur\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
-    r"|\bnota\s+de\s+cr[ée]dito\b|\bfactura\s+rectificativa\b|\bnota\s+di\s+credito\b",
+    r"\bgutschrift\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
+    r"|\bnota\s+de\s+cr[ée]dito\b|\bnota\s+di\s+credito\b",
 );
-/// Invoices: Facture, Invoice, Rechnung, Factuur, Factura, Fattura.
-pub(super) const INVOICE: &str = r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b";
+/// Invoices: Facture, Invoice, Rechnung, Factuur, Factura, Fattura; corrected invoices.
+pub(super) const INVOICE: &str = concat!(
+    r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b",
+    r"|\brechnungskorrektur\b|\bkorrekturrechnung\b",
+);
+/// Simplified invoices, which are till receipts: "factura simplificada", "Kleinbetragsrechnung",
+/// "fattura semplificata", "ticket de caisse". Checked before the invoice words they contain.
+pub(super) const SIMPLIFIED: &str = concat!(
+    r"\bfactura\s+simplificada\b|\bkleinbetragsrechnung\b|\bfattura\s+semplificata\b",
+    r"|\bticket\s+de\s+caisse\b|\bvereenvoudigde\s+factuur\b|\bfactura\s+simplificativa\b",
+);
 /// Receipts: Ticket, Reçu, Receipt, Quittung, Kassenbon, Kassabon, Recibo, Scontrino, Ricevuta.
 pub(super) const RECEIPT: &str =
     r"\bquittung\b|\bkassenbon\b|\bkassabon\b|\bkassabon\b|\brecibo\b|\bscontrino\b|\bricevuta\b";

@@ -20,6 +20,8 @@ mod labels;
 mod locate;
 mod normalize;
 mod number;
+#[cfg(test)]
+mod precision_tests;
 mod supplier;
 #[cfg(test)]
 mod tests;
@@ -60,10 +62,25 @@ const TOP_LINES: usize = 15;
 /// Columns of a header and of the value under it rarely line up exactly.
 const COLUMN_SLACK: usize = 2;
 
+/// What the caller knows about a document besides its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// First and last day of the fiscal year the document is filed in: a date printed far
+    /// from it (more than a year before its start or after its end) loses to one near it, and
+    /// is reported alone only with a confidence of 0.4 at most.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+}
+
 /// Extracts accounting fields from a document's text (one string per page, in order), read from
 /// `source` (Source::TextLayer or Source::Ocr). Never panics, whatever the input.
 pub fn extract(pages: &[&str], source: Source) -> Fields {
-    let doc = Doc::new(pages, source);
+    extract_with(pages, source, Hints::default())
+}
+
+/// [`extract`], with what the caller knows of the document (its fiscal year).
+pub fn extract_with(pages: &[&str], source: Source, hints: Hints) -> Fields {
+    let mut doc = Doc::new(pages, source);
+    doc.period = hints.period;
     let kind = detect_kind(&doc);
     let document_kind = kind.map(|(k, _)| k);
     let breakdown = vat_breakdown(&doc);
@@ -87,10 +104,8 @@ pub fn extract(pages: &[&str], source: Source) -> Fields {
     if document_kind == Some(DocumentKind::CreditNote) {
         credit_note_magnitudes(&mut fields);
     }
-    fields.kind = match kind {
-        Some((kind, confidence)) => Some(field(kind, confidence, source)),
-        None => looks_accounting.then(|| field(DocumentKind::Other, 0.3, source)),
-    };
+    // No mention of a kind: withheld rather than guessed ("other" is for XML type codes).
+    fields.kind = kind.map(|(kind, confidence)| field(kind, confidence, source));
     fields
 }
 
@@ -100,8 +115,8 @@ pub fn extract(pages: &[&str], source: Source) -> Fields {
 /// (boxed totals, sidebars, labels stacked above their values) meet again. The text's reading
 /// is kept where it holds; the rebuilt one is used for totals only when it passes
 /// HT + TVA = TTC and the text's does not, and for other fields only when the text found none.
-pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source) -> Fields {
-    let mut fields = extract(pages, source);
+pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hints: Hints) -> Fields {
+    let mut fields = extract_with(pages, source, hints);
     if words.iter().all(|w| w.is_empty()) {
         return fields;
     }
@@ -115,7 +130,7 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source) -> 
         })
         .collect();
     let rebuilt: Vec<&str> = rebuilt.iter().map(String::as_str).collect();
-    let second = extract(&rebuilt, source);
+    let second = extract_with(&rebuilt, source, hints);
     let text_holds = fields.consistent.is_some();
     let no_totals =
         fields.total_excluding_tax.is_none() && fields.total_tax.is_none() && fields.total_including_tax.is_none();

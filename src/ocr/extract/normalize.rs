@@ -232,6 +232,8 @@ pub(super) struct Doc {
     pub(super) lines: Vec<Line>,
     pub(super) zones: Vec<Zone>,
     pub(super) first_page: usize,
+    /// The fiscal year the document is filed in, when known: dates far from it lose.
+    pub(super) period: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Doc {
@@ -251,7 +253,7 @@ impl Doc {
         }
         let first_page = lines.iter().find(|l| !l.is_blank()).map_or(0, |l| l.page);
         let zones = client_zones(&lines);
-        Self { lines, zones, first_page }
+        Self { lines, zones, first_page, period: None }
     }
 
     pub(super) fn in_client_zone(&self, line: usize, col: usize) -> bool {

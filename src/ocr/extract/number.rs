@@ -71,17 +71,26 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
     for (idx, line) in doc.lines.iter().enumerate() {
         for label in find_labels(&line.text, &NUMBER_LABELS) {
             let priority = number_priority(label.kind, kind);
-            if priority == 0 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {
+            // A bare "Réf." names too many things (orders, customers, mandates) to be trusted.
+            if priority <= 1 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {
                 continue;
             }
             let beside = number_token(line, label.end);
             let token = beside.or_else(|| (priority > 2).then(|| number_below(doc, idx, &label)).flatten());
+            let token = token.filter(|t| priority >= 4 || weakly_labelled_shape(t));
             if let Some(token) = token {
                 best = Some((priority, token));
             }
         }
     }
     best.map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
+}
+
+/// A number read after a title word or a number word alone ("Facture 2024", "N° 3") must look
+/// like a document number: at least three characters, and not a year on its own.
+fn weakly_labelled_shape(token: &str) -> bool {
+    let year = token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) && matches!(&token[..2], "19" | "20");
+    token.chars().count() >= 3 && !year
 }
 
 pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {

@@ -1103,7 +1103,7 @@ fn word_boxes_pair_labels_and_amounts_that_ocr_split_into_blocks() {
     let by_text = extract(&[&split], Source::Ocr);
     assert_eq!(value(&by_text.consistent), None);
     let slices: Vec<&[crate::ocr::fields::Word]> = vec![&words];
-    let f = extract_with_words(&[&split], &slices, Source::Ocr);
+    let f = extract_with_words(&[&split], &slices, Source::Ocr, Hints::default());
     let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
     assert_eq!(triple, (s("1000.00"), s("170.00"), s("1170.00")));
     assert_eq!(value(&f.consistent), Some(true));

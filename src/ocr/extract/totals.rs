@@ -261,42 +261,94 @@ pub(super) fn choose_totals(c: &Candidates) -> Totals {
 /// The totals of a document, in order of evidence:
 /// 1. labelled readings where HT + TVA = TTC with a tax plausible for the HT;
 /// 2. two labelled readings and a plausible rate (or the VAT breakdown) that prove the third,
-///    which then replaces a misread or missing one;
-/// 3. any three amounts of the page that satisfy HT + TVA = TTC with a plausible rate, labels
-///    breaking ties;
-/// 4. otherwise what the labels say, withholding every reading contradicted by another.
+///    which then replaces a misread or missing one; a zero tax (0 %, reverse charge,
+///    exemption) counts only when the page prints it as such;
+/// 3. three amounts of the page that satisfy HT + TVA = TTC with a plausible rate, at least one
+///    of them read beside its label, labels breaking ties;
+/// 4. otherwise a TTC alone, named as such beside its value and unambiguous on the page; HT and
+///    TVA that no arithmetic proves are withheld.
 pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Totals {
+    let zero_rated = zero_rated(doc);
     best_consistent(c)
         .or_else(|| repair(c, breakdown))
+        .or_else(|| zero_tax(c, zero_rated))
         .or_else(|| arithmetic(doc, c, breakdown))
         .unwrap_or_else(|| fallback_totals(c, breakdown))
 }
 
-/// Unchecked readings stand only beside their label: a value read under a column header
-/// ("Total HT" over the lines' amounts) or paired across blocks needs the arithmetic.
-fn fallback_totals(c: &Candidates, breakdown: &[VatRow]) -> Totals {
-    let pick = |v: &[Candidate]| v.iter().copied().max_by_key(|c| (c.strength, c.order));
-    let beside = |c: Option<Candidate>| c.filter(|c| c.strength > COLUMN_STRENGTH);
-    match (pick(&c.ht), pick(&c.tax), pick(&c.ttc)) {
-        // At least one of the three is misread and nothing tells which: a triple that fails its
-        // own check is never reported as read.
-        (Some(_), Some(_), Some(ttc)) => {
-            let ttc = (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc);
-            Totals { ht: None, tax: None, ttc, check: Check::Failed }
-        }
-        // HT and TTC whose difference is no plausible tax: one of them is wrong (or the HT is
-        // printed before fees): only a TTC named as such stays.
-        (Some(ht), None, Some(ttc)) if !tax_fits(ht.cents.0, ttc.cents.0 - ht.cents.0, breakdown, 2) => {
-            let ttc = (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc);
-            Totals { ht: None, tax: None, ttc, check: Check::Failed }
-        }
-        // A tax larger than the total it belongs to, or implausible for the HT beside it.
-        (Some(ht), Some(tax), None) if !tax_fits(ht.cents.0, tax.cents.0, breakdown, 2) => Totals::default(),
-        (None, Some(tax), Some(ttc)) if tax.cents.0.abs() >= ttc.cents.0.abs() => {
-            Totals { ttc: (ttc.strength >= TTC_LABEL_STRENGTH).then_some(ttc), ..Totals::default() }
-        }
-        (ht, tax, ttc) => Totals { ht: beside(ht), tax: beside(tax), ttc: beside(ttc), check: Check::Unchecked },
+/// Mentions that make a zero VAT a reading rather than a gap: reverse charge and exemptions in
+/// every language, or a 0 % rate printed beside a VAT label.
+static ZERO_VAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)\breverse[-\s]charge\b|\bautoliquidation\b|\bbtw\s+verlegd\b|\bverlegd\b|\bsteuerschuldnerschaft\b",
+        r"|\binversi[óo]n\s+del\s+sujeto\s+pasivo\b|\binversione\s+contabile\b|\bexon[ée]r|\bexempt\w*\b",
+        r"|\bsteuerfrei\w*|\bnon\s+soggett|\bexent[oa]\b|\bvrijgesteld\b|\b(?:tva|vat)\s+non\s+applicable\b",
+        r"|\bintra[-\s]?(?:communautaire|community)\s+(?:supply|delivery|livraison)|\blivraison\s+intracommunautaire\b",
+        r"|\b(?:tva|vat|mwst|ust|btw|iva)\.?\s*(?:\(?\s*)0(?:[.,]0{1,2})?\s?%",
+    ))
+});
+
+pub(super) fn zero_rated(doc: &Doc) -> bool {
+    doc.lines.iter().any(|line| ZERO_VAT.is_match(&line.text))
+}
+
+/// A zero tax proved by the page: a VAT label printed beside "0,00" with a TTC, or an HT and a
+/// TTC that are the same amount on a page that says why (reverse charge, exemption, 0 %). The
+/// triple HT = TTC, TVA = 0 is then a reading like any other.
+pub(super) fn zero_tax(c: &Candidates, zero_rated: bool) -> Option<Totals> {
+    let beside = |v: &[Candidate]| -> Vec<Candidate> {
+        recent(v).into_iter().filter(|c| c.strength > COLUMN_STRENGTH).collect()
+    };
+    let (hts, taxes, ttcs) = (beside(&c.ht), beside(&c.tax), beside(&c.ttc));
+    let ttc = unambiguous_ttc(&ttcs)?;
+    if ttc.cents.0 == 0 {
+        return None;
     }
+    let printed_zero = taxes.iter().find(|t| t.cents.0 == 0);
+    let same_ht = hts.iter().find(|h| h.cents == ttc.cents);
+    // A non-zero tax beside its label contradicts a zero one.
+    if taxes.iter().any(|t| t.cents.0 != 0) || hts.iter().any(|h| h.cents != ttc.cents) {
+        return None;
+    }
+    let derived = |cents: i64| Candidate { cents: Cents(cents), strength: COLUMN_STRENGTH, order: ttc.order };
+    let (ht, tax) = match (same_ht, printed_zero) {
+        (Some(h), Some(t)) => (*h, *t),
+        (None, Some(t)) => (derived(ttc.cents.0), *t),
+        (Some(h), None) if zero_rated => (*h, derived(0)),
+        _ => return None,
+    };
+    Some(Totals { ht: Some(ht), tax: Some(tax), ttc: Some(ttc), check: Check::Holds })
+}
+
+/// The TTC among labelled readings when the page leaves no doubt: the strongest label's value
+/// if every reading at that strength agrees, else the largest of them (a gross total above the
+/// amount left to pay after a deposit). None when two strongest readings disagree and neither
+/// is the largest labelled total.
+pub(super) fn unambiguous_ttc(ttcs: &[Candidate]) -> Option<Candidate> {
+    let top = ttcs.iter().map(|c| c.strength).max()?;
+    let strongest: Vec<&Candidate> = ttcs.iter().filter(|c| c.strength == top).collect();
+    let largest = ttcs.iter().max_by_key(|c| (c.cents.0.unsigned_abs(), c.strength, c.order))?;
+    if strongest.iter().all(|c| c.cents == strongest[0].cents) {
+        return strongest.iter().max_by_key(|c| c.order).map(|c| **c);
+    }
+    (largest.strength == top).then_some(*largest)
+}
+
+/// Nothing adds up: only a TTC named as such beside its value ("Total TTC", "Bruttobetrag",
+/// "Amount due") and unambiguous on the page stays, below any checked value's confidence.
+fn fallback_totals(c: &Candidates, breakdown: &[VatRow]) -> Totals {
+    // A bare "Total" is the TTC of a till receipt that prints nothing else; beside an HT or a
+    // tax that do not add up with it, only a label naming the TTC counts.
+    let alone = c.ht.is_empty() && c.tax.is_empty() && breakdown.is_empty();
+    let min = if alone { strength(TotalLabel::Bare) } else { TTC_LABEL_STRENGTH };
+    let beside: Vec<Candidate> = recent(&c.ttc).into_iter().filter(|c| c.strength >= min).collect();
+    let ttc = unambiguous_ttc(&beside);
+    // A TTC below a labelled HT is the amount left to pay or a misreading.
+    let below_ht =
+        |t: &Candidate| c.ht.iter().any(|h| h.strength > COLUMN_STRENGTH && h.cents.0.abs() > t.cents.0.abs());
+    let ttc = ttc.filter(|t| t.cents.0 != 0 && !below_ht(t));
+    let check = if alone { Check::Unchecked } else { Check::Failed };
+    Totals { ht: None, tax: None, ttc, check }
 }
 
 /// VAT rates met on a French business's purchases, in thousandths of a percent: France (20,
@@ -405,6 +457,7 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
     }
     let labelled =
         |list: &[Candidate], cents: i64| list.iter().filter(|c| c.cents.0 == cents).max_by_key(|c| c.strength).copied();
+    let largest = seen.iter().map(|(v, _)| v.unsigned_abs()).max().unwrap_or(0);
     let mut found = Vec::new();
     for &(h, h_line) in &seen {
         for &(t, t_line) in &seen {
@@ -417,11 +470,23 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
             };
             let (hc, tc, ttc) = (pick(&c.ht, h, h_line), pick(&c.tax, t, t_line), pick(&c.ttc, total, total_line));
             let support = [hc.strength, tc.strength, ttc.strength].iter().filter(|s| **s > 2).count();
+            // Three unlabelled amounts that add up are as often a line of the table (net, VAT,
+            // gross) as the totals: without a label, they must stand as a totals block does.
+            if support == 0 && !stacked_block(doc, [h_line, t_line, total_line], total, largest) {
+                continue;
+            }
             let score = (support, h_line.min(t_line).min(total_line), h_line + t_line + total_line);
             found.push((score, Totals { ht: Some(hc), tax: Some(tc), ttc: Some(ttc), check: Check::Holds }));
         }
     }
     unique_best(found)
+}
+
+/// Unlabelled HT, TVA and TTC read as a totals block: on three lines in that order, each holding
+/// that amount alone, the TTC the largest amount of the page.
+fn stacked_block(doc: &Doc, lines: [usize; 3], total: i64, largest: u64) -> bool {
+    let alone = |idx: usize| doc.lines.get(idx).is_some_and(|l| l.amounts.len() == 1);
+    lines[0] < lines[1] && lines[1] < lines[2] && lines.iter().all(|&i| alone(i)) && total.unsigned_abs() == largest
 }
 
 /// Among the label readings, the combination where HT + TVA = TTC wins: that catches a misread
@@ -463,7 +528,8 @@ pub(super) fn amount_confidence(candidate: &Candidate, check: Check) -> f32 {
         Check::Holds => base + 0.1,
         // A TTC kept alone beside figures that contradict it: below any plain guess.
         Check::Failed => base - 0.3,
-        Check::Unchecked => base,
+        // A TTC alone, nothing to check it against.
+        Check::Unchecked => base - 0.2,
     }
 }
 

@@ -1,0 +1,230 @@
+//! Unit tests of the precision pass: one per failure class, each asserting what is reported and
+//! what is withheld.
+
+use super::*;
+
+fn read(lines: &[&str]) -> Fields {
+    extract(&[&lines.join("\n")], Source::TextLayer)
+}
+
+fn read_in(lines: &[&str], start: &str, end: &str) -> Fields {
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    extract_with(&[&lines.join("\n")], Source::TextLayer, Hints { period: Some((day(start), day(end))) })
+}
+
+fn v<T: Clone>(field: &Option<Field<T>>) -> Option<T> {
+    field.as_ref().map(|f| f.value.clone())
+}
+
+fn totals(f: &Fields) -> [Option<String>; 3] {
+    [v(&f.total_excluding_tax), v(&f.total_tax), v(&f.total_including_tax)]
+}
+
+fn some(a: &str, b: &str, c: &str) -> [Option<String>; 3] {
+    [Some(a.to_owned()), Some(b.to_owned()), Some(c.to_owned())]
+}
+
+const NONE3: [Option<String>; 3] = [None, None, None];
+
+// ---- totals: zero VAT and reverse charge ----------------------------------------------
+
+#[test]
+fn reverse_charge_with_equal_ht_and_ttc_is_a_zero_tax_triple() {
+    let f = read(&[
+        "FACTUUR                       Factuurnummer: F-2024-12",
+        "Subtotaal                                    € 1.000,00",
+        "BTW verlegd",
+        "Totaal te betalen                            € 1.000,00",
+    ]);
+    assert_eq!(totals(&f), some("1000.00", "0.00", "1000.00"));
+    assert_eq!(v(&f.consistent), Some(true));
+}
+
+#[test]
+fn equal_ht_and_ttc_without_a_reason_for_zero_tax_keep_only_the_ttc() {
+    let f = read(&["INVOICE", "Subtotal      1,000.00", "Total due     1,000.00"]);
+    assert_eq!(totals(&f), [None, None, Some("1000.00".into())]);
+    assert_eq!(v(&f.consistent), None);
+}
+
+#[test]
+fn a_printed_zero_tax_beside_a_total_proves_the_net_total() {
+    let f = read(&["INVOICE", "Tax                $0.00", "Total due         $49.00"]);
+    assert_eq!(totals(&f), some("49.00", "0.00", "49.00"));
+}
+
+#[test]
+fn a_zero_tax_contradicted_by_a_labelled_net_total_gives_no_triple() {
+    let f = read(&["INVOICE", "Subtotal          $40.00", "Tax                $0.00", "Total due         $49.00"]);
+    assert_eq!(v(&f.total_excluding_tax), None);
+    assert_eq!(v(&f.total_tax), None);
+}
+
+// ---- totals: what no arithmetic proves is withheld ------------------------------------
+
+#[test]
+fn a_lone_net_total_or_tax_is_withheld() {
+    assert_eq!(totals(&read(&["FACTURE", "Total HT        100,00 €"])), NONE3);
+    assert_eq!(totals(&read(&["FACTURE", "Total TVA        20,00 €"])), NONE3);
+}
+
+#[test]
+fn unlabelled_amounts_that_add_up_are_not_totals() {
+    // A table line (net, VAT, gross) adds up as well as the totals would.
+    let f = read(&["FACTURE F-1", "Article 12        100,00     20,00     120,00"]);
+    assert_eq!(totals(&f), NONE3);
+}
+
+#[test]
+fn a_lone_ttc_is_the_largest_labelled_total_and_never_below_a_labelled_net() {
+    // Gross total and amount left after a deposit: the gross total.
+    let f = read(&["RECHNUNG", "Bruttobetrag      4.981,84 EUR", "Zahlbetrag        2.490,92 EUR"]);
+    assert_eq!(totals(&f), [None, None, Some("4981.84".into())]);
+    assert!(f.total_including_tax.as_ref().unwrap().confidence <= 0.6);
+    // An amount due below the net total is what is left to pay: withheld.
+    let f = read(&["RECHNUNG", "Nettobetrag       4.000,00 EUR", "Zahlbetrag        2.490,92 EUR"]);
+    assert_eq!(totals(&f), NONE3);
+}
+
+#[test]
+fn german_two_rates_with_charges_and_a_prepayment() {
+    let f = read(&[
+        "Rechnung                                     Rechnungsnummer: RE-2024-7804",
+        "Summe Positionen                               4.485,04 EUR",
+        "Zuschläge (Versand)                               12,50 EUR",
+        "Nettobetrag                                    4.497,54 EUR",
+        "Umsatzsteuer 19 % auf 1.412,26                   268,33 EUR",
+        "Umsatzsteuer 7 % auf 3.085,28                    215,97 EUR",
+        "Bruttobetrag                                   4.981,84 EUR",
+        "Anzahlung                                     -2.490,92 EUR",
+        "Zahlbetrag                                     2.490,92 EUR",
+    ]);
+    assert_eq!(totals(&f), some("4497.54", "484.30", "4981.84"));
+}
+
+// ---- dates ----------------------------------------------------------------------------
+
+#[test]
+fn delivery_order_and_due_dates_never_stand_for_the_invoice_date() {
+    let f = read(&["Rechnung", "Lieferdatum: 12.04.2024", "Bestelldatum: 02.04.2024", "Fällig am 15.06.2024"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["FACTURA", "Fecha de operación: 12/04/2024", "Fecha de expedición: 19/04/2024"]);
+    assert_eq!(v(&f.date), Some("2024-04-19".into()));
+}
+
+#[test]
+fn a_numbered_title_dates_its_own_document_and_a_quoted_one_does_not() {
+    let f = read(&["FATTURA N. F2024-3816 del 14/09/2024", "Data consegna: 05/09/2024"]);
+    assert_eq!(v(&f.date), Some("2024-09-14".into()));
+    let f = read(&["Nota di credito", "Rif. alla fattura n. F-12 del 14/09/2024"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["Rechnung Nr. RE-7 vom 03.02.2026", "Lieferdatum: 01.02.2026"]);
+    assert_eq!(v(&f.date), Some("2026-02-03".into()));
+}
+
+#[test]
+fn a_date_under_two_header_cells_belongs_to_the_one_it_overlaps_most() {
+    let f = extract(&["FACTURE\nDate de facture Échéance\n29 avril 2025 13 juin 2025"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2025-04-29".into()));
+}
+
+#[test]
+fn two_different_dates_at_the_best_rank_give_none() {
+    let f = read(&["FACTURE", "Date : 12/04/2024", "Date : 14/05/2024"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["FACTURE", "Émise à Lyon", "12/04/2024"]);
+    assert_eq!(v(&f.date), Some("2024-04-12".into()));
+}
+
+#[test]
+fn swappable_dates_follow_the_page_order_or_are_withheld() {
+    // An English page in euros: nothing tells the order.
+    assert_eq!(v(&read(&["INVOICE", "Invoice date: 11/03/2017", "Total due  €10.00"]).date), None);
+    // A payment date with a day above 12 proves month-first.
+    let f = read(&["INVOICE", "Invoice date: 11/03/2017", "Payment due 11/17/2017", "Total due  €10.00"]);
+    assert_eq!(v(&f.date), Some("2017-11-03".into()));
+    // Dollars: month-first; pounds: day-first; a French page: day-first.
+    assert_eq!(v(&read(&["INVOICE", "Invoice date: 11/03/2017", "Total due $10.00"]).date), Some("2017-11-03".into()));
+    assert_eq!(v(&read(&["INVOICE", "Invoice date: 11/03/2017", "Total due £10.00"]).date), Some("2017-03-11".into()));
+    assert_eq!(v(&read(&["FACTURE", "Date de facture : 11/03/2017"]).date), Some("2017-03-11".into()));
+    // Dotted dates are day-first everywhere.
+    assert_eq!(v(&read(&["INVOICE", "Invoice date: 11.03.2017"]).date), Some("2017-03-11".into()));
+}
+
+#[test]
+fn the_fiscal_year_prefers_a_date_near_it_and_doubts_one_far_from_it() {
+    let lines = ["FACTURE", "Date : 12/04/2019", "Date : 14/05/2024"];
+    // Without the year: two dates at the same rank, none reported.
+    assert_eq!(v(&read(&lines).date), None);
+    let f = read_in(&lines, "2024-01-01", "2024-12-31");
+    assert_eq!(v(&f.date), Some("2024-05-14".into()));
+    assert!(f.date.as_ref().unwrap().confidence >= 0.8);
+    // A date alone, far from the year: reported, but as a doubt.
+    let f = read_in(&["FACTURE", "Date de facture : 12/04/2019"], "2024-01-01", "2024-12-31");
+    assert_eq!(v(&f.date), Some("2019-04-12".into()));
+    assert!(f.date.as_ref().unwrap().confidence <= 0.4);
+    // Within a year of its ends, a date competes as usual.
+    let f = read_in(&["FACTURE", "Date de facture : 20/12/2023"], "2024-01-01", "2024-12-31");
+    assert!(f.date.as_ref().unwrap().confidence >= 0.8);
+}
+
+#[test]
+fn near_period_bounds() {
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let year = Some((day("2024-01-01"), day("2024-12-31")));
+    assert!(near_period(day("2023-01-01"), year));
+    assert!(!near_period(day("2022-12-30"), year));
+    assert!(near_period(day("2025-12-31"), year));
+    assert!(!near_period(day("2026-01-02"), year));
+    assert!(near_period(day("1999-01-01"), None));
+}
+
+// ---- kind -----------------------------------------------------------------------------
+
+#[test]
+fn kind_of_corrected_invoices_simplified_invoices_and_unclear_pages() {
+    let kind = |lines: &[&str]| read(lines).kind.map(|k| k.value);
+    // A corrected invoice is an invoice, as the XML path reads type 384.
+    assert_eq!(kind(&["RECHNUNGSKORREKTUR", "Rechnungsnummer: RK-12"]), Some(DocumentKind::Invoice));
+    // A simplified invoice is a till receipt.
+    assert_eq!(kind(&["FACTURA SIMPLIFICADA", "Num: T-2024-12", "TOTAL EUR  12,10"]), Some(DocumentKind::Receipt));
+    // Running text naming two kinds decides nothing; no mention at all gives no kind.
+    let both = ["Facture acquittée, merci de votre confiance.", "Reçu pour solde de tout compte."];
+    assert_eq!(kind(&both), None);
+    assert_eq!(kind(&["Total TTC   12,00 €", "Date : 12/04/2024"]), None);
+    // A title still decides, with a high confidence.
+    let f = read(&["AVOIR", "Avoir n° AV-12", "Total TTC   -12,00 €"]);
+    assert_eq!(f.kind.as_ref().map(|k| (k.value, k.confidence >= 0.9)), Some((DocumentKind::CreditNote, true)));
+}
+
+// ---- invoice number -------------------------------------------------------------------
+
+#[test]
+fn numbers_need_a_document_label_and_a_plausible_shape() {
+    assert_eq!(v(&read(&["FACTURE", "Réf. : CMD-2024-77", "Total TTC 12,00 €"]).invoice_number), None);
+    assert_eq!(v(&read(&["Facture 2024", "Total TTC 12,00 €"]).invoice_number), None);
+    assert_eq!(v(&read(&["Rechnungsnummer: 471102", "Summe 12,00"]).invoice_number), Some("471102".into()));
+    assert_eq!(v(&read(&["Factuurnummer: F-2024-12"]).invoice_number), Some("F-2024-12".into()));
+    assert_eq!(v(&read(&["Nº de factura: A-77"]).invoice_number), Some("A-77".into()));
+    assert_eq!(v(&read(&["Numero fattura: 2024/118"]).invoice_number), Some("2024/118".into()));
+}
+
+// ---- text-layer word boxes ------------------------------------------------------------
+
+#[test]
+fn text_layer_word_boxes_are_read_at_300_dpi() {
+    let xhtml = concat!(
+        "<doc><page width=\"595\" height=\"842\"><flow><block><line>",
+        "<word xMin=\"72.0\" yMin=\"144.0\" xMax=\"108.0\" yMax=\"151.2\">Total</word>",
+        "<word xMin=\"110.0\" yMin=\"144.0\" xMax=\"140.0\" yMax=\"151.2\">R&amp;D</word>",
+        "</line></block></flow></page><page width=\"595\" height=\"842\"></page>",
+        "<page><flow><block><line><word xMin=\"9\" yMin=\"1\" xMax=\"3\" yMax=\"2\">bad</word></line></block></flow></page></doc>",
+    );
+    let pages = crate::ocr::fields::parse_bbox_layout(xhtml);
+    assert_eq!(pages.len(), 3);
+    assert_eq!(pages[0][0].text, "Total");
+    assert_eq!(pages[0][0].bbox, [300, 600, 150, 30]);
+    assert_eq!(pages[0][1].text, "R&D");
+    assert_eq!(pages[0][0].line, pages[0][1].line);
+    assert!(pages[1].is_empty() && pages[2].is_empty());
+}
