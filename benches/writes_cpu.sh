@@ -10,7 +10,9 @@
 # Each row: wrk -t2 -c$CLIENTS -d$DURATION --latency; CPU per request is the server's
 # utime+stime (/proc/PID/stat) over the run divided by the requests wrk counted. Finalize
 # runs on files prepared beforehand (benches/writes_prep.py: created, upload URL, 1 byte PUT),
-# each finalized once (benches/finalize.lua). Every answer must be 2xx.
+# each finalized once (benches/finalize.lua); wrk's threads stop when the files run out but wrk
+# still divides by the whole duration, so keep FINALIZE_FILES above rate x duration, or read
+# finalize's req/s as a lower bound. Every answer must be 2xx.
 #
 # Environment: BACKENDS="sqlite postgres" DURATION=5s CLIENTS=16 ORGS=16 FINALIZE_FILES=6000
 # (files prepared per organization count, split among them), COFFRE_BIN (default
