@@ -73,13 +73,19 @@ const COLUMNS: &str = "seq, id, at, actor, action, id_year, id_folder, id_file, 
 /// Appends `entry` (its `seq`, `prev_hash` and `hash` are computed here) to its organization's
 /// chain. The caller holds the organization's row lock.
 pub async fn append(tx: &mut Tx, id_organization: &str, mut entry: Entry) -> Result<Entry, DbError> {
-    let last = sqlx::query("SELECT seq, hash FROM audit_entries WHERE id_organization = $1 ORDER BY seq DESC LIMIT 1")
-        .bind(id_organization)
-        .fetch_optional(&mut **tx)
-        .await?;
-    let (seq, prev_hash) = match last {
-        Some(row) => (row.try_get::<i64, _>("seq")? + 1, row.try_get::<String, _>("hash")?),
-        None => (1, GENESIS.to_owned()),
+    let (seq, prev_hash) = match tx.audit_tail(id_organization) {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => {
+            let last =
+                sqlx::query("SELECT seq, hash FROM audit_entries WHERE id_organization = $1 ORDER BY seq DESC LIMIT 1")
+                    .bind(id_organization)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            match last {
+                Some(row) => (row.try_get::<i64, _>("seq")? + 1, row.try_get::<String, _>("hash")?),
+                None => (1, GENESIS.to_owned()),
+            }
+        }
     };
     entry.seq = seq;
     entry.prev_hash = prev_hash;
@@ -102,7 +108,9 @@ pub async fn append(tx: &mut Tx, id_organization: &str, mut entry: Entry) -> Res
     .bind(&entry.prev_hash)
     .bind(&entry.hash)
     .execute(&mut **tx)
-    .await?;
+    .await
+    .inspect_err(|_| tx.forget_audit_tail(id_organization))?;
+    tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
     Ok(entry)
 }
 

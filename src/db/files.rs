@@ -113,6 +113,18 @@ impl File {
     pub fn is_available(&self) -> bool {
         self.status == STATUS_AVAILABLE
     }
+
+    /// The pending file as [`make_available`] leaves it, without reading it back.
+    pub fn made_available(&mut self, content: &Content, now: i64) {
+        self.status = STATUS_AVAILABLE.to_owned();
+        self.content_key = Some(content.key.clone());
+        self.content_type = Some(content.content_type.clone());
+        self.size = Some(content.size);
+        self.sha256 = Some(content.sha256.clone());
+        self.upload = None;
+        self.thumbnail_key = None;
+        self.last_updated_at = now;
+    }
 }
 
 fn ocr_summary(row: &Row) -> Result<Option<OcrSummary>, sqlx::Error> {
@@ -130,40 +142,75 @@ fn ocr_summary(row: &Row) -> Result<Option<OcrSummary>, sqlx::Error> {
 
 /// Every read joins the OCR job, whose columns are aliased, only while it read the file's
 /// current content: after a new upload, an older job's text and fields are not the file's.
-pub(super) const SELECT: &str =
-    "SELECT f.id, f.id_organization, f.id_year, f.id_folder, f.name, f.reference, f.doc_date, f.hash, \
-    f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_id, f.upload_type, \
-    f.upload_size, f.upload_expires_at, f.id_ocr_job, f.date_source, f.reference_source, f.search_text, \
-    f.deleted_at, f.status_before_delete, f.verified_at, f.thumbnail_key, \
-    f.created_at, f.last_updated_at, j.status AS ocr_status, j.pages AS ocr_pages, \
-    j.pages_charged AS ocr_pages_charged, j.engine AS ocr_engine, j.error AS ocr_error \
-    FROM files f LEFT JOIN ocr_jobs j ON j.id = f.id_ocr_job AND j.sha256 = f.sha256";
+/// `$extra` adds columns (of a table the caller joins).
+macro_rules! select_files {
+    ($extra:literal) => {
+        concat!(
+            "SELECT f.id, f.id_organization, f.id_year, f.id_folder, f.name, f.reference, f.doc_date, f.hash, \
+            f.allow_duplicate, f.status, f.content_type, f.size, f.sha256, f.content_key, f.upload_key, f.upload_id, f.upload_type, \
+            f.upload_size, f.upload_expires_at, f.id_ocr_job, f.date_source, f.reference_source, f.search_text, \
+            f.deleted_at, f.status_before_delete, f.verified_at, f.thumbnail_key, \
+            f.created_at, f.last_updated_at, j.status AS ocr_status, j.pages AS ocr_pages, \
+            j.pages_charged AS ocr_pages_charged, j.engine AS ocr_engine, j.error AS ocr_error",
+            $extra,
+            " FROM files f LEFT JOIN ocr_jobs j ON j.id = f.id_ocr_job AND j.sha256 = f.sha256"
+        )
+    };
+}
+
+pub(super) const SELECT: &str = select_files!("");
+const GET: &str = concat!(select_files!(""), " WHERE f.id = $1 AND f.id_organization = $2 AND f.id_year = $3");
+const GET_WITH_YEAR: &str = concat!(
+    select_files!(", y.closed AS year_closed"),
+    " JOIN years y ON y.id = f.id_year AND y.id_organization = f.id_organization \
+    WHERE f.id = $1 AND f.id_organization = $2 AND f.id_year = $3"
+);
 
 pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO files (id, id_organization, id_year, id_folder, name, reference, doc_date, hash, allow_duplicate, \
-         status, created_at, last_updated_at, date_source, reference_source, search_text) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-    )
-    .bind(&f.id)
-    .bind(&f.id_organization)
-    .bind(&f.id_year)
-    .bind(&f.id_folder)
-    .bind(&f.name)
-    .bind(&f.reference)
-    .bind(&f.doc_date)
-    .bind(&f.hash)
-    .bind(i64::from(f.allow_duplicate))
-    .bind(&f.status)
-    .bind(f.created_at)
-    .bind(f.last_updated_at)
-    .bind(&f.date_source)
-    .bind(&f.reference_source)
-    .bind(&f.search_text)
-    .execute(&mut **tx)
-    .await?;
+    bind_insert(f, INSERT).execute(&mut **tx).await?;
     Ok(())
 }
+
+/// [`insert`] if the file's year is the organization's and open, in one statement; false
+/// (nothing written) otherwise.
+pub async fn insert_into_open_year(tx: &mut Tx, f: &File) -> Result<bool, DbError> {
+    let done = bind_insert(f, INSERT_IF_OPEN).execute(&mut **tx).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+fn bind_insert<'q>(f: &'q File, sql: &'static str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(sql)
+        .bind(&f.id)
+        .bind(&f.id_organization)
+        .bind(&f.id_year)
+        .bind(&f.id_folder)
+        .bind(&f.name)
+        .bind(&f.reference)
+        .bind(&f.doc_date)
+        .bind(&f.hash)
+        .bind(i64::from(f.allow_duplicate))
+        .bind(&f.status)
+        .bind(f.created_at)
+        .bind(f.last_updated_at)
+        .bind(&f.date_source)
+        .bind(&f.reference_source)
+        .bind(&f.search_text)
+}
+
+macro_rules! insert_files {
+    ($rows:literal) => {
+        concat!(
+            "INSERT INTO files (id, id_organization, id_year, id_folder, name, reference, doc_date, hash, \
+            allow_duplicate, status, created_at, last_updated_at, date_source, reference_source, search_text) ",
+            $rows
+        )
+    };
+}
+const INSERT: &str = insert_files!("VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
+const INSERT_IF_OPEN: &str = insert_files!(
+    "SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 \
+    WHERE EXISTS (SELECT 1 FROM years WHERE id = $3 AND id_organization = $2 AND closed = 0)"
+);
 
 /// The file `id` if it belongs to this organization and year.
 pub async fn get(db: &Db, id_organization: &str, id_year: &str, id: &str) -> Result<Option<File>, DbError> {
@@ -182,9 +229,39 @@ async fn get_on(
     id_year: &str,
     id: &str,
 ) -> Result<Option<File>, DbError> {
-    let sql = format!("{SELECT} WHERE f.id = $1 AND f.id_organization = $2 AND f.id_year = $3");
-    let row = sqlx::query(&sql).bind(id).bind(id_organization).bind(id_year).fetch_optional(conn).await?;
+    let row = sqlx::query(GET).bind(id).bind(id_organization).bind(id_year).fetch_optional(conn).await?;
     Ok(row.as_ref().map(File::from_row).transpose()?)
+}
+
+/// [`get`] and whether the file's year is closed, in one read.
+pub async fn get_with_year(
+    db: &Db,
+    id_organization: &str,
+    id_year: &str,
+    id: &str,
+) -> Result<Option<(File, bool)>, DbError> {
+    get_with_year_on(&mut *db.acquire().await?, id_organization, id_year, id).await
+}
+
+/// [`get_with_year`] inside a transaction.
+pub async fn get_with_year_in(
+    tx: &mut Tx,
+    id_organization: &str,
+    id_year: &str,
+    id: &str,
+) -> Result<Option<(File, bool)>, DbError> {
+    get_with_year_on(tx, id_organization, id_year, id).await
+}
+
+async fn get_with_year_on(
+    conn: &mut sqlx::AnyConnection,
+    id_organization: &str,
+    id_year: &str,
+    id: &str,
+) -> Result<Option<(File, bool)>, DbError> {
+    let row = sqlx::query(GET_WITH_YEAR).bind(id).bind(id_organization).bind(id_year).fetch_optional(conn).await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some((File::from_row(&row)?, flag(&row, "year_closed")?)))
 }
 
 /// Which files of a year to list.
@@ -342,11 +419,12 @@ fn list_query<'q>(
     query.bind(filter.limit).bind(filter.offset)
 }
 
-/// Saves the user-editable metadata.
-pub async fn update_metadata(tx: &mut Tx, f: &File) -> Result<(), DbError> {
-    sqlx::query(
+/// Saves the user-editable metadata; with `expect`, only if the file's `last_updated_at` is
+/// still that (false otherwise).
+pub async fn update_metadata(tx: &mut Tx, f: &File, expect: Option<i64>) -> Result<bool, DbError> {
+    let done = sqlx::query(
         "UPDATE files SET id_folder = $2, name = $3, reference = $4, doc_date = $5, last_updated_at = $6, \
-         date_source = $7, reference_source = $8, search_text = $9 WHERE id = $1",
+         date_source = $7, reference_source = $8, search_text = $9 WHERE id = $1 AND ($10 IS NULL OR last_updated_at = $10)",
     )
     .bind(&f.id)
     .bind(&f.id_folder)
@@ -357,25 +435,46 @@ pub async fn update_metadata(tx: &mut Tx, f: &File) -> Result<(), DbError> {
     .bind(&f.date_source)
     .bind(&f.reference_source)
     .bind(&f.search_text)
+    .bind(expect)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
-/// Records a new upload in progress, replacing any previous one. False when the file is no
-/// longer pending.
-/// The new upload's size replaces the previous one's (if still reserved) in the
-/// organization's reserved bytes.
-pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Result<bool, DbError> {
-    sqlx::query(
+/// What [`set_upload`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetUpload {
+    Done,
+    /// Nothing written: the file is no longer pending, or the upload does not fit in the
+    /// organization's quota (the caller finds out which).
+    Refused,
+}
+
+/// Records a new upload in progress, replacing any previous one, if the file is still pending
+/// and `upload.size` more bytes fit in the quota next to what is stored and what live upload
+/// URLs reserve (as [`super::orgs::storage_in`] counts them, this file's own reservation
+/// aside). The new upload's size replaces the previous one's (if still reserved) in the
+/// organization's reserved bytes. Two statements, no read.
+pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Result<SetUpload, DbError> {
+    let reserved = sqlx::query(
         "UPDATE organizations SET reserved_bytes = reserved_bytes + $2 \
          - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) \
-         WHERE id = (SELECT id_organization FROM files WHERE id = $1 AND status = 'pending')",
+         WHERE id = (SELECT id_organization FROM files WHERE id = $1 AND status = 'pending') \
+         AND used_bytes + reserved_bytes \
+             - COALESCE((SELECT SUM(f.upload_size) FROM files f WHERE f.id_organization = organizations.id \
+                         AND f.upload_reserved = 1 AND f.upload_expires_at <= $3), 0) \
+             - COALESCE((SELECT f.upload_size FROM files f WHERE f.id = $1 AND f.upload_reserved = 1 \
+                         AND f.upload_expires_at > $3), 0) \
+             + $2 <= quota_bytes",
     )
     .bind(id)
     .bind(upload.size)
+    .bind(now)
     .execute(&mut **tx)
     .await?;
+    if reserved.rows_affected() != 1 {
+        return Ok(SetUpload::Refused);
+    }
     let done = sqlx::query(
         "UPDATE files SET upload_key = $2, upload_id = $3, upload_type = $4, upload_size = $5, upload_expires_at = $6, \
          upload_reserved = 1, last_updated_at = $7 WHERE id = $1 AND status = 'pending'",
@@ -389,7 +488,8 @@ pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Res
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    // The same condition as the first statement's, in the same transaction.
+    Ok(if done.rows_affected() == 1 { SetUpload::Done } else { SetUpload::Refused })
 }
 
 /// Whether `key` is the upload slot of a pending file of an open year whose live, unexpired
@@ -418,9 +518,10 @@ pub struct Content {
     pub sha256: String,
 }
 
-/// Makes `content` (copied from the upload `upload`) the file's content. Returns false when
-/// the file is no longer pending with that upload (a concurrent finalize, a newer upload URL
-/// or a sweep of the expired upload came first).
+/// Makes `content` (copied from the upload `upload`) the file's content and counts its size in
+/// the organization's usage. Returns false, with nothing written, when the file is no longer
+/// pending with that upload (a concurrent finalize, a newer upload URL or a sweep of the
+/// expired upload came first).
 pub async fn make_available(
     tx: &mut Tx,
     id: &str,
@@ -428,17 +529,22 @@ pub async fn make_available(
     content: &Content,
     now: i64,
 ) -> Result<bool, DbError> {
-    // The reservation, if not yet released, turns into usage (which the caller counts).
-    sqlx::query(
-        "UPDATE organizations SET reserved_bytes = reserved_bytes - (SELECT upload_size FROM files WHERE id = $1) \
-         WHERE id = (SELECT id_organization FROM files WHERE id = $1 AND upload_reserved = 1 \
+    // The reservation, if not yet released, turns into usage.
+    let counted = sqlx::query(
+        "UPDATE organizations SET used_bytes = used_bytes + $4, reserved_bytes = reserved_bytes \
+         - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) \
+         WHERE id = (SELECT id_organization FROM files WHERE id = $1 \
                      AND status = 'pending' AND upload_key = $2 AND upload_id = $3)",
     )
     .bind(id)
     .bind(&upload.key)
     .bind(&upload.id)
+    .bind(content.size)
     .execute(&mut **tx)
     .await?;
+    if counted.rows_affected() != 1 {
+        return Ok(false);
+    }
     let done = sqlx::query(
         "UPDATE files SET status = 'available', content_key = $3, content_type = $4, size = $5, sha256 = $6, \
          upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, upload_expires_at = NULL, \
@@ -553,26 +659,31 @@ pub async fn find_by_sha256s(db: &Db, id_organization: &str, sha256s: &[String])
 }
 
 /// Moves a file to the trash, remembering its status. False when it already was.
-pub async fn trash(tx: &mut Tx, id: &str, now: i64) -> Result<bool, DbError> {
+/// With `expect`, only if the file's `last_updated_at` is still that.
+pub async fn trash(tx: &mut Tx, id: &str, now: i64, expect: Option<i64>) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE files SET status_before_delete = status, status = 'deleted', deleted_at = $2, last_updated_at = $2 \
-         WHERE id = $1 AND status <> 'deleted'",
+         WHERE id = $1 AND status <> 'deleted' AND ($3 IS NULL OR last_updated_at = $3)",
     )
     .bind(id)
     .bind(now)
+    .bind(expect)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Takes a file out of the trash, back to the status it had. False when it was not in it.
-pub async fn restore(tx: &mut Tx, id: &str, now: i64) -> Result<bool, DbError> {
+/// With `expect`, only if the file's `last_updated_at` is still that.
+pub async fn restore(tx: &mut Tx, id: &str, now: i64, expect: Option<i64>) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE files SET status = COALESCE(status_before_delete, 'pending'), status_before_delete = NULL, \
-         deleted_at = NULL, last_updated_at = $2 WHERE id = $1 AND status = 'deleted'",
+         deleted_at = NULL, last_updated_at = $2 WHERE id = $1 AND status = 'deleted' \
+         AND ($3 IS NULL OR last_updated_at = $3)",
     )
     .bind(id)
     .bind(now)
+    .bind(expect)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)

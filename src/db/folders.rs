@@ -59,9 +59,11 @@ pub async fn insert(tx: &mut Tx, f: &Folder) -> Result<(), DbError> {
 }
 
 /// Saves name and parent; a unique violation means a sibling has the same name.
-pub async fn update(tx: &mut Tx, f: &Folder) -> Result<(), DbError> {
-    sqlx::query(
-        "UPDATE folders SET id_parent = $2, parent_key = $3, name = $4, name_key = $5, last_updated_at = $6 WHERE id = $1",
+/// With `expect`, only if the folder's `last_updated_at` is still that (false otherwise).
+pub async fn update(tx: &mut Tx, f: &Folder, expect: Option<i64>) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE folders SET id_parent = $2, parent_key = $3, name = $4, name_key = $5, last_updated_at = $6 \
+         WHERE id = $1 AND ($7 IS NULL OR last_updated_at = $7)",
     )
     .bind(&f.id)
     .bind(&f.id_parent)
@@ -69,14 +71,20 @@ pub async fn update(tx: &mut Tx, f: &Folder) -> Result<(), DbError> {
     .bind(&f.name)
     .bind(&f.name_key)
     .bind(f.last_updated_at)
+    .bind(expect)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
-pub async fn delete(tx: &mut Tx, id: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM folders WHERE id = $1").bind(id).execute(&mut **tx).await?;
-    Ok(())
+/// With `expect`, only if the folder's `last_updated_at` is still that (false otherwise).
+pub async fn delete(tx: &mut Tx, id: &str, expect: Option<i64>) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM folders WHERE id = $1 AND ($2 IS NULL OR last_updated_at = $2)")
+        .bind(id)
+        .bind(expect)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// The folder `id` if it belongs to this organization and year.

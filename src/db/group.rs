@@ -6,33 +6,61 @@
 //! that moment as a batch and runs one SQLite transaction for it:
 //!
 //! ```text
-//! BEGIN IMMEDIATE
-//!   SAVEPOINT request   -- the connection is lent to request 1, which reads and writes
-//!   RELEASE request     -- on its commit (ROLLBACK TO + RELEASE when it fails or is dropped)
-//!   SAVEPOINT request   -- request 2 ...
-//! COMMIT                -- one fsync (synchronous = FULL) for the whole batch
+//! BEGIN IMMEDIATE; PRAGMA data_version; SAVEPOINT request
+//!                       -- the connection is lent to request 1, which reads and writes
+//! RELEASE request; SAVEPOINT request
+//!                       -- on its commit (ROLLBACK TO request when it fails or is dropped,
+//!                       -- which keeps the savepoint open for the next request)
+//!                       -- request 2 ...
+//! RELEASE request; COMMIT
+//!                       -- one fsync (synchronous = FULL) for the whole batch
 //! ```
+//!
+//! Each line is one call to SQLite's worker thread: a request costs the writer one round
+//! trip, a batch one more.
+//!
+//! The writer also remembers the last entry of each organization's audit chain (see
+//! [`AuditTails`]), so that appending to the chain needs no read.
 //!
 //! A request's `commit()` returns only once the batch's `COMMIT` has succeeded, so a 2xx
 //! means the change is on disk; if that `COMMIT` fails, every request of the batch gets the
 //! error. A request that fails rolls back alone. Reads never come here: they use the pool
 //! (WAL), which never waits for the writer.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sqlx::any::AnyConnectOptions;
-use sqlx::{AnyConnection, ConnectOptions, Executor};
+use sqlx::{AnyConnection, ConnectOptions, Executor, Row as _};
 use tokio::sync::{mpsc, oneshot};
 
 /// Requests served by one `COMMIT`, at most: a bound on how long the last one waits.
 const MAX_BATCH: usize = 128;
 
+/// The last `(seq, hash)` of each organization's audit chain as this connection wrote or read
+/// it: the next entry's link, without a `SELECT`. Valid because every write of this process
+/// goes through the one write connection, one request at a time; the writer empties it when
+/// that stops being true: another connection (a `coffre worker`, an admin command) committed
+/// since the last batch (`PRAGMA data_version` changed), a batch failed, the connection was
+/// reopened. A request that rolls back forgets the organizations it appended to.
+#[derive(Default)]
+pub struct AuditTails(Mutex<HashMap<String, (i64, String)>>);
+
+impl AuditTails {
+    fn clear(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
 /// The connection a request holds between its `begin_write` and its commit or rollback.
 pub struct Lease {
     conn: Option<AnyConnection>,
     back: Option<oneshot::Sender<Returned>>,
+    tails: Arc<AuditTails>,
+    /// Organizations whose cached tail this request changed.
+    appended: Vec<String>,
 }
 
 /// A lent connection coming back, with the request's verdict: `Some` to commit.
@@ -50,6 +78,24 @@ impl Lease {
         self.conn.as_mut().expect("a lease holds its connection until it ends")
     }
 
+    /// The organization's last audit entry `(seq, hash)`, if known without reading.
+    pub fn audit_tail(&self, id_organization: &str) -> Option<(i64, String)> {
+        self.tails.0.lock().unwrap_or_else(|e| e.into_inner()).get(id_organization).cloned()
+    }
+
+    /// Records the organization's new last audit entry, written by this request.
+    pub fn set_audit_tail(&mut self, id_organization: &str, seq: i64, hash: &str) {
+        let mut tails = self.tails.0.lock().unwrap_or_else(|e| e.into_inner());
+        tails.insert(id_organization.to_owned(), (seq, hash.to_owned()));
+        if !self.appended.iter().any(|o| o == id_organization) {
+            self.appended.push(id_organization.to_owned());
+        }
+    }
+
+    pub fn forget_audit_tail(&mut self, id_organization: &str) {
+        self.tails.0.lock().unwrap_or_else(|e| e.into_inner()).remove(id_organization);
+    }
+
     /// Keeps the request's changes and waits until the batch they are part of is on disk.
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
         let (done, outcome) = oneshot::channel();
@@ -64,6 +110,13 @@ impl Lease {
     }
 
     fn give_back(&mut self, commit: Option<oneshot::Sender<Result<(), sqlx::Error>>>) {
+        if commit.is_none() && !self.appended.is_empty() {
+            // Its entries are about to be undone: the next request reads the real tail.
+            let mut tails = self.tails.0.lock().unwrap_or_else(|e| e.into_inner());
+            for org in self.appended.drain(..) {
+                tails.remove(&org);
+            }
+        }
         if let (Some(conn), Some(back)) = (self.conn.take(), self.back.take()) {
             // The writer gone, the connection closes here, which rolls back.
             let _ = back.send(Returned { conn, commit });
@@ -151,12 +204,21 @@ fn batch_failed(e: &sqlx::Error) -> sqlx::Error {
     sqlx::Error::Io(std::io::Error::other(format!("group commit failed: {e}")))
 }
 
+/// What the writer task keeps between batches.
+struct State {
+    conn: AnyConnection,
+    tails: Arc<AuditTails>,
+    /// `PRAGMA data_version` at the last batch: another connection's commit changes it.
+    data_version: Option<i64>,
+}
+
 async fn run(
-    mut conn: AnyConnection,
+    conn: AnyConnection,
     options: AnyConnectOptions,
     mut queue: mpsc::UnboundedReceiver<Msg>,
     stats: Arc<Stats>,
 ) {
+    let mut state = State { conn, tails: Arc::default(), data_version: None };
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Some(first) = queue.recv().await {
         let mut closing = None;
@@ -175,16 +237,19 @@ async fn run(
             }
         }
         if !batch.is_empty() {
-            conn = match run_batch(conn, &mut batch, &stats).await {
-                Some(conn) => conn,
-                None => match reconnect(&options).await {
-                    Some(conn) => conn,
+            state = match run_batch(state, &mut batch, &stats).await {
+                Ok(state) => state,
+                Err(tails) => match reconnect(&options).await {
+                    Some(conn) => {
+                        tails.clear();
+                        State { conn, tails, data_version: None }
+                    }
                     None => return,
                 },
             };
         }
         if let Some(done) = closing {
-            let _ = sqlx::Connection::close(conn).await;
+            let _ = sqlx::Connection::close(state.conn).await;
             let _ = done.send(());
             return;
         }
@@ -205,31 +270,54 @@ async fn reconnect(options: &AnyConnectOptions) -> Option<AnyConnection> {
     None
 }
 
+/// Opens the batch's transaction and the first request's savepoint, in one round trip, and
+/// forgets the cached audit tails if another connection committed since the last batch.
+async fn begin_batch(state: &mut State) -> Result<(), sqlx::Error> {
+    let rows = state.conn.fetch_all("BEGIN IMMEDIATE; PRAGMA data_version; SAVEPOINT request").await;
+    let version = match rows.and_then(|rows| rows.first().map_or(Ok(None), |r| r.try_get::<i64, _>(0).map(Some))) {
+        Ok(version) => version,
+        Err(e) => {
+            // Whichever part failed, no transaction stays open.
+            let _ = state.conn.execute("ROLLBACK").await;
+            return Err(e);
+        }
+    };
+    if version.is_none() || version != state.data_version {
+        state.tails.clear();
+    }
+    state.data_version = version;
+    Ok(())
+}
+
 /// Runs one batch: each request in turn inside its savepoint, then one `COMMIT`. Returns the
-/// connection, or None when it was lost (every request of the batch has been told).
+/// writer's state, or (its connection lost) the cache to reuse; every request of the batch
+/// has been told.
 async fn run_batch(
-    mut conn: AnyConnection,
+    mut state: State,
     batch: &mut Vec<oneshot::Sender<Result<Lease, sqlx::Error>>>,
     stats: &Stats,
-) -> Option<AnyConnection> {
-    if let Err(e) = conn.execute("BEGIN IMMEDIATE").await {
+) -> Result<State, Arc<AuditTails>> {
+    if let Err(e) = begin_batch(&mut state).await {
         for reply in batch.drain(..) {
             let _ = reply.send(Err(batch_failed(&e)));
         }
-        return Some(conn);
+        return Ok(state);
     }
     let mut committed = Vec::with_capacity(batch.len());
-    let mut requests = batch.drain(..);
+    let mut requests = batch.drain(..).peekable();
+    // Invariant at the top of the loop: one savepoint `request` is open, with no changes.
     let failure = loop {
         let Some(reply) = requests.next() else { break None };
-        if let Err(e) = conn.execute("SAVEPOINT request").await {
-            let _ = reply.send(Err(batch_failed(&e)));
-            break Some(e);
+        if reply.is_closed() {
+            // Stopped waiting: nothing to lend, the savepoint serves the next request.
+            continue;
         }
         let (back, returned) = oneshot::channel();
+        let lease =
+            Lease { conn: Some(state.conn), back: Some(back), tails: state.tails.clone(), appended: Vec::new() };
         // A request that stopped waiting drops the lease, which comes straight back.
-        let _ = reply.send(Ok(Lease { conn: Some(conn), back: Some(back) }));
-        let Ok(Returned { conn: c, commit }) = returned.await else {
+        let _ = reply.send(Ok(lease));
+        let Ok(Returned { conn, commit }) = returned.await else {
             // Only a leaked lease gets here: its connection, and the batch, are gone.
             for done in committed {
                 let _: Result<_, _> = oneshot::Sender::send(done, Err(writer_gone()));
@@ -237,36 +325,26 @@ async fn run_batch(
             for reply in requests {
                 let _ = reply.send(Err(writer_gone()));
             }
-            return None;
+            return Err(state.tails);
         };
-        conn = c;
-        let kept = match commit {
-            Some(done) => match conn.execute("RELEASE request").await {
-                Ok(_) => {
-                    committed.push(done);
-                    continue;
-                }
-                Err(e) => Some((done, e)),
-            },
-            None => None,
-        };
-        // The request's changes are undone; the batch's other changes stay.
-        let undone = match conn.execute("ROLLBACK TO request").await {
-            Ok(_) => conn.execute("RELEASE request").await.map(|_| ()),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = undone {
-            if let Some((done, _)) = kept {
-                let _ = done.send(Err(batch_failed(&e)));
+        state.conn = conn;
+        let Some(done) = commit else {
+            // The request's changes are undone, the savepoint stays open for the next one;
+            // the batch's other changes stay.
+            if let Err(e) = state.conn.execute("ROLLBACK TO request").await {
+                break Some(e);
             }
-            break Some(e);
-        }
-        if let Some((done, e)) = kept {
-            let _ = done.send(Err(e));
+            continue;
+        };
+        committed.push(done);
+        if requests.peek().is_some() {
+            if let Err(e) = state.conn.execute("RELEASE request; SAVEPOINT request").await {
+                break Some(e);
+            }
         }
     };
     let outcome = match failure {
-        None => conn.execute("COMMIT").await.map(|_| ()),
+        None => state.conn.execute("RELEASE request; COMMIT").await.map(|_| ()),
         Some(e) => Err(e),
     };
     match outcome {
@@ -279,7 +357,8 @@ async fn run_batch(
         }
         Err(e) => {
             tracing::error!(error = %e, requests = committed.len(), "a group commit failed; its requests are refused");
-            let _ = conn.execute("ROLLBACK").await;
+            let _ = state.conn.execute("ROLLBACK").await;
+            state.tails.clear();
             for done in committed {
                 let _ = done.send(Err(batch_failed(&e)));
             }
@@ -288,5 +367,5 @@ async fn run_batch(
             }
         }
     }
-    Some(conn)
+    Ok(state)
 }

@@ -65,6 +65,29 @@ impl Tx {
             TxInner::Group(lease) => lease.rollback().await,
         }
     }
+
+    /// The organization's last audit entry `(seq, hash)` when the SQLite writer knows it
+    /// (see `group::AuditTails`); None means read it.
+    fn audit_tail(&self, id_organization: &str) -> Option<(i64, String)> {
+        match &self.inner {
+            TxInner::Pool(_) => None,
+            TxInner::Group(lease) => lease.audit_tail(id_organization),
+        }
+    }
+
+    /// Makes the SQLite writer read the organization's last audit entry next time.
+    fn forget_audit_tail(&mut self, id_organization: &str) {
+        if let TxInner::Group(lease) = &mut self.inner {
+            lease.forget_audit_tail(id_organization);
+        }
+    }
+
+    /// Tells the SQLite writer the organization's new last audit entry.
+    fn set_audit_tail(&mut self, id_organization: &str, seq: i64, hash: &str) {
+        if let TxInner::Group(lease) = &mut self.inner {
+            lease.set_audit_tail(id_organization, seq, hash);
+        }
+    }
 }
 
 impl Deref for Tx {

@@ -9,15 +9,14 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
-use super::files::{check_duplicate, load_file, load_writable_file, FileDto, FilePath};
+use super::files::{check_duplicate, load_file, load_writable_file, writable_file, FileDto, FilePath};
 use super::guard::{begin_org_write, begin_write, commit, lock_org_year};
 use crate::app::App;
 use crate::audit::{self, Event};
 use crate::blob::{Digest, ObjectKey};
 use crate::config::MAX_UPLOAD_BYTES;
 use crate::db::files::STATUS_DELETED;
-use crate::db::files::{self, Content, File, Upload};
-use crate::db::years;
+use crate::db::files::{self, Content, File, SetUpload, Upload};
 use crate::db::{deletions, orgs, Tx};
 use crate::domain::mime::sniff;
 use crate::domain::time::{now_millis, rfc3339};
@@ -124,10 +123,13 @@ pub async fn create_upload_url(
     }
     // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
     lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
-    check_quota(&mut tx, &file, upload.size, now).await?;
-    if !files::set_upload(&mut tx, &file.id, &upload, now).await? {
-        // Finalized or moved to the trash since it was read: say which.
-        load_writable_file(&mut tx, &path).await?;
+    // The quota is checked by the write itself; only a refusal reads why.
+    if files::set_upload(&mut tx, &file.id, &upload, now).await? == SetUpload::Refused {
+        // Finalized or moved to the trash since it was read, or over the quota: say which.
+        if load_writable_file(&mut tx, &path).await?.is_available() {
+            return Err(ApiError::ContentImmutable);
+        }
+        check_quota(&mut tx, &file, upload.size, now).await?;
         return Err(ApiError::ContentImmutable);
     }
     let details = json!({"type": upload.content_type, "size": upload.size, "expiresAt": rfc3339(upload.expires_at)});
@@ -176,7 +178,9 @@ pub async fn finalize_file(
 ) -> Result<Json<FileDto>, ApiError> {
     auth.check_write(&path.id_organization)?;
     check_body_id(&path, &body.id_file)?;
-    let file = load_file(&app, &auth, &path).await?;
+    let (file, year_closed) = files::get_with_year(app.db(), &path.id_organization, &path.id_year, &path.id_file)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if file.is_available() {
         return Ok(Json(file.into()));
     }
@@ -184,7 +188,7 @@ pub async fn finalize_file(
         return Err(ApiError::FileDeleted);
     }
     // Refuse early in a closed year; the commit checks again under the lock.
-    if years::get(app.db(), &path.id_organization, &path.id_year).await?.is_some_and(|y| y.closed) {
+    if year_closed {
         return Err(ApiError::YearClosed);
     }
     let upload = file.upload.clone().ok_or(ApiError::UploadMissing)?;
@@ -292,15 +296,16 @@ async fn commit_finalize(
     let now = now_millis();
     // Read and validate first; the organization's lock is taken just before the writes.
     let mut tx = begin_write(app).await?;
-    let file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
-    let file = file.ok_or(ApiError::NotFound)?;
+    let (mut file, year_closed) = files::get_with_year_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if file.is_available() {
         // Committed, though unchanged: on SQLite the concurrent finalize read here may be in
         // this batch, and is only acknowledged once on disk.
         commit(tx).await?;
         return Ok(file);
     }
-    let file = load_writable_file(&mut tx, path).await?;
+    writable_file(file.status.as_str(), year_closed)?;
     // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
     lock_org_year(app, &mut tx, &path.id_organization, &path.id_year).await?;
     check_duplicate(&mut tx, &file, &content.sha256).await?;
@@ -317,14 +322,20 @@ async fn commit_finalize(
         // A newer upload URL replaced this one, or the sweeper released it, while we read it.
         return Err(ApiError::UploadMissing);
     }
-    orgs::add_used_bytes(&mut tx, &file.id_organization, content.size).await?;
     let details = json!({"type": content.content_type, "size": content.size});
     let event = Event::new("file.finalize").year(&file.id_year).file(&file.id).sha256(Some(&content.sha256));
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(details)).await?;
     let subject = crate::webhooks::Subject::file(&file.id_year, &file.id);
     crate::webhooks::emit(&mut tx, &file.id_organization, crate::webhooks::EventType::FileAvailable, subject).await?;
-    let file =
-        files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)?;
+    // The row as written, without reading it back (an OCR job of the same content, from
+    // before the content was detached, is the one case that needs the join).
+    if file.id_ocr_job.is_some() {
+        file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+    } else {
+        file.made_available(content, now);
+    }
     commit(tx).await?;
     app.ocr_wake().notify_waiters();
     app.metrics().uploads_finalized.inc();

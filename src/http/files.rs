@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, ApiQuery, Auth};
-use super::guard::{begin_org_write, begin_write, commit, lock_org_year, writable_year};
+use super::guard::{begin_write, commit, lock_org_year, writable_year, Locking};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
@@ -209,13 +209,25 @@ pub async fn load_file(app: &App, auth: &Auth, path: &FilePath) -> Result<File, 
 /// The path's file inside a write transaction ([`begin_org_write`]), for a change: 404 if
 /// missing, 423 if its year is closed, 409 if it is in the trash.
 pub async fn load_writable_file(tx: &mut Tx, path: &FilePath) -> Result<File, ApiError> {
-    writable_year(tx, &path.id_organization, &path.id_year).await?;
-    let file = files::get_in(tx, &path.id_organization, &path.id_year, &path.id_file).await?;
-    let file = file.ok_or(ApiError::NotFound)?;
-    if file.status == STATUS_DELETED {
+    let found = files::get_with_year_in(tx, &path.id_organization, &path.id_year, &path.id_file).await?;
+    let Some((file, year_closed)) = found else {
+        // 423 rather than 404 when the year is closed, as the year is checked first.
+        writable_year(tx, &path.id_organization, &path.id_year).await?;
+        return Err(ApiError::NotFound);
+    };
+    writable_file(&file.status, year_closed)?;
+    Ok(file)
+}
+
+/// 423 if the file's year is closed, else 409 if the file is in the trash.
+pub fn writable_file(status: &str, year_closed: bool) -> Result<(), ApiError> {
+    if year_closed {
+        return Err(ApiError::YearClosed);
+    }
+    if status == STATUS_DELETED {
         return Err(ApiError::FileDeleted);
     }
-    Ok(file)
+    Ok(())
 }
 
 /// The audited form of a file's metadata.
@@ -267,13 +279,18 @@ pub async fn create_file(
     let hash = parse_opt("hash", body.hash, Sha256Hex::parse)?;
     // Read and validate first; the organization's lock is taken just before the writes.
     let mut tx = begin_write(&app).await?;
-    let year = writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
+    // With no folder and no hash to check against the year's files, the insert itself checks
+    // that the year is open; otherwise the year is checked first, so that a closed year is
+    // a 423 whatever else is wrong.
+    if body.id_folder.is_some() || hash.is_some() {
+        writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
+    }
     let now = now_millis();
     let search_text = search_text(name.as_str(), reference.as_ref().map(Reference::as_str));
     let file = File {
         id: new_id(),
-        id_organization: year.id_organization.clone(),
-        id_year: year.id.clone(),
+        id_organization: path.id_organization,
+        id_year: path.id_year,
         id_folder: body.id_folder,
         name: name.into_inner(),
         reference: reference.clone().map(Reference::into_inner),
@@ -299,21 +316,26 @@ pub async fn create_file(
         last_updated_at: now,
     };
     if let Some(folder) = &file.id_folder {
-        folders::get_in(&mut tx, &year.id_organization, &year.id, folder).await?.ok_or(ApiError::NotFound)?;
+        folders::get_in(&mut tx, &file.id_organization, &file.id_year, folder).await?.ok_or(ApiError::NotFound)?;
     }
     // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
-    lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
+    lock_org_year(&app, &mut tx, &file.id_organization, &file.id_year).await?;
     if let Some(hash) = &file.hash {
         check_duplicate(&mut tx, &file, hash).await?;
     }
     // A folder deleted since it was read fails the foreign key: the folder is not found.
-    files::insert(&mut tx, &file).await.map_err(|e| {
+    let inserted = files::insert_into_open_year(&mut tx, &file).await.map_err(|e| {
         if e.is_foreign_key_violation() {
             ApiError::NotFound
         } else {
             e.into()
         }
     })?;
+    if !inserted {
+        // Not the organization's year (404), or closed (423).
+        writable_year(&mut tx, &file.id_organization, &file.id_year).await?;
+        return Err(ApiError::NotFound);
+    }
     let event = Event::new("file.create").year(&file.id_year).file(&file.id).details(snapshot(&file));
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;
@@ -487,33 +509,72 @@ pub async fn update_file(
         .parse(|v| Reference::parse(&v).map(Reference::into_inner).map_err(|e| ApiError::invalid("reference", e)))?;
     let date =
         body.date.parse(|v| DocDate::parse(&v).map(DocDate::to_iso).map_err(|e| ApiError::invalid("date", e)))?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
-    let mut file = load_writable_file(&mut tx, &path).await?;
-    let before = snapshot(&file);
-    if let Some(name) = name {
-        file.name = name.into_inner();
+    let change = MetadataChange { name, reference, date, id_folder: body.id_folder };
+    match update_file_once(&app, &auth, &path, &change, Locking::Later).await? {
+        Some(file) => Ok(Json(file.into())),
+        // The file changed between the read and the lock: again, under the lock.
+        None => Ok(Json(
+            update_file_once(&app, &auth, &path, &change, Locking::First).await?.ok_or(ApiError::NotFound)?.into(),
+        )),
     }
-    if reference != Patch::Absent {
+}
+
+/// A PATCH of a file's metadata, parsed.
+struct MetadataChange {
+    name: Option<FolderName>,
+    reference: Patch<String>,
+    date: Patch<String>,
+    id_folder: Patch<String>,
+}
+
+/// Applies the change; None when the file changed since it was read before the lock.
+async fn update_file_once(
+    app: &App,
+    auth: &Auth,
+    path: &FilePath,
+    change: &MetadataChange,
+    locking: Locking,
+) -> Result<Option<File>, ApiError> {
+    let mut tx = locking.begin(app, &path.id_organization).await?;
+    let mut file = load_writable_file(&mut tx, path).await?;
+    let read_at = file.last_updated_at;
+    let before = snapshot(&file);
+    if let Some(name) = &change.name {
+        file.name = name.as_str().to_owned();
+    }
+    if change.reference != Patch::Absent {
         file.reference_source = Some("user".into());
     }
-    if date != Patch::Absent {
+    if change.date != Patch::Absent {
         file.date_source = Some("user".into());
     }
-    file.reference = reference.apply(file.reference, Ok::<_, ApiError>)?;
-    file.doc_date = date.apply(file.doc_date, Ok::<_, ApiError>)?;
+    file.reference = change.reference.clone().apply(file.reference, Ok::<_, ApiError>)?;
+    file.doc_date = change.date.clone().apply(file.doc_date, Ok::<_, ApiError>)?;
     file.reference_source = file.reference.as_ref().and(file.reference_source);
     file.date_source = file.doc_date.as_ref().and(file.date_source);
     file.search_text = search_text(&file.name, file.reference.as_deref());
-    if let Patch::Value(folder) = &body.id_folder {
+    if let Patch::Value(folder) = &change.id_folder {
         folders::get_in(&mut tx, &path.id_organization, &path.id_year, folder).await?.ok_or(ApiError::NotFound)?;
     }
-    file.id_folder = body.id_folder.apply(file.id_folder, Ok::<_, ApiError>)?;
+    file.id_folder = change.id_folder.clone().apply(file.id_folder, Ok::<_, ApiError>)?;
     file.last_updated_at = now_millis();
-    files::update_metadata(&mut tx, &file).await?;
+    // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
+    locking.lock(app, &mut tx, &path.id_organization, &path.id_year).await?;
+    // A folder deleted since it was read fails the foreign key: the folder is not found.
+    let saved = files::update_metadata(&mut tx, &file, locking.expect(read_at)).await.map_err(|e| {
+        if e.is_foreign_key_violation() {
+            ApiError::NotFound
+        } else {
+            e.into()
+        }
+    })?;
+    if !saved {
+        return Ok(None);
+    }
     let event = Event::new("file.update").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event.change(before, snapshot(&file))).await?;
     commit(tx).await?;
-    Ok(Json(file.into()))
+    Ok(Some(file))
 }
 
 #[utoipa::path(delete, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}", tag = "files",
@@ -527,18 +588,31 @@ pub async fn delete_file(
     ApiPath(path): ApiPath<FilePath>,
 ) -> Result<StatusCode, ApiError> {
     auth.check_write(&path.id_organization)?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
-    let file = load_writable_file(&mut tx, &path).await?;
-    if !files::trash(&mut tx, &file.id, now_millis()).await? {
-        return Err(ApiError::FileDeleted);
+    if !delete_file_once(&app, &auth, &path, Locking::Later).await? {
+        // The file changed between the read and the lock: again, under the lock.
+        delete_file_once(&app, &auth, &path, Locking::First).await?;
+    }
+    app.ocr_wake().notify_waiters();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Moves the file to the trash; false when it changed since it was read before the lock.
+async fn delete_file_once(app: &App, auth: &Auth, path: &FilePath, locking: Locking) -> Result<bool, ApiError> {
+    let mut tx = locking.begin(app, &path.id_organization).await?;
+    let file = load_writable_file(&mut tx, path).await?;
+    locking.lock(app, &mut tx, &path.id_organization, &path.id_year).await?;
+    if !files::trash(&mut tx, &file.id, now_millis(), locking.expect(file.last_updated_at)).await? {
+        return match locking {
+            Locking::Later => Ok(false),
+            Locking::First => Err(ApiError::FileDeleted),
+        };
     }
     let event = Event::new("file.delete").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event.details(snapshot(&file))).await?;
     let subject = crate::webhooks::Subject::file(&file.id_year, &file.id);
     crate::webhooks::emit(&mut tx, &file.id_organization, crate::webhooks::EventType::FileDeleted, subject).await?;
     commit(tx).await?;
-    app.ocr_wake().notify_waiters();
-    Ok(StatusCode::NO_CONTENT)
+    Ok(true)
 }
 
 #[utoipa::path(post, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}/restore", tag = "files",
@@ -552,10 +626,31 @@ pub async fn restore_file(
     ApiPath(path): ApiPath<FilePath>,
 ) -> Result<Json<FileDto>, ApiError> {
     auth.check_write(&path.id_organization)?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
-    writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
-    let file = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
-    let file = file.ok_or(ApiError::NotFound)?;
+    let restored = match restore_file_once(&app, &auth, &path, Locking::Later).await? {
+        Some(file) => file,
+        // The file changed between the read and the lock: again, under the lock.
+        None => restore_file_once(&app, &auth, &path, Locking::First).await?.ok_or(ApiError::NotDeleted)?,
+    };
+    app.ocr_wake().notify_waiters();
+    Ok(Json(restored.into()))
+}
+
+/// Takes the file out of the trash; None when it changed since it was read before the lock.
+async fn restore_file_once(
+    app: &App,
+    auth: &Auth,
+    path: &FilePath,
+    locking: Locking,
+) -> Result<Option<File>, ApiError> {
+    let mut tx = locking.begin(app, &path.id_organization).await?;
+    let found = files::get_with_year_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
+    let Some((file, year_closed)) = found else {
+        writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
+        return Err(ApiError::NotFound);
+    };
+    if year_closed {
+        return Err(ApiError::YearClosed);
+    }
     let trash_ms = i64::from(app.config().trash_days) * 86_400_000;
     match file.deleted_at {
         None => return Err(ApiError::NotDeleted),
@@ -563,13 +658,17 @@ pub async fn restore_file(
         Some(at) if at + trash_ms < now_millis() => return Err(ApiError::NotFound),
         Some(_) => {}
     }
+    locking.lock(app, &mut tx, &path.id_organization, &path.id_year).await?;
     // The same rule as create and finalize: the content, or the hash declared at create for a
     // file that had none yet, must not be another available file's.
     if let Some(sha256) = file.sha256.as_deref().or(file.hash.as_deref()) {
         check_duplicate(&mut tx, &file, sha256).await?;
     }
-    if !files::restore(&mut tx, &file.id, now_millis()).await? {
-        return Err(ApiError::NotDeleted);
+    if !files::restore(&mut tx, &file.id, now_millis(), locking.expect(file.last_updated_at)).await? {
+        return match locking {
+            Locking::Later => Ok(None),
+            Locking::First => Err(ApiError::NotDeleted),
+        };
     }
     let event = Event::new("file.restore").year(&file.id_year).file(&file.id).sha256(file.sha256.as_deref());
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
@@ -577,6 +676,5 @@ pub async fn restore_file(
     crate::webhooks::emit(&mut tx, &file.id_organization, crate::webhooks::EventType::FileRestored, subject).await?;
     let restored = files::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_file).await?;
     commit(tx).await?;
-    app.ocr_wake().notify_waiters();
-    Ok(Json(restored.ok_or(ApiError::NotFound)?.into()))
+    Ok(Some(restored.ok_or(ApiError::NotFound)?))
 }

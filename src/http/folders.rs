@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, Auth};
-use super::guard::{begin_org_write, begin_write, commit, lock_org_year, writable_year};
+use super::guard::{begin_write, commit, lock_org_year, writable_year, Locking};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
 use crate::app::App;
@@ -187,30 +187,55 @@ pub async fn update_folder(
         return Err(ApiError::invalid("idFolder", "must match the folder id in the path"));
     }
     let name = body.name.as_deref().map(parse_name).transpose()?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    let parent = body.id_folder_parent;
+    let folder = match update_folder_once(&app, &auth, &path, name.as_ref(), &parent, Locking::Later).await? {
+        Some(folder) => folder,
+        // The folder changed between the read and the lock: again, under the lock.
+        None => update_folder_once(&app, &auth, &path, name.as_ref(), &parent, Locking::First)
+            .await?
+            .ok_or(ApiError::NotFound)?,
+    };
+    Ok(Json(folder.into()))
+}
+
+/// Renames and/or moves the folder; None when it changed since it was read before the lock.
+async fn update_folder_once(
+    app: &App,
+    auth: &Auth,
+    path: &FolderPath,
+    name: Option<&FolderName>,
+    parent: &Patch<String>,
+    locking: Locking,
+) -> Result<Option<Folder>, ApiError> {
+    let mut tx = locking.begin(app, &path.id_organization).await?;
     writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     let mut folder = folders::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_folder)
         .await?
         .ok_or(ApiError::NotFound)?;
+    let read_at = folder.last_updated_at;
     let before = snapshot(&folder);
-    match body.id_folder_parent {
+    // The lock, with the year's open state re-checked under it; the tree is checked under it.
+    locking.lock(app, &mut tx, &path.id_organization, &path.id_year).await?;
+    match parent {
         Patch::Absent => {}
         Patch::Null => folder.id_parent = None,
         Patch::Value(parent) => {
-            check_move(&mut tx, &folder, &parent).await?;
-            folder.id_parent = Some(parent);
+            check_move(&mut tx, &folder, parent).await?;
+            folder.id_parent = Some(parent.clone());
         }
     }
     if let Some(name) = name {
         folder.name_key = name.unique_key();
-        folder.name = name.into_inner();
+        folder.name = name.as_str().to_owned();
     }
     folder.last_updated_at = now_millis();
-    folders::update(&mut tx, &folder).await.map_err(name_conflict)?;
+    if !folders::update(&mut tx, &folder, locking.expect(read_at)).await.map_err(name_conflict)? {
+        return Ok(None);
+    }
     let event = Event::new("folder.update").year(&folder.id_year).folder(&folder.id).change(before, snapshot(&folder));
     audit::record(&mut tx, &folder.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;
-    Ok(Json(folder.into()))
+    Ok(Some(folder))
 }
 
 /// Refuses a move under a missing folder, into the folder's own subtree, or too deep.
@@ -236,17 +261,33 @@ pub async fn delete_folder(
     ApiPath(path): ApiPath<FolderPath>,
 ) -> Result<StatusCode, ApiError> {
     auth.check_write(&path.id_organization)?;
-    let mut tx = begin_org_write(&app, &path.id_organization).await?;
+    if !delete_folder_once(&app, &auth, &path, Locking::Later).await? {
+        // The folder changed between the read and the lock: again, under the lock.
+        delete_folder_once(&app, &auth, &path, Locking::First).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes the empty folder; false when it changed since it was read before the lock.
+async fn delete_folder_once(app: &App, auth: &Auth, path: &FolderPath, locking: Locking) -> Result<bool, ApiError> {
+    let mut tx = locking.begin(app, &path.id_organization).await?;
     writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
     let folder = folders::get_in(&mut tx, &path.id_organization, &path.id_year, &path.id_folder)
         .await?
         .ok_or(ApiError::NotFound)?;
+    locking.lock(app, &mut tx, &path.id_organization, &path.id_year).await?;
+    // Under the lock: a concurrent create or move cannot fill it after this check.
     if folders::has_children(&mut tx, &path.id_folder).await? {
         return Err(ApiError::FolderNotEmpty);
     }
-    folders::delete(&mut tx, &path.id_folder).await?;
+    if !folders::delete(&mut tx, &path.id_folder, locking.expect(folder.last_updated_at)).await? {
+        return match locking {
+            Locking::Later => Ok(false),
+            Locking::First => Err(ApiError::NotFound),
+        };
+    }
     let event = Event::new("folder.delete").year(&folder.id_year).folder(&folder.id).details(snapshot(&folder));
     audit::record(&mut tx, &folder.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(true)
 }

@@ -1,5 +1,5 @@
-//! Write transactions. Every write locks its organization's row first, so the
-//! organization's writes are serialized: quota, the audit chain, the folder tree and the
+//! Write transactions. Every write locks its organization's row (first, or, on the hot routes,
+//! last: see [`Locking`]), so the organization's writes are serialized: quota, the audit chain, the folder tree and the
 //! year's open/closed state are checked and changed without races, on every backend and
 //! across instances, and no two transactions ever wait on each other's locks in opposite
 //! orders.
@@ -48,6 +48,42 @@ pub async fn lock_org_year(app: &App, tx: &mut Tx, id_organization: &str, id_yea
         return Err(ApiError::YearClosed);
     }
     Ok(())
+}
+
+/// How a lock-later route runs: first [`Locking::Later`], reading and validating before it
+/// takes the organization's lock (on PostgreSQL), its writes conditional on the row being as
+/// it read it (`last_updated_at`); if the row changed before the lock, the route runs again
+/// as [`Locking::First`], reading under the lock, as every route did before. On SQLite the
+/// write transaction serializes writers from its start: the first run always succeeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locking {
+    Later,
+    First,
+}
+
+impl Locking {
+    pub async fn begin(self, app: &App, id_organization: &str) -> Result<Tx, ApiError> {
+        match self {
+            Self::Later => begin_write(app).await,
+            Self::First => begin_org_write(app, id_organization).await,
+        }
+    }
+
+    /// Takes the lock (with the year's re-check) if not yet taken.
+    pub async fn lock(self, app: &App, tx: &mut Tx, id_organization: &str, id_year: &str) -> Result<(), ApiError> {
+        match self {
+            Self::Later => lock_org_year(app, tx, id_organization, id_year).await,
+            Self::First => Ok(()),
+        }
+    }
+
+    /// The `last_updated_at` the write must still find: none when read under the lock.
+    pub fn expect(self, read: i64) -> Option<i64> {
+        match self {
+            Self::Later => Some(read),
+            Self::First => None,
+        }
+    }
 }
 
 /// The year inside the transaction: 404 if it is not the organization's, 423 if closed.

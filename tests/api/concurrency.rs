@@ -68,3 +68,59 @@ async fn crossed_parallel_moves_never_make_a_cycle() {
         assert!(a_parent.is_null() || b_parent.is_null(), "cycle: {a_parent} <-> {b_parent}");
     }
 }
+
+/// A write that reads before it takes the organization's lock (PostgreSQL) and finds the row
+/// changed once it has the lock runs again under the lock: its audit entry records the row as
+/// it was when trashed, not as it was first read. On SQLite the request waits for the writer
+/// before reading, with the same outcome.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_trash_that_read_a_stale_row_before_the_lock_records_the_fresh_one() {
+    use coffre::db::{files, lock_row, Backend, Lockable};
+    let app = TestApp::spawn().await;
+    let db = app.app.db().clone();
+    let year = app.create_year().await;
+    let id = app.create_file(&year, json!({"name": "before.pdf"})).await.id();
+    // Another writer holds the organization's lock (and, on SQLite, the write connection).
+    let mut held = db.begin_write().await.unwrap();
+    lock_row(&mut held, db.backend(), Lockable::Organization, &app.org).await.unwrap();
+    let waiting_before = db.pool_state().waiting;
+
+    let delete = {
+        let (client, url) = (app.client.clone(), app.url(&app.file_path(&year, &id, "")));
+        let key = app.key.clone();
+        tokio::spawn(async move { client.delete(url).bearer_auth(key).send().await.unwrap().status().as_u16() })
+    };
+    // Wait until the request queues for the writer (SQLite) or for the lock (PostgreSQL),
+    // having read the file.
+    loop {
+        let waiting = match db.backend() {
+            Backend::Sqlite => db.pool_state().waiting > waiting_before,
+            Backend::Postgres => {
+                let row: (i64,) = sqlx::query_as(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF o%'",
+                )
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+                row.0 > 0
+            }
+        };
+        if waiting {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    }
+    let mut file = files::get(&db, &app.org, &year, &id).await.unwrap().unwrap();
+    file.name = "after.pdf".into();
+    file.last_updated_at += 1;
+    assert!(files::update_metadata(&mut held, &file, None).await.unwrap());
+    held.commit().await.unwrap();
+
+    assert_eq!(delete.await.unwrap(), 204);
+    let audit = app.get(&app.org_path("/audit?limit=1000")).await;
+    let entries = audit.ok(200).as_array().unwrap().clone();
+    let trashed = entries.iter().find(|e| e["action"] == "file.delete").expect("a file.delete entry");
+    assert_eq!(trashed["details"]["name"], "after.pdf", "{trashed}");
+    let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
+    assert!(ok, "the audit chain holds: {out} {err}");
+}

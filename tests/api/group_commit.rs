@@ -165,3 +165,34 @@ async fn a_background_write_queues_for_the_writer_instead_of_the_file_lock() {
     assert!(background.await.unwrap(), "the organization exists");
     assert_eq!(orgs::get(&db, "background").await.unwrap().unwrap().quota_bytes, 42);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_audit_chain_stays_linked_across_writers_and_rollbacks() {
+    // The SQLite writer remembers each chain's last entry; entries appended by another
+    // connection (a second instance, a worker, an admin command) or undone by a rollback must
+    // not make it link a new entry to a stale one.
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    app.create_file(&year, json!({"name": "a.pdf"})).await.ok(201);
+    let other = app.second_instance().await;
+    for _ in 0..2 {
+        let mut tx = other.app.db().begin_write().await.unwrap();
+        coffre::audit::record(&mut tx, &app.org, "admin", coffre::audit::Event::new("test.other")).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    app.create_file(&year, json!({"name": "b.pdf"})).await.ok(201);
+    let mut tx = app.app.db().begin_write().await.unwrap();
+    coffre::audit::record(&mut tx, &app.org, "admin", coffre::audit::Event::new("test.undone")).await.unwrap();
+    tx.rollback().await.unwrap();
+    app.create_file(&year, json!({"name": "c.pdf"})).await.ok(201);
+
+    let audit = app.get(&app.org_path("/audit?limit=1000")).await;
+    let actions: Vec<String> =
+        audit.ok(200).as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_owned()).collect();
+    let expected = ["file.create", "test.other", "test.other", "file.create", "file.create"];
+    assert!(actions.ends_with(&expected.map(String::from)), "{actions:?}");
+    assert!(!actions.contains(&"test.undone".to_owned()));
+    let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
+    assert!(ok, "the audit chain holds: {out} {err}");
+    other.stop().await;
+}
