@@ -55,7 +55,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
 # measure NAME URL: one warm-up second, then wrk; prints a table row.
 measure() {
     wrk -t2 -c"$CLIENTS" -d1s -H "Authorization: Bearer $KEY" "$2" >/dev/null
-    local t0 t1 out requests rps
+    local t0 t1 out requests rps rss
     local perf_pid=""
     if [[ "${PERF:-0}" == 1 && "$1" == "list, first page"* ]]; then
         perf record -q -F 999 -g -p "$SERVER_PID" -o "$WORK/$BACKEND.perf" 2>/dev/null &
@@ -77,14 +77,15 @@ measure() {
     if grep -q 'Non-2xx' <<<"$out"; then echo "$out" >&2; exit 1; fi
     requests=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' <<<"$out")
     rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+    rss=$(awk '$1 == "VmHWM:" { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
     python3 -c 'import sys, os
-b, n, name, req, rps, ticks = sys.argv[1:7]
+b, n, name, req, rps, ticks, rss = sys.argv[1:8]
 ms = int(ticks) * 1000 / os.sysconf("SC_CLK_TCK") / int(req)
-print(f"| {b} | {n} | {name} | {ms:.3f} ms | {rps} |")' "$BACKEND" "$FILES" "$1" "$requests" "$rps" $((t1 - t0))
+print(f"| {b} | {n} | {name} | {ms:.3f} ms | {rps} | {rss} MB |")' "$BACKEND" "$FILES" "$1" "$requests" "$rps" $((t1 - t0)) "$rss"
 }
 
-echo "| backend | files | request | server CPU a request | req/s (shared machine) |"
-echo "|---|---:|---|---:|---:|"
+echo "| backend | files | request | server CPU a request | req/s (shared machine) | server peak RSS |"
+echo "|---|---:|---|---:|---:|---:|"
 for BACKEND in $BACKENDS; do
     DATA="$WORK/$BACKEND/data"
     mkdir -p "$DATA"
