@@ -3,6 +3,8 @@
 //! declared type and size, URL expiry); its declared size counts against the quota until the
 //! URL expires.
 
+use std::sync::LazyLock;
+
 use super::{flag, Db, DbError, Row, Tx};
 use sqlx::Row as _;
 
@@ -307,39 +309,41 @@ pub struct Listed {
     pub last_updated_at: i64,
 }
 
-/// A [`Listed`] from a row of any driver, by position, in [`LIST_COLUMNS`]'s order: a page
-/// decodes 100 rows, and looking columns up by name was a visible part of its cost.
+/// A [`Listed`] from a row, by position, in [`LIST_COLUMNS`]'s order: a page decodes 100
+/// rows, and looking columns up by name was a visible part of its cost. `$get` is the
+/// driver's getter (`try_get` for sqlx rows, `get` for rusqlite's), `$err` its error type.
 macro_rules! listed {
-    ($row:expr) => {{
+    ($row:expr, $get:ident, $err:ty) => {{
         let row = $row;
-        (|| -> Result<Listed, sqlx::Error> {
-            let ocr = match row.try_get::<Option<String>, _>(16)? {
+        (|| -> Result<Listed, $err> {
+            let ocr_status: Option<String> = row.$get(16)?;
+            let ocr = match ocr_status {
                 Some(status) => Some(OcrSummary {
                     status,
-                    pages: row.try_get(17)?,
-                    pages_charged: row.try_get(18)?,
-                    engine: row.try_get(19)?,
-                    error: row.try_get(20)?,
+                    pages: row.$get(17)?,
+                    pages_charged: row.$get(18)?,
+                    engine: row.$get(19)?,
+                    error: row.$get(20)?,
                 }),
                 None => None,
             };
             Ok(Listed {
-                id: row.try_get(0)?,
-                id_folder: row.try_get(1)?,
-                name: row.try_get(2)?,
-                reference: row.try_get(3)?,
-                doc_date: row.try_get(4)?,
-                hash: row.try_get(5)?,
-                status: row.try_get(6)?,
-                content_type: row.try_get(7)?,
-                size: row.try_get(8)?,
-                sha256: row.try_get(9)?,
-                date_source: row.try_get(10)?,
-                reference_source: row.try_get(11)?,
-                deleted_at: row.try_get(12)?,
-                verified_at: row.try_get(13)?,
-                created_at: row.try_get(14)?,
-                last_updated_at: row.try_get(15)?,
+                id: row.$get(0)?,
+                id_folder: row.$get(1)?,
+                name: row.$get(2)?,
+                reference: row.$get(3)?,
+                doc_date: row.$get(4)?,
+                hash: row.$get(5)?,
+                status: row.$get(6)?,
+                content_type: row.$get(7)?,
+                size: row.$get(8)?,
+                sha256: row.$get(9)?,
+                date_source: row.$get(10)?,
+                reference_source: row.$get(11)?,
+                deleted_at: row.$get(12)?,
+                verified_at: row.$get(13)?,
+                created_at: row.$get(14)?,
+                last_updated_at: row.$get(15)?,
                 ocr,
             })
         })()
@@ -351,6 +355,29 @@ const LIST_COLUMNS: &str = "SELECT f.id, f.id_folder, f.name, f.reference, f.doc
     f.created_at, f.last_updated_at, j.status, j.pages, j.pages_charged, j.engine, j.error \
     FROM files f LEFT JOIN ocr_jobs j ON j.id = f.id_ocr_job AND j.sha256 = f.sha256";
 
+/// The list query's variants, built once: by folder (any, top level, one) and status (not
+/// deleted, given); see [`list_page_sql`].
+static LIST_PAGE_SQL: LazyLock<[String; 6]> = LazyLock::new(|| {
+    let folders = [None, Some(None), Some(Some(String::new()))];
+    std::array::from_fn(|i| {
+        let filter = ListFilter {
+            folder: folders[i / 2].clone(),
+            status: (i % 2 == 1).then(String::new),
+            ..ListFilter::default()
+        };
+        list_sql(LIST_COLUMNS, &filter)
+    })
+});
+
+fn list_page_sql(filter: &ListFilter) -> &'static str {
+    let folder = match &filter.folder {
+        None => 0,
+        Some(None) => 1,
+        Some(Some(_)) => 2,
+    };
+    &LIST_PAGE_SQL[folder * 2 + usize::from(filter.status.is_some())]
+}
+
 /// One page of files as the API lists them, in id (creation) order: [`list`] with only the
 /// columns the page shows.
 pub async fn list_page(
@@ -359,27 +386,82 @@ pub async fn list_page(
     id_year: &str,
     filter: &ListFilter,
 ) -> Result<Vec<Listed>, DbError> {
-    let sql = list_sql(LIST_COLUMNS, filter);
-    // On the concrete driver: rows decode straight into `Listed`, without the `Any`
-    // driver's conversion of every value (which was most of a page's cost).
-    macro_rules! page {
-        ($pool:expr) => {{
+    let sql = list_page_sql(filter);
+    let rows = match db.typed() {
+        // One hop to a blocking thread for the whole page, rows decoded in place (`read.rs`).
+        super::Typed::Sqlite(reader) => {
+            let (org, year, filter) = (id_organization.to_owned(), id_year.to_owned(), filter.clone());
+            return reader
+                .run(move |conn| {
+                    let after = filter.after.as_deref().unwrap_or("");
+                    let mut params: Vec<&dyn rusqlite::ToSql> = vec![&org, &year, &after];
+                    if let Some(Some(folder)) = &filter.folder {
+                        params.push(folder);
+                    }
+                    if let Some(status) = &filter.status {
+                        params.push(status);
+                    }
+                    params.extend([&filter.limit as &dyn rusqlite::ToSql, &filter.offset]);
+                    let mut statement = conn.prepare_cached(sql)?;
+                    let mut rows = statement.query(&*params)?;
+                    let mut page = Vec::with_capacity(filter.limit.clamp(0, 1024) as usize);
+                    while let Some(row) = rows.next()? {
+                        page.push(listed!(row, get, rusqlite::Error)?);
+                    }
+                    Ok(page)
+                })
+                .await;
+        }
+        // The concrete driver: rows decode straight into `Listed`, without the `Any` driver's
+        // conversion of every value.
+        super::Typed::Postgres(reader) => {
             let mut query =
-                sqlx::query(&sql).bind(id_organization).bind(id_year).bind(filter.after.as_deref().unwrap_or(""));
+                sqlx::query(sql).bind(id_organization).bind(id_year).bind(filter.after.as_deref().unwrap_or(""));
             if let Some(Some(folder)) = &filter.folder {
                 query = query.bind(folder.as_str());
             }
             if let Some(status) = &filter.status {
                 query = query.bind(status.as_str());
             }
-            let rows = query.bind(filter.limit).bind(filter.offset).fetch_all($pool).await?;
-            rows.iter().map(|row| listed!(row)).collect::<Result<Vec<_>, sqlx::Error>>()?
-        }};
-    }
-    Ok(match db.typed() {
-        super::Typed::Sqlite(pool) => page!(pool),
-        super::Typed::Postgres(pool) => page!(pool),
-    })
+            let mut conn = reader.acquire().await?;
+            let rows = query.bind(filter.limit).bind(filter.offset).fetch_all(&mut *conn).await?;
+            conn.release();
+            rows
+        }
+    };
+    Ok(rows.iter().map(|row| listed!(row, try_get, sqlx::Error)).collect::<Result<Vec<_>, _>>()?)
+}
+
+/// One file as the API shows it ([`Listed`]), if it belongs to this organization and year,
+/// on the same fast path as [`list_page`]. Files in the trash are returned too.
+pub async fn get_listed(db: &Db, id_organization: &str, id_year: &str, id: &str) -> Result<Option<Listed>, DbError> {
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("{LIST_COLUMNS} WHERE f.id = $1 AND f.id_organization = $2 AND f.id_year = $3"));
+    let row = match db.typed() {
+        super::Typed::Sqlite(reader) => {
+            let (org, year, id) = (id_organization.to_owned(), id_year.to_owned(), id.to_owned());
+            return reader
+                .run(move |conn| {
+                    let mut statement = conn.prepare_cached(SQL.as_str())?;
+                    let mut rows = statement.query([&id, &org, &year])?;
+                    let file = rows.next()?.map(|row| listed!(row, get, rusqlite::Error)).transpose();
+                    file
+                })
+                .await;
+        }
+        super::Typed::Postgres(reader) => {
+            let mut conn = reader.acquire().await?;
+            let row = sqlx::query(SQL.as_str())
+                .bind(id)
+                .bind(id_organization)
+                .bind(id_year)
+                .fetch_optional(&mut *conn)
+                .await?;
+            conn.release();
+            row
+        }
+    };
+    Ok(row.as_ref().map(|row| listed!(row, try_get, sqlx::Error)).transpose()?)
 }
 
 fn list_sql(select: &str, filter: &ListFilter) -> String {

@@ -1,6 +1,6 @@
 //! API keys: their records and the hash of each key (see [`crate::domain::api_key`]).
 
-use super::{flag, Db, DbError, Row};
+use super::{flag, Db, DbError, Row, Typed};
 use crate::domain::api_key::KeyHash;
 use sqlx::Row as _;
 
@@ -42,11 +42,48 @@ pub async fn insert(db: &Db, key: &ApiKey, key_hash: &KeyHash) -> Result<(), DbE
     Ok(())
 }
 
-/// The live (not revoked) key with this hash.
+/// The live (not revoked) key with this hash. Every authenticated request asks: it runs on
+/// the fast read path ([`super::Typed`]), decoded by position.
 pub async fn find_live_by_hash(db: &Db, key_hash: &KeyHash) -> Result<Option<ApiKey>, DbError> {
-    let sql = format!("SELECT {COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL");
-    let row = sqlx::query(&sql).bind(key_hash.as_str()).fetch_optional(&mut *db.acquire().await?).await?;
-    Ok(row.as_ref().map(ApiKey::from_row).transpose()?)
+    const SQL: &str = "SELECT id, id_organization, read_only, created_at, revoked_at FROM api_keys \
+        WHERE key_hash = $1 AND revoked_at IS NULL";
+    macro_rules! key {
+        ($row:expr, $get:ident) => {
+            ApiKey {
+                id: $row.$get(0)?,
+                id_organization: $row.$get(1)?,
+                read_only: {
+                    let flag: i64 = $row.$get(2)?;
+                    flag != 0
+                },
+                created_at: $row.$get(3)?,
+                revoked_at: $row.$get(4)?,
+            }
+        };
+    }
+    match db.typed() {
+        Typed::Sqlite(reader) => {
+            let hash = key_hash.as_str().to_owned();
+            reader
+                .run(move |conn| {
+                    let mut statement = conn.prepare_cached(SQL)?;
+                    let mut rows = statement.query([&hash])?;
+                    let key = match rows.next()? {
+                        Some(row) => Some(key!(row, get)),
+                        None => None,
+                    };
+                    Ok(key)
+                })
+                .await
+        }
+        Typed::Postgres(reader) => {
+            let mut conn = reader.acquire().await?;
+            let row = sqlx::query(SQL).bind(key_hash.as_str()).fetch_optional(&mut *conn).await?;
+            conn.release();
+            let decode = |row: &sqlx::postgres::PgRow| -> Result<ApiKey, sqlx::Error> { Ok(key!(row, try_get)) };
+            Ok(row.as_ref().map(decode).transpose()?)
+        }
+    }
 }
 
 pub async fn list(db: &Db, id_organization: &str) -> Result<Vec<ApiKey>, DbError> {

@@ -17,6 +17,7 @@ pub mod keys;
 mod migrate;
 pub mod ocr_jobs;
 pub mod orgs;
+pub mod read;
 pub mod search;
 pub mod sessions;
 pub mod settings;
@@ -124,6 +125,9 @@ async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
 pub enum DbError {
     #[error("database error: {0}")]
     Sqlx(#[from] sqlx::Error),
+    /// From SQLite's read pool ([`read::Reader`]).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("unsupported database URL (expected sqlite:// or postgres://)")]
     UnsupportedUrl,
 }
@@ -149,6 +153,13 @@ impl DbError {
             Self::Sqlx(E::Database(e)) => {
                 e.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300")
             }
+            Self::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy
+                    | rusqlite::ErrorCode::DatabaseLocked
+                    | rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::SystemIoFailure
+            ),
             _ => false,
         }
     }
@@ -198,13 +209,14 @@ pub struct Db {
     typed: Typed,
 }
 
-/// A second, concrete pool on the same database, for reads only, connected lazily (idle
-/// until the first page of files is listed). On PostgreSQL it holds at most
-/// [`TYPED_MAX_CONNECTIONS`] connections, next to the `Any` pool's.
+/// A second pool on the same database, for the hottest reads only, connected lazily (idle
+/// until the first page of files is listed): on SQLite read-only `rusqlite` connections run
+/// synchronously on blocking threads, on PostgreSQL concrete `PgConnection`s (see `read.rs`). It
+/// holds at most [`TYPED_MAX_CONNECTIONS`] connections, next to the `Any` pool's.
 #[derive(Clone)]
 pub enum Typed {
-    Sqlite(sqlx::SqlitePool),
-    Postgres(sqlx::PgPool),
+    Sqlite(Arc<read::Reader>),
+    Postgres(Arc<read::PgReader>),
 }
 
 /// Connections of the concrete read pool: a page of files takes well under a millisecond,
@@ -265,24 +277,16 @@ impl Db {
         } else {
             None
         };
-        let typed_options = sqlx::pool::PoolOptions::new()
-            .max_connections(settings.max_connections.clamp(1, TYPED_MAX_CONNECTIONS))
-            .acquire_timeout(settings.acquire_timeout);
         let typed = match backend {
             Backend::Sqlite => {
-                let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
-                    .busy_timeout(Duration::from_secs(30))
-                    .synchronous(sqlx::sqlite::SqliteSynchronous::Full);
-                Typed::Sqlite(typed_options.connect_lazy_with(options))
+                let path = sqlx::sqlite::SqliteConnectOptions::from_str(url)?.get_filename().to_owned();
+                let max = settings.max_connections.clamp(1, TYPED_MAX_CONNECTIONS) as usize;
+                Typed::Sqlite(Arc::new(read::Reader::new(path, max, settings.acquire_timeout)))
             }
             Backend::Postgres => {
                 let options = sqlx::postgres::PgConnectOptions::from_str(url)?;
-                Typed::Postgres(
-                    sqlx::pool::PoolOptions::new()
-                        .max_connections(settings.max_connections.clamp(1, TYPED_MAX_CONNECTIONS))
-                        .acquire_timeout(settings.acquire_timeout)
-                        .connect_lazy_with(options),
-                )
+                let max = settings.max_connections.clamp(1, TYPED_MAX_CONNECTIONS) as usize;
+                Typed::Postgres(Arc::new(read::PgReader::new(options, max, settings.acquire_timeout)))
             }
         };
         let db = Self { pool, writer, backend, waiting: Arc::default(), typed };
@@ -365,8 +369,8 @@ impl Db {
         }
         self.pool.close().await;
         match &self.typed {
-            Typed::Sqlite(pool) => pool.close().await,
-            Typed::Postgres(pool) => pool.close().await,
+            Typed::Sqlite(reader) => reader.close(),
+            Typed::Postgres(reader) => reader.close(),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Fiscal years ("exercices") of an organization.
 
-use super::{flag, Db, DbError, Row, Tx};
+use std::sync::LazyLock;
+
+use super::{flag, Db, DbError, Row, Tx, Typed};
 use sqlx::Row as _;
 
 #[derive(Debug, Clone)]
@@ -82,11 +84,51 @@ pub async fn periods_of_ocr_job(db: &Db, id_job: &str) -> Result<Vec<(String, St
     rows.iter().map(|row| Ok((row.try_get("starting_at")?, row.try_get("ending_at")?))).collect()
 }
 
-/// The year `id` if it belongs to `id_organization`.
+/// The year `id` if it belongs to `id_organization`. Every request on a year's files asks:
+/// it runs on the fast read path ([`super::Typed`]), decoded by position.
 pub async fn get(db: &Db, id_organization: &str, id: &str) -> Result<Option<Year>, DbError> {
-    let sql = format!("SELECT {COLUMNS} FROM years WHERE id = $1 AND id_organization = $2");
-    let row = sqlx::query(&sql).bind(id).bind(id_organization).fetch_optional(&mut *db.acquire().await?).await?;
-    Ok(row.as_ref().map(Year::from_row).transpose()?)
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("SELECT {COLUMNS} FROM years WHERE id = $1 AND id_organization = $2"));
+    macro_rules! year {
+        ($row:expr, $get:ident) => {
+            Year {
+                id: $row.$get(0)?,
+                id_organization: $row.$get(1)?,
+                label: $row.$get(2)?,
+                starting_at: $row.$get(3)?,
+                ending_at: $row.$get(4)?,
+                closed: {
+                    let flag: i64 = $row.$get(5)?;
+                    flag != 0
+                },
+                closed_at: $row.$get(6)?,
+                created_at: $row.$get(7)?,
+            }
+        };
+    }
+    match db.typed() {
+        Typed::Sqlite(reader) => {
+            let (id, id_organization) = (id.to_owned(), id_organization.to_owned());
+            reader
+                .run(move |conn| {
+                    let mut statement = conn.prepare_cached(SQL.as_str())?;
+                    let mut rows = statement.query([&id, &id_organization])?;
+                    let year = match rows.next()? {
+                        Some(row) => Some(year!(row, get)),
+                        None => None,
+                    };
+                    Ok(year)
+                })
+                .await
+        }
+        Typed::Postgres(reader) => {
+            let mut conn = reader.acquire().await?;
+            let row = sqlx::query(SQL.as_str()).bind(id).bind(id_organization).fetch_optional(&mut *conn).await?;
+            conn.release();
+            let decode = |row: &sqlx::postgres::PgRow| -> Result<Year, sqlx::Error> { Ok(year!(row, try_get)) };
+            Ok(row.as_ref().map(decode).transpose()?)
+        }
+    }
 }
 
 pub async fn list(db: &Db, id_organization: &str) -> Result<Vec<Year>, DbError> {

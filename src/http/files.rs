@@ -3,12 +3,14 @@
 
 use axum::extract::{OriginalUri, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, Problem};
 use super::extract::{ApiJson, ApiPath, ApiQuery, Auth};
+use super::file_json;
 use super::guard::{begin_write, commit, lock_org_year, writable_year, Locking};
 use super::patch::Patch;
 use super::years::{load_year, YearPath};
@@ -352,7 +354,7 @@ pub async fn list_files(
     ApiPath(path): ApiPath<YearPath>,
     ApiQuery(query): ApiQuery<ListFiles>,
     OriginalUri(uri): OriginalUri,
-) -> Result<(HeaderMap, Json<Vec<FileDto>>), ApiError> {
+) -> Result<Response, ApiError> {
     let year = load_year(&app, &auth, &path.id_organization, &path.id_year).await?;
     let limit = query.limit.unwrap_or(DEFAULT_PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {
@@ -372,53 +374,41 @@ pub async fn list_files(
         limit: limit + 1,
         offset: cursor.as_ref().map_or(0, |c| c.offset),
     };
-    let dto = |f: files::Listed| FileDto {
-        id: f.id,
-        id_organization: year.id_organization.clone(),
-        id_year: year.id.clone(),
-        id_folder: f.id_folder,
-        name: f.name,
-        reference: f.reference,
-        date: f.doc_date,
-        hash: f.hash,
-        status: f.status,
-        content_type: f.content_type,
-        size: f.size,
-        sha256: f.sha256,
-        date_source: f.date_source,
-        reference_source: f.reference_source,
-        ocr: f.ocr.map(OcrStateDto::from),
-        deleted_at: f.deleted_at.map(rfc3339),
-        verified_at: f.verified_at.map(rfc3339),
-        created_at: rfc3339(f.created_at),
-        last_updated_at: rfc3339(f.last_updated_at),
-        search: None,
-    };
-    let mut page: Vec<FileDto> = match &search {
-        Some(q) => db_search::list(app.db(), &year.id_organization, &year.id, &filter, q)
-            .await?
-            .into_iter()
-            .map(FileDto::from)
-            .collect(),
+    // Truncated to `limit` below; one more row says whether a next page exists.
+    let (body, more, last_id) = match &search {
+        Some(q) => {
+            let mut page: Vec<FileDto> = db_search::list(app.db(), &year.id_organization, &year.id, &filter, q)
+                .await?
+                .into_iter()
+                .map(FileDto::from)
+                .collect();
+            let more = page.len() as i64 > limit;
+            page.truncate(limit as usize);
+            let last_id = page.last().map(|f| f.id.clone());
+            let body = serde_json::to_vec(&page).map_err(|e| ApiError::Internal(e.to_string()))?;
+            (body, more, last_id)
+        }
         None => {
-            files::list_page(app.db(), &year.id_organization, &year.id, &filter).await?.into_iter().map(dto).collect()
+            let mut page = files::list_page(app.db(), &year.id_organization, &year.id, &filter).await?;
+            let more = page.len() as i64 > limit;
+            page.truncate(limit as usize);
+            let last_id = page.last().map(|f| f.id.clone());
+            (file_json::page(&page, &year.id_organization, &year.id)?, more, last_id)
         }
     };
     let mut headers = HeaderMap::new();
-    if page.len() as i64 > limit && filter.offset + limit <= MAX_OFFSET {
-        page.truncate(limit as usize);
+    if more && filter.offset + limit <= MAX_OFFSET {
         // Ranked results page by offset; files in id order by the last id seen.
         let next = match (&search, &cursor) {
             (Some(_), _) | (None, Some(Cursor { after: None, .. })) => format!("o{}", filter.offset + limit),
-            _ => page.last().map(|f| f.id.clone()).unwrap_or_default(),
+            _ => last_id.unwrap_or_default(),
         };
         let link = next_link(uri.path(), &query, limit, &next);
         if let Ok(value) = HeaderValue::from_str(&link) {
             headers.insert(header::LINK, value);
         }
     }
-    page.truncate(limit as usize);
-    Ok((headers, Json(page)))
+    Ok((headers, file_json::response(body)).into_response())
 }
 
 /// What `q` matches besides OCR text.
@@ -474,14 +464,13 @@ pub async fn get_file(
     State(app): State<App>,
     auth: Auth,
     ApiPath(path): ApiPath<FilePath>,
-) -> Result<Json<FileDto>, ApiError> {
-    let file = load_file(&app, &auth, &path).await?;
+) -> Result<Response, ApiError> {
+    auth.check_org(&path.id_organization)?;
+    let file = files::get_listed(app.db(), &path.id_organization, &path.id_year, &path.id_file).await?;
     // A deleted file is gone from reads, as DELETE promises; the trash listing and restore
     // still reach it.
-    if file.status == STATUS_DELETED {
-        return Err(ApiError::NotFound);
-    }
-    Ok(Json(file.into()))
+    let file = file.filter(|f| f.status != STATUS_DELETED).ok_or(ApiError::NotFound)?;
+    Ok(file_json::response(file_json::one(&file, &path.id_organization, &path.id_year)?))
 }
 
 #[utoipa::path(patch, path = "/organizations/{idOrganization}/years/{idYear}/files/{idFile}", tag = "files",

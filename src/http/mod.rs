@@ -4,6 +4,7 @@ pub mod content;
 pub mod error;
 pub mod exports;
 pub mod extract;
+mod file_json;
 pub mod files;
 pub mod folders;
 pub mod guard;
