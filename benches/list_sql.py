@@ -40,7 +40,8 @@ def main():
         if not m:
             continue
         sql = rust_debug_unescape(m.group(1)).strip()
-        if re.search(r"\bFROM files\b", sql) and re.search(r"ORDER BY \S*id LIMIT \$\d+", sql):
+        if (re.search(r"\bFROM files\b", sql) and re.search(r"id_year = \$2", sql)
+                and re.search(r"ORDER BY \S*id LIMIT \$\d+", sql)):
             found = sql
     if found is None:
         sys.exit(f"list_sql: no list query in {log}")
