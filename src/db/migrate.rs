@@ -15,6 +15,7 @@ const SQLITE: &[(i64, &str)] = &[
     (7, include_str!("../../migrations/sqlite/0007_reserved.sql")),
     (8, include_str!("../../migrations/sqlite/0008_search.sql")),
     (9, include_str!("../../migrations/sqlite/0009_webhooks.sql")),
+    (10, include_str!("../../migrations/sqlite/0010_thumbnail_queue.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
@@ -26,6 +27,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (7, include_str!("../../migrations/postgres/0007_reserved.sql")),
     (8, include_str!("../../migrations/postgres/0008_search.sql")),
     (9, include_str!("../../migrations/postgres/0009_webhooks.sql")),
+    (10, include_str!("../../migrations/postgres/0010_thumbnail_queue.sql")),
 ];
 
 /// An arbitrary constant shared by every Coffre instance.
