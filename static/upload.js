@@ -19,6 +19,9 @@ export function setup(drop) {
   // Files of this page with the same content: the first is uploaded, the others wait for it
   // and are reported as its duplicates.
   const byHash = new Map();
+  // Hashes are taken in the order the files were dropped, so that of two identical files the
+  // first dropped is the one uploaded, whichever digest would have finished first.
+  let hashed = Promise.resolve();
 
   const api = async (method, path, body) => {
     const response = await fetch(base + path, {
@@ -55,7 +58,9 @@ export function setup(drop) {
     try {
       if (!crypto.subtle) throw new Refused(T.no_crypto);
       row.say(T.hashing, "hashing");
-      const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
+      const turn = hashed.then(async () => crypto.subtle.digest("SHA-256", await file.arrayBuffer()));
+      hashed = turn.catch(() => {});
+      const digest = await turn;
       const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
       if (byHash.has(hash)) {
         const existing = await byHash.get(hash);
