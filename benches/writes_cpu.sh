@@ -9,16 +9,18 @@
 #
 # Each row: wrk -t2 -c$CLIENTS -d$DURATION --latency; CPU per request is the server's
 # utime+stime (/proc/PID/stat) over the run divided by the requests wrk counted. Finalize
-# runs on files prepared beforehand (benches/writes_prep.py: created, upload URL, 1 byte PUT),
+# runs on files prepared beforehand (benches/prepare_finalize.py, as benches/api.sh: created,
+# upload URL, PUT of a ~20-byte unique PDF),
 # each finalized once (benches/finalize.lua, shared with benches/api.sh); a wrk thread that runs
 # out of files asks for a path that does not exist, so the run fails rather than measure
 # idempotent re-finalizes: keep FINALIZE_FILES above rate x duration. Every answer must be 2xx.
 #
 # Environment: BACKENDS="sqlite postgres" DURATION=5s CLIENTS=16 ORGS=16 FINALIZE_FILES=6000
-# (files prepared per organization count, split among them), COFFRE_BIN (default
+# (files prepared for each finalize row, split among its organizations), COFFRE_BIN (default
 # $CARGO_TARGET_DIR/release/coffre, built with `cargo build --release` if missing),
 # PERF=1 (record a profile of each run: perf record -g into the scratch directory),
-# BENCH_KEEP=1 (keep the scratch directory).
+# BENCH_KEEP=1 (keep the scratch directory), SEED=N (first fill the first organization's year
+# with N files through POST .../files, e.g. SEED=100000 to profile a large year).
 
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -104,15 +106,20 @@ bench() {
     SERVER_PID=$!
     wait_tcp "$port"
     local org key year file
-    : >"$WORK/years.txt" ; : >"$WORK/create.txt" ; : >"$WORK/upload.txt"
+    : >"$WORK/years.txt" ; : >"$WORK/years.tsv" ; : >"$WORK/create.txt" ; : >"$WORK/upload.txt"
     while read -r org key; do
         year=$(post "/organizations/$org/years" "$key" '{"label":"2026","startingAt":"2026-01-01","endingAt":"2026-12-31"}' | jget id)
         file=$(post "/organizations/$org/years/$year/files" "$key" '{"name":"bench-upload.pdf"}' | jget id)
         printf '%s %s %s\n' "$org" "$key" "$year" >>"$WORK/years.txt"
+        printf '%s\t%s\t%s\n' "$org" "$key" "$year" >>"$WORK/years.tsv"
         printf '/organizations/%s/years/%s/files %s\n' "$org" "$year" "$key" >>"$WORK/create.txt"
         printf '/organizations/%s/years/%s/files/%s/upload-url %s\n' "$org" "$year" "$file" "$key" >>"$WORK/upload.txt"
     done <"$WORK/orgs.txt"
     head -n 1 "$WORK/years.txt" >"$WORK/years1.txt"
+    if [[ "${SEED:-0}" -gt 0 ]]; then
+        read -r org key year <"$WORK/years1.txt"
+        python3 "$REPO_ROOT/benches/seed.py" "$BASE" "$org" "$year" "$key" "$SEED" >&2
+    fi
     local lua="$REPO_ROOT/benches/multi-org.lua" create_body upload_body
     create_body='{"name":"bench-create.pdf","reference":"BENCH-001","date":"2026-03-15"}'
     upload_body='{"type":"application/pdf","size":1}'
@@ -121,9 +128,8 @@ bench() {
         measure create "$n" "$lua" BENCH_TARGETS="$WORK/t.txt" BENCH_BODY="$create_body"
         head -n "$n" "$WORK/upload.txt" >"$WORK/t.txt"
         measure upload-url "$n" "$lua" BENCH_TARGETS="$WORK/t.txt" BENCH_BODY="$upload_body"
-        local years="$WORK/years.txt"
-        [[ $n == 1 ]] && years="$WORK/years1.txt"
-        python3 "$REPO_ROOT/benches/writes_prep.py" "$BASE" "$years" "$((FINALIZE_FILES / n))" >"$WORK/fin.txt"
+        python3 "$REPO_ROOT/benches/prepare_finalize.py" "$BASE" "$WORK/years.tsv" "$FINALIZE_FILES" "$WORK/fin.txt" \
+            --orgs "$n" --tag "f$n"
         measure finalize "$n" "$REPO_ROOT/benches/finalize.lua" BENCH_TARGETS="$WORK/fin.txt" BENCH_THREADS=2
     done
     kill "$SERVER_PID"

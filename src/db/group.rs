@@ -46,7 +46,7 @@ const MAX_BATCH: usize = 128;
 /// since the last batch (`PRAGMA data_version` changed), a batch failed, the connection was
 /// reopened. A request that rolls back forgets the organizations it appended to.
 #[derive(Default)]
-pub struct AuditTails(Mutex<HashMap<String, (i64, String)>>);
+pub struct AuditTails(Mutex<HashMap<String, (i64, String)>>, AtomicU64);
 
 impl AuditTails {
     fn clear(&self) {
@@ -78,9 +78,14 @@ impl Lease {
         self.conn.as_mut().expect("a lease holds its connection until it ends")
     }
 
-    /// The organization's last audit entry `(seq, hash)`, if known without reading.
+    /// The organization's last audit entry `(seq, hash)`, if known without reading (a miss
+    /// is counted: the caller reads it).
     pub fn audit_tail(&self, id_organization: &str) -> Option<(i64, String)> {
-        self.tails.0.lock().unwrap_or_else(|e| e.into_inner()).get(id_organization).cloned()
+        let tail = self.tails.0.lock().unwrap_or_else(|e| e.into_inner()).get(id_organization).cloned();
+        if tail.is_none() {
+            self.tails.1.fetch_add(1, Ordering::Relaxed);
+        }
+        tail
     }
 
     /// Records the organization's new last audit entry, written by this request.
@@ -109,7 +114,10 @@ impl Lease {
         Ok(())
     }
 
+    /// Returns the connection, once: `commit` and `rollback` give it back, and the drop that
+    /// follows them finds nothing left to do (it must not forget the tails a commit keeps).
     fn give_back(&mut self, commit: Option<oneshot::Sender<Result<(), sqlx::Error>>>) {
+        let (Some(conn), Some(back)) = (self.conn.take(), self.back.take()) else { return };
         if commit.is_none() && !self.appended.is_empty() {
             // Its entries are about to be undone: the next request reads the real tail.
             let mut tails = self.tails.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -117,10 +125,8 @@ impl Lease {
                 tails.remove(&org);
             }
         }
-        if let (Some(conn), Some(back)) = (self.conn.take(), self.back.take()) {
-            // The writer gone, the connection closes here, which rolls back.
-            let _ = back.send(Returned { conn, commit });
-        }
+        // The writer gone, the connection closes here, which rolls back.
+        let _ = back.send(Returned { conn, commit });
     }
 }
 
@@ -143,6 +149,7 @@ pub struct Writer {
     queue: mpsc::UnboundedSender<Msg>,
     acquire_timeout: Duration,
     stats: Arc<Stats>,
+    tails: Arc<AuditTails>,
 }
 
 /// Batches committed, and requests committed in them.
@@ -158,13 +165,19 @@ impl Writer {
         let conn = connect(&options).await?;
         let (queue, requests) = mpsc::unbounded_channel();
         let stats = Arc::<Stats>::default();
-        tokio::spawn(run(conn, options, requests, stats.clone()));
-        Ok(Self { queue, acquire_timeout, stats })
+        let tails = Arc::<AuditTails>::default();
+        tokio::spawn(run(conn, options, requests, stats.clone(), tails.clone()));
+        Ok(Self { queue, acquire_timeout, stats, tails })
     }
 
     /// `(commits, requests committed)` so far.
     pub fn stats(&self) -> (u64, u64) {
         (self.stats.commits.load(Ordering::Relaxed), self.stats.requests.load(Ordering::Relaxed))
+    }
+
+    /// Audit appends that had to read their organization's last entry, so far.
+    pub fn audit_tail_reads(&self) -> u64 {
+        self.tails.1.load(Ordering::Relaxed)
     }
 
     /// Waits for the connection, in arrival order; gives up (as a pool would) after the
@@ -217,8 +230,9 @@ async fn run(
     options: AnyConnectOptions,
     mut queue: mpsc::UnboundedReceiver<Msg>,
     stats: Arc<Stats>,
+    tails: Arc<AuditTails>,
 ) {
-    let mut state = State { conn, tails: Arc::default(), data_version: None };
+    let mut state = State { conn, tails, data_version: None };
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Some(first) = queue.recv().await {
         let mut closing = None;

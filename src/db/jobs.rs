@@ -51,6 +51,14 @@ pub async fn claim<J: JobTable>(
         Backend::Sqlite => "",
     };
     let (table, columns) = (J::TABLE, J::COLUMNS);
+    // A read first: an idle queue costs a worker's wake-up (every request that queues work
+    // wakes every worker) no write, which on SQLite would wait in the one writer's queue.
+    let probe = format!(
+        "SELECT 1 AS due FROM {table} j WHERE j.status = 'queued' OR (j.status = 'running' AND j.lease_until < $1) LIMIT 1"
+    );
+    if sqlx::query(&probe).bind(now).fetch_optional(db.pool()).await?.is_none() {
+        return Ok(None);
+    }
     let sql = format!(
         "UPDATE {table} SET status = 'running', lease_token = $1, lease_until = $2, claimed_at = $3, \
          attempts = attempts + 1 \

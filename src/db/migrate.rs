@@ -16,6 +16,7 @@ const SQLITE: &[(i64, &str)] = &[
     (8, include_str!("../../migrations/sqlite/0008_search.sql")),
     (9, include_str!("../../migrations/sqlite/0009_webhooks.sql")),
     (10, include_str!("../../migrations/sqlite/0010_thumbnail_queue.sql")),
+    (11, include_str!("../../migrations/sqlite/0011_write_path.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
@@ -28,6 +29,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (8, include_str!("../../migrations/postgres/0008_search.sql")),
     (9, include_str!("../../migrations/postgres/0009_webhooks.sql")),
     (10, include_str!("../../migrations/postgres/0010_thumbnail_queue.sql")),
+    (11, include_str!("../../migrations/postgres/0011_write_path.sql")),
 ];
 
 /// An arbitrary constant shared by every Coffre instance.

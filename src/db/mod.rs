@@ -362,6 +362,12 @@ impl Db {
         self.writer.as_ref().map(group::Writer::stats)
     }
 
+    /// SQLite's audit appends that read their chain's last entry instead of the writer's
+    /// cache, so far; None on PostgreSQL.
+    pub fn audit_tail_reads(&self) -> Option<u64> {
+        self.writer.as_ref().map(group::Writer::audit_tail_reads)
+    }
+
     /// Connections `(in use, idle)` and tasks waiting for one.
     pub fn pool_state(&self) -> PoolState {
         let (size, idle) = (self.pool.size() as i64, self.pool.num_idle() as i64);

@@ -269,6 +269,12 @@ pub async fn claim_due(db: &Db, token: &str, now: i64, lease_until: i64) -> Resu
         Backend::Postgres => "FOR UPDATE OF j SKIP LOCKED",
         Backend::Sqlite => "",
     };
+    // A read first, as in [`super::jobs::claim`]: an idle queue costs no write.
+    let probe = "SELECT 1 AS due FROM webhook_deliveries j WHERE (j.status = 'queued' AND j.next_attempt_at <= $1) \
+                 OR (j.status = 'running' AND j.lease_until < $1) LIMIT 1";
+    if sqlx::query(probe).bind(now).fetch_optional(db.pool()).await?.is_none() {
+        return Ok(None);
+    }
     let sql = format!(
         "UPDATE webhook_deliveries SET status = 'running', lease_token = $1, lease_until = $2, claimed_at = $3, \
          attempts = attempts + 1 \

@@ -102,7 +102,7 @@ async fn first_page_jpeg(pdf: &Path, out: &Path) -> Result<(), String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let prefix = dir.path().join("thumb");
     let size = THUMBNAIL_SIZE.to_string();
-    let status = tokio::process::Command::new("pdftoppm")
+    let status = crate::ocr::tools::background("pdftoppm")
         .args(["-f", "1", "-l", "1", "-scale-to", &size, "-jpeg", "-singlefile"])
         .arg(pdf)
         .arg(&prefix)

@@ -11,7 +11,7 @@ pub mod einvoice;
 pub mod engine;
 pub mod extract;
 pub mod fields;
-mod tools;
+pub(crate) mod tools;
 
 pub use engine::{Analysis, Engine, EngineConfig, OcrOutput, PageText};
 pub use fields::{Fields, Source};

@@ -196,3 +196,19 @@ async fn the_audit_chain_stays_linked_across_writers_and_rollbacks() {
     assert!(ok, "the audit chain holds: {out} {err}");
     other.stop().await;
 }
+
+#[tokio::test]
+async fn the_writer_links_audit_entries_without_reading_the_chain() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    app.create_file(&year, json!({"name": "warm.pdf"})).await.ok(201);
+    let Some(before) = app.app.db().audit_tail_reads() else { return };
+    for i in 0..20 {
+        app.create_file(&year, json!({"name": format!("c{i}.pdf")})).await.ok(201);
+    }
+    let reads = app.app.db().audit_tail_reads().unwrap() - before;
+    // Only another connection's commit (none here) makes the writer read the tail again.
+    assert_eq!(reads, 0, "20 creates after the first read their chain's tail {reads} times");
+    let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
+    assert!(ok, "the audit chain holds: {out} {err}");
+}
