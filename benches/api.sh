@@ -33,6 +33,7 @@
 #   BACKENDS="sqlite postgres"   SIZES="10000 100000"
 #   DURATION=15s  WARMUP=3s  THREADS=2  CLIENTS="16 1" (one table row per client count)
 #   ORGS=16          organizations of the multi-organization write rows
+#   PENDING_FILES=64 pending files the one-organization upload-url row asks URLs for, round robin
 #   FINALIZE_DURATION=5s  length of the finalize runs (each needs files prepared beforehand)
 #   PG_ANALYZE=1     on PostgreSQL, run ANALYZE on files after seeding (default 1; see above)
 #   QUIET_WAIT=60    before each wrk run, wait at most this many seconds for the machine to be
@@ -76,6 +77,7 @@ FINALIZE_DURATION=${FINALIZE_DURATION:-5s}
 seconds() { python3 -c 'import sys; v = sys.argv[1]; f = {"s": 1, "m": 60, "h": 3600}; print(float(v[:-1]) * f[v[-1]] if v[-1] in f else float(v))' "$1"; }
 FINALIZE_SECONDS=$(seconds "$FINALIZE_DURATION")
 ORGS=${ORGS:-16}
+PENDING_FILES=${PENDING_FILES:-64}
 WRK_RUN="$REPO_ROOT/benches/wrk_run.py"
 QUIET_WAIT=${QUIET_WAIT:-60}
 POSTMASTER=""
@@ -438,11 +440,20 @@ bench_backend() {
         run_wrk get "get file" "$BASE$files_path/$id_file"
         run_wrk list-first "list files, first page" "$BASE$first_url"
         run_wrk list-deep "list files, page after file $((pages * 1000))" "$BASE$deep_url"
-        # upload-url: every request replaces the upload of one pending file (a new signed URL,
-        # its reservation swapped on the counter, an audit entry).
-        local pending
-        pending=$(api POST "$files_path" '{"name":"bench-upload.pdf"}' | jget id)
-        run_wrk upload-url "upload-url" "$BASE$files_path/$pending/upload-url" "$UPLOAD_URL_LUA"
+        # upload-url: each request asks for a new signed URL of one of $PENDING_FILES pending
+        # files, round robin (what clients uploading files do: one URL per file), replacing
+        # that file's previous upload (its reservation swapped on the counter, an audit entry).
+        # Then the worst case apart: every request on the same file (on PostgreSQL most of them
+        # find the row changed since they read it and run again under the lock).
+        local pending k
+        : >"$WORK/$BACKEND/pending.targets"
+        for k in $(seq 1 "$PENDING_FILES"); do
+            pending=$(api POST "$files_path" "{\"name\":\"bench-upload-$k.pdf\"}" | jget id)
+            printf '%s/%s/upload-url %s\n' "$files_path" "$pending" "$API_KEY" >>"$WORK/$BACKEND/pending.targets"
+        done
+        BENCH_TARGETS="$WORK/$BACKEND/pending.targets" BENCH_BODY='{"type":"application/pdf","size":1}' \
+            run_wrk upload-url "upload-url ($PENDING_FILES files, round robin)" "$BASE$files_path" "$MULTI_ORG_LUA"
+        run_wrk upload-url-one-file "upload-url, every request on one file" "$BASE$files_path/$pending/upload-url" "$UPLOAD_URL_LUA"
         local before after
         before=$(count_files)
         run_wrk create "create file" "$BASE$files_path" "$CREATE_LUA"

@@ -21,6 +21,7 @@ pub mod read;
 pub mod search;
 pub mod sessions;
 pub mod settings;
+pub mod turns;
 pub mod webhooks;
 pub mod years;
 
@@ -44,6 +45,10 @@ pub type Row = sqlx::any::AnyRow;
 /// commits (even with nothing changed) rather than drops the transaction.
 pub struct Tx {
     inner: TxInner,
+    /// PostgreSQL: this process's queue of the organization's writers (see `turns.rs`).
+    turns: Option<Arc<turns::Turns>>,
+    /// The turn taken, released after the transaction ends (fields drop in order).
+    turn: Option<turns::Turn>,
 }
 
 enum TxInner {
@@ -64,6 +69,18 @@ impl Tx {
         match self.inner {
             TxInner::Pool(tx) => tx.rollback().await,
             TxInner::Group(lease) => lease.rollback().await,
+        }
+    }
+
+    /// PostgreSQL: waits for the organization's turn among this process's writers, first
+    /// come first served, before the caller locks the organization's row (see `turns.rs`).
+    /// Once per transaction; a no-op on SQLite, whose writer already queues.
+    pub async fn take_turn(&mut self, id_organization: &str) {
+        if self.turn.is_some() {
+            return;
+        }
+        if let Some(turns) = &self.turns {
+            self.turn = turns.take(id_organization).await;
         }
     }
 
@@ -207,6 +224,8 @@ pub struct Db {
     /// The hottest reads (a page of files) on the concrete driver, whose rows decode without
     /// the `Any` driver's per-row conversion (see [`Typed`]).
     typed: Typed,
+    /// PostgreSQL: the organizations' write queues of this process (see `turns.rs`).
+    turns: Option<Arc<turns::Turns>>,
 }
 
 /// A second pool on the same database, for the hottest reads only, connected lazily (idle
@@ -294,7 +313,8 @@ impl Db {
                 Typed::Postgres(Arc::new(read::PgReader::new(options, max, settings.acquire_timeout)))
             }
         };
-        let db = Self { pool, writer, backend, waiting: Arc::default(), typed };
+        let turns = (backend == Backend::Postgres).then(Arc::default);
+        let db = Self { pool, writer, backend, waiting: Arc::default(), typed, turns };
         migrate::run(&db).await?;
         Ok(db)
     }
@@ -348,7 +368,7 @@ impl Db {
             Some(writer) => TxInner::Group(writer.begin().await?),
             None => TxInner::Pool(self.pool.begin().await?),
         };
-        Ok(Tx { inner })
+        Ok(Tx { inner, turns: self.turns.clone(), turn: None })
     }
 
     pub async fn ping(&self) -> Result<(), DbError> {
@@ -400,7 +420,10 @@ pub async fn lock_row(tx: &mut Tx, backend: Backend, table: Lockable, id: &str) 
         return Ok(());
     }
     let sql = match table {
-        Lockable::Organization => "SELECT id FROM organizations WHERE id = $1 FOR UPDATE",
+        Lockable::Organization => {
+            tx.take_turn(id).await;
+            "SELECT id FROM organizations WHERE id = $1 FOR UPDATE"
+        }
     };
     sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await?;
     Ok(())

@@ -34,6 +34,7 @@ pub async fn lock_org_year(app: &App, tx: &mut Tx, id_organization: &str, id_yea
         return Ok(());
     }
     use sqlx::Row as _;
+    tx.take_turn(id_organization).await;
     let row = sqlx::query(
         "SELECT y.closed FROM organizations o JOIN years y ON y.id_organization = o.id \
          WHERE o.id = $1 AND y.id = $2 FOR UPDATE OF o",
