@@ -387,7 +387,12 @@ pub(super) fn date_label(
     }
     let from = if k == 0 { 0 } else { line.dates[k - 1].end };
     let mut before = labels.iter().rev().filter(|l| l.end <= hit.start && l.start >= from);
-    let beside = before.next();
+    // A label of another column ("Lieferant GmbH        05.03.2013": a word, then the gap
+    // between two layout columns) does not name the date.
+    let beside = before.next().filter(|l| {
+        let gap = line.text.get(l.end..hit.start).unwrap_or("");
+        !(gap.contains("  ") && gap.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2))
+    });
     match beside {
         Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
         // "Livraison effectuée le", "Échéance le", "payée le": a bare "le" takes the kind of the

@@ -135,7 +135,9 @@ pub(super) const DUE_DATE: &str = concat!(
 );
 /// Delivery, order, service period dates.
 pub(super) const OTHER_DATE: &str = concat!(
-    r"\b(?:liefer|leistungs|bestell|auftrags)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",
+    // Not "Lieferant", "Lieferantenstraße", "Lieferanschrift": a supplier's name and address.
+    r"\bliefer(?:datum|termin|tag|zeit\w*|ung\w*|schein\w*|woche|monat)\b|\bgeliefert\b",
+    r"|\b(?:leistungs|bestell|auftrags)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",
     r"|\bentrega\b|\bpedido\b|\bperiodo\b|\bconsegna\b|\bordine\b|\bspedizione\b|\benv[íi]o\b",
 );
 

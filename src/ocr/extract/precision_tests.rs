@@ -378,3 +378,16 @@ fn header_cells_of_several_words_pair_with_the_dates_below() {
         extract(&["INVOICE\nOrder Date Invoice Date Due Date\n05/03/2024 05/08/2024 06/07/2024 $10.00"], Source::Ocr);
     assert_eq!(v(&f.date), Some("2024-05-08".into()));
 }
+
+#[test]
+fn a_label_like_word_of_another_column_does_not_name_the_date() {
+    let f = read(&[
+        "Lieferanten-Service Ost GmbH",
+        "Kunde: Auftragsbüro Meyer KG                   Rechnungsdatum",
+        "Lieferanschrift: Lagerstraße 4, 22525 Hamburg  12.03.2024",
+        "Bestellservice: Frau Lange                     Bestellung vom 05.03.2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    let f = read(&["Lieferant GmbH                     05.03.2013", "Rechnung 471102"]);
+    assert_eq!(v(&f.date), Some("2013-03-05".into()));
+}
