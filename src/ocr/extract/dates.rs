@@ -461,7 +461,7 @@ pub(super) fn in_period(line: &Line, k: usize) -> bool {
 /// ("Rechnungsdatum  Lieferdatum  Kundennummer" over "12.03.2024  10.03.2024  4711") pairs them
 /// in order, whatever the spacing OCR kept; otherwise the columns decide.
 /// The cells of a header line, as (kind, whether the cell names a date): labels that read as one
-/// cell are merged ("Date de commande", "Date d'échéance", "Due Date", "Delivery date"), the
+/// cell are merged ("Date de commande", "Date d'échéance", "Fecha entrega", "Due Date"), the
 /// more specific kind winning over the bare date word.
 fn header_cells(text: &str, heads: &[Hit<DateLabel>]) -> Vec<(DateLabel, bool)> {
     let word = |l: &Hit<DateLabel>| text.get(l.start..l.end).unwrap_or("");
@@ -471,7 +471,9 @@ fn header_cells(text: &str, heads: &[Hit<DateLabel>]) -> Vec<(DateLabel, bool)> 
         if let Some(last) = cells.last_mut() {
             let gap = text.get(last.2..l.start).unwrap_or("");
             let joined = if last.0 == DateLabel::Weak && l.kind != DateLabel::Weak {
-                CELL_CONNECTOR.is_match(gap)
+                // "Fecha entrega", "Data consegna": a qualifier that is no date word itself;
+                // "Datum Lieferdatum" are two cells.
+                CELL_CONNECTOR.is_match(gap) || (gap == " " && !dated)
             } else {
                 last.0 != DateLabel::Weak
                     && l.kind == DateLabel::Weak

@@ -391,3 +391,13 @@ fn a_label_like_word_of_another_column_does_not_name_the_date() {
     let f = read(&["Lieferant GmbH                     05.03.2013", "Rechnung 471102"]);
     assert_eq!(v(&f.date), Some("2013-03-05".into()));
 }
+
+#[test]
+fn a_bare_date_word_and_its_qualifier_make_one_header_cell() {
+    let f = extract(&["FATTURA\nData Data consegna Codice cliente\n12/03/2024 08/03/2024 C-118"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    let f = extract(&["Rechnung\nLieferdatum Datum Kunde\n08.03.2024 12.03.2024 4711"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    let f = extract(&["Rechnung\nDatum Lieferdatum Kunde\n12.03.2024 08.03.2024 4711"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+}
