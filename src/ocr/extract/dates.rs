@@ -8,11 +8,16 @@ pub(super) static DATE_NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})\b"));
 pub(super) static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\b"));
 /// "1er" is often read "ter" or "ler" by OCR.
+/// Month names run to ten letters ("septiembre"); Spanish puts "de" around the month
+/// ("12 de marzo de 2024"), German a dot after the day ("12. März 2024").
 pub(super) static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?|1er|[tlI]er)\s*[-.]?\s*(\p{L}{3,9})\.?\s*[-.,]?\s*(\d{4}|\d{2})\b")
+    re(concat!(
+        r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?|1er|[tlI]er)\s*[-.]?\s*(?:de\s+)?(\p{L}{3,10})\.?\s*[-.,]?\s*",
+        r"(?:del?\s+)?(\d{4}|\d{2})\b",
+    ))
 });
 pub(super) static DATE_MONTH_DAY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
+    LazyLock::new(|| re(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
 pub(super) static TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}\s?[:hH]\s?\d{2}(?:\s?:\s?\d{2})?\b"));
 
 #[derive(Debug, Clone, Copy)]
@@ -257,6 +262,7 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         ),
         (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
+        (Strong, r"\b(?:rechnung|gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
         (Strong, ISSUE_DATE),
         (Strong, OWN_TITLE_DATE),
         // Dates of another document quoted by this one: a credit note's cancelled invoice.
@@ -281,7 +287,9 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
 
 /// Separators of a period "du 01/03 au 31/03", "1 March - 31 March": both ends are not the
 /// document's date.
-pub(super) static PERIOD_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:au|à|to|until|-|–|jusqu['’]au)\s*$"));
+pub(super) static PERIOD_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:au|à|to|until|-|–|jusqu['’]au|bis(?:\s+zum)?|tot(?:\s+en\s+met)?|t/m|hasta(?:\s+el)?|al)\s*$")
+});
 
 /// The document's own title word, by kind, for "Facture N° 12 du 03/02/2026". A credit note
 /// quoting "facture F-1 du ..." dates the invoice, not itself.
@@ -378,12 +386,42 @@ pub(super) fn date_label(
         return Some(DateLabel::Other);
     }
     let from = if k == 0 { 0 } else { line.dates[k - 1].end };
-    let beside = labels.iter().rev().find(|l| l.end <= hit.start && l.start >= from);
+    let mut before = labels.iter().rev().filter(|l| l.end <= hit.start && l.start >= from);
+    // A label of another column ("Lieferant GmbH        05.03.2013": a word, then the gap
+    // between two layout columns) does not name the date.
+    let beside = before.next().filter(|l| {
+        let gap = line.text.get(l.end..hit.start).unwrap_or("");
+        !(gap.contains("  ") && gap.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2))
+    });
     match beside {
         Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
+        // "Livraison effectuée le", "Échéance le", "payée le": a bare "le" takes the kind of the
+        // label it completes; alone ("Paris, le 12 mars") it stays a bare date word.
+        Some(label) if label.kind == DateLabel::Weak && is_bare_le(&line.text, label) => {
+            let same_cell = |earlier: &&Hit<DateLabel>| {
+                line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
+            };
+            Some(before.next().filter(same_cell).map_or(DateLabel::Weak, |earlier| earlier.kind))
+        }
         Some(label) => Some(label.kind),
-        None => header_date_label(doc, idx, hit),
+        // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
+        None if letter_head(&line.text, from, hit.start) => Some(DateLabel::Weak),
+        None => header_date_label(doc, idx, k),
     }
+}
+
+fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {
+    text.get(label.start..label.end).is_some_and(|word| word.eq_ignore_ascii_case("le"))
+}
+
+/// The place a letter is written from, right before its date: "Berlin, ", "Paris, le ",
+/// "Berlin, den ", "Milano, lì ", at the start of a line or of a cell; no digit in it.
+static LETTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s{2})\s*\p{Lu}[\p{L}'’.\-]+(?:[\s\-]\p{L}[\p{L}'’.\-]*){0,3},\s*(?:le|den|am|il|el|op|l[iì])?\s*$")
+});
+
+fn letter_head(text: &str, from: usize, start: usize) -> bool {
+    text.get(from..start).is_some_and(|before| LETTER_HEAD.is_match(before))
 }
 
 /// "Facture N° 12 du 03/02/2026": a "du" that follows the document's own mention dates it.
@@ -419,12 +457,80 @@ pub(super) fn in_period(line: &Line, k: usize) -> bool {
 }
 
 /// In a table ("Date    Échéance" over "15/03/2026    14/04/2026") the header above names the
-/// date by column.
-pub(super) fn header_date_label(doc: &Doc, idx: usize, hit: &DateHit) -> Option<DateLabel> {
+/// date by column. A header with as many date labels as the row below has dates
+/// ("Rechnungsdatum  Lieferdatum  Kundennummer" over "12.03.2024  10.03.2024  4711") pairs them
+/// in order, whatever the spacing OCR kept; otherwise the columns decide.
+/// The cells of a header line, as (kind, whether the cell names a date): labels that read as one
+/// cell are merged ("Date de commande", "Date d'échéance", "Fecha entrega", "Due Date"), the
+/// more specific kind winning over the bare date word.
+fn header_cells(text: &str, heads: &[Hit<DateLabel>]) -> Vec<(DateLabel, bool)> {
+    let word = |l: &Hit<DateLabel>| text.get(l.start..l.end).unwrap_or("");
+    let mut cells: Vec<(DateLabel, bool, usize)> = Vec::new();
+    for l in heads {
+        let dated = DATE_WORD.is_match(word(l));
+        if let Some(last) = cells.last_mut() {
+            let gap = text.get(last.2..l.start).unwrap_or("");
+            let joined = if last.0 == DateLabel::Weak && l.kind != DateLabel::Weak {
+                // "Fecha entrega", "Data consegna": a qualifier that is no date word itself;
+                // "Datum Lieferdatum" are two cells.
+                CELL_CONNECTOR.is_match(gap) || (gap == " " && !dated)
+            } else {
+                last.0 != DateLabel::Weak
+                    && l.kind == DateLabel::Weak
+                    && gap == " "
+                    && word(l).eq_ignore_ascii_case("date")
+            };
+            if joined {
+                if last.0 == DateLabel::Weak {
+                    last.0 = l.kind;
+                }
+                last.1 |= dated;
+                last.2 = l.end;
+                continue;
+            }
+        }
+        cells.push((l.kind, dated, l.end));
+    }
+    cells.into_iter().map(|(kind, dated, _)| (kind, dated)).collect()
+}
+
+/// What joins a date word to its qualifier within one header cell: "de", "d'", "of", "di".
+static CELL_CONNECTOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^ (?:de|d['’]|of|di|del|de\s+la|du|des|van|der)\s?$"));
+
+/// Header words that name a date column, in every language.
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)dat[eu]|datum|fecha|\bdata\b|termin|[ée]ch[ée]ance|vencim|scadenza|\bdue\b|f[äa]llig|vervaldatum")
+});
+
+pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize) -> Option<DateLabel> {
     let line = doc.lines.get(idx)?;
+    let hit = line.dates.get(k)?;
     let above = doc.lines.get(doc.prev_non_blank(idx)?)?;
     if !above.dates.is_empty() {
         return None;
+    }
+    // A cell of a table row holds the date alone: a date inside a sentence ("Bitte bis zum
+    // 26. März zahlen") under a line that names dates is no column of it.
+    let from = if k == 0 { 0 } else { line.dates[k - 1].end };
+    let lead = line.text.get(from..hit.start).unwrap_or("");
+    let cell = lead.rsplit_once("  ").map_or(lead, |(_, cell)| cell);
+    let word = |token: &str| {
+        token.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !token.chars().any(|c| c.is_ascii_digit())
+    };
+    if cell.split_whitespace().any(word) {
+        return None;
+    }
+    let heads = find_labels(&above.text, &DATE_LABELS);
+    if line.dates.len() >= 2 {
+        let cells = header_cells(&above.text, &heads);
+        // "Rechnungsdatum  Auftragsnummer  Lieferdatum": the order number's cell holds no date.
+        let dated: Vec<(DateLabel, bool)> = cells.iter().copied().filter(|(_, dated)| *dated).collect();
+        for paired in [cells, dated] {
+            if paired.len() == line.dates.len() {
+                return paired.get(k).map(|(kind, _)| *kind);
+            }
+        }
     }
     let span = line.span_cols(hit.start, hit.end);
     // OCR keeps one space between header cells: a date under two labels belongs to the one it
@@ -433,7 +539,7 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, hit: &DateHit) -> Option<
         let (start, end) = above.span_cols(l.start, l.end);
         end.min(span.1) as isize - start.max(span.0) as isize
     };
-    find_labels(&above.text, &DATE_LABELS)
+    heads
         .into_iter()
         .filter(|l| overlaps(span, above.span_cols(l.start, l.end)))
         .max_by_key(|l| (shared(l), Reverse(l.start)))

@@ -98,10 +98,15 @@ pub(super) const OTHER_NUMBER: &str = concat!(
 
 /// The document's date: Rechnungsdatum, Factuurdatum, Fecha de factura, Data fattura.
 pub(super) const ISSUE_DATE: &str = concat!(
-    r"\b(?:rechnungs|beleg|ausstellungs|gutschrifts)datum\b|\bdatum\s+der\s+rechnung\b",
+    // One date for both: "Rechnungs- und Lieferdatum", "Rechnungsdatum = Leistungsdatum",
+    // "Leistungs-/Rechnungsdatum": the invoice's own date, whatever the other word says. First:
+    // of the alternatives that match at one place, the first listed is taken.
+    r"\brechnungs(?:[-\s]?datum)?\s*(?:[-/=&]|und|u\.)\s*(?:[/=&]|und|u\.)?\s*(?:liefer|leistungs)[-\s]?datum\b",
+    r"|\b(?:liefer|leistungs)(?:[-\s]?datum)?\s*(?:[-/=&]|und|u\.)\s*(?:[/=&]|und|u\.)?\s*rechnungs[-\s]?datum\b",
+    r"|\b(?:rechnungs|beleg|ausstellungs|gutschrifts)[-\s]?datum\b|\bdatum\s+der\s+rechnung\b",
     r"|\b(?:factuur|creditnota)datum\b|\bfactuur\s+datum\b",
     r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisi[óo]n|expedici[óo]n)\b",
-    r"|\bdata\s+(?:della\s+|di\s+)?(?:fattura|documento|emissione)\b",
+    r"|\bdata\s+(?:della\s+|di\s+|del\s+)?(?:fattura|documento|doc\b\.?|emissione)",
 );
 /// The document's own numbered title dated on the same line: "FATTURA N. 12 del 03/02/2026",
 /// "Rechnung Nr. 12 vom", "Factura nº 12 de", "Invoice no. 12 of". A quoted document carries an
@@ -130,7 +135,9 @@ pub(super) const DUE_DATE: &str = concat!(
 );
 /// Delivery, order, service period dates.
 pub(super) const OTHER_DATE: &str = concat!(
-    r"\b(?:liefer|leistungs|bestell|auftrags)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",
+    // Not "Lieferant", "Lieferantenstraße", "Lieferanschrift": a supplier's name and address.
+    r"\bliefer(?:datum|termin|tag|zeit\w*|ung\w*|schein\w*|woche|monat)\b|\bgeliefert\b",
+    r"|\b(?:leistungs|bestell|auftrags)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",
     r"|\bentrega\b|\bpedido\b|\bperiodo\b|\bconsegna\b|\bordine\b|\bspedizione\b|\benv[íi]o\b",
 );
 

@@ -228,3 +228,176 @@ fn text_layer_word_boxes_are_read_at_300_dpi() {
     assert_eq!(pages[0][0].line, pages[0][1].line);
     assert!(pages[1].is_empty() && pages[2].is_empty());
 }
+
+// ---- dates as suppliers print them (branch dates) ----------------------------------------
+
+#[test]
+fn a_header_row_with_several_date_columns_pairs_labels_and_dates_in_order() {
+    // Text layer: columns line up.
+    let f = read(&[
+        "Rechnung Nr. RE-2024-118",
+        "Rechnungsdatum     Lieferdatum     Kundennummer     Seite",
+        "12.03.2024         08.03.2024      481516           1/1",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    // OCR: one space between cells, so the columns no longer line up; the order still does.
+    let f = extract(
+        &["Rechnung Nr. RE-2024-118\nKundennummer Lieferdatum Rechnungsdatum Seite\n481516 08.03.2024 12.03.2024 1/1"],
+        Source::Ocr,
+    );
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    // Delivery before invoice in the header: the second date is the invoice's.
+    let f = extract(&["FACTUUR\nVervaldatum Factuurdatum Klantnummer\n11-04-2024 12-03-2024 4711"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+}
+
+#[test]
+fn german_issue_date_labels_in_their_usual_spellings() {
+    for label in [
+        "Datum",
+        "Rechnungsdatum",
+        "Rechnungs-Datum",
+        "Belegdatum",
+        "Datum der Rechnung",
+        "Rechnungs- und Lieferdatum",
+        "Rechnungsdatum = Leistungsdatum",
+        "Leistungs-/Rechnungsdatum",
+    ] {
+        let f = read(&["Rechnung", &format!("{label}: 12.03.2024"), "Lieferdatum: 08.03.2024"]);
+        assert_eq!(v(&f.date), Some("2024-03-12".into()), "{label}");
+    }
+}
+
+#[test]
+fn a_lone_date_beside_an_issue_date_label_in_six_languages() {
+    let cases = [
+        ("FACTURE", "Date de facture : 12 mars 2024"),
+        ("FACTURE", "Date : 12/03/2024"),
+        ("INVOICE", "Invoice date: March 12, 2024"),
+        ("INVOICE", "Date: 12th March 2024"),
+        ("Rechnung", "Rechnungsdatum: 12. März 2024"),
+        ("Rechnung", "Datum 2024-03-12"),
+        ("Factuur", "Factuurdatum: 12 maart 2024"),
+        ("Factuur", "Datum: 12-03-2024"),
+        ("FACTURA", "Fecha de factura: 12 de marzo de 2024"),
+        ("FACTURA", "Fecha: 12/03/2024"),
+        ("FATTURA", "Data fattura: 12 marzo 2024"),
+        ("FATTURA", "Data: 12/03/2024"),
+    ];
+    for (title, line) in cases {
+        assert_eq!(v(&read(&[title, line]).date), Some("2024-03-12".into()), "{line}");
+    }
+}
+
+#[test]
+fn month_names_in_six_languages_up_to_ten_letters() {
+    let cases = [
+        ("12 de septiembre de 2024", "2024-09-12"),
+        ("12 de marzo del 2024", "2024-03-12"),
+        ("12. Dezember 2024", "2024-12-12"),
+        ("1. Oktober 2024", "2024-10-01"),
+        ("12 settembre 2024", "2024-09-12"),
+        ("12 augustus 2024", "2024-08-12"),
+        ("September 12, 2024", "2024-09-12"),
+        ("1er décembre 2024", "2024-12-01"),
+    ];
+    for (raw, expected) in cases {
+        assert_eq!(parse_date(raw), Some(expected.to_owned()), "{raw}");
+    }
+}
+
+#[test]
+fn a_letter_head_place_and_date_is_the_documents_date() {
+    let f = read(&[
+        "Dr. Weber Unternehmensberatung",
+        "                                              Berlin, 12. März 2024",
+        "Rechnung RE-77",
+        "Leistungsdatum entspricht Rechnungsdatum.",
+        "Bitte überweisen Sie den Betrag bis zum 26. März 2024.",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    // "le" completing another label keeps that label's kind: the delivery date does not compete.
+    let f = read(&["                   Paris, le 12 mars 2024", "FACTURE N° F-9", "Livraison effectuée le 08/03/2024"]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    let f = read(&["Studio Bianchi", "                 Milano, 12 marzo 2024", "Fattura n. 12"]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    // A street or a name before a date is no letter head when it carries figures.
+    let f = read(&["FACTURE", "12 rue Pasteur, 12/03/2024", "Date de facture : 14/03/2024"]);
+    assert_eq!(v(&f.date), Some("2024-03-14".into()));
+}
+
+#[test]
+fn the_only_unlabelled_date_beside_a_labelled_due_date_is_the_invoice_date() {
+    let f =
+        read(&["FACTURE", "                F-2024-88", "                12/03/2024", "Date d'échéance : 11/04/2024"]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    // Two unlabelled dates: no way to tell, none reported.
+    let f = read(&["FACTURE", "12/03/2024", "15/03/2024", "Date d'échéance : 11/04/2024"]);
+    assert_eq!(v(&f.date), None);
+}
+
+#[test]
+fn month_first_dates_proved_by_another_date_on_the_page() {
+    let f = read(&["INVOICE", "Invoice date: 04/05/2024", "Total incl. VAT EUR 120.00", "Payment due by 06/18/2024"]);
+    assert_eq!(v(&f.date), Some("2024-04-05".into()));
+}
+
+#[test]
+fn a_header_with_a_non_date_column_between_dates_still_pairs_in_order() {
+    let f =
+        extract(&["Rechnung\nLieferdatum Auftragsnummer Rechnungsdatum\n08.03.2024 A-4711 12.03.2024"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    // A date in a sentence under a line naming dates is not in a column of it.
+    let f =
+        read(&["Rechnung vom 12.03.2024", "Leistungsdatum entspricht Rechnungsdatum.", "Zahlbar bis zum 26.03.2024."]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+}
+
+#[test]
+fn a_period_in_any_language_is_not_the_documents_date() {
+    for line in
+        ["Zeitraum 01.03.2024 bis 31.03.2024", "Periode 01-03-2024 tot 31-03-2024", "Periodo 01/03/2024 al 31/03/2024"]
+    {
+        let f = read(&["Rechnung", line, "Datum: 02.04.2024"]);
+        assert_eq!(v(&f.date), Some("2024-04-02".into()), "{line}");
+        assert_eq!(v(&read(&["Rechnung", line]).date), None, "{line}");
+    }
+}
+
+#[test]
+fn header_cells_of_several_words_pair_with_the_dates_below() {
+    let f = extract(
+        &[concat!(
+            "FACTURE\nN° de facture Date de facture Date de commande Date de livraison Date d'échéance\n",
+            "A2024-6165 22/05/2024 08/05/2024 13/05/2024 21/06/2024"
+        )],
+        Source::Ocr,
+    );
+    assert_eq!(v(&f.date), Some("2024-05-22".into()));
+    let f =
+        extract(&["INVOICE\nOrder Date Invoice Date Due Date\n05/03/2024 05/08/2024 06/07/2024 $10.00"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-05-08".into()));
+}
+
+#[test]
+fn a_label_like_word_of_another_column_does_not_name_the_date() {
+    let f = read(&[
+        "Lieferanten-Service Ost GmbH",
+        "Kunde: Auftragsbüro Meyer KG                   Rechnungsdatum",
+        "Lieferanschrift: Lagerstraße 4, 22525 Hamburg  12.03.2024",
+        "Bestellservice: Frau Lange                     Bestellung vom 05.03.2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    let f = read(&["Lieferant GmbH                     05.03.2013", "Rechnung 471102"]);
+    assert_eq!(v(&f.date), Some("2013-03-05".into()));
+}
+
+#[test]
+fn a_bare_date_word_and_its_qualifier_make_one_header_cell() {
+    let f = extract(&["FATTURA\nData Data consegna Codice cliente\n12/03/2024 08/03/2024 C-118"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    let f = extract(&["Rechnung\nLieferdatum Datum Kunde\n08.03.2024 12.03.2024 4711"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+    let f = extract(&["Rechnung\nDatum Lieferdatum Kunde\n12.03.2024 08.03.2024 4711"], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2024-03-12".into()));
+}
