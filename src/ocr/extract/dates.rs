@@ -325,6 +325,10 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
     })
 }
 
+/// Different dates at the best rank: the page itself leaves the date in doubt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct DateInDoubt;
+
 /// The document's date, withheld unless the page leaves no doubt:
 /// - only a date read beside an issue-date label, a bare date label, or (without any label)
 ///   the one unlabelled date of the page competes; delivery, order, service-period, due and
@@ -336,7 +340,10 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
 ///   page prints is dropped;
 /// - with the fiscal year known, a candidate near it (within a year of its ends) beats any
 ///   far from it; a date far outside the year that stands alone is reported at 0.4 at most.
-pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
+///
+/// A page whose best candidates disagree is `Err` (in doubt), told apart from one without any
+/// (`Ok(None)`): another reading of the same page must not settle that doubt.
+pub(super) fn date_verdict(doc: &Doc, kind: Option<DocumentKind>) -> Result<Option<(String, f32)>, DateInDoubt> {
     let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
     let mut due: Option<NaiveDate> = None;
     for (idx, line) in doc.lines.iter().enumerate() {
@@ -363,14 +370,14 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
     if inside {
         candidates.retain(|(_, _, d)| near(d));
     }
-    let top = candidates.iter().map(|(rank, _, _)| *rank).max()?;
+    let Some(top) = candidates.iter().map(|(rank, _, _)| *rank).max() else { return Ok(None) };
     let mut best = candidates.iter().filter(|(rank, _, _)| *rank == top);
-    let &(_, confidence, date) = best.next()?;
+    let Some(&(_, confidence, date)) = best.next() else { return Ok(None) };
     if best.any(|(_, _, other)| *other != date) {
-        return None;
+        return Err(DateInDoubt);
     }
     let confidence = if inside { confidence } else { confidence.min(WEAK_GUESS) };
-    Some((date.to_string(), confidence))
+    Ok(Some((date.to_string(), confidence)))
 }
 
 pub(super) fn date_label(
