@@ -325,10 +325,6 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
     })
 }
 
-/// Different dates at the best rank: the page itself leaves the date in doubt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct DateInDoubt;
-
 /// The document's date, withheld unless the page leaves no doubt:
 /// - only a date read beside an issue-date label, a bare date label, or (without any label)
 ///   the one unlabelled date of the page competes; delivery, order, service-period, due and
@@ -340,10 +336,7 @@ pub(super) struct DateInDoubt;
 ///   page prints is dropped;
 /// - with the fiscal year known, a candidate near it (within a year of its ends) beats any
 ///   far from it; a date far outside the year that stands alone is reported at 0.4 at most.
-///
-/// A page whose best candidates disagree is `Err` (in doubt), told apart from one without any
-/// (`Ok(None)`): another reading of the same page must not settle that doubt.
-pub(super) fn date_verdict(doc: &Doc, kind: Option<DocumentKind>) -> Result<Option<(String, f32)>, DateInDoubt> {
+pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
     let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
     let mut due: Option<NaiveDate> = None;
     for (idx, line) in doc.lines.iter().enumerate() {
@@ -370,14 +363,14 @@ pub(super) fn date_verdict(doc: &Doc, kind: Option<DocumentKind>) -> Result<Opti
     if inside {
         candidates.retain(|(_, _, d)| near(d));
     }
-    let Some(top) = candidates.iter().map(|(rank, _, _)| *rank).max() else { return Ok(None) };
+    let top = candidates.iter().map(|(rank, _, _)| *rank).max()?;
     let mut best = candidates.iter().filter(|(rank, _, _)| *rank == top);
-    let Some(&(_, confidence, date)) = best.next() else { return Ok(None) };
+    let &(_, confidence, date) = best.next()?;
     if best.any(|(_, _, other)| *other != date) {
-        return Err(DateInDoubt);
+        return None;
     }
     let confidence = if inside { confidence } else { confidence.min(WEAK_GUESS) };
-    Ok(Some((date.to_string(), confidence)))
+    Some((date.to_string(), confidence))
 }
 
 pub(super) fn date_label(

@@ -79,11 +79,6 @@ pub fn extract(pages: &[&str], source: Source) -> Fields {
 
 /// [`extract`], with what the caller knows of the document (its fiscal year).
 pub fn extract_with(pages: &[&str], source: Source, hints: Hints) -> Fields {
-    read(pages, source, hints).0
-}
-
-/// [`extract_with`], and whether the page left the date in doubt (see [`date_verdict`]).
-fn read(pages: &[&str], source: Source, hints: Hints) -> (Fields, Option<DateInDoubt>) {
     let mut doc = Doc::new(pages, source);
     doc.period = hints.period;
     let kind = detect_kind(&doc);
@@ -92,9 +87,8 @@ fn read(pages: &[&str], source: Source, hints: Hints) -> (Fields, Option<DateInD
     let totals = decide_totals(&doc, &total_candidates(&doc, &breakdown), &breakdown);
     let ids = identifiers(&doc);
     let wrap = |found: Option<(String, f32)>| found.map(|(value, confidence)| field(value, confidence, source));
-    let date = date_verdict(&doc, document_kind);
     let mut fields = Fields {
-        date: wrap(date.clone().unwrap_or(None)),
+        date: wrap(document_date(&doc, document_kind)),
         invoice_number: wrap(invoice_number(&doc, document_kind)),
         siren: wrap(ids.siren),
         siret: wrap(ids.siret),
@@ -112,7 +106,7 @@ fn read(pages: &[&str], source: Source, hints: Hints) -> (Fields, Option<DateInD
     }
     // No mention of a kind: withheld rather than guessed ("other" is for XML type codes).
     fields.kind = kind.map(|(kind, confidence)| field(kind, confidence, source));
-    (fields, date.err())
+    fields
 }
 
 /// [`extract`] of OCR pages, with a second reading of the same pages rebuilt from Tesseract's
@@ -122,7 +116,7 @@ fn read(pages: &[&str], source: Source, hints: Hints) -> (Fields, Option<DateInD
 /// is kept where it holds; the rebuilt one is used for totals only when it passes
 /// HT + TVA = TTC and the text's does not, and for other fields only when the text found none.
 pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hints: Hints) -> Fields {
-    let (mut fields, date_in_doubt) = read(pages, source, hints);
+    let mut fields = extract_with(pages, source, hints);
     if words.iter().all(|w| w.is_empty()) {
         return fields;
     }
@@ -154,12 +148,7 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hin
             }
         )*};
     }
-    fill!(kind, invoice_number, siren, siret, vat_number, iban, currency);
-    // Dates that disagree in the text stay in doubt: the rebuilt rows may pair a label with
-    // one of them, but which one the page meant is no clearer for that.
-    if date_in_doubt.is_none() {
-        fill!(date);
-    }
+    fill!(kind, date, invoice_number, siren, siret, vat_number, iban, currency);
     fields
 }
 

@@ -1109,30 +1109,6 @@ fn word_boxes_pair_labels_and_amounts_that_ocr_split_into_blocks() {
     assert_eq!(value(&f.consistent), Some(true));
 }
 
-/// Two different dates with nothing on the text to tell them apart: the date is withheld, and
-/// the rows rebuilt from the word boxes, which put a "Date" label beside one of them, do not
-/// settle it (a label next to a date on the page is no proof that it is that date's).
-#[test]
-fn a_date_in_doubt_in_the_text_is_not_settled_by_the_word_boxes() {
-    let words = vec![
-        word("FACTURE", 100, 100, 1),
-        word("F-1", 220, 100, 1),
-        word("Date", 100, 200, 1),
-        word("12/03/2026", 400, 201, 2),
-        word("15/03/2026", 400, 400, 2),
-        word("Total", 100, 600, 3),
-        word("TTC", 170, 600, 3),
-        word("120,00", 400, 600, 3),
-    ];
-    let laid = relayout(&words);
-    assert!(laid.lines().any(|row| row.trim_start().starts_with("Date") && row.ends_with("12/03/2026")), "{laid}");
-    let split = text(&["12/03/2026", "15/03/2026", "", "FACTURE F-1", "Date", "", "Total TTC 120,00"]);
-    assert_eq!(value(&extract(&[&split], Source::Ocr).date), None, "two unlabelled dates: in doubt");
-    let slices: Vec<&[crate::ocr::fields::Word]> = vec![&words];
-    let f = extract_with_words(&[&split], &slices, Source::Ocr, Hints::default());
-    assert_eq!(value(&f.date), None);
-}
-
 /// A scan lost the invoice date's label: of the unlabelled dates, the one after the due date
 /// is a payment date, not the invoice's.
 #[test]
