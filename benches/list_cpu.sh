@@ -33,24 +33,13 @@ if [[ "${SKIP_BUILD:-0}" != 1 && -z "${COFFRE_BIN:-}" ]]; then
 fi
 [[ -x "$BIN" ]] || { echo "no binary at $BIN" >&2; exit 1; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/coffre-list-cpu.XXXXXX")
-chmod 755 "$WORK"
-SERVER_PID=""
-PG_STOP=()
-cleanup() {
-    [[ -z "$SERVER_PID" ]] || { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
-    [[ ${#PG_STOP[@]} -eq 0 ]] || "${PG_STOP[@]}" >/dev/null 2>&1 || true
-    [[ "${BENCH_KEEP:-0}" == 1 ]] && echo "kept $WORK" >&2 || rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-jget() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+# shellcheck source=cpu_lib.sh
+source benches/cpu_lib.sh
+cpu_scratch list-cpu
 api() {
     curl -fsS -X "$1" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
         ${3:+--data-binary "$3"} "$BASE$2"
 }
-# cpu_ticks: the server's utime + stime, in clock ticks.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
 
 # measure NAME URL: one warm-up second, then wrk; prints a table row.
 measure() {
@@ -125,8 +114,5 @@ EOF
     measure "list, first page of $PAGE" "$BASE$FILES_PATH?limit=$PAGE"
     measure "list, page of $PAGE after file $((FILES / 2))" "$BASE$FILES_PATH?limit=$PAGE&cursor=$middle"
     measure "get one file" "$BASE$FILES_PATH/$first"
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-    [[ ${#PG_STOP[@]} -eq 0 ]] || { "${PG_STOP[@]}" >/dev/null 2>&1 || true; PG_STOP=(); }
+    stop_server
 done

@@ -37,20 +37,10 @@ BIN=${COFFRE_BIN:-"${CARGO_TARGET_DIR:-$REPO_ROOT/target}/release/coffre"}
 
 apt_install wrk curl postgresql
 [[ -x "$BIN" ]] || cargo build --release
-WORK=$(mktemp -d /tmp/coffre-writes.XXXXXX)
-chmod 755 "$WORK"
-SERVER_PID=""
-PG_STOP=()
-cleanup() {
-    [[ -z "$SERVER_PID" ]] || { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
-    [[ ${#PG_STOP[@]} -eq 0 ]] || "${PG_STOP[@]}" >/dev/null 2>&1 || true
-    [[ "${BENCH_KEEP:-0}" == 1 ]] && echo "kept $WORK" >&2 || rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-jget() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+# shellcheck source=cpu_lib.sh
+source benches/cpu_lib.sh
+cpu_scratch writes
 post() { curl -sSf -X POST -H "Authorization: Bearer $2" -H 'Content-Type: application/json' --data-binary "$3" "$BASE$1"; }
-ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
 
 # measure NAME ORGS LUA [ENV...]: one wrk run, one table row.
 measure() {
@@ -61,9 +51,9 @@ measure() {
         perf_pid=$!
         sleep 0.5
     fi
-    t0=$(ticks)
+    t0=$(cpu_ticks)
     env "$@" wrk -t2 -c"$CLIENTS" -d"$DURATION" --latency -s "$lua" "$BASE" >"$out" 2>&1
-    t1=$(ticks)
+    t1=$(cpu_ticks)
     [[ -z "$perf_pid" ]] || { kill -INT "$perf_pid"; wait "$perf_pid" || true; }
     if grep -q 'Non-2xx\|Socket errors' "$out"; then
         cat "$out" >&2
@@ -106,18 +96,16 @@ bench() {
     SERVER_PID=$!
     wait_tcp "$port"
     local org key year file
-    : >"$WORK/years.txt" ; : >"$WORK/years.tsv" ; : >"$WORK/create.txt" ; : >"$WORK/upload.txt"
+    : >"$WORK/years.tsv" ; : >"$WORK/create.txt" ; : >"$WORK/upload.txt"
     while read -r org key; do
         year=$(post "/organizations/$org/years" "$key" '{"label":"2026","startingAt":"2026-01-01","endingAt":"2026-12-31"}' | jget id)
         file=$(post "/organizations/$org/years/$year/files" "$key" '{"name":"bench-upload.pdf"}' | jget id)
-        printf '%s %s %s\n' "$org" "$key" "$year" >>"$WORK/years.txt"
         printf '%s\t%s\t%s\n' "$org" "$key" "$year" >>"$WORK/years.tsv"
         printf '/organizations/%s/years/%s/files %s\n' "$org" "$year" "$key" >>"$WORK/create.txt"
         printf '/organizations/%s/years/%s/files/%s/upload-url %s\n' "$org" "$year" "$file" "$key" >>"$WORK/upload.txt"
     done <"$WORK/orgs.txt"
-    head -n 1 "$WORK/years.txt" >"$WORK/years1.txt"
     if [[ "${SEED:-0}" -gt 0 ]]; then
-        read -r org key year <"$WORK/years1.txt"
+        IFS=$'\t' read -r org key year <"$WORK/years.tsv"
         python3 "$REPO_ROOT/benches/seed.py" "$BASE" "$org" "$year" "$key" "$SEED" >&2
     fi
     local lua="$REPO_ROOT/benches/multi-org.lua" create_body upload_body
@@ -132,10 +120,7 @@ bench() {
             --orgs "$n" --tag "f$n"
         measure finalize "$n" "$REPO_ROOT/benches/finalize.lua" BENCH_TARGETS="$WORK/fin.txt" BENCH_THREADS=2
     done
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-    [[ ${#PG_STOP[@]} -eq 0 ]] || { "${PG_STOP[@]}" >/dev/null 2>&1 || true; PG_STOP=(); }
+    stop_server
 }
 
 echo "| backend | route | orgs | req/s | p50 | p99 | server CPU a request | peak RSS |"
