@@ -46,11 +46,19 @@ const MAX_BATCH: usize = 128;
 /// since the last batch (`PRAGMA data_version` changed), a batch failed, the connection was
 /// reopened. A request that rolls back forgets the organizations it appended to.
 #[derive(Default)]
-pub struct AuditTails(Mutex<HashMap<String, (i64, String)>>, AtomicU64);
+pub struct AuditTails {
+    last: Mutex<HashMap<String, (i64, String)>>,
+    /// Appends that found no tail here and read it (see [`Writer::audit_tail_reads`]).
+    misses: AtomicU64,
+}
 
 impl AuditTails {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, (i64, String)>> {
+        self.last.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn clear(&self) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.map().clear();
     }
 }
 
@@ -81,16 +89,16 @@ impl Lease {
     /// The organization's last audit entry `(seq, hash)`, if known without reading (a miss
     /// is counted: the caller reads it).
     pub fn audit_tail(&self, id_organization: &str) -> Option<(i64, String)> {
-        let tail = self.tails.0.lock().unwrap_or_else(|e| e.into_inner()).get(id_organization).cloned();
+        let tail = self.tails.map().get(id_organization).cloned();
         if tail.is_none() {
-            self.tails.1.fetch_add(1, Ordering::Relaxed);
+            self.tails.misses.fetch_add(1, Ordering::Relaxed);
         }
         tail
     }
 
     /// Records the organization's new last audit entry, written by this request.
     pub fn set_audit_tail(&mut self, id_organization: &str, seq: i64, hash: &str) {
-        let mut tails = self.tails.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut tails = self.tails.map();
         tails.insert(id_organization.to_owned(), (seq, hash.to_owned()));
         if !self.appended.iter().any(|o| o == id_organization) {
             self.appended.push(id_organization.to_owned());
@@ -98,7 +106,7 @@ impl Lease {
     }
 
     pub fn forget_audit_tail(&mut self, id_organization: &str) {
-        self.tails.0.lock().unwrap_or_else(|e| e.into_inner()).remove(id_organization);
+        self.tails.map().remove(id_organization);
     }
 
     /// Keeps the request's changes and waits until the batch they are part of is on disk.
@@ -120,7 +128,7 @@ impl Lease {
         let (Some(conn), Some(back)) = (self.conn.take(), self.back.take()) else { return };
         if commit.is_none() && !self.appended.is_empty() {
             // Its entries are about to be undone: the next request reads the real tail.
-            let mut tails = self.tails.0.lock().unwrap_or_else(|e| e.into_inner());
+            let mut tails = self.tails.map();
             for org in self.appended.drain(..) {
                 tails.remove(&org);
             }
@@ -177,7 +185,7 @@ impl Writer {
 
     /// Audit appends that had to read their organization's last entry, so far.
     pub fn audit_tail_reads(&self) -> u64 {
-        self.tails.1.load(Ordering::Relaxed)
+        self.tails.misses.load(Ordering::Relaxed)
     }
 
     /// Waits for the connection, in arrival order; gives up (as a pool would) after the
