@@ -536,25 +536,22 @@ pub enum SetUpload {
 /// and `upload.size` more bytes fit in the quota next to what is stored and what live upload
 /// URLs reserve (as [`super::orgs::storage_in`] counts them, this file's own reservation
 /// aside). The new upload's size replaces the previous one's (if still reserved) in the
-/// organization's reserved bytes. Two statements, no read.
-pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Result<SetUpload, DbError> {
-    let reserved = sqlx::query(
-        "UPDATE organizations SET reserved_bytes = reserved_bytes + $2 \
-         - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) \
-         WHERE id = (SELECT id_organization FROM files WHERE id = $1 AND status = 'pending') \
-         AND used_bytes + reserved_bytes \
-             - COALESCE((SELECT SUM(f.upload_size) FROM files f WHERE f.id_organization = organizations.id \
-                         AND f.upload_reserved = 1 AND f.upload_expires_at <= $3), 0) \
-             - COALESCE((SELECT f.upload_size FROM files f WHERE f.id = $1 AND f.upload_reserved = 1 \
-                         AND f.upload_expires_at > $3), 0) \
-             + $2 <= quota_bytes",
-    )
-    .bind(id)
-    .bind(upload.size)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    if reserved.rows_affected() != 1 {
+/// organization's reserved bytes. The organization `id_organization` is locked by the caller.
+///
+/// The quota is checked against the maintained counter alone, which still holds the
+/// reservations expired since the sweeper's last pass: only when that check refuses are the
+/// organization's expired reservations released, here, and the check made again. The
+/// accepted path is two statements and no read, whatever the number of live reservations.
+pub async fn set_upload(
+    tx: &mut Tx,
+    id_organization: &str,
+    id: &str,
+    upload: &Upload,
+    now: i64,
+) -> Result<SetUpload, DbError> {
+    let reserved = reserve_upload(tx, id, upload.size).await?
+        || (release_expired_in(tx, id_organization, now).await? > 0 && reserve_upload(tx, id, upload.size).await?);
+    if !reserved {
         return Ok(SetUpload::Refused);
     }
     let done = sqlx::query(
@@ -572,6 +569,24 @@ pub async fn set_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Res
     .await?;
     // The same condition as the first statement's, in the same transaction.
     Ok(if done.rows_affected() == 1 { SetUpload::Done } else { SetUpload::Refused })
+}
+
+/// Moves `size` bytes into the organization's reserved bytes for pending file `id` (its
+/// previous reservation, if any, given back) if they fit in the quota as the counter stands;
+/// false, with nothing written, otherwise or when the file is not pending.
+async fn reserve_upload(tx: &mut Tx, id: &str, size: i64) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE organizations SET reserved_bytes = reserved_bytes + $2 \
+         - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) \
+         WHERE id = (SELECT id_organization FROM files WHERE id = $1 AND status = 'pending') \
+         AND used_bytes + reserved_bytes + $2 \
+             - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) <= quota_bytes",
+    )
+    .bind(id)
+    .bind(size)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Whether `key` is the upload slot of a pending file of an open year whose live, unexpired
@@ -872,21 +887,30 @@ pub async fn release_expired_reservations(db: &Db, now: i64) -> Result<u64, DbEr
         let id_organization: String = row.try_get("id_organization")?;
         let mut tx = db.begin_write().await?;
         super::lock_row(&mut tx, db.backend(), super::Lockable::Organization, &id_organization).await?;
-        // Conditional: of several sweepers, each reservation is released by exactly one.
-        let sizes = sqlx::query(
-            "UPDATE files SET upload_reserved = 0 \
-             WHERE id_organization = $1 AND upload_reserved = 1 AND upload_expires_at <= $2 RETURNING upload_size",
-        )
-        .bind(&id_organization)
-        .bind(now)
-        .fetch_all(&mut *tx)
-        .await?;
-        let total = sizes.iter().map(|r| r.try_get::<i64, _>("upload_size")).sum::<Result<i64, _>>()?;
-        super::orgs::add_reserved_bytes(&mut tx, &id_organization, -total).await?;
+        released += release_expired_in(&mut tx, &id_organization, now).await?;
         tx.commit().await?;
-        released += sizes.len() as u64;
     }
     Ok(released)
+}
+
+/// Releases the reservations of the organization's upload URLs expired at `now`; the
+/// organization is locked by the caller. Conditional: of several sweepers (or a sweeper and
+/// an upload-url refused by the quota), each reservation is released by exactly one.
+async fn release_expired_in(tx: &mut Tx, id_organization: &str, now: i64) -> Result<u64, DbError> {
+    let sizes = sqlx::query(
+        "UPDATE files SET upload_reserved = 0 \
+         WHERE id_organization = $1 AND upload_reserved = 1 AND upload_expires_at <= $2 RETURNING upload_size",
+    )
+    .bind(id_organization)
+    .bind(now)
+    .fetch_all(&mut **tx)
+    .await?;
+    if sizes.is_empty() {
+        return Ok(0);
+    }
+    let total = sizes.iter().map(|r| r.try_get::<i64, _>("upload_size")).sum::<Result<i64, _>>()?;
+    super::orgs::add_reserved_bytes(tx, id_organization, -total).await?;
+    Ok(sizes.len() as u64)
 }
 
 /// Forgets uploads whose URL expired before `before` without being finalized (their

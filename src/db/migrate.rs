@@ -17,6 +17,7 @@ const SQLITE: &[(i64, &str)] = &[
     (9, include_str!("../../migrations/sqlite/0009_webhooks.sql")),
     (10, include_str!("../../migrations/sqlite/0010_thumbnail_queue.sql")),
     (11, include_str!("../../migrations/sqlite/0011_write_path.sql")),
+    (12, include_str!("../../migrations/sqlite/0012_upload_hot.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
@@ -30,6 +31,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (9, include_str!("../../migrations/postgres/0009_webhooks.sql")),
     (10, include_str!("../../migrations/postgres/0010_thumbnail_queue.sql")),
     (11, include_str!("../../migrations/postgres/0011_write_path.sql")),
+    (12, include_str!("../../migrations/postgres/0012_upload_hot.sql")),
 ];
 
 /// An arbitrary constant shared by every Coffre instance.

@@ -97,8 +97,9 @@ pub async fn add_reserved_bytes(tx: &mut Tx, id: &str, delta: i64) -> Result<(),
 }
 
 /// The maintained counter, less the reservations that expired since the sweeper's last pass
-/// (an indexed range of at most one pass's expirations) and less `except_file`'s own live
-/// one: bytes promised to live upload URLs, exactly.
+/// (read among the organization's live reservations, `files_reserved`; only the usage page
+/// and a refused quota read this, never the upload-url route) and less `except_file`'s own
+/// live one: bytes promised to live upload URLs, exactly.
 const LIVE_RESERVED: &str = "CAST(o.reserved_bytes \
     - COALESCE((SELECT SUM(f.upload_size) FROM files f \
                 WHERE f.id_organization = o.id AND f.upload_reserved = 1 AND f.upload_expires_at <= $2), 0) \

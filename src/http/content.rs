@@ -124,7 +124,7 @@ pub async fn create_upload_url(
     // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
     lock_org_year(&app, &mut tx, &path.id_organization, &path.id_year).await?;
     // The quota is checked by the write itself; only a refusal reads why.
-    if files::set_upload(&mut tx, &file.id, &upload, now).await? == SetUpload::Refused {
+    if files::set_upload(&mut tx, &file.id_organization, &file.id, &upload, now).await? == SetUpload::Refused {
         // Finalized or moved to the trash since it was read, or over the quota: say which.
         if load_writable_file(&mut tx, &path).await?.is_available() {
             return Err(ApiError::ContentImmutable);

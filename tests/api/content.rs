@@ -108,6 +108,54 @@ async fn quota_is_reserved_by_upload_urls() {
     again_same_file.ok(200);
 }
 
+/// A reservation stops counting when its URL expires, before any sweep: the upload-url
+/// route checks the maintained counter, and releases the organization's expired
+/// reservations itself when that check refuses.
+#[tokio::test]
+async fn an_expired_reservation_never_blocks_a_new_upload_url() {
+    let app = TestApp::spawn().await;
+    coffre::db::orgs::set_quota(app.app.db(), &app.org, 1000).await.unwrap();
+    let year = app.create_year().await;
+    let a = app.create_file(&year, json!({"name": "a"})).await.id();
+    let b = app.create_file(&year, json!({"name": "b"})).await.id();
+    let c = app.create_file(&year, json!({"name": "c"})).await.id();
+    app.upload_url(&year, &a, "application/pdf", 600).await.ok(200);
+    app.upload_url(&year, &b, "application/pdf", 300).await.ok(200);
+    // a's URL expires; no sweeper runs.
+    sqlx::query("UPDATE files SET upload_expires_at = 1 WHERE id = $1")
+        .bind(&a)
+        .execute(app.app.db().pool())
+        .await
+        .unwrap();
+
+    let usage_before = app.get(&format!("/organizations/{}/usage", app.org)).await.ok(200).clone();
+    let over = app.upload_url(&year, &c, "application/pdf", 701).await;
+    let fits = app.upload_url(&year, &c, "application/pdf", 700).await;
+    let usage_after = app.get(&format!("/organizations/{}/usage", app.org)).await.ok(200).clone();
+
+    assert_eq!(usage_before["storage"]["reservedBytes"], 300, "{usage_before}");
+    let problem = over.problem(403, "storage_quota_exceeded");
+    assert_eq!(problem["reserved"], 300, "only b's live reservation counts: {problem}");
+    fits.ok(200);
+    assert_eq!(usage_after["storage"]["reservedBytes"], 1000, "{usage_after}");
+    // The expired reservation was released once: the counter is b's and c's, before and
+    // after a sweep.
+    assert_eq!(reserved_counter(&app).await, 1000);
+    let report = coffre::sweeper::sweep_once(&app.app, chrono::Utc::now()).await.unwrap();
+    assert_eq!(reserved_counter(&app).await, 1000, "{report:?}");
+}
+
+/// The organization's maintained counter of reserved bytes, as stored.
+async fn reserved_counter(app: &TestApp) -> i64 {
+    use sqlx::Row;
+    let row = sqlx::query("SELECT reserved_bytes FROM organizations WHERE id = $1")
+        .bind(&app.org)
+        .fetch_one(app.app.db().pool())
+        .await
+        .unwrap();
+    row.try_get("reserved_bytes").unwrap()
+}
+
 #[tokio::test]
 async fn finalized_content_is_immutable() {
     let app = TestApp::spawn().await;
