@@ -72,46 +72,76 @@ const COLUMNS: &str = "seq, id, at, actor, action, id_year, id_folder, id_file, 
 
 /// Appends `entry` (its `seq`, `prev_hash` and `hash` are computed here) to its organization's
 /// chain. The caller holds the organization's row lock.
+///
+/// The chain's tail comes from the transaction when it knows it (see [`Tx::audit_tail`]). On
+/// PostgreSQL that link may be behind the database (another process appended since): then
+/// the entry's `seq` is taken, the insert writes nothing, and the tail is read and the entry
+/// written again.
 pub async fn append(tx: &mut Tx, id_organization: &str, mut entry: Entry) -> Result<Entry, DbError> {
-    let (seq, prev_hash) = match tx.audit_tail(id_organization) {
-        Some((seq, hash)) => (seq + 1, hash),
-        None => {
-            let last =
-                sqlx::query("SELECT seq, hash FROM audit_entries WHERE id_organization = $1 ORDER BY seq DESC LIMIT 1")
-                    .bind(id_organization)
-                    .fetch_optional(&mut **tx)
-                    .await?;
-            match last {
-                Some(row) => (row.try_get::<i64, _>("seq")? + 1, row.try_get::<String, _>("hash")?),
-                None => (1, GENESIS.to_owned()),
-            }
+    if let Some(tail) = tx.audit_tail(id_organization) {
+        let exact = tx.audit_tail_exact();
+        link(&mut entry, Some(tail));
+        if insert(tx, id_organization, &entry, !exact).await? {
+            tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
+            return Ok(entry);
         }
+        // Behind the database: forget it and read the tail.
+        tx.forget_audit_tail(id_organization);
+    }
+    let last = sqlx::query("SELECT seq, hash FROM audit_entries WHERE id_organization = $1 ORDER BY seq DESC LIMIT 1")
+        .bind(id_organization)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let tail = match last {
+        Some(row) => Some((row.try_get::<i64, _>("seq")?, row.try_get::<String, _>("hash")?)),
+        None => None,
+    };
+    link(&mut entry, tail);
+    insert(tx, id_organization, &entry, false).await?;
+    tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
+    Ok(entry)
+}
+
+/// Makes `entry` the successor of `tail` (`None`: the first of its chain).
+fn link(entry: &mut Entry, tail: Option<(i64, String)>) {
+    let (seq, prev_hash) = match tail {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_owned()),
     };
     entry.seq = seq;
     entry.prev_hash = prev_hash;
     entry.hash = entry.expected_hash();
-    sqlx::query(
+}
+
+/// Inserts `entry`; with `unless_taken`, writes nothing and returns false when its `seq` is
+/// already in the chain.
+async fn insert(tx: &mut Tx, id_organization: &str, entry: &Entry, unless_taken: bool) -> Result<bool, DbError> {
+    let sql = if unless_taken {
         "INSERT INTO audit_entries (id_organization, seq, id, at, actor, action, id_year, id_folder, id_file, sha256, \
-         details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-    )
-    .bind(id_organization)
-    .bind(entry.seq)
-    .bind(&entry.id)
-    .bind(entry.at)
-    .bind(&entry.actor)
-    .bind(&entry.action)
-    .bind(&entry.id_year)
-    .bind(&entry.id_folder)
-    .bind(&entry.id_file)
-    .bind(&entry.sha256)
-    .bind(&entry.details)
-    .bind(&entry.prev_hash)
-    .bind(&entry.hash)
-    .execute(&mut **tx)
-    .await
-    .inspect_err(|_| tx.forget_audit_tail(id_organization))?;
-    tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
-    Ok(entry)
+         details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+         ON CONFLICT (id_organization, seq) DO NOTHING"
+    } else {
+        "INSERT INTO audit_entries (id_organization, seq, id, at, actor, action, id_year, id_folder, id_file, sha256, \
+         details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    };
+    let done = sqlx::query(sql)
+        .bind(id_organization)
+        .bind(entry.seq)
+        .bind(&entry.id)
+        .bind(entry.at)
+        .bind(&entry.actor)
+        .bind(&entry.action)
+        .bind(&entry.id_year)
+        .bind(&entry.id_folder)
+        .bind(&entry.id_file)
+        .bind(&entry.sha256)
+        .bind(&entry.details)
+        .bind(&entry.prev_hash)
+        .bind(&entry.hash)
+        .execute(&mut **tx)
+        .await
+        .inspect_err(|_| tx.forget_audit_tail(id_organization))?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Which entries to list.

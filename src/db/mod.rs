@@ -14,6 +14,7 @@ pub mod folders;
 mod group;
 pub mod jobs;
 pub mod keys;
+mod links;
 mod migrate;
 pub mod ocr_jobs;
 pub mod orgs;
@@ -49,6 +50,10 @@ pub struct Tx {
     turns: Option<Arc<turns::Turns>>,
     /// The turn taken, released after the transaction ends (fields drop in order).
     turn: Option<turns::Turn>,
+    /// PostgreSQL: the audit links this process committed (see `links.rs`), and those this
+    /// transaction wrote, kept there once it commits.
+    links: Option<Arc<links::CommittedLinks>>,
+    written: Vec<(String, i64, String)>,
 }
 
 enum TxInner {
@@ -60,7 +65,18 @@ impl Tx {
     /// Keeps the changes; Ok means they are on disk.
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self.inner {
-            TxInner::Pool(tx) => tx.commit().await,
+            TxInner::Pool(tx) => {
+                let done = tx.commit().await;
+                if let Some(links) = &self.links {
+                    if done.is_ok() {
+                        links.publish(self.written);
+                    } else {
+                        // Committed or not, nobody knows: read the tails again.
+                        self.written.iter().for_each(|(org, _, _)| links.forget(org));
+                    }
+                }
+                done
+            }
             TxInner::Group(lease) => lease.commit().await,
         }
     }
@@ -84,26 +100,50 @@ impl Tx {
         }
     }
 
-    /// The organization's last audit entry `(seq, hash)` when the SQLite writer knows it
-    /// (see `group::AuditTails`); None means read it.
+    /// The organization's last audit entry `(seq, hash)` when known without reading: from
+    /// the SQLite writer (see `group::AuditTails`), exact; on PostgreSQL from this
+    /// transaction's own appends or this process's committed ones (see `links.rs`), possibly
+    /// behind the database. None means read it.
     fn audit_tail(&self, id_organization: &str) -> Option<(i64, String)> {
         match &self.inner {
-            TxInner::Pool(_) => None,
+            TxInner::Pool(_) => {
+                let own = self.written.iter().rev().find(|(org, _, _)| org == id_organization);
+                match own {
+                    Some((_, seq, hash)) => Some((*seq, hash.clone())),
+                    None => self.links.as_ref()?.get(id_organization),
+                }
+            }
             TxInner::Group(lease) => lease.audit_tail(id_organization),
         }
     }
 
-    /// Makes the SQLite writer read the organization's last audit entry next time.
+    /// Whether [`Tx::audit_tail`] is exact (the SQLite writer's) or may be behind.
+    fn audit_tail_exact(&self) -> bool {
+        matches!(self.inner, TxInner::Group(_))
+    }
+
+    /// Reads the organization's last audit entry next time.
     fn forget_audit_tail(&mut self, id_organization: &str) {
-        if let TxInner::Group(lease) = &mut self.inner {
-            lease.forget_audit_tail(id_organization);
+        match &mut self.inner {
+            TxInner::Pool(_) => {
+                self.written.retain(|(org, _, _)| org != id_organization);
+                if let Some(links) = &self.links {
+                    links.forget(id_organization);
+                }
+            }
+            TxInner::Group(lease) => lease.forget_audit_tail(id_organization),
         }
     }
 
-    /// Tells the SQLite writer the organization's new last audit entry.
+    /// The organization's new last audit entry, written by this transaction.
     fn set_audit_tail(&mut self, id_organization: &str, seq: i64, hash: &str) {
-        if let TxInner::Group(lease) = &mut self.inner {
-            lease.set_audit_tail(id_organization, seq, hash);
+        match &mut self.inner {
+            TxInner::Pool(_) => {
+                if self.links.is_some() {
+                    self.written.push((id_organization.to_owned(), seq, hash.to_owned()));
+                }
+            }
+            TxInner::Group(lease) => lease.set_audit_tail(id_organization, seq, hash),
         }
     }
 }
@@ -226,6 +266,8 @@ pub struct Db {
     typed: Typed,
     /// PostgreSQL: the organizations' write queues of this process (see `turns.rs`).
     turns: Option<Arc<turns::Turns>>,
+    /// PostgreSQL: the audit links this process committed (see `links.rs`).
+    links: Option<Arc<links::CommittedLinks>>,
 }
 
 /// A second pool on the same database, for the hottest reads only, connected lazily (idle
@@ -314,7 +356,8 @@ impl Db {
             }
         };
         let turns = (backend == Backend::Postgres).then(Arc::default);
-        let db = Self { pool, writer, backend, waiting: Arc::default(), typed, turns };
+        let links = (backend == Backend::Postgres).then(Arc::default);
+        let db = Self { pool, writer, backend, waiting: Arc::default(), typed, turns, links };
         migrate::run(&db).await?;
         Ok(db)
     }
@@ -368,7 +411,7 @@ impl Db {
             Some(writer) => TxInner::Group(writer.begin().await?),
             None => TxInner::Pool(self.pool.begin().await?),
         };
-        Ok(Tx { inner, turns: self.turns.clone(), turn: None })
+        Ok(Tx { inner, turns: self.turns.clone(), turn: None, links: self.links.clone(), written: Vec::new() })
     }
 
     pub async fn ping(&self) -> Result<(), DbError> {

@@ -66,3 +66,34 @@ async fn two_instances_share_quota_finalize_and_folder_tree() {
     }
     other.stop().await;
 }
+
+/// Each instance keeps the audit links it committed (PostgreSQL); the other's appends make
+/// them stale, which the next append finds out and repairs: writes alternating between the
+/// instances, then at once on both, leave one dense, valid chain.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn writes_alternating_between_instances_keep_one_audit_chain() {
+    let app = TestApp::spawn().await;
+    let other = app.second_instance().await;
+    let bases = [app.base.clone(), other.base.clone()];
+    let year = app.create_year().await;
+    let files_path = app.year_path(&year, "/files");
+    let before = coffre::db::audit::verify(app.app.db(), &app.org).await.unwrap().expect("a valid chain");
+
+    for i in 0..6 {
+        let body = json!({"name": format!("alternate-{i}")});
+        call(&app, &bases[i % 2], reqwest::Method::POST, files_path.clone(), body).await.ok(201);
+    }
+    let at_once = join_all((0..20).map(|i| {
+        let body = json!({"name": format!("at-once-{i}")});
+        call(&app, &bases[i % 2], reqwest::Method::POST, files_path.clone(), body)
+    }))
+    .await;
+
+    for r in &at_once {
+        r.ok(201);
+    }
+    let entries = coffre::db::audit::verify(app.app.db(), &app.org).await.unwrap();
+    // One entry per file, each linked to the one before.
+    assert_eq!(entries.expect("the chain is valid"), before + 26);
+    other.stop().await;
+}
