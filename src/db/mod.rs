@@ -54,6 +54,7 @@ pub struct Tx {
     /// transaction wrote, kept there once it commits.
     links: Option<Arc<links::CommittedLinks>>,
     written: Vec<(String, i64, String)>,
+    backend: Backend,
 }
 
 enum TxInner {
@@ -86,6 +87,10 @@ impl Tx {
             TxInner::Pool(tx) => tx.rollback().await,
             TxInner::Group(lease) => lease.rollback().await,
         }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// PostgreSQL: waits for the organization's turn among this process's writers, first
@@ -411,7 +416,8 @@ impl Db {
             Some(writer) => TxInner::Group(writer.begin().await?),
             None => TxInner::Pool(self.pool.begin().await?),
         };
-        Ok(Tx { inner, turns: self.turns.clone(), turn: None, links: self.links.clone(), written: Vec::new() })
+        let (turns, links) = (self.turns.clone(), self.links.clone());
+        Ok(Tx { inner, turns, turn: None, links, written: Vec::new(), backend: self.backend })
     }
 
     pub async fn ping(&self) -> Result<(), DbError> {
