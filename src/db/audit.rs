@@ -81,6 +81,12 @@ pub async fn append(tx: &mut Tx, id_organization: &str, mut entry: Entry) -> Res
     if let Some(tail) = tx.audit_tail(id_organization) {
         let exact = tx.audit_tail_exact();
         link(&mut entry, Some(tail));
+        if exact {
+            // The SQLite writer sends the insert with the request's commit (see `group.rs`).
+            tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
+            tx.defer_audit_insert(id_organization, entry.clone()).await?;
+            return Ok(entry);
+        }
         if insert(tx, id_organization, &entry, !exact).await? {
             tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
             return Ok(entry);
@@ -113,18 +119,17 @@ fn link(entry: &mut Entry, tail: Option<(i64, String)>) {
     entry.hash = entry.expected_hash();
 }
 
-/// Inserts `entry`; with `unless_taken`, writes nothing and returns false when its `seq` is
-/// already in the chain.
-async fn insert(tx: &mut Tx, id_organization: &str, entry: &Entry, unless_taken: bool) -> Result<bool, DbError> {
-    let sql = if unless_taken {
-        "INSERT INTO audit_entries (id_organization, seq, id, at, actor, action, id_year, id_folder, id_file, sha256, \
-         details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-         ON CONFLICT (id_organization, seq) DO NOTHING"
-    } else {
-        "INSERT INTO audit_entries (id_organization, seq, id, at, actor, action, id_year, id_folder, id_file, sha256, \
-         details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-    };
-    let done = sqlx::query(sql)
+/// The insert of one entry, its parameters bound by [`bind_insert`].
+pub(super) const INSERT: &str = "INSERT INTO audit_entries (id_organization, seq, id, at, actor, action, id_year, \
+     id_folder, id_file, sha256, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+
+/// Binds [`INSERT`]'s parameters (any statement that starts with it).
+pub(super) fn bind_insert<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    id_organization: &'q str,
+    entry: &'q Entry,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query
         .bind(id_organization)
         .bind(entry.seq)
         .bind(&entry.id)
@@ -138,6 +143,15 @@ async fn insert(tx: &mut Tx, id_organization: &str, entry: &Entry, unless_taken:
         .bind(&entry.details)
         .bind(&entry.prev_hash)
         .bind(&entry.hash)
+}
+
+/// Inserts `entry`; with `unless_taken`, writes nothing and returns false when its `seq` is
+/// already in the chain.
+async fn insert(tx: &mut Tx, id_organization: &str, entry: &Entry, unless_taken: bool) -> Result<bool, DbError> {
+    static UNLESS_TAKEN: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{INSERT} ON CONFLICT (id_organization, seq) DO NOTHING"));
+    let sql = if unless_taken { UNLESS_TAKEN.as_str() } else { INSERT };
+    let done = bind_insert(sqlx::query(sql), id_organization, entry)
         .execute(&mut **tx)
         .await
         .inspect_err(|_| tx.forget_audit_tail(id_organization))?;

@@ -29,15 +29,23 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
 
 use sqlx::any::AnyConnectOptions;
 use sqlx::{AnyConnection, ConnectOptions, Executor, Row as _};
 use tokio::sync::{mpsc, oneshot};
 
+use super::audit::{self, Entry};
+
 /// Requests served by one `COMMIT`, at most: a bound on how long the last one waits.
 const MAX_BATCH: usize = 128;
+
+/// A request's deferred audit entry, its savepoint's release, and the next request's
+/// savepoint or the batch's commit.
+static INSERT_THEN_NEXT: LazyLock<String> =
+    LazyLock::new(|| format!("{}; RELEASE request; SAVEPOINT request", audit::INSERT));
+static INSERT_THEN_COMMIT: LazyLock<String> = LazyLock::new(|| format!("{}; RELEASE request; COMMIT", audit::INSERT));
 
 /// The last `(seq, hash)` of each organization's audit chain as this connection wrote or read
 /// it: the next entry's link, without a `SELECT`. Valid because every write of this process
@@ -69,12 +77,17 @@ pub struct Lease {
     tails: Arc<AuditTails>,
     /// Organizations whose cached tail this request changed.
     appended: Vec<String>,
+    /// The request's last audit entry `(organization, entry)`, inserted by the writer with
+    /// the request's `RELEASE`, in the same call to SQLite's worker thread.
+    deferred: Option<Box<(String, Entry)>>,
 }
 
-/// A lent connection coming back, with the request's verdict: `Some` to commit.
+/// A lent connection coming back, with the request's verdict: `Some` to commit, and its audit
+/// entry still to insert.
 struct Returned {
     conn: AnyConnection,
     commit: Option<oneshot::Sender<Result<(), sqlx::Error>>>,
+    deferred: Option<Box<(String, Entry)>>,
 }
 
 impl Lease {
@@ -109,6 +122,12 @@ impl Lease {
         self.tails.map().remove(id_organization);
     }
 
+    /// Keeps `entry` to insert with the request's commit; returns the one kept before, which
+    /// the caller inserts now.
+    pub fn defer_audit_insert(&mut self, id_organization: String, entry: Entry) -> Option<(String, Entry)> {
+        self.deferred.replace(Box::new((id_organization, entry))).map(|earlier| *earlier)
+    }
+
     /// Keeps the request's changes and waits until the batch they are part of is on disk.
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
         let (done, outcome) = oneshot::channel();
@@ -133,8 +152,10 @@ impl Lease {
                 tails.remove(&org);
             }
         }
+        // Rolled back, the entry is never written.
+        let deferred = if commit.is_some() { self.deferred.take() } else { None };
         // The writer gone, the connection closes here, which rolls back.
-        let _ = back.send(Returned { conn, commit });
+        let _ = back.send(Returned { conn, commit, deferred });
     }
 }
 
@@ -335,11 +356,16 @@ async fn run_batch(
             continue;
         }
         let (back, returned) = oneshot::channel();
-        let lease =
-            Lease { conn: Some(state.conn), back: Some(back), tails: state.tails.clone(), appended: Vec::new() };
+        let lease = Lease {
+            conn: Some(state.conn),
+            back: Some(back),
+            tails: state.tails.clone(),
+            appended: Vec::new(),
+            deferred: None,
+        };
         // A request that stopped waiting drops the lease, which comes straight back.
         let _ = reply.send(Ok(lease));
-        let Ok(Returned { conn, commit }) = returned.await else {
+        let Ok(Returned { conn, commit, deferred }) = returned.await else {
             // Only a leaked lease gets here: its connection, and the batch, are gone.
             for done in committed {
                 let _: Result<_, _> = oneshot::Sender::send(done, Err(writer_gone()));
@@ -358,10 +384,38 @@ async fn run_batch(
             }
             continue;
         };
-        committed.push(done);
-        if requests.peek().is_some() {
-            if let Err(e) = state.conn.execute("RELEASE request; SAVEPOINT request").await {
-                break Some(e);
+        let last = requests.peek().is_none();
+        match deferred {
+            // The entry, the savepoint's release and the next one's start (or the batch's
+            // commit) in one call.
+            Some(deferred) => {
+                let (org, entry) = *deferred;
+                let sql = if last { &*INSERT_THEN_COMMIT } else { &*INSERT_THEN_NEXT };
+                match audit::bind_insert(sqlx::query(sql), &org, &entry).execute(&mut state.conn).await {
+                    Ok(_) if last => {
+                        committed.push(done);
+                        return Ok(batch_done(state, committed, Vec::new(), stats, Ok(())).await);
+                    }
+                    Ok(_) => committed.push(done),
+                    Err(e) => {
+                        // If the insert failed, the savepoint is still open: this request alone
+                        // is undone. If it is gone, the release or the commit failed: the batch.
+                        state.tails.map().remove(&org);
+                        if state.conn.execute("ROLLBACK TO request").await.is_err() {
+                            committed.push(done);
+                            break Some(e);
+                        }
+                        let _ = done.send(Err(e));
+                    }
+                }
+            }
+            None => {
+                committed.push(done);
+                if !last {
+                    if let Err(e) = state.conn.execute("RELEASE request; SAVEPOINT request").await {
+                        break Some(e);
+                    }
+                }
             }
         }
     };
@@ -369,6 +423,19 @@ async fn run_batch(
         None => state.conn.execute("RELEASE request; COMMIT").await.map(|_| ()),
         Some(e) => Err(e),
     };
+    let rest = requests.collect();
+    Ok(batch_done(state, committed, rest, stats, outcome).await)
+}
+
+/// Tells each request of the batch its outcome: those `committed` and those not served yet
+/// (`rest`, refused if the batch failed).
+async fn batch_done(
+    mut state: State,
+    committed: Vec<oneshot::Sender<Result<(), sqlx::Error>>>,
+    rest: Vec<oneshot::Sender<Result<Lease, sqlx::Error>>>,
+    stats: &Stats,
+    outcome: Result<(), sqlx::Error>,
+) -> State {
     match outcome {
         Ok(()) => {
             stats.commits.fetch_add(1, Ordering::Relaxed);
@@ -384,10 +451,10 @@ async fn run_batch(
             for done in committed {
                 let _ = done.send(Err(batch_failed(&e)));
             }
-            for reply in requests {
+            for reply in rest {
                 let _ = reply.send(Err(batch_failed(&e)));
             }
         }
     }
-    Ok(state)
+    state
 }

@@ -122,6 +122,23 @@ impl Tx {
         }
     }
 
+    /// SQLite: keeps the insert of `entry` to send to SQLite with the request's `RELEASE`, in
+    /// one call (see `group.rs`); one kept before is written now, so entries keep their order.
+    /// Elsewhere, inserts it now.
+    async fn defer_audit_insert(&mut self, id_organization: &str, entry: audit::Entry) -> Result<(), DbError> {
+        let earlier = match &mut self.inner {
+            TxInner::Group(lease) => lease.defer_audit_insert(id_organization.to_owned(), entry),
+            TxInner::Pool(_) => Some((id_organization.to_owned(), entry)),
+        };
+        if let Some((org, entry)) = earlier {
+            audit::bind_insert(sqlx::query(audit::INSERT), &org, &entry)
+                .execute(&mut **self)
+                .await
+                .inspect_err(|_| self.forget_audit_tail(&org))?;
+        }
+        Ok(())
+    }
+
     /// Whether [`Tx::audit_tail`] is exact (the SQLite writer's) or may be behind.
     fn audit_tail_exact(&self) -> bool {
         matches!(self.inner, TxInner::Group(_))

@@ -212,3 +212,65 @@ async fn the_writer_links_audit_entries_without_reading_the_chain() {
     let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
     assert!(ok, "the audit chain holds: {out} {err}");
 }
+
+/// A request's audit entry goes to SQLite with its `RELEASE`, in one call: when that insert
+/// fails, the request alone is undone (its file too) and refused, the batch commits the
+/// others, and the chain links across the gap.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_request_whose_audit_entry_fails_at_commit_is_undone_alone() {
+    use coffre::db::audit::{self, Entry};
+    let app = TestApp::spawn().await;
+    let db = app.app.db().clone();
+    if db.group_commits().is_none() {
+        return; // SQLite's writer only.
+    }
+    sqlx::query(
+        "CREATE TRIGGER poisoned_audit BEFORE INSERT ON audit_entries WHEN NEW.action = 'test.poison' \
+         BEGIN SELECT RAISE(ABORT, 'poisoned'); END",
+    )
+    .execute(db.pool())
+    .await
+    .unwrap();
+    let before = audit::verify(&db, &app.org).await.unwrap().expect("a valid chain");
+    let first = db.begin_write().await.unwrap();
+    let waiting_before = db.pool_state().waiting;
+    let tasks: Vec<_> = (0..12)
+        .map(|i| {
+            let (db, id_organization) = (db.clone(), app.org.clone());
+            tokio::spawn(async move {
+                let mut tx = db.begin_write().await.unwrap();
+                orgs::insert(&mut tx, &org(&format!("poison-{i}"))).await.unwrap();
+                let action = if i == 5 { "test.poison" } else { "test.ok" };
+                let entry = Entry {
+                    seq: 0,
+                    id: format!("entry-{i}"),
+                    at: 0,
+                    actor: "test".into(),
+                    action: action.into(),
+                    id_year: None,
+                    id_folder: None,
+                    id_file: None,
+                    sha256: None,
+                    details: "{}".into(),
+                    prev_hash: String::new(),
+                    hash: String::new(),
+                };
+                audit::append(&mut tx, &id_organization, entry).await.unwrap();
+                tx.commit().await.is_ok()
+            })
+        })
+        .collect();
+    while db.pool_state().waiting < waiting_before + 12 {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    first.commit().await.unwrap();
+    let committed: Vec<bool> = join_all(tasks).await.into_iter().map(Result::unwrap).collect();
+
+    for (i, ok) in committed.iter().enumerate() {
+        assert_eq!(*ok, i != 5, "request {i}");
+        let found = orgs::get(&db, &format!("poison-{i}")).await.unwrap();
+        assert_eq!(found.is_some(), i != 5, "poison-{i}: only the failing request is undone");
+    }
+    let after = audit::verify(&db, &app.org).await.unwrap().expect("the chain links across the failed entry");
+    assert_eq!(after, before + 11);
+}
