@@ -93,6 +93,9 @@ pub struct Metrics {
     pub dependency_up: Family<DependencyLabels, Gauge>,
     webhook_attempts: Family<WebhookLabels, Counter>,
     webhook_backlog: Gauge,
+    /// SQLite's writer: `COMMIT`s and the transactions they committed (group commit).
+    db_commits: Counter,
+    db_committed: Counter,
 }
 
 impl Default for Metrics {
@@ -150,8 +153,22 @@ impl Metrics {
             "Webhook deliveries not yet done: waiting (retries included) or being sent (all processes)",
             webhook_backlog.clone(),
         );
+        let db_commits = Counter::default();
+        registry.register(
+            "db_group_commits",
+            "COMMITs of SQLite's write connection, each for a batch of write transactions (0 on PostgreSQL)",
+            db_commits.clone(),
+        );
+        let db_committed = Counter::default();
+        registry.register(
+            "db_group_committed_transactions",
+            "Write transactions committed by those COMMITs (divided by the COMMITs: the mean batch)",
+            db_committed.clone(),
+        );
         Self {
             registry,
+            db_commits,
+            db_committed,
             http_requests,
             http_duration,
             ocr_pages,
@@ -202,6 +219,11 @@ impl Metrics {
         let pool = app.db().pool_state();
         for (state, value) in [("in_use", pool.in_use), ("idle", pool.idle), ("waiting", pool.waiting)] {
             self.db_pool.get_or_create(&StateLabels { state }).set(value);
+        }
+        if let Some((commits, committed)) = app.db().group_commits() {
+            // Counted by the writer; copied here at each scrape.
+            self.db_commits.inner().store(commits, std::sync::atomic::Ordering::Relaxed);
+            self.db_committed.inner().store(committed, std::sync::atomic::Ordering::Relaxed);
         }
         let (db_up, store_up) = tokio::join!(
             tokio::time::timeout(SCRAPE_PROBE_TIMEOUT, app.db().ping()),

@@ -33,6 +33,15 @@ async fn metrics_count_requests_by_route_template_and_report_queues() {
     assert_eq!(sample(&text, "coffre_jobs_queued{kind=\"ocr\"}"), Some(1.0));
     assert_eq!(sample(&text, "coffre_dependency_up{dependency=\"database\"}"), Some(1.0));
     assert!(text.contains("# TYPE coffre_http_requests_total counter"));
+    let commits = sample(&text, "coffre_db_group_commits_total").expect("commits");
+    let committed = sample(&text, "coffre_db_group_committed_transactions_total").expect("committed");
+    if let Some((c, r)) = app.app.db().group_commits() {
+        // The year, the file's creation, upload URL and finalize at least, counted by the writer.
+        assert!(committed >= 4.0 && commits >= 1.0 && committed >= commits, "{commits} {committed}");
+        assert!(commits <= c as f64 && committed <= r as f64);
+    } else {
+        assert_eq!((commits, committed), (0.0, 0.0), "PostgreSQL has no group commit");
+    }
     for id in [&app.org, &year, &file] {
         assert!(!text.contains(id.as_str()), "an id in the metrics: {id}");
     }
