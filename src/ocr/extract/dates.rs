@@ -406,8 +406,17 @@ pub(super) fn date_label(
         Some(label) => Some(label.kind),
         // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
         None if letter_head(&line.text, from, hit.start) => Some(DateLabel::Weak),
-        None => header_date_label(doc, idx, k),
+        None => header_date_label(doc, idx, k).filter(|label| !line_item_date(line, k, *label)),
     }
+}
+
+/// A date under a bare "Datum" / "Date" column that shares its row with an amount is the date
+/// of a position (a service day, a delivery) in the table of lines, not the document's: it
+/// stays an unlabelled date, so that a labelled "Datum: 05.03.2013" above the table is not
+/// contradicted by it.
+fn line_item_date(line: &Line, k: usize, label: DateLabel) -> bool {
+    let Some(hit) = line.dates.get(k) else { return false };
+    label == DateLabel::Weak && line.amounts.iter().any(|a| a.start >= hit.end)
 }
 
 fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {

@@ -5,7 +5,8 @@
 /// The tax itself: TVA, VAT, tax, MwSt/USt, BTW, IVA.
 pub(super) const TVA: &str = concat!(
     r"(?:\bt(?:\.\s?v\.\s?a\b\.?|va\b)|\bvat\b|\btax(?:es)?\b",
-    r"|\bmwst\b\.?|\bmw\.?\s?st\b\.?|\bust\b\.?|\bumsatzsteuer\b|\bmehrwertsteuer\b|\bbtw\b|\biva\b|\bi\.v\.a\b\.?)"
+    r"|\bmwst\b\.?|\bmw\.?\s?st\b\.?|\bust\b\.?|\bumsatzsteuer\b|\bmehrwertsteuer\b|\bversicherungs?steuer\b",
+    r"|\bbtw\b|\biva\b|\bi\.v\.a\b\.?)"
 );
 pub(super) const HT: &str = r"(?:\bh\.?\s?t\b\.?|\bhors\s+taxes?\b)";
 pub(super) const TTC: &str = r"(?:\bt\.?\s?t\.?\s?c\b\.?|\btoutes\s+taxes\s+comprises\b)";
@@ -20,6 +21,9 @@ pub(super) const NET_TOTAL: &str = concat!(
     // de
     r"\bnetto(?:betrag|summe|gesamt(?:betrag)?|rechnungsbetrag|wert)?\b|\b(?:gesamt|summe|rechnungsbetrag|betrag)\s+netto\b",
     r"|\bwarenwert\b|\bzwischensumme\b|\bsumme\s+positionen\b",
+    // The tax basis as ERP and EN 16931 prints name it: "Steuerbasisbetrag", "Basisbetrag",
+    // "Gesamtnettobetrag", "Gesamt netto", "Nettowarenwert".
+    r"|\bnettobeitrag\b|\bbeitrag\s+netto\b|\b(?:steuer)?basisbetrag\b|\bsteuerbasis\b|\bgesamtnetto(?:betrag|summe)?\b|\bnettowarenwert\b",
     // nl
     r"|\bsubtotaal\b|\bnetto\s+bedrag\b|\btotaal\s+netto\b",
     // es
@@ -41,6 +45,7 @@ pub(super) const GROSS_TOTAL: &str = concat!(
     // de
     r"\b(?:gesamt|rechnungs|end|brutto|zahl)betrag\b|\bgesamtsumme\b|\brechnungssumme\b",
     r"|\b(?:summe|gesamt|betrag)\s+brutto\b|\bzu\s+zahlen(?:der\s+betrag)?\b|\bf[äa]lliger\s+betrag\b",
+    r"|\bbruttobeitrag\b|\bbeitrag\s+brutto\b|\bbruttosumme\b|\bgesamtbrutto(?:betrag|summe)?\b|\bendsumme\b|\brechnungsendbetrag\b|\bgesamtrechnungsbetrag\b",
     // nl
     r"|\btotaal\s*bedrag\b|\bte\s+betalen\b|\bfactuurbedrag\b|\beindtotaal\b|\btotaal\s+te\s+betalen\b",
     // es

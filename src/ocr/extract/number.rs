@@ -51,7 +51,7 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
 });
 
 pub(super) static NUMBER_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
+    LazyLock::new(|| re(r"^\s*(?:[.…_]{2,}\s*)?[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
 
 pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) -> u8 {
     match (label, kind) {

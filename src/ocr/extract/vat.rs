@@ -11,6 +11,10 @@ pub(super) static NOT_VAT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)acompte|remise|discount|escompte|deposit|r[ée]duction|rabais|p[ée]nalit|int[ée]r[êe]t|interest",
         r"|commission|promo",
+        // Allowances, cash discounts and prepayments in the other languages: "abzgl. 3 % Rabatt",
+        // "2 % Skonto", "Nachlass 5 %", "korting 2%", "descuento 5 %", "sconto 3%".
+        r"|rabatt|nachlass|skonto|abschlag|anzahlung|vorauszahlung|korting|betalingskorting|descuento|pronto\s+pago",
+        r"|\bsconto\b|abbuono|acconto|anticipo",
     ))
 });
 
