@@ -424,10 +424,20 @@ fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {
 }
 
 /// The place a letter is written from, right before its date: "Berlin, ", "Paris, le ",
-/// "Berlin, den ", "Milano, lì ", at the start of a line or of a cell; no digit in it.
+/// "Berlin, den ", "Milano, lì ", at the start of a line or of a cell; no digit in it. A weekday
+/// may stand before or after the article: "München, Dienstag, ", "Paris, le mardi ".
 static LETTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\s{2})\s*\p{Lu}[\p{L}'’.\-]+(?:[\s\-]\p{L}[\p{L}'’.\-]*){0,3},\s*(?:le|den|am|il|el|op|l[iì])?\s*$")
+    let head = r"(?:^|\s{2})\s*\p{Lu}[\p{L}'’.\-]+(?:[\s\-]\p{L}[\p{L}'’.\-]*){0,3},\s*";
+    re(&format!(r"{head}(?:{WEEKDAY},?\s*)?(?:le|den|am|il|el|op|l[iì])?\s*(?:{WEEKDAY},?\s*)?$"))
 });
+
+/// Weekdays in the six languages, any case.
+const WEEKDAY: &str = concat!(
+    r"(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag",
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lunes|martes|mi[ée]rcoles|jueves|viernes",
+    r"|s[áa]bado|domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica)",
+);
 
 fn letter_head(text: &str, from: usize, start: usize) -> bool {
     text.get(from..start).is_some_and(|before| LETTER_HEAD.is_match(before))

@@ -120,3 +120,70 @@ fn a_number_after_dot_leaders_is_read() {
     assert_eq!(v(&f.invoice_number), Some("471102".to_owned()));
     assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
 }
+
+#[test]
+fn abbreviated_number_and_date_labels_are_read() {
+    let f = read(&[
+        "Rechnung                        Re.-Nr.: 471102",
+        "                                Re.-Datum: 05.03.2013",
+        "                                Lieferdatum: 04.03.2013",
+    ]);
+    assert_eq!(v(&f.invoice_number), Some("471102".to_owned()));
+    assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
+}
+
+#[test]
+fn direct_debit_and_mandate_dates_do_not_compete_with_a_bare_date_label() {
+    let f = read(&[
+        "Rechnung Nr. 471102                   Datum: 05.03.2013",
+        "Der Betrag wird am 15.03.2013 per SEPA-Lastschrift eingezogen.",
+        "Mandatsreferenz MR-4711, Datum der Mandatserteilung: 01.01.2013",
+    ]);
+    assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
+}
+
+#[test]
+fn an_order_or_offer_quoted_with_its_date_is_not_the_invoice_date() {
+    let f = read(&[
+        "Rechnung Nr. 471102",
+        "Ihr Auftrag vom 01.03.2013",
+        "Unser Angebot vom 20.02.2013",
+        "Datum 05.03.2013",
+    ]);
+    assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
+}
+
+#[test]
+fn a_letter_head_with_a_weekday_dates_the_letter() {
+    let f = read(&["Rechnung Nr. 471102", "                              München, Dienstag, 5. März 2013"]);
+    assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
+}
+
+#[test]
+fn a_bare_sum_above_the_tax_line_is_the_net_when_the_three_add_up() {
+    let mut lines = vec!["Rechnung                               Rechnungsnummer: 471102"];
+    lines.extend(ITEMS);
+    lines.extend([
+        "                              Summe                                    225,00",
+        "                              MwSt.                                     30,75",
+        "                              Gesamt                                   255,75",
+    ]);
+    assert_eq!(totals(&read(&lines)), some("225.00", "30.75", "255.75"));
+}
+
+#[test]
+fn a_receipt_total_above_its_included_tax_stays_the_total() {
+    let f = read(&[
+        "KASSENBON",
+        "Total                 12,00",
+        "MwSt. 7 %              0,79",
+        "Netto                 11,21",
+    ]);
+    assert_eq!(totals(&f), some("11.21", "0.79", "12.00"));
+}
+
+#[test]
+fn a_receipt_number_after_quittung_is_read() {
+    let f = read(&["Taxiunternehmen TX GmbH", "Quittung Nr. 1234", "Fahrtdatum: 05.03.2013", "Fahrpreis 16,90 €"]);
+    assert_eq!(v(&f.invoice_number), Some("1234".to_owned()));
+}
