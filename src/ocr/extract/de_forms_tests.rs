@@ -187,3 +187,31 @@ fn a_receipt_number_after_quittung_is_read() {
     let f = read(&["Taxiunternehmen TX GmbH", "Quittung Nr. 1234", "Fahrtdatum: 05.03.2013", "Fahrpreis 16,90 €"]);
     assert_eq!(v(&f.invoice_number), Some("1234".to_owned()));
 }
+
+#[test]
+fn a_header_row_with_values_aligned_otherwise_pairs_its_cells_in_order() {
+    let f = read(&[
+        "Rechnung",
+        "Kundennummer                Rechnungsnummer             Rechnungsdatum              Lieferdatum      Seite",
+        "             GE2020211                        471102                  05.03.2013       04.03.2013      1",
+    ]);
+    assert_eq!(v(&f.invoice_number), Some("471102".to_owned()));
+    assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
+}
+
+#[test]
+fn a_header_row_with_fewer_values_than_cells_gives_no_number() {
+    let f = read(&[
+        "Rechnung",
+        "Kundennummer                Rechnungsnummer             Seite",
+        "             GE2020211                                         1",
+    ]);
+    assert_eq!(v(&f.invoice_number), None);
+}
+
+#[test]
+fn document_number_and_date_labels_are_read() {
+    let f = read(&["Rechnung", "Dokumentnummer: 471102", "Dokumentdatum: 05.03.2013"]);
+    assert_eq!(v(&f.invoice_number), Some("471102".to_owned()));
+    assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
+}

@@ -71,7 +71,7 @@ pub(super) const NOT_TAX_AMOUNT: &str = concat!(
 pub(super) const INVOICE_NUMBER: &str = concat!(
     r"\brechnungs[-\s]?(?:nummer|nr\b\.?)|\brechnung\s+(?:nr\b\.?|nummer)|\bbeleg[-\s]?(?:nummer|nr\b\.?)",
     // The usual abbreviations: "Re.-Nr.", "Rg.-Nr.", "Rechn.-Nr.", "RE-Nr.".
-    r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?(?:nummer|nr\b\.?)",
+    r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?(?:nummer|nr\b\.?)|\bdokument[-\s]?(?:nummer|nr\b\.?)",
     r"|\bfactuur[-\s]?(?:nummer|nr\b\.?)|\bfactuur\s+(?:nr\b\.?|nummer)",
     r"|\bn[úu]m(?:ero|\.)?\s+(?:de\s+)?factura\b|\bfactura\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])",
     r"|\bnum(?:ero|\.)?\s+(?:della\s+)?fattura\b|\bfattura\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
@@ -111,7 +111,7 @@ pub(super) const ISSUE_DATE: &str = concat!(
     r"\brechnungs(?:[-\s]?datum)?\s*(?:[-/=&]|und|u\.)\s*(?:[/=&]|und|u\.)?\s*(?:liefer|leistungs)[-\s]?datum\b",
     r"|\b(?:liefer|leistungs)(?:[-\s]?datum)?\s*(?:[-/=&]|und|u\.)\s*(?:[/=&]|und|u\.)?\s*rechnungs[-\s]?datum\b",
     r"|\b(?:rechnungs|beleg|ausstellungs|gutschrifts)[-\s]?datum\b|\bdatum\s+der\s+rechnung\b",
-    r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?datum\b",
+    r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?datum\b|\bdokument[-\s]?datum\b",
     r"|\b(?:factuur|creditnota)datum\b|\bfactuur\s+datum\b",
     r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisi[óo]n|expedici[óo]n)\b",
     r"|\bdata\s+(?:della\s+|di\s+|del\s+)?(?:fattura|documento|doc\b\.?|emissione)",
