@@ -1138,7 +1138,7 @@ def de_zugferd_brief(d, path, rng):
         txt(c, 545, y - 13 * i, b, 9, right=True)
     y -= 13 * len(rows) + 14
     skonto = q((d.ttc - paid) * 2 / 100)
-    txt(c, 50, y, f"Zahlungsbedingungen: zahlbar bis {d.other - dt.timedelta(days=20):%d.%m.%Y} mit 2 % Skonto "
+    txt(c, 50, y, f"Zahlungsbedingungen: zahlbar bis {d.date + dt.timedelta(days=10):%d.%m.%Y} mit 2 % Skonto "
                   f"({eu(skonto, '.')} EUR), bis {d.other:%d.%m.%Y} netto.", 8)
     txt(c, 50, y - 11, "Die Ware bleibt bis zur vollständigen Bezahlung unser Eigentum.", 8)
     de_footer(c)
