@@ -1128,8 +1128,9 @@ def de_zugferd_brief(d, path, rng):
     net, gross = [("Gesamtsumme netto", "Bruttobetrag"), ("Steuerbasisbetrag", "Bruttosumme")][d.date.day % 2]
     rows = [("Summe Positionen", eu(goods, ".")), (f"abzgl. {fmt(pct)} Rabatt", "-" + eu(rabatt, ".")),
             ("zzgl. Versandkosten", eu(ship, ".")), (net, eu(d.ht, "."))]
-    rows += [(f"zzgl. {fmt(r)} USt. auf {eu(d.base[r], '.')}", eu(d.vat[r], "."))
-             for r in sorted(d.base, key=Decimal, reverse=True)]
+    # The second wording puts the rate first and prints no base ("19 % MwSt.").
+    rows += [(f"zzgl. {fmt(r)} USt. auf {eu(d.base[r], '.')}" if d.date.day % 2 == 0 else f"{fmt(r)} MwSt.",
+              eu(d.vat[r], ".")) for r in sorted(d.base, key=Decimal, reverse=True)]
     rows += [("Steuerbetrag", eu(d.tva, ".")), (gross, eu(d.ttc, ".")),
              ("Bereits gezahlt", "-" + eu(paid, ".")), ("Zahlbetrag EUR", eu(d.ttc - paid, "."))]
     for i, (a, b) in enumerate(rows):
@@ -1264,8 +1265,8 @@ def en_en16931(d, path, rng):
 def de_dienstleistung(d, path, rng):
     """A service invoice: "Rechnung Nr." and a bare "Datum" in the info block, the table of
     positions dated day by day under a "Datum" column, an insurance-style tax line
-    ("Versicherungssteuer") on the even days, "Nettobeitrag / Bruttobeitrag", a partial payment
-    deducted after the gross total."""
+    ("Versicherungssteuer", "Nettobeitrag / Bruttobeitrag") on the even days, else bare cells
+    "Netto / 19 % MwSt. / Brutto", a partial payment deducted after the gross total."""
     insurance = d.date.day % 2 == 0
     paid = q(d.ttc * Decimal(rng.choice([20, 30])) / 100)
     c = pen(path)
@@ -1290,7 +1291,7 @@ def de_dienstleistung(d, path, rng):
         txt(c, 400, y, str(qty), right=True)
         txt(c, 545, y, eu(q(qty * unit), "."), right=True)
     net, tax, gross = (("Nettobeitrag", f"Versicherungssteuer {fmt_rate(d)} %", "Bruttobeitrag") if insurance else
-                       ("Nettobetrag", f"zzgl. {fmt_rate(d)} % MwSt.", "Rechnungsbetrag"))
+                       ("Netto", f"{fmt_rate(d)} % MwSt.", "Brutto"))
     totals_rows(c, [(net, eu(d.ht, ".") + " EUR"), (tax, eu(d.tva, ".") + " EUR"), (gross, eu(d.ttc, ".") + " EUR"),
                     (f"abzgl. Abschlag vom {d.before:%d.%m.%Y}", "-" + eu(paid, ".") + " EUR"),
                     ("Restbetrag", eu(d.ttc - paid, ".") + " EUR")], y - 30)
