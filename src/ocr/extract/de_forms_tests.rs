@@ -215,3 +215,41 @@ fn document_number_and_date_labels_are_read() {
     assert_eq!(v(&f.invoice_number), Some("471102".to_owned()));
     assert_eq!(v(&f.date), Some("2013-03-05".to_owned()));
 }
+
+#[test]
+fn tax_rows_with_the_rate_before_the_tax_word_make_the_breakdown() {
+    let mut lines = vec!["Rechnung                               Rechnungsnummer: 471102"];
+    lines.extend(ITEMS);
+    lines.extend([
+        "                              Summe netto                              225,00",
+        "                              19 % MwSt.                                23,75",
+        "                              7 % MwSt.                                  7,00",
+        "                              Summe brutto                             255,75",
+    ]);
+    let f = read(&lines);
+    assert_eq!(totals(&f), some("225.00", "30.75", "255.75"));
+}
+
+#[test]
+fn a_price_including_tax_in_running_text_is_no_tax_row() {
+    let f = read(&[
+        "Rechnung Nr. 471102",
+        "Pauschale Wartung, Preis inkl. 19 % MwSt.                148,75",
+        "Nettobetrag                                              125,00",
+        "Bruttobetrag                                             148,75",
+    ]);
+    let rows = v(&f.vat_breakdown).unwrap_or_default();
+    assert!(rows.iter().all(|r| r.tax_amount != "148.75"), "{rows:?}");
+}
+
+#[test]
+fn bare_netto_and_brutto_cells_name_the_totals() {
+    let mut lines = vec!["Rechnung                               Rechnungsnummer: 471102"];
+    lines.extend(ITEMS);
+    lines.extend([
+        "                              Netto                                225,00 €",
+        "                              MwSt.                                 30,75 €",
+        "                              Brutto                               255,75 €",
+    ]);
+    assert_eq!(totals(&read(&lines)), some("225.00", "30.75", "255.75"));
+}

@@ -45,7 +45,7 @@ pub(super) const GROSS_TOTAL: &str = concat!(
     // de
     r"\b(?:gesamt|rechnungs|end|brutto|zahl)betrag\b|\bgesamtsumme\b|\brechnungssumme\b",
     r"|\b(?:summe|gesamt|betrag)\s+brutto\b|\bzu\s+zahlen(?:der\s+betrag)?\b|\bf[äa]lliger\s+betrag\b",
-    r"|\bbruttobeitrag\b|\bbeitrag\s+brutto\b|\bbruttosumme\b|\bgesamtbrutto(?:betrag|summe)?\b|\bendsumme\b|\brechnungsendbetrag\b|\bgesamtrechnungsbetrag\b",
+    r"|^\s*brutto\b|\s{2}brutto\b|\bbruttobeitrag\b|\bbeitrag\s+brutto\b|\bbruttosumme\b|\bgesamtbrutto(?:betrag|summe)?\b|\bendsumme\b|\brechnungsendbetrag\b|\bgesamtrechnungsbetrag\b",
     // nl
     r"|\btotaal\s*bedrag\b|\bte\s+betalen\b|\bfactuurbedrag\b|\beindtotaal\b|\btotaal\s+te\s+betalen\b",
     // es
