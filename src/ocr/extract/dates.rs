@@ -414,9 +414,17 @@ pub(super) fn date_label(
 /// of a position (a service day, a delivery) in the table of lines, not the document's: it
 /// stays an unlabelled date, so that a labelled "Datum: 05.03.2013" above the table is not
 /// contradicted by it.
+/// Only a money amount (two decimals, "1.890,24") counts: the integers of a header row
+/// ("Kunden-Nr. 1234", a page count) do not make it a position.
 fn line_item_date(line: &Line, k: usize, label: DateLabel) -> bool {
     let Some(hit) = line.dates.get(k) else { return false };
-    label == DateLabel::Weak && line.amounts.iter().any(|a| a.start >= hit.end)
+    let money = |a: &&AmountHit| {
+        let raw = line.text.get(a.start..a.end).unwrap_or("");
+        let digits = raw.trim_end().bytes().rev().take_while(u8::is_ascii_digit).count();
+        let sep = raw.trim_end().bytes().rev().nth(digits);
+        digits == 2 && matches!(sep, Some(b',' | b'.'))
+    };
+    label == DateLabel::Weak && line.amounts.iter().filter(|a| a.start >= hit.end).any(|a| money(&a))
 }
 
 fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {

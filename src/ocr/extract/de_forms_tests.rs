@@ -253,3 +253,15 @@ fn bare_netto_and_brutto_cells_name_the_totals() {
     ]);
     assert_eq!(totals(&read(&lines)), some("225.00", "30.75", "255.75"));
 }
+
+#[test]
+fn a_header_row_with_a_bare_date_and_integers_keeps_its_date_label() {
+    // "1234" (a customer number) is no money amount: the row is a header's values, not a position.
+    let f = read(&[
+        "RECHNUNG",
+        "Rechnungs-Nr.    Datum         Kunden-Nr.",
+        "A2024-8496       23.01.2024    1234",
+        "Bitte überweisen Sie den Restbetrag, Anzahlung vom 16.01.2024 abgezogen.",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-01-23".to_owned()));
+}
