@@ -406,7 +406,7 @@ pub(super) fn date_label(
         Some(label) => Some(label.kind),
         // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
         None if letter_head(&line.text, from, hit.start) => Some(DateLabel::Weak),
-        None => header_date_label(doc, idx, k).filter(|label| !line_item_date(line, k, *label)),
+        None => header_date_label(doc, idx, k).filter(|label| !line_item_date(doc, idx, k, *label)),
     }
 }
 
@@ -415,16 +415,22 @@ pub(super) fn date_label(
 /// stays an unlabelled date, so that a labelled "Datum: 05.03.2013" above the table is not
 /// contradicted by it.
 /// Only a money amount (two decimals, "1.890,24") counts: the integers of a header row
-/// ("Kunden-Nr. 1234", a page count) do not make it a position.
-fn line_item_date(line: &Line, k: usize, label: DateLabel) -> bool {
+/// ("Kunden-Nr. 1234", a page count) do not make it a position. OCR may move the amounts of a
+/// table elsewhere: a date with another date right below it, in the same column, is a column of
+/// positions' dates too.
+fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
+    let Some(line) = doc.lines.get(idx) else { return false };
     let Some(hit) = line.dates.get(k) else { return false };
+    let span = line.span_cols(hit.start, hit.end);
+    let below = doc.next_non_blank(idx).and_then(|i| doc.lines.get(i));
+    let column = below.is_some_and(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end))));
     let money = |a: &&AmountHit| {
         let raw = line.text.get(a.start..a.end).unwrap_or("");
         let digits = raw.trim_end().bytes().rev().take_while(u8::is_ascii_digit).count();
         let sep = raw.trim_end().bytes().rev().nth(digits);
         digits == 2 && matches!(sep, Some(b',' | b'.'))
     };
-    label == DateLabel::Weak && line.amounts.iter().filter(|a| a.start >= hit.end).any(|a| money(&a))
+    label == DateLabel::Weak && (column || line.amounts.iter().filter(|a| a.start >= hit.end).any(|a| money(&a)))
 }
 
 fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {

@@ -265,3 +265,18 @@ fn a_header_row_with_a_bare_date_and_integers_keeps_its_date_label() {
     ]);
     assert_eq!(v(&f.date), Some("2024-01-23".to_owned()));
 }
+
+#[test]
+fn a_column_of_dates_under_a_date_header_is_positions_even_without_amounts() {
+    // OCR read the table's amounts as a block of their own, further down.
+    let f = read(&[
+        "Rechnung",
+        "Datum Leistung",
+        "07.10.2024 Hausmeisterdienst",
+        "04.10.2024 Gartenpflege",
+        "Rechnung Nr.",
+        "RE2024-9274",
+        "19.10.2024",
+    ]);
+    assert_ne!(v(&f.date), Some("2024-10-07".to_owned()));
+}
