@@ -406,8 +406,31 @@ pub(super) fn date_label(
         Some(label) => Some(label.kind),
         // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
         None if letter_head(&line.text, from, hit.start) => Some(DateLabel::Weak),
-        None => header_date_label(doc, idx, k),
+        None => header_date_label(doc, idx, k).filter(|label| !line_item_date(doc, idx, k, *label)),
     }
+}
+
+/// A date under a bare "Datum" / "Date" column that shares its row with an amount is the date
+/// of a position (a service day, a delivery) in the table of lines, not the document's: it
+/// stays an unlabelled date, so that a labelled "Datum: 05.03.2013" above the table is not
+/// contradicted by it.
+/// Only a money amount (two decimals, "1.890,24") counts: the integers of a header row
+/// ("Kunden-Nr. 1234", a page count) do not make it a position. OCR may move the amounts of a
+/// table elsewhere: a date with another date right below it, in the same column, is a column of
+/// positions' dates too.
+fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
+    let Some(line) = doc.lines.get(idx) else { return false };
+    let Some(hit) = line.dates.get(k) else { return false };
+    let span = line.span_cols(hit.start, hit.end);
+    let below = doc.next_non_blank(idx).and_then(|i| doc.lines.get(i));
+    let column = below.is_some_and(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end))));
+    let money = |a: &&AmountHit| {
+        let raw = line.text.get(a.start..a.end).unwrap_or("");
+        let digits = raw.trim_end().bytes().rev().take_while(u8::is_ascii_digit).count();
+        let sep = raw.trim_end().bytes().rev().nth(digits);
+        digits == 2 && matches!(sep, Some(b',' | b'.'))
+    };
+    label == DateLabel::Weak && (column || line.amounts.iter().filter(|a| a.start >= hit.end).any(|a| money(&a)))
 }
 
 fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {
@@ -415,10 +438,20 @@ fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {
 }
 
 /// The place a letter is written from, right before its date: "Berlin, ", "Paris, le ",
-/// "Berlin, den ", "Milano, lì ", at the start of a line or of a cell; no digit in it.
+/// "Berlin, den ", "Milano, lì ", at the start of a line or of a cell; no digit in it. A weekday
+/// may stand before or after the article: "München, Dienstag, ", "Paris, le mardi ".
 static LETTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\s{2})\s*\p{Lu}[\p{L}'’.\-]+(?:[\s\-]\p{L}[\p{L}'’.\-]*){0,3},\s*(?:le|den|am|il|el|op|l[iì])?\s*$")
+    let head = r"(?:^|\s{2})\s*\p{Lu}[\p{L}'’.\-]+(?:[\s\-]\p{L}[\p{L}'’.\-]*){0,3},\s*";
+    re(&format!(r"{head}(?:{WEEKDAY},?\s*)?(?:le|den|am|il|el|op|l[iì])?\s*(?:{WEEKDAY},?\s*)?$"))
 });
+
+/// Weekdays in the six languages, any case.
+const WEEKDAY: &str = concat!(
+    r"(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag",
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lunes|martes|mi[ée]rcoles|jueves|viernes",
+    r"|s[áa]bado|domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica)",
+);
 
 fn letter_head(text: &str, from: usize, start: usize) -> bool {
     text.get(from..start).is_some_and(|before| LETTER_HEAD.is_match(before))

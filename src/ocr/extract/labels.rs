@@ -5,7 +5,8 @@
 /// The tax itself: TVA, VAT, tax, MwSt/USt, BTW, IVA.
 pub(super) const TVA: &str = concat!(
     r"(?:\bt(?:\.\s?v\.\s?a\b\.?|va\b)|\bvat\b|\btax(?:es)?\b",
-    r"|\bmwst\b\.?|\bmw\.?\s?st\b\.?|\bust\b\.?|\bumsatzsteuer\b|\bmehrwertsteuer\b|\bbtw\b|\biva\b|\bi\.v\.a\b\.?)"
+    r"|\bmwst\b\.?|\bmw\.?\s?st\b\.?|\bust\b\.?|\bumsatzsteuer\b|\bmehrwertsteuer\b|\bversicherungs?steuer\b",
+    r"|\bbtw\b|\biva\b|\bi\.v\.a\b\.?)"
 );
 pub(super) const HT: &str = r"(?:\bh\.?\s?t\b\.?|\bhors\s+taxes?\b)";
 pub(super) const TTC: &str = r"(?:\bt\.?\s?t\.?\s?c\b\.?|\btoutes\s+taxes\s+comprises\b)";
@@ -20,6 +21,9 @@ pub(super) const NET_TOTAL: &str = concat!(
     // de
     r"\bnetto(?:betrag|summe|gesamt(?:betrag)?|rechnungsbetrag|wert)?\b|\b(?:gesamt|summe|rechnungsbetrag|betrag)\s+netto\b",
     r"|\bwarenwert\b|\bzwischensumme\b|\bsumme\s+positionen\b",
+    // The tax basis as ERP and EN 16931 prints name it: "Steuerbasisbetrag", "Basisbetrag",
+    // "Gesamtnettobetrag", "Gesamt netto", "Nettowarenwert".
+    r"|\bnettobeitrag\b|\bbeitrag\s+netto\b|\b(?:steuer)?basisbetrag\b|\bsteuerbasis\b|\bgesamtnetto(?:betrag|summe)?\b|\bnettowarenwert\b",
     // nl
     r"|\bsubtotaal\b|\bnetto\s+bedrag\b|\btotaal\s+netto\b",
     // es
@@ -41,6 +45,7 @@ pub(super) const GROSS_TOTAL: &str = concat!(
     // de
     r"\b(?:gesamt|rechnungs|end|brutto|zahl)betrag\b|\bgesamtsumme\b|\brechnungssumme\b",
     r"|\b(?:summe|gesamt|betrag)\s+brutto\b|\bzu\s+zahlen(?:der\s+betrag)?\b|\bf[äa]lliger\s+betrag\b",
+    r"|^\s*brutto\b|\s{2}brutto\b|\bbruttobeitrag\b|\bbeitrag\s+brutto\b|\bbruttosumme\b|\bgesamtbrutto(?:betrag|summe)?\b|\bendsumme\b|\brechnungsendbetrag\b|\bgesamtrechnungsbetrag\b",
     // nl
     r"|\btotaal\s*bedrag\b|\bte\s+betalen\b|\bfactuurbedrag\b|\beindtotaal\b|\btotaal\s+te\s+betalen\b",
     // es
@@ -65,6 +70,8 @@ pub(super) const NOT_TAX_AMOUNT: &str = concat!(
 /// The invoice's own number: Rechnungsnummer, Factuurnummer, Número de factura, Numero fattura.
 pub(super) const INVOICE_NUMBER: &str = concat!(
     r"\brechnungs[-\s]?(?:nummer|nr\b\.?)|\brechnung\s+(?:nr\b\.?|nummer)|\bbeleg[-\s]?(?:nummer|nr\b\.?)",
+    // The usual abbreviations: "Re.-Nr.", "Rg.-Nr.", "Rechn.-Nr.", "RE-Nr.".
+    r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?(?:nummer|nr\b\.?)|\bdokument[-\s]?(?:nummer|nr\b\.?)",
     r"|\bfactuur[-\s]?(?:nummer|nr\b\.?)|\bfactuur\s+(?:nr\b\.?|nummer)",
     r"|\bn[úu]m(?:ero|\.)?\s+(?:de\s+)?factura\b|\bfactura\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])",
     r"|\bnum(?:ero|\.)?\s+(?:della\s+)?fattura\b|\bfattura\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
@@ -77,7 +84,7 @@ pub(super) const DOC_WORD: &str = r"facture|invoice|factura|fattura|factuur|rech
 
 /// A receipt's number: Bonnummer, Belegnummer, Kassenbon-Nr., Número de ticket, Scontrino n.
 pub(super) const RECEIPT_NUMBER: &str = concat!(
-    r"\bbon[-\s]?(?:nummer|nr\b\.?)|\bkassenbon[-\s]?(?:nummer|nr\b\.?)|\bbonnr\b\.?",
+    r"\bbon[-\s]?(?:nummer|nr\b\.?)|\bkassenbon[-\s]?(?:nummer|nr\b\.?)|\bbonnr\b\.?|\bquittungs?[-\s]?(?:nummer|nr\b\.?)",
     r"|\bn[úu]m(?:ero|\.)?\s+(?:de\s+)?(?:ticket|recibo)\b|\b(?:ticket|recibo)\s+n\s?[°º]",
     r"|\bscontrino\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])|\bricevuta\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
 );
@@ -104,6 +111,7 @@ pub(super) const ISSUE_DATE: &str = concat!(
     r"\brechnungs(?:[-\s]?datum)?\s*(?:[-/=&]|und|u\.)\s*(?:[/=&]|und|u\.)?\s*(?:liefer|leistungs)[-\s]?datum\b",
     r"|\b(?:liefer|leistungs)(?:[-\s]?datum)?\s*(?:[-/=&]|und|u\.)\s*(?:[/=&]|und|u\.)?\s*rechnungs[-\s]?datum\b",
     r"|\b(?:rechnungs|beleg|ausstellungs|gutschrifts)[-\s]?datum\b|\bdatum\s+der\s+rechnung\b",
+    r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?datum\b|\bdokument[-\s]?datum\b",
     r"|\b(?:factuur|creditnota)datum\b|\bfactuur\s+datum\b",
     r"|\bfecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emisi[óo]n|expedici[óo]n)\b",
     r"|\bdata\s+(?:della\s+|di\s+|del\s+)?(?:fattura|documento|doc\b\.?|emissione)",
@@ -132,12 +140,18 @@ pub(super) const DUE_DATE: &str = concat!(
     r"|\bvencimiento\b|\bfecha\s+(?:de\s+)?(?:vencimiento|pago)\b|\bscadenza\b|\bdata\s+(?:di\s+)?(?:scadenza|pagamento)\b",
     r"|\bpaid\s+on\b|\bpayment\s+date\b|\bdate\s+of\s+payment\b|\bdate\s+de\s+(?:paiement|r[èe]glement)\b",
     r"|\b(?:r[ée]gl[ée]e?|pay[ée]e?|encaiss[ée]e?|acquitt[ée]e?)\s+(?:par\s+\S+\s+(?:bancaire\s+)?)?le\b|\bbezahlt\s+am\b|\bbetaald\s+op\b",
+    // Direct debits and the due dates of insurance premiums: "Lastschrift", "wird am ... eingezogen",
+    // "Abbuchung", "Hauptfälligkeit".
+    r"|\blastschrift\w*|\beinzug\w*|\beingezogen\b|\babbuchung\w*|\babgebucht\b|\bhauptf[äa]llig\w*",
 );
 /// Delivery, order, service period dates.
 pub(super) const OTHER_DATE: &str = concat!(
     // Not "Lieferant", "Lieferantenstraße", "Lieferanschrift": a supplier's name and address.
     r"\bliefer(?:datum|termin|tag|zeit\w*|ung\w*|schein\w*|woche|monat)\b|\bgeliefert\b",
-    r"|\b(?:leistungs|bestell|auftrags)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",
+    r"|\b(?:leistung|bestell|auftrag)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",
+    // Other documents and events: "Angebot vom", "Ihre Anfrage vom", "Vertrag vom", "Mandat",
+    // "Versicherungsbeginn", "Abrechnungszeitraum"; Dutch "Leverdatum".
+    r"|\bangebot\w*|\banfrage\w*|\bvertrag\w*|\bmandat\w*|\w*beginn\b|\w+zeitraum\b|\blever(?:datum|ing\w*)\b",
     r"|\bentrega\b|\bpedido\b|\bperiodo\b|\bconsegna\b|\bordine\b|\bspedizione\b|\benv[íi]o\b",
 );
 

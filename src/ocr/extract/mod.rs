@@ -13,6 +13,8 @@ use regex::{Regex, RegexSet};
 
 mod amounts;
 mod dates;
+#[cfg(test)]
+mod de_forms_tests;
 mod geometry;
 mod identifiers;
 mod kind;

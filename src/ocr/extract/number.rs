@@ -51,7 +51,7 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
 });
 
 pub(super) static NUMBER_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
+    LazyLock::new(|| re(r"^\s*(?:[.…_]{2,}\s*)?[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
 
 pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) -> u8 {
     match (label, kind) {
@@ -139,7 +139,21 @@ fn is_phone(token: &str) -> bool {
 /// "N° facture" in a header row, the number in the row below.
 pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> Option<String> {
     let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
+    let line = doc.lines.get(idx)?;
     let below = doc.lines.get(doc.next_non_blank(idx)?)?;
-    let cell = chunks(&below.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col)))?;
+    let cells = chunks(&below.text);
+    let cell = match cells.iter().find(|c| overlaps(span, (c.col, c.end_col))) {
+        Some(cell) => cell,
+        // A header row whose values are aligned otherwise (right-aligned under left-aligned
+        // labels): with as many cells in both rows, they pair in order, as the dates do.
+        None => {
+            let heads = chunks(&line.text);
+            let k = heads.iter().position(|h| h.start <= label.start && label.end <= h.end)?;
+            if heads.len() < 2 || heads.len() != cells.len() {
+                return None;
+            }
+            cells.get(k)?
+        }
+    };
     number_token(below, cell.start)
 }

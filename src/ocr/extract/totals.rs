@@ -115,12 +115,26 @@ pub(super) fn total_candidates(doc: &Doc, breakdown: &[VatRow]) -> Candidates {
             };
             if let Some(candidate) = candidate {
                 out.push(label.kind, candidate);
+                // "Summe 225,00" right above "MwSt. 30,75": a bare total over a tax line may be
+                // the net sum. A weak HT reading beside its TTC one: only a triple that adds up
+                // (HT + TVA = TTC, read on the page) takes it.
+                if label.kind == TotalLabel::Bare && tax_line_below(doc, idx) {
+                    out.ht.push(Candidate { strength: 2, ..candidate });
+                }
             }
         }
     }
     push_breakdown_sums(&mut out, breakdown);
     push_block_pairs(doc, &mut out);
     out
+}
+
+/// Whether the next line holds a tax label and an amount.
+fn tax_line_below(doc: &Doc, idx: usize) -> bool {
+    doc.next_non_blank(idx).and_then(|i| doc.lines.get(i)).is_some_and(|below| {
+        !below.amounts.is_empty()
+            && below.totals.iter().any(|l| matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal))
+    })
 }
 
 /// OCR of a boxed totals table often emits the labels as one block of lines and the amounts as

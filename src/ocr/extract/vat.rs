@@ -11,6 +11,10 @@ pub(super) static NOT_VAT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)acompte|remise|discount|escompte|deposit|r[ée]duction|rabais|p[ée]nalit|int[ée]r[êe]t|interest",
         r"|commission|promo",
+        // Allowances, cash discounts and prepayments in the other languages: "abzgl. 3 % Rabatt",
+        // "2 % Skonto", "Nachlass 5 %", "korting 2%", "descuento 5 %", "sconto 3%".
+        r"|rabatt|nachlass|skonto|abschlag|anzahlung|vorauszahlung|korting|betalingskorting|descuento|pronto\s+pago",
+        r"|\bsconto\b|abbuono|acconto|anticipo",
     ))
 });
 
@@ -111,10 +115,10 @@ pub(super) fn keep_best_row(best: &mut Vec<VatRow>, row: VatRow) {
 }
 
 pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usize) -> Option<VatRow> {
-    let labelled = line
-        .totals
-        .iter()
-        .any(|l| matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal) && l.end <= rate.start && l.start >= from);
+    let labelled = line.totals.iter().any(|l| {
+        matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal)
+            && ((l.end <= rate.start && l.start >= from) || rate_first(line, rate, l, from))
+    });
     let amounts: Vec<Cents> = line
         .amounts
         .iter()
@@ -128,6 +132,18 @@ pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usi
     let after = line.amounts.iter().rev().find(|a| a.start >= rate.end && a.end <= to)?;
     labelled.then_some(VatRow { rate: rate.value, base: None, tax: after.cents, labelled, line: idx })
 }
+
+/// "19 % MwSt.   23,75", "zzgl. 7 % USt.   7,00": the rate opens its cell (after at most a
+/// "zzgl." / "plus") and the tax word follows it directly. Not "Preis inkl. 19 % MwSt.", whose
+/// cell holds other words before the rate.
+fn rate_first(line: &Line, rate: &Rate, label: &Hit<TotalLabel>, from: usize) -> bool {
+    let between = line.text.get(rate.end..label.start).unwrap_or("x");
+    let lead = line.text.get(from..rate.start).unwrap_or("x");
+    let cell = lead.rsplit_once("  ").map_or(lead, |(_, cell)| cell);
+    label.start >= rate.end && between.trim().is_empty() && RATE_LEAD.is_match(cell)
+}
+
+static RATE_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:zzgl\.?|zuzgl\.?|zuz[üu]glich|plus|\+)?\s*$"));
 
 /// A base and its tax in reading order, tax = base × rate; or a total with tax included and
 /// its tax, tax = total × rate / (100 + rate), as some receipts print.
