@@ -15,7 +15,7 @@
 # out of files asks for a path that does not exist, so the run fails rather than measure
 # idempotent re-finalizes: keep FINALIZE_FILES above rate x duration. Every answer must be 2xx.
 #
-# Environment: BACKENDS="sqlite postgres" DURATION=5s CLIENTS=16 ORGS=16 FINALIZE_FILES=6000
+# Environment: BACKENDS="sqlite postgres" DURATION=5s CLIENTS=16 ORGS=16 FINALIZE_FILES=10000
 # (files prepared for each finalize row, split among its organizations), COFFRE_BIN (default
 # $CARGO_TARGET_DIR/release/coffre, built with `cargo build --release` if missing),
 # PERF=1 (record a profile of each run: perf record -g into the scratch directory),
@@ -32,7 +32,7 @@ BACKENDS=${BACKENDS:-sqlite postgres}
 DURATION=${DURATION:-5s}
 CLIENTS=${CLIENTS:-16}
 ORGS=${ORGS:-16}
-FINALIZE_FILES=${FINALIZE_FILES:-6000}
+FINALIZE_FILES=${FINALIZE_FILES:-10000}
 BIN=${COFFRE_BIN:-"${CARGO_TARGET_DIR:-$REPO_ROOT/target}/release/coffre"}
 
 apt_install wrk curl postgresql
