@@ -79,15 +79,15 @@ const COLUMNS: &str = "seq, id, at, actor, action, id_year, id_folder, id_file, 
 /// written again.
 pub async fn append(tx: &mut Tx, id_organization: &str, mut entry: Entry) -> Result<Entry, DbError> {
     if let Some(tail) = tx.audit_tail(id_organization) {
-        let exact = tx.audit_tail_exact();
         link(&mut entry, Some(tail));
-        if exact {
+        if tx.audit_tail_exact() {
             // The SQLite writer sends the insert with the request's commit (see `group.rs`).
             tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
             tx.defer_audit_insert(id_organization, entry.clone()).await?;
             return Ok(entry);
         }
-        if insert(tx, id_organization, &entry, !exact).await? {
+        // PostgreSQL's link may be behind: the insert says whether its seq was still free.
+        if insert(tx, id_organization, &entry, true).await? {
             tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
             return Ok(entry);
         }

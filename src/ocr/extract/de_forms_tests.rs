@@ -1,22 +1,6 @@
 //! Unit tests of the German business-form pass (ERP and EN 16931 prints): one per failure class.
 
-use super::*;
-
-fn read(lines: &[&str]) -> Fields {
-    extract(&[&lines.join("\n")], Source::TextLayer)
-}
-
-fn v<T: Clone>(field: &Option<Field<T>>) -> Option<T> {
-    field.as_ref().map(|f| f.value.clone())
-}
-
-fn totals(f: &Fields) -> [Option<String>; 3] {
-    [v(&f.total_excluding_tax), v(&f.total_tax), v(&f.total_including_tax)]
-}
-
-fn some(a: &str, b: &str, c: &str) -> [Option<String>; 3] {
-    [Some(a.to_owned()), Some(b.to_owned()), Some(c.to_owned())]
-}
+use super::precision_tests::{read, some, totals, v};
 
 const ITEMS: [&str; 3] = [
     "Pos. Bezeichnung                      Menge          Preis     MwSt.        Betrag",

@@ -3,7 +3,8 @@
 
 use super::*;
 
-fn read(lines: &[&str]) -> Fields {
+/// The helpers below are shared with `de_forms_tests.rs`.
+pub(super) fn read(lines: &[&str]) -> Fields {
     extract(&[&lines.join("\n")], Source::TextLayer)
 }
 
@@ -12,15 +13,15 @@ fn read_in(lines: &[&str], start: &str, end: &str) -> Fields {
     extract_with(&[&lines.join("\n")], Source::TextLayer, Hints { period: Some((day(start), day(end))) })
 }
 
-fn v<T: Clone>(field: &Option<Field<T>>) -> Option<T> {
+pub(super) fn v<T: Clone>(field: &Option<Field<T>>) -> Option<T> {
     field.as_ref().map(|f| f.value.clone())
 }
 
-fn totals(f: &Fields) -> [Option<String>; 3] {
+pub(super) fn totals(f: &Fields) -> [Option<String>; 3] {
     [v(&f.total_excluding_tax), v(&f.total_tax), v(&f.total_including_tax)]
 }
 
-fn some(a: &str, b: &str, c: &str) -> [Option<String>; 3] {
+pub(super) fn some(a: &str, b: &str, c: &str) -> [Option<String>; 3] {
     [Some(a.to_owned()), Some(b.to_owned()), Some(c.to_owned())]
 }
 
