@@ -1530,6 +1530,8 @@ def main():
     ap.add_argument("--md", help="write the tables to this Markdown file")
     ap.add_argument("--append", action="store_true", help="append to --md instead of replacing it")
     ap.add_argument("--only", help="comma-separated layouts, or 'tuning' (every layout but HELD_OUT_2 and HELD_OUT_3)")
+    ap.add_argument("--sources", default="text,scan,photo",
+                    help="comma-separated copies to read (text: the text-layer PDF; scan, photo: OCR)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     only = None
@@ -1537,7 +1539,9 @@ def main():
         only = [n for n in LAYOUTS if n not in HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4]
     elif args.only:
         only = args.only.split(",")
-    entries = run(args.bin, generate(args.out, args.per_layout, args.seed, only), args.languages)
+    sources = args.sources.split(",")
+    entries = [e for e in generate(args.out, args.per_layout, args.seed, only) if e["source"] in sources]
+    entries = run(args.bin, entries, args.languages)
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump(entries, f, indent=1, default=str)
     rows = score(entries)

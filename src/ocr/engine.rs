@@ -59,7 +59,8 @@ pub struct PageText {
     pub number: u32,
     pub text: String,
     pub source: Source,
-    /// OCR only: Tesseract's word boxes, from the run that wrote `text`. Not stored.
+    /// Word boxes: Tesseract's, from the run that wrote `text`, or `pdftotext -bbox-layout`'s for
+    /// a text layer. Not stored.
     #[serde(skip)]
     #[schema(ignore)]
     pub words: Vec<Word>,
@@ -234,7 +235,8 @@ impl Engine {
     }
 
     /// Word boxes of the text-layer pages (`pdftotext -bbox-layout`, no OCR), so that their
-    /// fields carry a `bbox` as OCR'd ones do. A failure only leaves the boxes out.
+    /// fields carry a `bbox` as OCR'd ones do and are read a second time, rows rebuilt from the
+    /// boxes. A failure only leaves the boxes out.
     async fn text_layer_boxes(&self, path: &Path, pages: &mut [PageText]) {
         let args = [path.as_os_str(), "-bbox-layout".as_ref(), "-enc".as_ref(), "UTF-8".as_ref(), "-".as_ref()];
         let Ok(out) = self.tools.run("pdftotext", args, MAX_TEXT_OUTPUT).await else { return };
@@ -318,10 +320,11 @@ impl Engine {
         let source = if pages_ocr > 0 { Source::Ocr } else { Source::TextLayer };
         let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
         let words: Vec<&[Word]> = pages.iter().map(|p| p.words.as_slice()).collect();
-        // The second reading from word boxes is for OCR'd pages: a text layer's own layout holds.
-        let ocr_words: Vec<&[Word]> =
-            pages.iter().map(|p| if p.source == Source::Ocr { p.words.as_slice() } else { &[] }).collect();
-        let mut fields = extract::extract_with_words(&texts, &ocr_words, source, hints);
+        // The second reading, rows rebuilt from the word boxes, serves text layers too:
+        // `pdftotext -layout` can leave a label and its value on different lines or in different
+        // blocks where the page shows them side by side (measured on outside invoices: German
+        // text layers' invoice number 50 -> 100 %, date 36 -> 73 %, no precision lost).
+        let mut fields = extract::extract_with_words(&texts, &words, source, hints);
         extract::locate(&mut fields, &texts, &words);
         let engine = if pages_ocr > 0 { format!("tesseract ({})", self.config.languages) } else { "text-layer".into() };
         OcrOutput { pages, fields, pages_ocr, engine }
@@ -418,4 +421,52 @@ fn tiff_pages(path: &PathBuf) -> Result<u32, OcrError> {
         return Err(bad());
     }
     Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The second reading serves text layers as it serves OCR: a text layer whose text gives its
+    /// totals' labels in one block and their amounts in another (amounts drawn before their labels,
+    /// as a generator may draw a boxed totals table column by column) is read again from its word boxes, rows as on the page.
+    #[test]
+    fn a_text_layer_is_read_again_from_its_word_boxes() {
+        // Word boxes in pixels at 300 dpi, as `pdftotext -bbox-layout` gives them after conversion.
+        let word = |text: &str, left: u32, top: u32| Word {
+            text: text.into(),
+            bbox: [left, top, 24 * text.chars().count() as u32, 36],
+            line: (0, 0, 0),
+        };
+        let words = [
+            word("Nettobetrag", 1400, 2000),
+            word("1.000,00", 2000, 2004),
+            word("EUR", 2220, 2004),
+            word("MwSt.", 1400, 2060),
+            word("170,00", 2048, 2064),
+            word("EUR", 2220, 2064),
+            word("Gesamtbetrag", 1400, 2120),
+            word("1.170,00", 2000, 2124),
+            word("EUR", 2220, 2124),
+        ];
+        let text = "Rechnung\n\n                     1.000,00 EUR\n                       170,00 EUR\n\
+                    \x20                    1.170,00 EUR\n\n   Nettobetrag\n   MwSt.\n   Gesamtbetrag\n";
+        // 17 % (Luxembourg) is no rate the arithmetic would assume without a label.
+        let alone = extract::extract(&[text], Source::TextLayer);
+        assert_eq!(alone.consistent, None, "the premise: the text alone pairs nothing");
+
+        let page = PageText { number: 1, text: text.into(), source: Source::TextLayer, words: words.to_vec() };
+        let out = Engine::new(EngineConfig::default()).finish(vec![page], Hints::default());
+        let value = |f: &Option<crate::ocr::fields::Field<String>>| f.as_ref().map(|f| f.value.clone());
+        let f = &out.fields;
+        let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+        let want = |v: &str| Some(v.to_owned());
+        assert_eq!(triple, (want("1000.00"), want("170.00"), want("1170.00")));
+        assert_eq!(f.consistent.as_ref().map(|c| c.value), Some(true));
+        assert_eq!(
+            f.total_including_tax.as_ref().and_then(|t| t.bbox).map(|b| b[1]),
+            Some(2124),
+            "located on its word"
+        );
+    }
 }

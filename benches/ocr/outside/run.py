@@ -534,6 +534,8 @@ def main():
     ap.add_argument("--languages", default="fra+eng")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--sets", default="A,B")
+    ap.add_argument("--sources", default="text,scan,photo",
+                    help="comma-separated copies to read (text: the text-layer PDF; scan, photo: OCR)")
     ap.add_argument("--md", help="write the tables to this Markdown file")
     ap.add_argument("--command", default="bash benches/ocr/outside/run.sh --bin BIN", help="command line for --md")
     ap.add_argument("--label", default="", help="what was measured, for --md (branch, commit, build)")
@@ -549,6 +551,7 @@ def main():
         entries += a
     if "B" in sets:
         entries += set_b(args.out, args.per_layout, rng)
+    entries = [e for e in entries if e["source"] in args.sources.split(",")]
     print(f"{len(entries)} documents to read", file=sys.stderr)
     entries = run(os.path.abspath(args.bin), entries, args.languages, args.jobs)
     with open(os.path.join(args.out, "details.json"), "w") as f:

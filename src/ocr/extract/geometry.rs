@@ -1,5 +1,6 @@
-//! Word-box geometry: Tesseract's `tsv` (written by the same run as the text) laid out again as
-//! `pdftotext -layout` would, one string per visual row with columns kept apart by spaces.
+//! Word-box geometry: Tesseract's `tsv` (written by the same run as the text), or a text
+//! layer's `pdftotext -bbox-layout`, laid out again one string per visual row with columns kept
+//! apart by spaces.
 //!
 //! Tesseract's text follows its blocks: a boxed totals table, a sidebar or labels stacked above
 //! their amounts come out as a block of labels, then a block of amounts. Rebuilt from the boxes,

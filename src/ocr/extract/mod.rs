@@ -111,8 +111,9 @@ pub fn extract_with(pages: &[&str], source: Source, hints: Hints) -> Fields {
     fields
 }
 
-/// [`extract`] of OCR pages, with a second reading of the same pages rebuilt from Tesseract's
-/// word boxes (`words[i]` are those of `pages[i]`, from the run that wrote the text): rows as
+/// [`extract`], with a second reading of the same pages rebuilt from their word boxes
+/// (`words[i]` are those of `pages[i]`: Tesseract's, from the run that wrote the text, or
+/// `pdftotext -bbox-layout`'s for a text layer): rows as
 /// they stand on the page, so a label and an amount that Tesseract put in separate blocks
 /// (boxed totals, sidebars, labels stacked above their values) meet again. The text's reading
 /// is kept where it holds; the rebuilt one is used for totals only when it passes
