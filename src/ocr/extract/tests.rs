@@ -1136,3 +1136,51 @@ fn a_payment_date_is_not_the_invoice_date() {
     let doc = text(&["FACTURE", "Date : 17/04/2024", "Échéance : 01/05/2024", "Réglé par carte le 04/05/2024"]);
     assert_eq!(value(&extract(&[&doc], Source::Ocr).date), s("2024-04-17"));
 }
+
+/// Two rates in columns: "Steuerbasisbetrag 99,00 100,00" and "Steuerbetrag 6,93 19,00". Their
+/// last amounts prove 119,00 at 19 %, but that is the 19 % row's gross, no misreading of the
+/// "Gesamtbetrag 224,93" printed: the repair does not replace it, HT and TVA are withheld.
+#[test]
+fn a_repair_replaces_only_a_reading_it_could_be_a_misreading_of() {
+    let doc = text(&[
+        "Muster GmbH",
+        "Rechnung Nr. 471102",
+        "Pos Artikel Menge Preis Betrag",
+        "1 Kaffee 10 9,90 99,00",
+        "2 Tasse 4 25,00 100,00",
+        "Steuerbasisbetrag      99,00    100,00",
+        "Steuersatz 7 % 19 %",
+        "Steuerbetrag   6,93  19,00",
+        "Gesamtbetrag    224,93",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (None, None, s("224.93")));
+    assert_eq!(value(&f.consistent), None);
+
+    use super::totals::misread_of;
+    assert!(misread_of(12_000, 12_800), "one figure");
+    assert!(misread_of(123_456, 12_345_600), "a decimal separator missed");
+    assert!(misread_of(21_000, 20_000), "an HT printed before a charge");
+    assert!(!misread_of(11_900, 22_493));
+    assert!(!misread_of(5, 9), "too short to tell");
+}
+
+/// A page with a 7 % and a 19 % row, each printed as net, VAT and gross, and no totals but the
+/// amount to pay: a row adds up, but it is a row, not the document's totals.
+#[test]
+fn one_rate_row_of_a_multi_rate_page_is_not_the_totals() {
+    let doc = text(&[
+        "Muster GmbH",
+        "Rechnung Nr. 471102",
+        "Nettobetrag 7 %        99,00",
+        "MwSt. 7 %               6,93",
+        "Bruttobetrag 7 %      105,93",
+        "Nettobetrag 19 %      100,00",
+        "MwSt. 19 %             19,00",
+        "Bruttobetrag 19 %     119,00",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (None, None, None), "{:?}", f.vat_breakdown);
+}

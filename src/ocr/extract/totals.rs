@@ -281,13 +281,37 @@ pub(super) fn choose_totals(c: &Candidates) -> Totals {
 ///    of them read beside its label, labels breaking ties;
 /// 4. otherwise a TTC alone, named as such beside its value and unambiguous on the page; HT and
 ///    TVA that no arithmetic proves are withheld.
+///
+/// Whichever step answers, a triple that is one rate's row of a breakdown holding several rates
+/// is that row, not the document's totals: it is not reported (see [`one_rate_row`]).
 pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Totals {
     let zero_rated = zero_rated(doc);
-    best_consistent(c)
+    let totals = best_consistent(c)
         .or_else(|| repair(c, breakdown))
         .or_else(|| zero_tax(c, zero_rated))
         .or_else(|| arithmetic(doc, c, breakdown))
-        .unwrap_or_else(|| fallback_totals(c, breakdown))
+        .unwrap_or_else(|| fallback_totals(c, breakdown));
+    if one_rate_row(&totals, breakdown) {
+        return Totals { check: Check::Failed, ..Totals::default() };
+    }
+    totals
+}
+
+/// Whether the totals' HT and TVA are the base and tax of one row of a VAT breakdown that holds
+/// at least two rates with a tax, and not their sums: a page that prints "7 % on 99,00: 6,93"
+/// and "19 % on 100,00: 19,00" has totals of 199,00 and 25,93, and a triple (99,00, 6,93,
+/// 105,93) is the 7 % row (its gross included), however well it adds up. The three are
+/// withheld: the TTC found beside such a row is as likely the row's as the document's.
+pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow]) -> bool {
+    let (Some(ht), Some(tax)) = (totals.ht, totals.tax) else { return false };
+    let mut rates: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
+    rates.sort_unstable();
+    rates.dedup();
+    if rates.len() < 2 {
+        return false;
+    }
+    let sum = breakdown.iter().try_fold(0i64, |acc, r| acc.checked_add(r.tax.0));
+    sum != Some(tax.cents.0) && breakdown.iter().any(|r| r.tax == tax.cents && r.base.is_none_or(|b| b == ht.cents))
 }
 
 /// Mentions that make a zero VAT a reading rather than a gap: reverse charge and exemptions in
@@ -398,16 +422,21 @@ fn tax_possible(ht: i64, tax: i64) -> bool {
 }
 
 /// Two labelled totals and a plausible rate prove the third: it is computed, and replaces a
-/// reading of it that disagrees (a misread digit) or fills its absence.
+/// reading of it that disagrees (a misread digit) or fills its absence. A computed value that
+/// is no misreading of any reading of that total ([`misread_of`]) is not it: the two proved
+/// something else (a VAT row of a multi-rate page, 100,00 + 19,00, beside "Gesamtbetrag
+/// 224,93"), and the triple is dropped.
 pub(super) fn repair(c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
     let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
+    let fills = |read: &[Candidate], cents: i64| read.is_empty() || read.iter().any(|r| misread_of(cents, r.cents.0));
     let derived = |cents: i64, order: usize| Candidate { cents: Cents(cents), strength: COLUMN_STRENGTH, order };
     let mut found: Vec<(u32, Totals)> = Vec::new();
     let strength = |a: &Candidate, b: &Candidate| u32::from(a.strength) + u32::from(b.strength);
     for h in &hts {
         for t in &taxes {
-            if tax_fits(h.cents.0, t.cents.0, breakdown, 2) {
-                let ttc = derived(h.cents.0.saturating_add(t.cents.0), h.order.max(t.order));
+            let sum = h.cents.0.saturating_add(t.cents.0);
+            if tax_fits(h.cents.0, t.cents.0, breakdown, 2) && fills(&ttcs, sum) {
+                let ttc = derived(sum, h.order.max(t.order));
                 found.push((
                     strength(h, t),
                     Totals { ht: Some(*h), tax: Some(*t), ttc: Some(ttc), check: Check::Holds },
@@ -416,7 +445,7 @@ pub(super) fn repair(c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
         }
         for total in &ttcs {
             let tax = total.cents.0.saturating_sub(h.cents.0);
-            if tax_fits(h.cents.0, tax, breakdown, 2) {
+            if tax_fits(h.cents.0, tax, breakdown, 2) && fills(&taxes, tax) {
                 let t = derived(tax, h.order.max(total.order));
                 found.push((
                     strength(h, total),
@@ -428,7 +457,7 @@ pub(super) fn repair(c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
     for t in &taxes {
         for total in &ttcs {
             let ht = total.cents.0.saturating_sub(t.cents.0);
-            if tax_fits(ht, t.cents.0, breakdown, 2) {
+            if tax_fits(ht, t.cents.0, breakdown, 2) && fills(&hts, ht) {
                 let h = derived(ht, t.order.max(total.order));
                 found.push((
                     strength(t, total),
@@ -438,6 +467,35 @@ pub(super) fn repair(c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
         }
     }
     unique_best(found)
+}
+
+/// Whether `read` could be `value` misread (or the reading a line before a charge the VAT also
+/// bears): its figures, in cents, at most two edits away (a digit misread, dropped or added),
+/// or the same figures at another scale (a decimal separator missed: 123456 for 1 234,56).
+/// Amounts of fewer than three figures are too short to tell.
+pub(super) fn misread_of(value: i64, read: i64) -> bool {
+    let figures = |v: i64| v.unsigned_abs().to_string().into_bytes();
+    let scaled = |d: &[u8]| {
+        let end = d.iter().rposition(|b| *b != b'0').map_or(1, |i| i + 1);
+        d[..end].to_vec()
+    };
+    let (a, b) = (figures(value), figures(read));
+    if scaled(&a) == scaled(&b) {
+        return true;
+    }
+    if a.len().min(b.len()) < 3 {
+        return false;
+    }
+    // Edit distance; amounts have at most 19 figures.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut row = vec![i + 1; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            row[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(row[j] + 1);
+        }
+        prev = row;
+    }
+    prev[b.len()] <= 2
 }
 
 /// The best-scored triple, unless another triple with other amounts scores as well: then the
