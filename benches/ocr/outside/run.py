@@ -212,7 +212,41 @@ def cii_truth(xml_bytes):
             date = f"{s[:4]}-{s[4:6]}-{s[6:]}"
     return {"kind": kind, "invoiceNumber": number[0].text.strip() if number else None, "date": date,
             "totalExcludingTax": fmt_amount(ht), "totalTax": fmt_amount(tva), "totalIncludingTax": fmt_amount(ttc),
-            "typeCode": code}
+            "typeCode": code, "other": other_amounts(root, amount)}
+
+
+def other_amounts(root, amount):
+    """The document's other amounts, by what they are, to name what a wrong total was instead
+    (the "wrong totals" table): never scored, never printed one by one."""
+    other = defaultdict(set)
+    for name in ("LineTotalAmount", "ChargeTotalAmount", "AllowanceTotalAmount", "TotalPrepaidAmount",
+                 "DuePayableAmount"):
+        v = amount(name)
+        if v is not None:
+            other["summation " + name].add(fmt_amount(v))
+    for tax in find_all(root, "ApplicableTradeTax"):
+        for el in tax:
+            if local(el.tag) in ("CalculatedAmount", "BasisAmount") and (el.text or "").strip():
+                other["a VAT breakdown row's " + local(el.tag)].add(fmt_amount(Decimal(el.text.strip())))
+    dates = []
+
+    def walk(el, chain):
+        chain = chain + [local(el.tag)]
+        if chain[-1] == "DateTimeString" and re.fullmatch(r"\d{8}", (el.text or "").strip()):
+            v = el.text.strip()
+            dates.append((" ".join(chain[-3:-1]), f"{v[:4]}-{v[4:6]}-{v[6:]}"))
+        for ch in el:
+            walk(ch, chain)
+
+    walk(root, [])
+    for where, v in dates:
+        other["date: " + where].add(v)
+    for el in find_all(root, "SpecifiedTradeSettlementLineMonetarySummation", "LineTotalAmount") + \
+            find_all(root, "SpecifiedLineTradeSettlement", "SpecifiedTradeSettlementLineMonetarySummation",
+                     "LineTotalAmount"):
+        if (el.text or "").strip():
+            other["a line's amount"].add(fmt_amount(Decimal(el.text.strip())))
+    return {k: sorted(v) for k, v in other.items()}
 
 
 def fmt_amount(v):
@@ -399,7 +433,7 @@ def set_a(out, cache, rng):
             for path, mime, source in copies(stem + ".pdf", stem, rng):
                 entries.append({"set": "A", "file": path, "mime": mime, "source": source, "lang": lang,
                                 "origin": origin, "doc": f"{src['id']}/{name}", "truth": kept, "unscored": dropped,
-                                "typeCode": truth.get("typeCode")})
+                                "typeCode": truth.get("typeCode"), "other": truth.get("other")})
     shutil.rmtree(os.path.join(out, "A-raw"), ignore_errors=True)
     return entries, skipped
 
@@ -503,9 +537,64 @@ def report(entries, skipped):
         if s == "A":  # by layout for set B would point the tuning at single layouts: details.json only
             by_origin = score(part, lambda e: [(e["origin"], e["source"]), (e["origin"], "all")])
             text += ["By origin:", "", table(by_origin, "origin"), ""]
+    wrong = wrong_totals([e for e in entries if e["set"] == "A"])
+    if wrong:
+        text += ["Set A, wrong dates and totals by what the value was instead (counts over all copies; first "
+                 "class that matches: for totals the other two totals, then the XML's other amounts; for dates "
+                 "day and month swapped, then the XML's other dates by element):", "", wrong, ""]
     if skipped:
         text.append(f"Set A documents left out (the same invoice in another profile, or no truth printed on the page): {len(skipped)}.")
     return "\n".join(text)
+
+
+def wrong_totals(entries):
+    """field -> class -> count, for dates and totals reported with a wrong value: an aggregate that names the
+    failure class without showing any document."""
+    totals = ("totalExcludingTax", "totalTax", "totalIncludingTax")
+    counts = defaultdict(lambda: defaultdict(int))
+    for e in entries:
+        for f in totals:
+            want, got = e["truth"].get(f), e["got"][f]
+            if want is None or got is None or same(f, got, want):
+                continue
+            try:
+                g = fmt_amount(Decimal(str(got)))
+            except InvalidOperation:
+                counts[f]["not an amount"] += 1
+                continue
+            cls = next((f"the truth's {SHORT[o]}" for o in totals if o != f and e["truth"].get(o) == g), None)
+            if cls is None:
+                cls = next((k for k, vs in (e.get("other") or {}).items() if g in vs), None)
+            if cls is None and e["truth"].get(f):
+                w = Decimal(e["truth"][f])
+                if w and Decimal(g) == -w:
+                    cls = "the truth, negated"
+                elif w and abs(Decimal(g) - w) <= Decimal("0.05"):
+                    cls = "within 5 cents of the truth"
+                elif w and Decimal(g) in (w * 10, w * 100, w * 1000, w / 10, w / 100, w / 1000):
+                    cls = "the truth with a separator misread (x or / 10, 100, 1000)"
+                elif w:
+                    cls = "none of these, below the truth" if Decimal(g) < w else "none of these, above the truth"
+            counts[f][cls or "none of these"] += 1
+    for e in entries:
+        want, got = e["truth"].get("date"), e["got"]["date"]
+        if want is None or got is None or same("date", got, want):
+            continue
+        cls = None
+        if len(str(got)) == 10 and str(got)[:4] == want[:4] and str(got)[5:7] == want[8:] and str(got)[8:] == want[5:7]:
+            cls = "day and month swapped"
+        cls = cls or next((k[len("date: "):] + " (XML)" for k, vs in (e.get("other") or {}).items()
+                           if k.startswith("date: ") and str(got) in vs), None)
+        if cls is None and str(got)[:4] != want[:4]:
+            cls = "another year"
+        counts["date"][cls or "none of these"] += 1
+    if not counts:
+        return ""
+    out = ["| field | what the wrong value was | count |", "|---|---|---:|"]
+    for f in ("date",) + totals:
+        for cls, n in sorted(counts[f].items(), key=lambda kv: -kv[1]):
+            out.append(f"| {SHORT.get(f, f)} | {cls} | {n} |")
+    return "\n".join(out)
 
 
 def composition(entries, skipped):
