@@ -22,12 +22,16 @@ pub enum OcrCommand {
         /// Pages OCR'd at once (default: cores).
         #[arg(long)]
         parallel_pages: Option<usize>,
+        /// Also print, on stderr, how the totals were decided (the rule and each reading's
+        /// strength), for the accuracy benchmarks.
+        #[arg(long)]
+        explain: bool,
         file: PathBuf,
     },
 }
 
 pub async fn run(cmd: OcrCommand) -> Result<(), String> {
-    let OcrCommand::Run { content_type, languages, parallel_pages, file } = cmd;
+    let OcrCommand::Run { content_type, languages, parallel_pages, explain, file } = cmd;
     let content_type = match content_type {
         Some(t) => t.trim().to_ascii_lowercase(),
         None => guess_type(&file)?,
@@ -37,6 +41,9 @@ pub async fn run(cmd: OcrCommand) -> Result<(), String> {
         config.parallel_pages = n.max(1);
     }
     let output = Engine::new(config).run(&file, &content_type).await.map_err(|e| e.to_string())?;
+    if explain {
+        eprintln!("totals: {}", output.fields.totals_rule.as_deref().unwrap_or("none"));
+    }
     let json = serde_json::to_string(&output).map_err(|e| e.to_string())?;
     // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
     let _ = writeln!(std::io::stdout().lock(), "{json}");

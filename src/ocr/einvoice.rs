@@ -300,6 +300,7 @@ impl Extracted {
             total_including_tax: exact(self.total_including_tax.map(|c| c.to_string())),
             vat_breakdown: exact(breakdown),
             consistent: exact(consistent),
+            totals_rule: None,
         }
     }
 }
@@ -1200,6 +1201,7 @@ mod tests {
                 Source::Xml,
             )),
             consistent: Some(Field::new(true, 1.0, Source::Xml)),
+            totals_rule: None,
         }
     }
 
@@ -1370,6 +1372,7 @@ mod tests {
                 Source::Xml,
             )),
             consistent: Some(Field::new(true, 1.0, Source::Xml)),
+            totals_rule: None,
         };
         assert_eq!(parsed(UBL_CREDIT_NOTE), expected);
     }

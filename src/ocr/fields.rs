@@ -201,4 +201,9 @@ pub struct Fields {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub consistent: Option<Field<bool>>,
+    /// How the totals were decided, for `coffre ocr run --explain` and the accuracy benchmarks:
+    /// the rule that answered and the strength of each reading. Not part of the API.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub totals_rule: Option<String>,
 }

@@ -452,7 +452,7 @@ def set_b(out, per_layout, rng):
 
 def run(binary, entries, langs, jobs):
     def one(e):
-        cmd = [binary, "ocr", "run", "--type", e["mime"], "--languages", langs, e["file"]]
+        cmd = [binary, "ocr", "run", "--explain", "--type", e["mime"], "--languages", langs, e["file"]]
         try:
             r = subprocess.run(cmd, capture_output=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=900)
             fields = json.loads(r.stdout)["fields"] if r.returncode == 0 else {}
@@ -463,6 +463,8 @@ def run(binary, entries, langs, jobs):
             fields, e["exit"], e["stderr"] = {}, -1, str(err)[:500]
         e["got"] = {f: (fields.get(f) or {}).get("value") for f in FIELDS}
         e["full"] = fields
+        rule = re.search(r"^totals: (.*)$", r.stderr.decode(errors="replace"), re.M) if r.returncode == 0 else None
+        e["totalsRule"] = rule.group(1) if rule else None
         return e
 
     with ThreadPoolExecutor(jobs) as pool:
@@ -588,10 +590,14 @@ def wrong_totals(entries):
         if cls is None and str(got)[:4] != want[:4]:
             cls = "another year"
         counts["date"][cls or "none of these"] += 1
+    for e in entries:  # which rule of the extraction gave the wrong totals (and its readings' strengths)
+        if any(e["truth"].get(f) is not None and e["got"][f] is not None and not same(f, e["got"][f], e["truth"][f])
+               for f in totals):
+            counts["totals rule"][e.get("totalsRule") or "unknown"] += 1
     if not counts:
         return ""
     out = ["| field | what the wrong value was | count |", "|---|---|---:|"]
-    for f in ("date",) + totals:
+    for f in ("date",) + totals + ("totals rule",):
         for cls, n in sorted(counts[f].items(), key=lambda kv: -kv[1]):
             out.append(f"| {SHORT.get(f, f)} | {cls} | {n} |")
     return "\n".join(out)

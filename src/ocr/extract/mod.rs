@@ -143,6 +143,7 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hin
         fields.total_including_tax = second.total_including_tax;
         fields.consistent = second.consistent;
         fields.vat_breakdown = second.vat_breakdown;
+        fields.totals_rule = second.totals_rule.map(|rule| format!("word-rows {rule}"));
     }
     macro_rules! fill {
         ($($name:ident),*) => {$(

@@ -1184,3 +1184,46 @@ fn one_rate_row_of_a_multi_rate_page_is_not_the_totals() {
     let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
     assert_eq!(triple, (None, None, None), "{:?}", f.vat_breakdown);
 }
+
+/// A header over a column of several amounts heads a table, one row per rate: its first row is
+/// not the totals. Only a row that sums the ones above it is.
+#[test]
+fn a_header_over_several_rows_gives_no_total_but_a_sum_row() {
+    let rows = [
+        "Muster GmbH",
+        "Rechnung Nr. 471102",
+        "Nettobetrag      USt-Betrag    Bruttobetrag",
+        "  99,00            6,93         105,93",
+        " 100,00           19,00         119,00",
+    ];
+    let f = extract(&[&text(&rows)], Source::TextLayer);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (None, None, None), "the 7 % row is no total");
+
+    let with_sum: Vec<&str> = rows.iter().copied().chain([" 199,00           25,93         224,93"]).collect();
+    let f = extract(&[&text(&with_sum)], Source::TextLayer);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (s("199.00"), s("25.93"), s("224.93")));
+    assert_eq!(value(&f.consistent), Some(true));
+}
+
+/// The repair replaces a printed HT that the page itself sets apart from the proved one: the
+/// shipping charge printed between it and the tax (4 533,30 + 6,90 = 4 540,20, 20 % of which is
+/// 908,04), though the two figures are far from a misreading of each other.
+#[test]
+fn a_repair_replaces_a_total_printed_before_a_charge() {
+    let doc = text(&[
+        "FACTURE",
+        "Produit 76        4     325,87     1 303,48",
+        "Modul 25          8     310,33     2 482,64",
+        "Modul 12          5      61,26       306,30",
+        "Item 67           8      55,11       440,88",
+        "                  Total HT                 4 533,30 €",
+        "                  Frais de port HT             6,90 €",
+        "                  TVA 20 %                   908,04 €",
+        "                  Total TTC                5 448,24 €",
+    ]);
+    let f = extract(&[&doc], Source::TextLayer);
+    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    assert_eq!(triple, (s("4540.20"), s("908.04"), s("5448.24")));
+}

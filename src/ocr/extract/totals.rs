@@ -211,17 +211,31 @@ pub(super) fn bare_amount(line: &Line) -> Option<Cents> {
     matches!(rest.as_str(), "" | "EUR" | "USD" | "GBP" | "CHF").then_some(hit.cents)
 }
 
-/// Summary tables put labels in a header row and amounts in the row below.
+/// Summary tables put labels in a header row and amounts in the row below. A header over a
+/// column of several amounts heads a table (one row per VAT rate: "Nettobetrag | USt-Betrag |
+/// Bruttobetrag" over a 7 % and a 19 % row), and its first row is no total: the column gives
+/// its last amount only when that is the sum of the ones above it (a sum row), else nothing.
 pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Option<Candidate> {
     let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
-    let below_idx = doc.next_non_blank(idx)?;
-    let below = doc.lines.get(below_idx)?;
-    if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore) {
-        return None;
+    let mut column: Vec<(usize, Cents)> = Vec::new();
+    let mut at = idx;
+    while column.len() < MAX_COLUMN_ROWS {
+        let Some(below_idx) = doc.next_non_blank(at) else { break };
+        let Some(below) = doc.lines.get(below_idx) else { break };
+        if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore) {
+            break;
+        }
+        let Some(hit) = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end))) else { break };
+        column.push((below_idx, hit.cents));
+        at = below_idx;
     }
-    let hit = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end)))?;
-    Some(Candidate { cents: hit.cents, strength: COLUMN_STRENGTH, order: below_idx })
+    let (&(line, last), above) = column.split_last()?;
+    let sum_row = above.len() >= 2 && above.iter().try_fold(0i64, |sum, (_, c)| sum.checked_add(c.0)) == Some(last.0);
+    (above.is_empty() || sum_row).then_some(Candidate { cents: last, strength: COLUMN_STRENGTH, order: line })
 }
+
+/// How many rows down a header's column is followed.
+const MAX_COLUMN_ROWS: usize = 12;
 
 /// With several rates and no "Total TVA" line, the VAT total is the sum of the breakdown.
 /// A receipt's single VAT row may be the only place its HT appears.
@@ -259,6 +273,8 @@ pub(super) struct Totals {
     pub(super) tax: Option<Candidate>,
     pub(super) ttc: Option<Candidate>,
     pub(super) check: Check,
+    /// Which step of [`decide_totals`] answered.
+    pub(super) rule: &'static str,
 }
 
 /// A label that names the total with tax included ("Total TTC", "Net à payer"), not a bare
@@ -286,14 +302,21 @@ pub(super) fn choose_totals(c: &Candidates) -> Totals {
 /// is that row, not the document's totals: it is not reported (see [`one_rate_row`]).
 pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Totals {
     let zero_rated = zero_rated(doc);
-    let totals = best_consistent(c)
-        .or_else(|| repair(c, breakdown))
-        .or_else(|| zero_tax(c, zero_rated))
-        .or_else(|| arithmetic(doc, c, breakdown))
-        .unwrap_or_else(|| fallback_totals(c, breakdown));
+    let (rule, mut totals) = if let Some(t) = best_consistent(c) {
+        ("labels", t)
+    } else if let Some(t) = repair(doc, c, breakdown) {
+        ("repair", t)
+    } else if let Some(t) = zero_tax(c, zero_rated) {
+        ("zero-tax", t)
+    } else if let Some(t) = arithmetic(doc, c, breakdown) {
+        ("arithmetic", t)
+    } else {
+        ("ttc-alone", fallback_totals(c, breakdown))
+    };
     if one_rate_row(&totals, breakdown) {
-        return Totals { check: Check::Failed, ..Totals::default() };
+        return Totals { check: Check::Failed, rule: "one-rate-row", ..Totals::default() };
     }
+    totals.rule = rule;
     totals
 }
 
@@ -355,7 +378,7 @@ pub(super) fn zero_tax(c: &Candidates, zero_rated: bool) -> Option<Totals> {
         (Some(h), None) if zero_rated => (*h, derived(0)),
         _ => return None,
     };
-    Some(Totals { ht: Some(ht), tax: Some(tax), ttc: Some(ttc), check: Check::Holds })
+    Some(Totals { ht: Some(ht), tax: Some(tax), ttc: Some(ttc), check: Check::Holds, rule: "" })
 }
 
 /// The TTC among labelled readings when the page leaves no doubt: the strongest label's value
@@ -386,7 +409,7 @@ fn fallback_totals(c: &Candidates, breakdown: &[VatRow]) -> Totals {
         |t: &Candidate| c.ht.iter().any(|h| h.strength > COLUMN_STRENGTH && h.cents.0.abs() > t.cents.0.abs());
     let ttc = ttc.filter(|t| t.cents.0 != 0 && !below_ht(t));
     let check = if alone { Check::Unchecked } else { Check::Failed };
-    Totals { ht: None, tax: None, ttc, check }
+    Totals { ht: None, tax: None, ttc, check, rule: "" }
 }
 
 /// VAT rates met on a French business's purchases, in thousandths of a percent: France (20,
@@ -422,34 +445,41 @@ fn tax_possible(ht: i64, tax: i64) -> bool {
 }
 
 /// Two labelled totals and a plausible rate prove the third: it is computed, and replaces a
-/// reading of it that disagrees (a misread digit) or fills its absence. A computed value that
-/// is no misreading of any reading of that total ([`misread_of`]) is not it: the two proved
-/// something else (a VAT row of a multi-rate page, 100,00 + 19,00, beside "Gesamtbetrag
-/// 224,93"), and the triple is dropped.
-pub(super) fn repair(c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
+/// reading of it that disagrees or fills its absence. A reading it replaces must be one it
+/// explains: a misreading of it ([`misread_of`]), or a figure the page itself sets apart from it
+/// by an amount printed below that reading and above the other two ("Total HT 4 533,30",
+/// "Frais de port HT 6,90", "TVA 20 % 908,04" on 4 540,20). Otherwise the two proved something
+/// else (a VAT row of a multi-rate page, 100,00 + 19,00, beside "Gesamtbetrag 224,93"), and
+/// the triple is dropped.
+pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
     let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
-    let fills = |read: &[Candidate], cents: i64| read.is_empty() || read.iter().any(|r| misread_of(cents, r.cents.0));
+    let fills = |read: &[Candidate], cents: i64, proof: usize| {
+        read.is_empty()
+            || read
+                .iter()
+                .any(|r| misread_of(cents, r.cents.0) || gap_printed(doc, r, cents.saturating_sub(r.cents.0), proof))
+    };
     let derived = |cents: i64, order: usize| Candidate { cents: Cents(cents), strength: COLUMN_STRENGTH, order };
     let mut found: Vec<(u32, Totals)> = Vec::new();
     let strength = |a: &Candidate, b: &Candidate| u32::from(a.strength) + u32::from(b.strength);
     for h in &hts {
         for t in &taxes {
             let sum = h.cents.0.saturating_add(t.cents.0);
-            if tax_fits(h.cents.0, t.cents.0, breakdown, 2) && fills(&ttcs, sum) {
+            if tax_fits(h.cents.0, t.cents.0, breakdown, 2) && fills(&ttcs, sum, h.order.max(t.order)) {
                 let ttc = derived(sum, h.order.max(t.order));
                 found.push((
                     strength(h, t),
-                    Totals { ht: Some(*h), tax: Some(*t), ttc: Some(ttc), check: Check::Holds },
+                    Totals { ht: Some(*h), tax: Some(*t), ttc: Some(ttc), check: Check::Holds, rule: "" },
                 ));
             }
         }
         for total in &ttcs {
             let tax = total.cents.0.saturating_sub(h.cents.0);
-            if tax_fits(h.cents.0, tax, breakdown, 2) && fills(&taxes, tax) {
+            if tax_fits(h.cents.0, tax, breakdown, 2) && fills(&taxes, tax, h.order.max(total.order)) {
                 let t = derived(tax, h.order.max(total.order));
                 found.push((
                     strength(h, total),
-                    Totals { ht: Some(*h), tax: Some(t), ttc: Some(*total), check: Check::Holds },
+                    Totals { ht: Some(*h), tax: Some(t), ttc: Some(*total), check: Check::Holds, rule: "" },
                 ));
             }
         }
@@ -457,16 +487,27 @@ pub(super) fn repair(c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
     for t in &taxes {
         for total in &ttcs {
             let ht = total.cents.0.saturating_sub(t.cents.0);
-            if tax_fits(ht, t.cents.0, breakdown, 2) && fills(&hts, ht) {
+            if tax_fits(ht, t.cents.0, breakdown, 2) && fills(&hts, ht, t.order.max(total.order)) {
                 let h = derived(ht, t.order.max(total.order));
                 found.push((
                     strength(t, total),
-                    Totals { ht: Some(h), tax: Some(*t), ttc: Some(*total), check: Check::Holds },
+                    Totals { ht: Some(h), tax: Some(*t), ttc: Some(*total), check: Check::Holds, rule: "" },
                 ));
             }
         }
     }
     unique_best(found)
+}
+
+/// Whether `gap` (not zero) is printed on a line after the reading's own and up to the last
+/// line of the two readings that proved the value, a line without a tax label: a charge or an
+/// allowance between the printed total and the rest of the totals block.
+fn gap_printed(doc: &Doc, read: &Candidate, gap: i64, proof: usize) -> bool {
+    gap != 0
+        && doc.lines.iter().enumerate().skip(read.order + 1).take(proof.saturating_sub(read.order)).any(|(_, line)| {
+            !line.totals.iter().any(|l| matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal))
+                && line.amounts.iter().any(|a| a.cents.0.abs() == gap.abs())
+        })
 }
 
 /// Whether `read` could be `value` misread (or the reading a line before a charge the VAT also
@@ -548,7 +589,7 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
                 continue;
             }
             let score = (support, h_line.min(t_line).min(total_line), h_line + t_line + total_line);
-            found.push((score, Totals { ht: Some(hc), tax: Some(tc), ttc: Some(ttc), check: Check::Holds }));
+            found.push((score, Totals { ht: Some(hc), tax: Some(tc), ttc: Some(ttc), check: Check::Holds, rule: "" }));
         }
     }
     unique_best(found)
@@ -574,7 +615,8 @@ pub(super) fn best_consistent(c: &Candidates) -> Option<Totals> {
                 let strength = u32::from(h.strength) + u32::from(t.strength) + u32::from(total.strength);
                 let score = (strength, h.order + t.order + total.order);
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                    let totals = Totals { ht: Some(*h), tax: Some(*t), ttc: Some(*total), check: Check::Holds };
+                    let totals =
+                        Totals { ht: Some(*h), tax: Some(*t), ttc: Some(*total), check: Check::Holds, rule: "" };
                     best = Some((score, totals));
                 }
             }
@@ -614,6 +656,17 @@ pub(super) fn set_totals(fields: &mut Fields, totals: &Totals, breakdown: &[VatR
     fields.total_including_tax = amount(&totals.ttc);
     // Only ever true: three totals are reported together only when they add up.
     fields.consistent = (totals.check == Check::Holds).then(|| field(true, 0.9, source));
+    let strength = |c: &Option<Candidate>| c.map_or("-".to_owned(), |c| c.strength.to_string());
+    let found = totals.ht.is_some() || totals.tax.is_some() || totals.ttc.is_some();
+    fields.totals_rule = found.then(|| {
+        format!(
+            "{} ht:{} tva:{} ttc:{}",
+            totals.rule,
+            strength(&totals.ht),
+            strength(&totals.tax),
+            strength(&totals.ttc)
+        )
+    });
     fields.vat_breakdown = breakdown_field(breakdown, totals.tax.map(|t| t.cents), source);
 }
 
