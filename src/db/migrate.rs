@@ -18,6 +18,7 @@ const SQLITE: &[(i64, &str)] = &[
     (10, include_str!("../../migrations/sqlite/0010_thumbnail_queue.sql")),
     (11, include_str!("../../migrations/sqlite/0011_write_path.sql")),
     (12, include_str!("../../migrations/sqlite/0012_upload_hot.sql")),
+    (13, include_str!("../../migrations/sqlite/0013_sha256_partial.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
@@ -32,6 +33,7 @@ const POSTGRES: &[(i64, &str)] = &[
     (10, include_str!("../../migrations/postgres/0010_thumbnail_queue.sql")),
     (11, include_str!("../../migrations/postgres/0011_write_path.sql")),
     (12, include_str!("../../migrations/postgres/0012_upload_hot.sql")),
+    (13, include_str!("../../migrations/postgres/0013_sha256_partial.sql")),
 ];
 
 /// An arbitrary constant shared by every Coffre instance.
