@@ -164,19 +164,17 @@ def local(tag):
     return tag.rsplit("}", 1)[-1]
 
 
+def chains(el, chain=()):
+    """(chain of local names from root, element) for root and every element under it."""
+    chain = chain + (local(el.tag),)
+    yield chain, el
+    for ch in el:
+        yield from chains(ch, chain)
+
+
 def find_all(root, *path):
     """Elements under root whose chain of local names ends with path."""
-    out = []
-
-    def walk(el, chain):
-        chain = chain + [local(el.tag)]
-        if chain[-len(path):] == list(path):
-            out.append(el)
-        for ch in el:
-            walk(ch, chain)
-
-    walk(root, [])
-    return out
+    return [el for chain, el in chains(root) if chain[-len(path):] == path]
 
 
 def cii_truth(xml_bytes):
@@ -228,19 +226,10 @@ def other_amounts(root, amount):
         for el in tax:
             if local(el.tag) in ("CalculatedAmount", "BasisAmount") and (el.text or "").strip():
                 other["a VAT breakdown row's " + local(el.tag)].add(fmt_amount(Decimal(el.text.strip())))
-    dates = []
-
-    def walk(el, chain):
-        chain = chain + [local(el.tag)]
-        if chain[-1] == "DateTimeString" and re.fullmatch(r"\d{8}", (el.text or "").strip()):
-            v = el.text.strip()
-            dates.append((" ".join(chain[-3:-1]), f"{v[:4]}-{v[4:6]}-{v[6:]}"))
-        for ch in el:
-            walk(ch, chain)
-
-    walk(root, [])
-    for where, v in dates:
-        other["date: " + where].add(v)
+    for chain, el in chains(root):
+        v = (el.text or "").strip()
+        if chain[-1] == "DateTimeString" and re.fullmatch(r"\d{8}", v):
+            other["date: " + " ".join(chain[-3:-1])].add(f"{v[:4]}-{v[4:6]}-{v[6:]}")
     for el in find_all(root, "SpecifiedTradeSettlementLineMonetarySummation", "LineTotalAmount") + \
             find_all(root, "SpecifiedLineTradeSettlement", "SpecifiedTradeSettlementLineMonetarySummation",
                      "LineTotalAmount"):

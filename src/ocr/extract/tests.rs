@@ -26,6 +26,15 @@ fn s(v: &str) -> Option<String> {
     Some(v.to_owned())
 }
 
+/// HT, TVA and TTC as read.
+fn totals_of(f: &Fields) -> (Option<String>, Option<String>, Option<String>) {
+    (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax))
+}
+
+fn triple(ht: &str, tva: &str, ttc: &str) -> (Option<String>, Option<String>, Option<String>) {
+    (s(ht), s(tva), s(ttc))
+}
+
 // ---- checksums ----------------------------------------------------------------------
 
 #[test]
@@ -460,7 +469,7 @@ fn two_totals_and_a_plausible_rate_repair_the_third() {
     // 100 + 20 % = 20: the pair proves TTC 120.00; the "128,00" read is a misread 0.
     let doc = text(&["Facture n° 77", "Total HT 100,00", "TVA 20,00", "Total TTC 128,00"]);
     let f = extract(&[&doc], Source::Ocr);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (s("100.00"), s("20.00"), s("120.00")));
     assert_eq!(value(&f.consistent), Some(true));
     // The TVA line lost: HT and TTC 19 % apart (Germany) prove it.
@@ -486,7 +495,7 @@ fn total_ht_printed_before_shipping_fees() {
         "Total TTC             252,00 €",
     ]);
     let f = extract(&[&doc], Source::TextLayer);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (s("210.00"), s("42.00"), s("252.00")));
 }
 
@@ -503,7 +512,7 @@ fn totals_found_by_arithmetic_alone() {
         "T0TAL TIC         615,00",
     ]);
     let f = extract(&[&doc], Source::Ocr);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (s("512.50"), s("102.50"), s("615.00")));
     // 300 + 212.50 = 512.50 is a sum, but 212.50 is no VAT of 300: not taken as a triple.
     let doc = text(&["Facture n° 9", "Prestation A      300,00", "Prestation B      212,50", "Total 512,50"]);
@@ -532,7 +541,7 @@ fn a_photo_whose_totals_block_is_lost_reports_no_false_triple() {
         "Montant TTC 539,71",
     ]);
     let f = extract(&[&doc], Source::Ocr);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_ne!(triple, (s("1009.85"), s("1009.85"), s("539.71")));
     assert!(f.total_excluding_tax.is_none() || f.total_tax.is_none() || f.total_including_tax.is_none());
     assert_ne!(value(&f.consistent), Some(false));
@@ -788,14 +797,6 @@ fn garbage_never_panics() {
 }
 
 // ---- labels in other languages ------------------------------------------------------------
-
-fn totals_of(f: &Fields) -> (Option<String>, Option<String>, Option<String>) {
-    (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax))
-}
-
-fn triple(ht: &str, tva: &str, ttc: &str) -> (Option<String>, Option<String>, Option<String>) {
-    (s(ht), s(tva), s(ttc))
-}
 
 #[test]
 fn german_invoice() {
@@ -1104,7 +1105,7 @@ fn word_boxes_pair_labels_and_amounts_that_ocr_split_into_blocks() {
     assert_eq!(value(&by_text.consistent), None);
     let slices: Vec<&[crate::ocr::fields::Word]> = vec![&words];
     let f = extract_with_words(&[&split], &slices, Source::Ocr, Hints::default());
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (s("1000.00"), s("170.00"), s("1170.00")));
     assert_eq!(value(&f.consistent), Some(true));
 }
@@ -1154,7 +1155,7 @@ fn a_repair_replaces_only_a_reading_it_could_be_a_misreading_of() {
         "Gesamtbetrag    224,93",
     ]);
     let f = extract(&[&doc], Source::TextLayer);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (None, None, s("224.93")));
     assert_eq!(value(&f.consistent), None);
 
@@ -1181,7 +1182,7 @@ fn one_rate_row_of_a_multi_rate_page_is_not_the_totals() {
         "Bruttobetrag 19 %     119,00",
     ]);
     let f = extract(&[&doc], Source::TextLayer);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (None, None, None), "{:?}", f.vat_breakdown);
 }
 
@@ -1197,12 +1198,12 @@ fn a_header_over_several_rows_gives_no_total_but_a_sum_row() {
         " 100,00           19,00         119,00",
     ];
     let f = extract(&[&text(&rows)], Source::TextLayer);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (None, None, None), "the 7 % row is no total");
 
     let with_sum: Vec<&str> = rows.iter().copied().chain([" 199,00           25,93         224,93"]).collect();
     let f = extract(&[&text(&with_sum)], Source::TextLayer);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (s("199.00"), s("25.93"), s("224.93")));
     assert_eq!(value(&f.consistent), Some(true));
 }
@@ -1224,6 +1225,6 @@ fn a_repair_replaces_a_total_printed_before_a_charge() {
         "                  Total TTC                5 448,24 €",
     ]);
     let f = extract(&[&doc], Source::TextLayer);
-    let triple = (value(&f.total_excluding_tax), value(&f.total_tax), value(&f.total_including_tax));
+    let triple = totals_of(&f);
     assert_eq!(triple, (s("4540.20"), s("908.04"), s("5448.24")));
 }

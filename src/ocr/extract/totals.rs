@@ -504,7 +504,7 @@ pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<
 /// allowance between the printed total and the rest of the totals block.
 fn gap_printed(doc: &Doc, read: &Candidate, gap: i64, proof: usize) -> bool {
     gap != 0
-        && doc.lines.iter().enumerate().skip(read.order + 1).take(proof.saturating_sub(read.order)).any(|(_, line)| {
+        && doc.lines.iter().skip(read.order + 1).take(proof.saturating_sub(read.order)).any(|line| {
             !line.totals.iter().any(|l| matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal))
                 && line.amounts.iter().any(|a| a.cents.0.abs() == gap.abs())
         })
