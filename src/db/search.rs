@@ -24,6 +24,48 @@ pub struct Hit {
 /// FTS5 column weights: name, reference, OCR text, extracted fields.
 const BM25: &str = "bm25(search_fts, 10.0, 10.0, 1.0, 4.0)";
 
+/// Queued files whose search documents one transaction rebuilds, at most: the writer is held
+/// for a few milliseconds, not for a whole bulk import's backlog.
+const INDEX_BATCH: i64 = 256;
+
+/// SQLite: rebuilds the search documents queued so far (migration 0014: the triggers queue a
+/// file when it is created or renamed, or its OCR job is done), in transactions of at most
+/// [`INDEX_BATCH`] files, and returns how many queue entries it took. Entries queued while it
+/// runs wait for the next call. Safe to run in several tasks and processes at once: each
+/// batch is read, rebuilt and removed in one write transaction. PostgreSQL rebuilds in the
+/// writing transaction: nothing to do.
+pub async fn index_queued(db: &Db) -> Result<u64, DbError> {
+    if db.backend() != Backend::Sqlite {
+        return Ok(0);
+    }
+    let last: Option<i64> =
+        sqlx::query_scalar("SELECT max(seq) FROM search_queue").fetch_one(&mut *db.acquire().await?).await?;
+    let Some(last) = last else { return Ok(0) };
+    let mut taken = 0;
+    loop {
+        let mut tx = db.begin_write().await?;
+        let upto: Option<i64> = sqlx::query_scalar(
+            "SELECT max(seq) FROM (SELECT seq FROM search_queue WHERE seq <= $1 ORDER BY seq LIMIT $2)",
+        )
+        .bind(last)
+        .bind(INDEX_BATCH)
+        .fetch_one(&mut *tx)
+        .await?;
+        // Another task or process took the rest.
+        let Some(upto) = upto else { return Ok(taken) };
+        sqlx::query("INSERT INTO search_rebuild (id_file) SELECT DISTINCT id_file FROM search_queue WHERE seq <= $1")
+            .bind(upto)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query("DELETE FROM search_queue WHERE seq <= $1").bind(upto).execute(&mut *tx).await?;
+        tx.commit().await?;
+        taken += done.rows_affected();
+        if upto >= last {
+            return Ok(taken);
+        }
+    }
+}
+
 /// One page of the files of `filter` (its folder, status, cursor, limit and offset) that
 /// match `query`, best first.
 pub async fn list(
@@ -33,6 +75,8 @@ pub async fn list(
     filter: &ListFilter,
     query: &SearchQuery,
 ) -> Result<Vec<Hit>, DbError> {
+    // Every write acknowledged before this search is in the index it reads.
+    index_queued(db).await?;
     let mut params = Params::default();
     let org = params.text(id_organization);
     let year = params.text(id_year);

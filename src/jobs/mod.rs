@@ -32,6 +32,7 @@ pub async fn run(app: App, shutdown: impl Future<Output = ()>) {
     }
     // Independent of `--ocr-workers`: deliveries are short HTTP requests, not CPU work.
     tasks.spawn(webhooks::run_workers(app.clone(), app.config().webhooks_workers, stop_rx.clone()));
+    tasks.spawn(index_search(app.clone(), stop_rx.clone()));
     tasks.spawn(scheduled_verify(app.clone(), stop_rx));
     shutdown.await;
     let _ = stop_tx.send(true);
@@ -41,6 +42,27 @@ pub async fn run(app: App, shutdown: impl Future<Output = ()>) {
         // nothing is charged twice.
         tracing::warn!("background work still running after {grace:?}; cutting it short");
         tasks.shutdown().await;
+    }
+}
+
+/// How often SQLite's search queue is taken (see [`crate::db::search::index_queued`]); a
+/// search takes it first anyway.
+const SEARCH_INDEX_INTERVAL: Duration = Duration::from_millis(100);
+
+/// SQLite: rebuilds the queued search documents in the background, so that the queue stays
+/// short and a search seldom has any to rebuild.
+async fn index_search(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
+    if app.db().backend() != crate::db::Backend::Sqlite {
+        return;
+    }
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep(SEARCH_INDEX_INTERVAL) => {}
+        }
+        if let Err(e) = crate::db::search::index_queued(app.db()).await {
+            tracing::warn!(error = %e, "rebuilding queued search documents failed; will retry");
+        }
     }
 }
 

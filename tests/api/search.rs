@@ -323,3 +323,96 @@ async fn the_migration_indexes_existing_files() {
         assert_eq!(hits.iter().map(|h| h.file.name.as_str()).collect::<Vec<_>>(), vec!["mars.pdf"], "{query:?}");
     }
 }
+
+/// Counts rows of `table` through the server's own database.
+async fn count(app: &TestApp, table: &str) -> i64 {
+    use sqlx::Row as _;
+    let mut conn = app.app.db().acquire().await.unwrap();
+    sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&mut *conn).await.unwrap().get("n")
+}
+
+/// On SQLite a file's search document is rebuilt after its write (migration 0014): the
+/// triggers queue the file, and a search takes the queue first. A database with no background
+/// work running shows both halves: the queue holds the new file, and the search finds it.
+#[tokio::test]
+async fn a_search_finds_every_file_written_before_it_even_with_the_rebuild_still_queued() {
+    use coffre::db::files::ListFilter;
+    let dir = tempfile::tempdir().unwrap();
+    let (url, sqlite) = match std::env::var("COFFRE_TEST_DATABASE_URL") {
+        Ok(admin) => (crate::helpers::fresh_postgres_database(&admin).await, false),
+        Err(_) => (format!("sqlite://{}?mode=rwc", dir.path().join("q.db").display()), true),
+    };
+    // No server: nothing takes the queue in the background.
+    let db = coffre::db::Db::connect(&url, coffre::db::PoolSettings::admin()).await.unwrap();
+    let (org, _key) = coffre::admin::create_organization(&db, "Queue SARL", 1 << 20).await.unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    sqlx::query(
+        "INSERT INTO years (id, id_organization, label, starting_at, ending_at, created_at) \
+         VALUES ('y', $1, '2026', '2026-01-01', '2026-12-31', 0)",
+    )
+    .bind(&org)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    for (id, name) in [("01m8na8tj6eg52p8bt906vyspa", "quittance-loyer.pdf"), ("01m8na8tj6eg52p8bt906vyspb", "edf.pdf")]
+    {
+        sqlx::query(
+            "INSERT INTO files (id, id_organization, id_year, name, reference, status, created_at, last_updated_at) \
+             VALUES ($1, $2, 'y', $3, 'REF-77', 'pending', 0, 0)",
+        )
+        .bind(id)
+        .bind(&org)
+        .bind(name)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    // A rename queues the file again; one rebuild reads its current name.
+    sqlx::query("UPDATE files SET name = 'quittance-mars.pdf' WHERE id = '01m8na8tj6eg52p8bt906vyspa'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let scalar = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let mut conn = db.acquire().await.unwrap();
+            sqlx::query_scalar::<_, i64>(sql).fetch_one(&mut *conn).await.unwrap()
+        }
+    };
+    if sqlite {
+        assert_eq!(scalar("SELECT COUNT(*) FROM search_queue").await, 3, "two creates and a rename queued");
+        assert_eq!(scalar("SELECT COUNT(*) FROM search_docs").await, 0, "nothing rebuilt yet");
+    }
+    let filter = ListFilter { limit: 10, ..ListFilter::default() };
+    let names = |hits: Vec<coffre::db::search::Hit>| hits.into_iter().map(|h| h.file.name).collect::<Vec<_>>();
+    let query = coffre::search::parse("quittance").unwrap();
+    let hits = coffre::db::search::list(&db, &org, "y", &filter, &query).await.unwrap();
+    assert_eq!(names(hits), vec!["quittance-mars.pdf"]);
+    let query = coffre::search::parse("ref77").unwrap();
+    assert_eq!(coffre::db::search::list(&db, &org, "y", &filter, &query).await.unwrap().len(), 2, "the references");
+    if sqlite {
+        assert_eq!(scalar("SELECT COUNT(*) FROM search_queue").await, 0);
+        assert_eq!(scalar("SELECT COUNT(*) FROM search_docs").await, 2, "one document a file");
+    }
+    assert_eq!(coffre::db::search::index_queued(&db).await.unwrap(), 0, "nothing left to take");
+}
+
+/// Without any search, the server's background work empties SQLite's queue on its own.
+#[tokio::test]
+async fn the_server_rebuilds_queued_search_documents_without_a_search() {
+    let app = TestApp::spawn().await;
+    let year = app.create_year().await;
+    for k in 0..5 {
+        app.create_file(&year, json!({"name": format!("releve-{k}.pdf")})).await.ok(201);
+    }
+    if app.app.db().backend() == coffre::db::Backend::Sqlite {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while count(&app, "search_queue").await > 0 {
+            assert!(std::time::Instant::now() < deadline, "the queue was not emptied in 10 s");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+    assert_eq!(count(&app, "search_docs").await, 5);
+    app.stop().await;
+}
