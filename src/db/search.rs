@@ -75,8 +75,11 @@ pub async fn list(
     filter: &ListFilter,
     query: &SearchQuery,
 ) -> Result<Vec<Hit>, DbError> {
-    // Every write acknowledged before this search is in the index it reads.
-    index_queued(db).await?;
+    // Every write acknowledged before this search is in the index it reads. If the rebuild
+    // cannot write (a full disk), the search still answers, from the index as it is.
+    if let Err(e) = index_queued(db).await {
+        tracing::warn!(error = %e, "cannot rebuild queued search documents before a search");
+    }
     let mut params = Params::default();
     let org = params.text(id_organization);
     let year = params.text(id_year);
