@@ -1186,6 +1186,28 @@ fn one_rate_row_of_a_multi_rate_page_is_not_the_totals() {
     assert_eq!(triple, (None, None, None), "{:?}", f.vat_breakdown);
 }
 
+/// Labels read for the tax alone, on a page printing two rates: the amounts that add up at one
+/// rate (the 7 % net, tax and gross) are that rate's, not the totals. With one rate printed,
+/// the same amounts are the totals.
+#[test]
+fn arithmetic_on_a_page_of_several_rates_needs_two_labels() {
+    let page = |rate: &str| {
+        text(&[
+            "Muster GmbH",
+            "Rechnung Nr. 471102",
+            "Artikel                 Steuer       Betrag",
+            "Buch                    7 %           99,00",
+            &format!("Kabel                   {rate}         100,00"),
+            "MwSt                                   6,93",
+            "                                     105,93",
+        ])
+    };
+    let f = extract(&[&page("19 %")], Source::TextLayer);
+    assert_eq!(totals_of(&f), (None, None, None), "{:?}", f.totals_rule);
+    let f = extract(&[&page(" 7 %")], Source::TextLayer);
+    assert_eq!(totals_of(&f), triple("99.00", "6.93", "105.93"), "{:?}", f.totals_rule);
+}
+
 /// A header over a column of several amounts heads a table, one row per rate: its first row is
 /// not the totals. Only a row that sums the ones above it is.
 #[test]

@@ -571,6 +571,7 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
     let labelled =
         |list: &[Candidate], cents: i64| list.iter().filter(|c| c.cents.0 == cents).max_by_key(|c| c.strength).copied();
     let largest = seen.iter().map(|(v, _)| v.unsigned_abs()).max().unwrap_or(0);
+    let rates = printed_rates(doc);
     let mut found = Vec::new();
     for &(h, h_line) in &seen {
         for &(t, t_line) in &seen {
@@ -586,6 +587,12 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
             // Three unlabelled amounts that add up are as often a line of the table (net, VAT,
             // gross) as the totals: without a label, they must stand as a totals block does.
             if support == 0 && !stacked_block(doc, [h_line, t_line, total_line], total, largest) {
+                continue;
+            }
+            // A page that prints several VAT rates taxes its total at a blend of them: amounts
+            // whose tax is exactly one of those rates of the base are as likely that rate's net,
+            // tax and gross as the totals, unless labels name at least two of them.
+            if support < 2 && rates.len() >= 2 && rates.iter().any(|&r| close(percent_of(h, r, 100 * PERCENT), t)) {
                 continue;
             }
             let score = (support, h_line.min(t_line).min(total_line), h_line + t_line + total_line);

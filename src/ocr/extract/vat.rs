@@ -85,6 +85,20 @@ pub(super) fn find_rates(masked: &str) -> Vec<Rate> {
         .collect()
 }
 
+/// The distinct VAT rates in force that the page prints ("7 %", "19 %"), outside discount,
+/// deposit and interest lines, whether or not a breakdown row was read beside them.
+pub(super) fn printed_rates(doc: &Doc) -> Vec<i64> {
+    let mut rates = Vec::new();
+    for line in doc.lines.iter().filter(|l| !NOT_VAT_LINE.is_match(&l.text)) {
+        for rate in find_rates(&line.masked) {
+            if known_rate(rate.value) && !rates.contains(&rate.value) {
+                rates.push(rate.value);
+            }
+        }
+    }
+    rates
+}
+
 pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
     let mut best: Vec<VatRow> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
