@@ -1,5 +1,7 @@
 //! Full-text search over the index the triggers of migration 0008 maintain: FTS5 on SQLite,
-//! a tsvector under GIN on PostgreSQL, and exact identifiers and amounts on both. Results
+//! a tsvector under GIN on PostgreSQL, and exact identifiers and amounts on both. On SQLite the
+//! triggers only queue the file since migration 0014, and [`index_queued`] rebuilds the queued
+//! documents (in the background, and first thing in every search). Results
 //! are ranked (identifier hits first, then bm25 or ts_rank_cd, then id), one page at a time.
 
 use super::files::{File, ListFilter, SELECT};
