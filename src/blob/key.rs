@@ -31,7 +31,7 @@ impl ObjectKey {
         parts.next() == parts.next()
     }
 
-    /// Accepts only keys of the shape [`ObjectKey::new_upload`] makes, so a key can never
+    /// Accepts only keys of the shape [`ObjectKey::upload_slot`] and [`ObjectKey::new_content`] make, so a key can never
     /// escape the store's directory.
     pub fn parse(raw: &str) -> Option<Self> {
         let parts: Vec<&str> = raw.split('/').collect();

@@ -73,7 +73,7 @@ const COLUMNS: &str = "seq, id, at, actor, action, id_year, id_folder, id_file, 
 /// Appends `entry` (its `seq`, `prev_hash` and `hash` are computed here) to its organization's
 /// chain. The caller holds the organization's row lock.
 ///
-/// The chain's tail comes from the transaction when it knows it (see [`Tx::audit_tail`]). On
+/// The chain's tail comes from the transaction when it knows it (see `Tx::audit_tail`). On
 /// PostgreSQL that link may be behind the database (another process appended since): then
 /// the entry's `seq` is taken, the insert writes nothing, and the tail is read and the entry
 /// written again.

@@ -32,7 +32,7 @@ const INDEX_BATCH: i64 = 256;
 
 /// SQLite: rebuilds the search documents queued so far (migration 0014: the triggers queue a
 /// file when it is created or renamed, or its OCR job is done), in transactions of at most
-/// [`INDEX_BATCH`] files, and returns how many queue entries it took. Entries queued while it
+/// 256 files, and returns how many queue entries it took. Entries queued while it
 /// runs wait for the next call. Safe to run in several tasks and processes at once: each
 /// batch is read, rebuilt and removed in one write transaction. PostgreSQL rebuilds in the
 /// writing transaction: nothing to do.

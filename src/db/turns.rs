@@ -10,7 +10,7 @@
 //! when its turn comes, usually finding the lock free.
 //!
 //! PostgreSQL's lock still decides (other instances share no queue with this one), and a turn
-//! is never needed for correctness: a writer that has waited [`PATIENCE`] for its turn stops
+//! is never needed for correctness: a writer that has waited `PATIENCE` for its turn stops
 //! queuing and asks PostgreSQL directly, so that a transaction that took a row lock of its own
 //! before queuing can never wait here forever for one that waits for it in PostgreSQL (where
 //! the deadlock detector sees them).
@@ -37,7 +37,7 @@ pub struct Turn {
 }
 
 impl Turns {
-    /// Waits for the organization's turn (at most [`PATIENCE`]: `None` past it).
+    /// Waits for the organization's turn (at most `PATIENCE`: `None` past it).
     pub async fn take(self: &Arc<Self>, id_organization: &str) -> Option<Turn> {
         self.take_within(id_organization, PATIENCE).await
     }

@@ -208,7 +208,7 @@ pub async fn load_file(app: &App, auth: &Auth, path: &FilePath) -> Result<File, 
     files::get(app.db(), &path.id_organization, &path.id_year, &path.id_file).await?.ok_or(ApiError::NotFound)
 }
 
-/// The path's file inside a write transaction ([`begin_org_write`]), for a change: 404 if
+/// The path's file inside a write transaction (`guard::begin_org_write`), for a change: 404 if
 /// missing, 423 if its year is closed, 409 if it is in the trash.
 pub async fn load_writable_file(tx: &mut Tx, path: &FilePath) -> Result<File, ApiError> {
     let found = files::get_with_year_in(tx, &path.id_organization, &path.id_year, &path.id_file).await?;
