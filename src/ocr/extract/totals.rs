@@ -277,6 +277,13 @@ pub(super) struct Totals {
     pub(super) rule: &'static str,
 }
 
+impl Totals {
+    /// Three totals that add up (the rule is set by [`decide_totals`]).
+    fn holding(ht: Candidate, tax: Candidate, ttc: Candidate) -> Self {
+        Self { ht: Some(ht), tax: Some(tax), ttc: Some(ttc), check: Check::Holds, rule: "" }
+    }
+}
+
 /// A label that names the total with tax included ("Total TTC", "Net à payer"), not a bare
 /// "Total": such a TTC may stay when HT and TVA are withheld.
 pub(super) const TTC_LABEL_STRENGTH: u8 = 6;
@@ -378,7 +385,7 @@ pub(super) fn zero_tax(c: &Candidates, zero_rated: bool) -> Option<Totals> {
         (Some(h), None) if zero_rated => (*h, derived(0)),
         _ => return None,
     };
-    Some(Totals { ht: Some(ht), tax: Some(tax), ttc: Some(ttc), check: Check::Holds, rule: "" })
+    Some(Totals::holding(ht, tax, ttc))
 }
 
 /// The TTC among labelled readings when the page leaves no doubt: the strongest label's value
@@ -467,20 +474,14 @@ pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<
             let sum = h.cents.0.saturating_add(t.cents.0);
             if tax_fits(h.cents.0, t.cents.0, breakdown, 2) && fills(&ttcs, sum, h.order.max(t.order)) {
                 let ttc = derived(sum, h.order.max(t.order));
-                found.push((
-                    strength(h, t),
-                    Totals { ht: Some(*h), tax: Some(*t), ttc: Some(ttc), check: Check::Holds, rule: "" },
-                ));
+                found.push((strength(h, t), Totals::holding(*h, *t, ttc)));
             }
         }
         for total in &ttcs {
             let tax = total.cents.0.saturating_sub(h.cents.0);
             if tax_fits(h.cents.0, tax, breakdown, 2) && fills(&taxes, tax, h.order.max(total.order)) {
                 let t = derived(tax, h.order.max(total.order));
-                found.push((
-                    strength(h, total),
-                    Totals { ht: Some(*h), tax: Some(t), ttc: Some(*total), check: Check::Holds, rule: "" },
-                ));
+                found.push((strength(h, total), Totals::holding(*h, t, *total)));
             }
         }
     }
@@ -489,10 +490,7 @@ pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<
             let ht = total.cents.0.saturating_sub(t.cents.0);
             if tax_fits(ht, t.cents.0, breakdown, 2) && fills(&hts, ht, t.order.max(total.order)) {
                 let h = derived(ht, t.order.max(total.order));
-                found.push((
-                    strength(t, total),
-                    Totals { ht: Some(h), tax: Some(*t), ttc: Some(*total), check: Check::Holds, rule: "" },
-                ));
+                found.push((strength(t, total), Totals::holding(h, *t, *total)));
             }
         }
     }
@@ -596,7 +594,7 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
                 continue;
             }
             let score = (support, h_line.min(t_line).min(total_line), h_line + t_line + total_line);
-            found.push((score, Totals { ht: Some(hc), tax: Some(tc), ttc: Some(ttc), check: Check::Holds, rule: "" }));
+            found.push((score, Totals::holding(hc, tc, ttc)));
         }
     }
     unique_best(found)
@@ -622,8 +620,7 @@ pub(super) fn best_consistent(c: &Candidates) -> Option<Totals> {
                 let strength = u32::from(h.strength) + u32::from(t.strength) + u32::from(total.strength);
                 let score = (strength, h.order + t.order + total.order);
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                    let totals =
-                        Totals { ht: Some(*h), tax: Some(*t), ttc: Some(*total), check: Check::Holds, rule: "" };
+                    let totals = Totals::holding(*h, *t, *total);
                     best = Some((score, totals));
                 }
             }
