@@ -324,11 +324,10 @@ async fn the_migration_indexes_existing_files() {
     }
 }
 
-/// Counts rows of `table` through the server's own database.
-async fn count(app: &TestApp, table: &str) -> i64 {
-    use sqlx::Row as _;
-    let mut conn = app.app.db().acquire().await.unwrap();
-    sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&mut *conn).await.unwrap().get("n")
+/// Counts rows of `table`.
+async fn count(db: &coffre::db::Db, table: &str) -> i64 {
+    let mut conn = db.acquire().await.unwrap();
+    sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *conn).await.unwrap()
 }
 
 /// On SQLite a file's search document is rebuilt after its write (migration 0014): the
@@ -373,16 +372,9 @@ async fn a_search_finds_every_file_written_before_it_even_with_the_rebuild_still
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    let scalar = |sql: &'static str| {
-        let db = db.clone();
-        async move {
-            let mut conn = db.acquire().await.unwrap();
-            sqlx::query_scalar::<_, i64>(sql).fetch_one(&mut *conn).await.unwrap()
-        }
-    };
     if sqlite {
-        assert_eq!(scalar("SELECT COUNT(*) FROM search_queue").await, 3, "two creates and a rename queued");
-        assert_eq!(scalar("SELECT COUNT(*) FROM search_docs").await, 0, "nothing rebuilt yet");
+        assert_eq!(count(&db, "search_queue").await, 3, "two creates and a rename queued");
+        assert_eq!(count(&db, "search_docs").await, 0, "nothing rebuilt yet");
     }
     let filter = ListFilter { limit: 10, ..ListFilter::default() };
     let names = |hits: Vec<coffre::db::search::Hit>| hits.into_iter().map(|h| h.file.name).collect::<Vec<_>>();
@@ -392,8 +384,8 @@ async fn a_search_finds_every_file_written_before_it_even_with_the_rebuild_still
     let query = coffre::search::parse("ref77").unwrap();
     assert_eq!(coffre::db::search::list(&db, &org, "y", &filter, &query).await.unwrap().len(), 2, "the references");
     if sqlite {
-        assert_eq!(scalar("SELECT COUNT(*) FROM search_queue").await, 0);
-        assert_eq!(scalar("SELECT COUNT(*) FROM search_docs").await, 2, "one document a file");
+        assert_eq!(count(&db, "search_queue").await, 0);
+        assert_eq!(count(&db, "search_docs").await, 2, "one document a file");
     }
     assert_eq!(coffre::db::search::index_queued(&db).await.unwrap(), 0, "nothing left to take");
 }
@@ -408,11 +400,11 @@ async fn the_server_rebuilds_queued_search_documents_without_a_search() {
     }
     if app.app.db().backend() == coffre::db::Backend::Sqlite {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while count(&app, "search_queue").await > 0 {
+        while count(app.app.db(), "search_queue").await > 0 {
             assert!(std::time::Instant::now() < deadline, "the queue was not emptied in 10 s");
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
     }
-    assert_eq!(count(&app, "search_docs").await, 5);
+    assert_eq!(count(app.app.db(), "search_docs").await, 5);
     app.stop().await;
 }
