@@ -20,6 +20,7 @@ const SQLITE: &[(i64, &str)] = &[
     (12, include_str!("../../migrations/sqlite/0012_upload_hot.sql")),
     (13, include_str!("../../migrations/sqlite/0013_sha256_partial.sql")),
     (14, include_str!("../../migrations/sqlite/0014_search_queue.sql")),
+    (15, include_str!("../../migrations/sqlite/0015_cold_indexes.sql")),
 ];
 const POSTGRES: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/postgres/0001_init.sql")),
