@@ -59,7 +59,13 @@ impl Event {
 /// Appends `event` to the organization's chain. The caller's transaction holds the
 /// organization's row lock.
 pub async fn record(tx: &mut Tx, id_organization: &str, actor: &str, event: Event) -> Result<(), DbError> {
-    let entry = Entry {
+    audit::append(tx, id_organization, entry(actor, event)).await?;
+    Ok(())
+}
+
+/// The entry recording `event`, to link to its chain (`seq`, `prev_hash` and `hash` empty).
+pub fn entry(actor: &str, event: Event) -> Entry {
+    Entry {
         seq: 0,
         id: new_id(),
         at: now_millis(),
@@ -72,7 +78,5 @@ pub async fn record(tx: &mut Tx, id_organization: &str, actor: &str, event: Even
         details: event.details.to_string(),
         prev_hash: String::new(),
         hash: String::new(),
-    };
-    audit::append(tx, id_organization, entry).await?;
-    Ok(())
+    }
 }

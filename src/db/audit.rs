@@ -94,22 +94,27 @@ pub async fn append(tx: &mut Tx, id_organization: &str, mut entry: Entry) -> Res
         // Behind the database: forget it and read the tail.
         tx.forget_audit_tail(id_organization);
     }
-    let last = sqlx::query("SELECT seq, hash FROM audit_entries WHERE id_organization = $1 ORDER BY seq DESC LIMIT 1")
-        .bind(id_organization)
-        .fetch_optional(&mut **tx)
-        .await?;
-    let tail = match last {
-        Some(row) => Some((row.try_get::<i64, _>("seq")?, row.try_get::<String, _>("hash")?)),
-        None => None,
-    };
+    let tail = read_tail(tx, id_organization).await?;
     link(&mut entry, tail);
     insert(tx, id_organization, &entry, false).await?;
     tx.set_audit_tail(id_organization, entry.seq, &entry.hash);
     Ok(entry)
 }
 
+/// The organization's last entry `(seq, hash)`, read; `None` for an empty chain.
+pub(super) async fn read_tail(
+    conn: &mut sqlx::AnyConnection,
+    id_organization: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let last = sqlx::query("SELECT seq, hash FROM audit_entries WHERE id_organization = $1 ORDER BY seq DESC LIMIT 1")
+        .bind(id_organization)
+        .fetch_optional(conn)
+        .await?;
+    last.map(|row| Ok((row.try_get::<i64, _>("seq")?, row.try_get::<String, _>("hash")?))).transpose()
+}
+
 /// Makes `entry` the successor of `tail` (`None`: the first of its chain).
-fn link(entry: &mut Entry, tail: Option<(i64, String)>) {
+pub(super) fn link(entry: &mut Entry, tail: Option<(i64, String)>) {
     let (seq, prev_hash) = match tail {
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS.to_owned()),
@@ -143,6 +148,28 @@ pub(super) fn bind_insert<'q>(
         .bind(&entry.details)
         .bind(&entry.prev_hash)
         .bind(&entry.hash)
+}
+
+/// Adds [`INSERT`]'s parameters, owned, after those already in `args`.
+pub(super) fn add_args(
+    args: &mut sqlx::any::AnyArguments<'static>,
+    id_organization: &str,
+    entry: &Entry,
+) -> Result<(), sqlx::error::BoxDynError> {
+    use sqlx::Arguments as _;
+    args.add(id_organization.to_owned())?;
+    args.add(entry.seq)?;
+    args.add(entry.id.clone())?;
+    args.add(entry.at)?;
+    args.add(entry.actor.clone())?;
+    args.add(entry.action.clone())?;
+    args.add(entry.id_year.clone())?;
+    args.add(entry.id_folder.clone())?;
+    args.add(entry.id_file.clone())?;
+    args.add(entry.sha256.clone())?;
+    args.add(entry.details.clone())?;
+    args.add(entry.prev_hash.clone())?;
+    args.add(entry.hash.clone())
 }
 
 /// Inserts `entry`; with `unless_taken`, writes nothing and returns false when its `seq` is

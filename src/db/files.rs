@@ -5,7 +5,11 @@
 
 use std::sync::LazyLock;
 
+use super::audit::Entry;
+use super::group::{self, Plan};
 use super::{flag, Backend, Db, DbError, Row, Tx};
+use sqlx::any::AnyArguments;
+use sqlx::Arguments as _;
 use sqlx::Row as _;
 
 pub const STATUS_PENDING: &str = "pending";
@@ -178,6 +182,35 @@ pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
 pub async fn insert_into_open_year(tx: &mut Tx, f: &File) -> Result<bool, DbError> {
     let done = bind_insert(f, INSERT_IF_OPEN).execute(&mut **tx).await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// SQLite: [`insert_into_open_year`] and the audit entry of `entry`, as one plan on the writer
+/// (see `group.rs`), without the route holding a transaction: true once on disk, false if
+/// not inserted (nothing written). SQLite only.
+pub async fn insert_planned(db: &Db, f: &File, entry: Entry) -> Result<bool, DbError> {
+    static SQL: LazyLock<String> = LazyLock::new(|| group::plan_sql(INSERT_IF_OPEN, 15));
+    let mut args = AnyArguments::default();
+    add_insert_args(&mut args, f).map_err(|e| DbError::from(sqlx::Error::Encode(e)))?;
+    db.run_plan(Plan::new(&SQL, args, f.id_organization.clone(), entry)).await
+}
+
+/// [`bind_insert`]'s parameters, owned.
+fn add_insert_args(args: &mut AnyArguments<'static>, f: &File) -> Result<(), sqlx::error::BoxDynError> {
+    args.add(f.id.clone())?;
+    args.add(f.id_organization.clone())?;
+    args.add(f.id_year.clone())?;
+    args.add(f.id_folder.clone())?;
+    args.add(f.name.clone())?;
+    args.add(f.reference.clone())?;
+    args.add(f.doc_date.clone())?;
+    args.add(f.hash.clone())?;
+    args.add(i64::from(f.allow_duplicate))?;
+    args.add(f.status.clone())?;
+    args.add(f.created_at)?;
+    args.add(f.last_updated_at)?;
+    args.add(f.date_source.clone())?;
+    args.add(f.reference_source.clone())?;
+    args.add(f.search_text.clone())
 }
 
 fn bind_insert<'q>(f: &'q File, sql: &'static str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
@@ -591,6 +624,42 @@ async fn reserve_upload(tx: &mut Tx, id: &str, upload: &Upload, now: i64) -> Res
     Ok(bind(RECORD).execute(&mut **tx).await?.rows_affected() == 1)
 }
 
+/// SQLite: [`set_upload`]'s accepted path, for a pending file of an open year, and the audit
+/// entry of `entry`, as one plan on the writer (see `group.rs`), without the route holding a
+/// transaction: true once on disk; false, nothing written, if the quota as the counter stands
+/// refuses it, or the file is no longer pending or its year open (the route then takes the
+/// transaction path, which says why). SQLite only.
+pub async fn set_upload_planned(
+    db: &Db,
+    id_organization: &str,
+    id: &str,
+    upload: &Upload,
+    now: i64,
+    entry: Entry,
+) -> Result<bool, DbError> {
+    // RESERVE, with the year's open state, then RECORD if it applied.
+    const STATEMENTS: &str = "UPDATE organizations SET reserved_bytes = reserved_bytes + $2 \
+         - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) \
+         WHERE id = (SELECT f.id_organization FROM files f JOIN years y ON y.id = f.id_year \
+             WHERE f.id = $1 AND f.status = 'pending' AND y.closed = 0) \
+         AND used_bytes + reserved_bytes + $2 \
+             - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) <= quota_bytes; \
+         UPDATE files SET upload_key = $3, upload_id = $4, upload_type = $5, upload_size = $2, \
+         upload_expires_at = $6, upload_reserved = 1, last_updated_at = $7 \
+         WHERE id = $1 AND status = 'pending' AND changes() = 1";
+    static SQL: LazyLock<String> = LazyLock::new(|| group::plan_sql(STATEMENTS, 7));
+    let mut args = AnyArguments::default();
+    let encode = |e| DbError::from(sqlx::Error::Encode(e));
+    args.add(id.to_owned()).map_err(encode)?;
+    args.add(upload.size).map_err(encode)?;
+    args.add(upload.key.clone()).map_err(encode)?;
+    args.add(upload.id.clone()).map_err(encode)?;
+    args.add(upload.content_type.clone()).map_err(encode)?;
+    args.add(upload.expires_at).map_err(encode)?;
+    args.add(now).map_err(encode)?;
+    db.run_plan(Plan::new(&SQL, args, id_organization.to_owned(), entry)).await
+}
+
 /// Whether `key` is the upload slot of a pending file of an open year whose live, unexpired
 /// upload is `upload_id`: the only case in which the embedded endpoint accepts a PUT.
 pub async fn is_live_upload(db: &Db, id_file: &str, key: &str, upload_id: &str, now: i64) -> Result<bool, DbError> {
@@ -620,7 +689,8 @@ pub struct Content {
 /// Makes `content` (copied from the upload `upload`) the file's content and counts its size in
 /// the organization's usage. Returns false, with nothing written, when the file is no longer
 /// pending with that upload (a concurrent finalize, a newer upload URL or a sweep of the
-/// expired upload came first).
+/// expired upload came first), or when an available file of the organization already has this
+/// content and the file does not allow duplicates (the caller then says which).
 pub async fn make_available(
     tx: &mut Tx,
     id: &str,
@@ -628,17 +698,26 @@ pub async fn make_available(
     content: &Content,
     now: i64,
 ) -> Result<bool, DbError> {
-    // The reservation, if not yet released, turns into usage.
+    // The reservation, if not yet released, turns into usage. Both statements require the
+    // same: the upload still the file's, and (unless the file allows it) no available file of
+    // the organization with this content.
     const COUNT: &str = "UPDATE organizations SET used_bytes = used_bytes + $4, reserved_bytes = reserved_bytes \
          - COALESCE((SELECT upload_size FROM files WHERE id = $1 AND upload_reserved = 1), 0) \
-         WHERE id = (SELECT id_organization FROM files WHERE id = $1 \
-                     AND status = 'pending' AND upload_key = $2 AND upload_id = $3)";
-    const MAKE: &str = "UPDATE files SET status = 'available', content_key = $5, content_type = $6, size = $4, \
-         sha256 = $7, upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, \
+         WHERE id = (SELECT f.id_organization FROM files f WHERE f.id = $1 \
+                     AND f.status = 'pending' AND f.upload_key = $2 AND f.upload_id = $3 \
+                     AND (f.allow_duplicate = 1 OR NOT EXISTS (SELECT 1 FROM files d \
+                         WHERE d.id_organization = f.id_organization AND d.sha256 = $5 \
+                         AND d.status = 'available' AND d.id <> $1)))";
+    const MAKE: &str = "UPDATE files SET status = 'available', content_key = $6, content_type = $7, size = $4, \
+         sha256 = $5, upload_key = NULL, upload_id = NULL, upload_type = NULL, upload_size = NULL, \
          upload_expires_at = NULL, upload_reserved = 0, thumbnail_key = NULL, thumbnail_state = NULL, \
-         last_updated_at = $8 WHERE id = $1 AND status = 'pending' AND upload_key = $2 AND upload_id = $3";
-    let count = |sql| sqlx::query(sql).bind(id).bind(&upload.key).bind(&upload.id).bind(content.size);
-    let make = |sql| count(sql).bind(&content.key).bind(&content.content_type).bind(&content.sha256).bind(now);
+         last_updated_at = $8 WHERE id = $1 AND status = 'pending' AND upload_key = $2 AND upload_id = $3 \
+         AND (allow_duplicate = 1 OR NOT EXISTS (SELECT 1 FROM files d \
+             WHERE d.id_organization = files.id_organization AND d.sha256 = $5 \
+             AND d.status = 'available' AND d.id <> $1))";
+    let count =
+        |sql| sqlx::query(sql).bind(id).bind(&upload.key).bind(&upload.id).bind(content.size).bind(&content.sha256);
+    let make = |sql| count(sql).bind(&content.key).bind(&content.content_type).bind(now);
     if tx.backend() == Backend::Postgres {
         // One statement: a round trip less under the organization's lock.
         static BOTH: LazyLock<String> = LazyLock::new(|| {

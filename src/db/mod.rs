@@ -437,6 +437,15 @@ impl Db {
         Ok(Tx { inner, turns, turn: None, links, written: Vec::new(), backend: self.backend })
     }
 
+    /// SQLite: runs `plan` on the writer (see `group.rs`): true once its changes are on disk,
+    /// false if it did not apply (nothing written). PostgreSQL has no writer to run it: the
+    /// route runs its transaction instead.
+    async fn run_plan(&self, plan: group::Plan) -> Result<bool, DbError> {
+        let writer = self.writer.as_ref().ok_or(sqlx::Error::PoolClosed)?;
+        let _waiting = Waiting::enter(&self.waiting);
+        Ok(writer.run(plan).await?)
+    }
+
     pub async fn ping(&self) -> Result<(), DbError> {
         sqlx::query("SELECT 1").execute(&mut *self.acquire().await?).await?;
         Ok(())

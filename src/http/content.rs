@@ -15,9 +15,9 @@ use crate::app::App;
 use crate::audit::{self, Event};
 use crate::blob::{Digest, ObjectKey};
 use crate::config::MAX_UPLOAD_BYTES;
-use crate::db::files::STATUS_DELETED;
 use crate::db::files::{self, Content, File, SetUpload, Upload};
-use crate::db::{deletions, orgs, Tx};
+use crate::db::files::{STATUS_DELETED, STATUS_PENDING};
+use crate::db::{deletions, orgs, Backend, Tx};
 use crate::domain::mime::sniff;
 use crate::domain::time::{now_millis, rfc3339};
 use crate::domain::MimeType;
@@ -115,6 +115,27 @@ pub async fn create_upload_url(
         size: size as i64,
         expires_at: now + i64::from(ttl) * 1000,
     };
+    let event = || {
+        let details =
+            json!({"type": upload.content_type, "size": upload.size, "expiresAt": rfc3339(upload.expires_at)});
+        Event::new("file.upload_url").year(&path.id_year).file(&path.id_file).details(details)
+    };
+    // SQLite: a pending file of an open year, read on the read path, gets its URL from a plan
+    // the writer runs itself (the route holds no transaction). Anything else, or a refusal,
+    // takes the transaction below, which says why.
+    if app.db().backend() == Backend::Sqlite {
+        if let Some((mut file, false)) =
+            files::get_with_year(app.db(), &path.id_organization, &path.id_year, &path.id_file).await?
+        {
+            if file.status == STATUS_PENDING {
+                let entry = audit::entry(&auth.actor(), event());
+                if files::set_upload_planned(app.db(), &file.id_organization, &file.id, &upload, now, entry).await? {
+                    file.last_updated_at = now;
+                    return Ok(Json(upload_url_response(&app, file, &key, &upload, ttl)));
+                }
+            }
+        }
+    }
     // Read and validate first; the organization's lock is taken just before the writes.
     let mut tx = begin_write(&app).await?;
     let mut file = load_writable_file(&mut tx, &path).await?;
@@ -132,19 +153,22 @@ pub async fn create_upload_url(
         check_quota(&mut tx, &file, upload.size, now).await?;
         return Err(ApiError::ContentImmutable);
     }
-    let details = json!({"type": upload.content_type, "size": upload.size, "expiresAt": rfc3339(upload.expires_at)});
-    let event = Event::new("file.upload_url").year(&file.id_year).file(&file.id).details(details);
-    audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
+    audit::record(&mut tx, &file.id_organization, &auth.actor(), event()).await?;
     commit(tx).await?;
     file.last_updated_at = now;
-    let presigned = app.blob().presign_put(&key, &upload.id, mime.as_str(), size, ttl);
-    Ok(Json(UploadUrlResponse {
+    Ok(Json(upload_url_response(&app, file, &key, &upload, ttl)))
+}
+
+/// The signed PUT for `upload`, recorded on `file`.
+fn upload_url_response(app: &App, file: File, key: &ObjectKey, upload: &Upload, ttl: u32) -> UploadUrlResponse {
+    let presigned = app.blob().presign_put(key, &upload.id, &upload.content_type, upload.size as u64, ttl);
+    UploadUrlResponse {
         url: presigned.url,
         method: "PUT".into(),
         headers: presigned.headers.into_iter().collect(),
         expires_at: rfc3339(upload.expires_at),
         file: file.into(),
-    }))
+    }
 }
 
 /// 403 `storage_quota_exceeded` unless `size` more bytes fit next to what is stored and
@@ -308,11 +332,12 @@ async fn commit_finalize(
     writable_file(file.status.as_str(), year_closed)?;
     // The lock, with the year's open state re-checked under it (it may have closed meanwhile).
     lock_org_year(app, &mut tx, &path.id_organization, &path.id_year).await?;
-    check_duplicate(&mut tx, &file, &content.sha256).await?;
     if upload.expires_at <= now {
         check_quota(&mut tx, &file, content.size, now).await?;
     }
+    // The duplicate check is part of the write: one statement less under the lock.
     if !files::make_available(&mut tx, &file.id, upload, content, now).await? {
+        check_duplicate(&mut tx, &file, &content.sha256).await?;
         // A concurrent finalize of this upload committed first: answer with the same file.
         let current = load_writable_file(&mut tx, path).await?;
         if current.is_available() {

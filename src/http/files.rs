@@ -18,7 +18,7 @@ use crate::app::App;
 use crate::audit::{self, Event};
 use crate::db::files::{self, File, ListFilter, STATUS_AVAILABLE, STATUS_DELETED, STATUS_PENDING};
 use crate::db::search::{self as db_search, Hit};
-use crate::db::{folders, Tx};
+use crate::db::{folders, years, Backend, Tx};
 use crate::domain::ids::looks_like_id;
 use crate::domain::text::normalize;
 use crate::domain::time::{now_millis, rfc3339};
@@ -279,14 +279,6 @@ pub async fn create_file(
     let reference = parse_opt("reference", body.reference, Reference::parse)?;
     let date = parse_opt("date", body.date, DocDate::parse)?;
     let hash = parse_opt("hash", body.hash, Sha256Hex::parse)?;
-    // Read and validate first; the organization's lock is taken just before the writes.
-    let mut tx = begin_write(&app).await?;
-    // With no folder and no hash to check against the year's files, the insert itself checks
-    // that the year is open; otherwise the year is checked first, so that a closed year is
-    // a 423 whatever else is wrong.
-    if body.id_folder.is_some() || hash.is_some() {
-        writable_year(&mut tx, &path.id_organization, &path.id_year).await?;
-    }
     let now = now_millis();
     let search_text = search_text(name.as_str(), reference.as_ref().map(Reference::as_str));
     let file = File {
@@ -317,6 +309,26 @@ pub async fn create_file(
         created_at: now,
         last_updated_at: now,
     };
+    let event = Event::new("file.create").year(&file.id_year).file(&file.id).details(snapshot(&file));
+    // With no folder and no hash to check against the year's files, the insert itself checks
+    // that the year is open: on SQLite the writer runs it with the audit entry, the route
+    // holding no transaction.
+    if app.db().backend() == Backend::Sqlite && file.id_folder.is_none() && file.hash.is_none() {
+        let entry = audit::entry(&auth.actor(), event);
+        if files::insert_planned(app.db(), &file, entry).await? {
+            return Ok((StatusCode::CREATED, Json(file.into())));
+        }
+        // Not the organization's year (404), or closed (423).
+        let year = years::get(app.db(), &file.id_organization, &file.id_year).await?;
+        return Err(if year.is_some_and(|y| y.closed) { ApiError::YearClosed } else { ApiError::NotFound });
+    }
+    // Read and validate first; the organization's lock is taken just before the writes.
+    let mut tx = begin_write(&app).await?;
+    // Otherwise the year is checked first, so that a closed year is a 423 whatever else is
+    // wrong.
+    if file.id_folder.is_some() || file.hash.is_some() {
+        writable_year(&mut tx, &file.id_organization, &file.id_year).await?;
+    }
     if let Some(folder) = &file.id_folder {
         folders::get_in(&mut tx, &file.id_organization, &file.id_year, folder).await?.ok_or(ApiError::NotFound)?;
     }
@@ -338,7 +350,6 @@ pub async fn create_file(
         writable_year(&mut tx, &file.id_organization, &file.id_year).await?;
         return Err(ApiError::NotFound);
     }
-    let event = Event::new("file.create").year(&file.id_year).file(&file.id).details(snapshot(&file));
     audit::record(&mut tx, &file.id_organization, &auth.actor(), event).await?;
     commit(tx).await?;
     Ok((StatusCode::CREATED, Json(file.into())))

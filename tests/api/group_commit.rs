@@ -274,3 +274,164 @@ async fn a_request_whose_audit_entry_fails_at_commit_is_undone_alone() {
     let after = audit::verify(&db, &app.org).await.unwrap().expect("the chain links across the failed entry");
     assert_eq!(after, before + 11);
 }
+
+/// On SQLite a create with nothing to check first is a plan the writer runs itself (see
+/// `group.rs`). In one batch, with requests that borrow the connection: a create into a
+/// closed year does not apply and is undone (423), a create whose insert fails is undone
+/// alone, one refused inside its transaction (missing folder) too, and every other request
+/// commits with its audit entry, in one COMMIT.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn plans_that_fail_or_do_not_apply_are_undone_alone_in_their_batch() {
+    let app = TestApp::spawn_with(|c| c.db_acquire_timeout_secs = 30).await;
+    let db = app.app.db().clone();
+    let Some(before) = db.group_commits() else { return }; // SQLite's writer only.
+    let (open, closed) = (app.create_year().await, app.create_year().await);
+    app.post(&app.year_path(&closed, "/close"), json!({})).await.ok(200);
+    sqlx::query(
+        "CREATE TRIGGER poisoned_file BEFORE INSERT ON files WHEN NEW.name = 'poison.pdf' \
+         BEGIN SELECT RAISE(ABORT, 'poisoned'); END",
+    )
+    .execute(db.pool())
+    .await
+    .unwrap();
+    let missing_folder = coffre::domain::new_id();
+    let first = db.begin_write().await.unwrap();
+    let waiting_before = db.pool_state().waiting;
+    let requests: Vec<(&str, serde_json::Value)> = (0..16)
+        .map(|i| match i % 4 {
+            1 => (closed.as_str(), json!({"name": format!("closed-{i}.pdf")})),
+            2 if i == 6 => (open.as_str(), json!({"name": "poison.pdf"})),
+            3 => (open.as_str(), json!({"name": format!("f-{i}.pdf"), "idFolder": missing_folder})),
+            _ => (open.as_str(), json!({"name": format!("ok-{i}.pdf")})),
+        })
+        .collect();
+    let tasks: Vec<_> = requests
+        .iter()
+        .map(|(year, body)| {
+            let (client, url, key, body) =
+                (app.client.clone(), app.url(&app.year_path(year, "/files")), app.key.clone(), body.clone());
+            tokio::spawn(async move { client.post(url).bearer_auth(key).json(&body).send().await.unwrap().status() })
+        })
+        .collect();
+    while db.pool_state().waiting < waiting_before + 16 {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    first.commit().await.unwrap();
+    let statuses: Vec<u16> = join_all(tasks).await.into_iter().map(|s| s.unwrap().as_u16()).collect();
+
+    for (i, status) in statuses.iter().enumerate() {
+        let expected = match i % 4 {
+            1 => 423,
+            2 if i == 6 => 500,
+            3 => 404,
+            _ => 201,
+        };
+        assert_eq!(*status, expected, "request {i}: {:?}", requests[i].1);
+    }
+    let listed = app.get(&app.year_path(&open, "/files?limit=1000")).await;
+    let mut names: Vec<String> =
+        listed.ok(200).as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_owned()).collect();
+    names.sort();
+    let mut expected: Vec<String> =
+        (0..16).filter(|i| i % 4 == 0 || (i % 4 == 2 && *i != 6)).map(|i| format!("ok-{i}.pdf")).collect();
+    expected.sort();
+    assert_eq!(names, expected, "exactly the acknowledged creates are there");
+    let closed_files = app.get(&app.year_path(&closed, "/files?limit=1000")).await;
+    assert_eq!(closed_files.ok(200).as_array().unwrap().len(), 0);
+    let audit = app.get(&app.org_path("/audit?limit=1000")).await;
+    let audited = audit.ok(200).as_array().unwrap().iter().filter(|e| e["action"] == "file.create").count();
+    assert_eq!(audited, expected.len(), "one audit entry per committed create, none for the others");
+    let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
+    assert!(ok, "the audit chain holds: {out} {err}");
+    let (c1, r1) = db.group_commits().unwrap();
+    let background = (r1 - before.1).checked_sub(1 + expected.len() as u64).expect("every acknowledged create counted");
+    assert!(c1 - before.0 <= 2 + background + 3, "the queued creates shared a COMMIT: {} COMMITs", c1 - before.0);
+}
+
+/// A plan still queued when the acquire timeout passes is refused (503) and never runs, as a
+/// request waiting to borrow the connection would be.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_plan_that_waited_past_the_acquire_timeout_never_runs() {
+    let app = TestApp::spawn_with(|c| c.db_acquire_timeout_secs = 1).await;
+    let db = app.app.db().clone();
+    if db.group_commits().is_none() {
+        return;
+    }
+    let year = app.create_year().await;
+    let first = db.begin_write().await.unwrap();
+    // Answered while the writer is still held: the route stopped waiting.
+    let refused = app.create_file(&year, json!({"name": "late.pdf"})).await;
+    refused.problem(503, "service_unavailable");
+    first.commit().await.unwrap();
+    // The writer has served its queue once the next request is answered.
+    app.create_file(&year, json!({"name": "next.pdf"})).await.ok(201);
+    let listed = app.get(&app.year_path(&year, "/files")).await;
+    let names: Vec<String> =
+        listed.ok(200).as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(names, ["next.pdf"], "the refused create never ran");
+}
+
+/// An upload URL's plan re-checks, in its own statement, what the route read before queuing:
+/// URLs queued behind a year's close, read while the year was open, are refused (423) and
+/// reserve nothing; those queued before it are granted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn upload_urls_queued_behind_a_years_close_reserve_nothing() {
+    let app = TestApp::spawn_with(|c| c.db_acquire_timeout_secs = 30).await;
+    let db = app.app.db().clone();
+    if db.group_commits().is_none() {
+        return;
+    }
+    let year = app.create_year().await;
+    let mut files = Vec::new();
+    for i in 0..12 {
+        files.push(app.create_file(&year, json!({"name": format!("u{i}.pdf")})).await.id());
+    }
+    let first = db.begin_write().await.unwrap();
+    let waiting = db.pool_state().waiting;
+    let spawn_url = |file: &String| {
+        let (client, url, key) =
+            (app.client.clone(), app.url(&app.year_path(&year, &format!("/files/{file}/upload-url"))), app.key.clone());
+        let body = json!({"type": "application/pdf", "size": 1000});
+        tokio::spawn(async move { client.post(url).bearer_auth(key).json(&body).send().await.unwrap().status() })
+    };
+    let until_waiting = |n: i64| {
+        let db = db.clone();
+        async move {
+            while db.pool_state().waiting < n {
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+        }
+    };
+    let before: Vec<_> = files[..6].iter().map(spawn_url).collect();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    until_waiting(waiting + 6).await;
+    let close = {
+        let (client, url, key) = (app.client.clone(), app.url(&app.year_path(&year, "/close")), app.key.clone());
+        tokio::spawn(async move { client.post(url).bearer_auth(key).json(&json!({})).send().await.unwrap().status() })
+    };
+    until_waiting(waiting + 7).await;
+    let after: Vec<_> = files[6..].iter().map(spawn_url).collect();
+    until_waiting(waiting + 13).await;
+    first.commit().await.unwrap();
+
+    // A background write queued meanwhile may have let the close in before one of the first
+    // six: those are granted or refused; every one queued behind the close is refused.
+    let mut granted = 0;
+    for status in join_all(before).await {
+        let status = status.unwrap().as_u16();
+        assert!(status == 200 || status == 423, "{status}");
+        granted += u64::from(status == 200);
+    }
+    assert!(granted > 0);
+    assert_eq!(close.await.unwrap().as_u16(), 200);
+    for status in join_all(after).await {
+        assert_eq!(status.unwrap().as_u16(), 423, "queued behind the close");
+    }
+    let usage = app.get(&app.org_path("/usage")).await;
+    assert_eq!(usage.ok(200)["storage"]["reservedBytes"], granted * 1000, "only the granted URLs reserve");
+    let audit = app.get(&app.org_path("/audit?limit=1000")).await;
+    let audited = audit.ok(200).as_array().unwrap().iter().filter(|e| e["action"] == "file.upload_url").count();
+    assert_eq!(audited as u64, granted, "one audit entry per granted URL");
+    let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
+    assert!(ok, "the audit chain holds: {out} {err}");
+}
