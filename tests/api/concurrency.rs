@@ -124,3 +124,35 @@ async fn a_trash_that_read_a_stale_row_before_the_lock_records_the_fresh_one() {
     let (ok, out, err) = app.cli(&["audit", "verify"], false, &["--org", &app.org]).await;
     assert!(ok, "the audit chain holds: {out} {err}");
 }
+
+/// Parallel finalizes of one upload send one `file.available` event: the finalizes that find
+/// the file already available leave no outbox row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_finalizes_emit_one_file_available_event() {
+    let app = TestApp::spawn().await;
+    sqlx::query(
+        "INSERT INTO webhook_endpoints (id, id_organization, url, events, secret, created_at, updated_at) \
+         VALUES ($1, $2, 'http://127.0.0.1:9/hook', ',file.available,', 'whsec_test', 0, 0)",
+    )
+    .bind(coffre::domain::new_id())
+    .bind(&app.org)
+    .execute(app.app.db().pool())
+    .await
+    .unwrap();
+    let year = app.create_year().await;
+    let bytes = pdf("one event");
+    let file = app.create_file(&year, json!({"name": "a.pdf"})).await.id();
+    let upload = app.upload_url(&year, &file, "application/pdf", bytes.len() as u64).await.ok(200).clone();
+    assert_eq!(app.put_presigned(&upload, bytes).await.status(), 200);
+
+    let results = join_all((0..8).map(|_| app.finalize(&year, &file))).await;
+
+    for r in &results {
+        assert_eq!(r.ok(200)["status"], "available");
+    }
+    let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM webhook_events WHERE type = 'file.available'")
+        .fetch_one(app.app.db().pool())
+        .await
+        .unwrap();
+    assert_eq!(events, 1, "one event for one finalized upload");
+}
