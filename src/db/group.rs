@@ -31,8 +31,9 @@
 //! Each statement changes nothing unless the one before it changed a row, so the audit entry
 //! is written exactly when the last statement applied. A plan that did not apply (the
 //! returned row is missing) is rolled back (`RELEASE request; ROLLBACK TO request`) and its
-//! route reads why; one that applied is committed with its batch. No task hand-off, no
-//! second round trip: on a 2-core machine the hand-offs, not SQLite, were the writer's cost.
+//! route reads why; one that applied is committed with its batch. The request costs the
+//! writer one call and no hand-off between tasks. (What limited the writer, measured, was
+//! rather the pages each commit writes: see `benches/results/api.md`.)
 //!
 //! The writer also remembers the last entry of each organization's audit chain (see
 //! [`AuditTails`]), so that appending to the chain needs no read.
