@@ -649,14 +649,16 @@ pub async fn set_upload_planned(
          WHERE id = $1 AND status = 'pending' AND changes() = 1";
     static SQL: LazyLock<String> = LazyLock::new(|| group::plan_sql(STATEMENTS, 7));
     let mut args = AnyArguments::default();
-    let encode = |e| DbError::from(sqlx::Error::Encode(e));
-    args.add(id.to_owned()).map_err(encode)?;
-    args.add(upload.size).map_err(encode)?;
-    args.add(upload.key.clone()).map_err(encode)?;
-    args.add(upload.id.clone()).map_err(encode)?;
-    args.add(upload.content_type.clone()).map_err(encode)?;
-    args.add(upload.expires_at).map_err(encode)?;
-    args.add(now).map_err(encode)?;
+    let mut add = || -> Result<(), sqlx::error::BoxDynError> {
+        args.add(id.to_owned())?;
+        args.add(upload.size)?;
+        args.add(upload.key.clone())?;
+        args.add(upload.id.clone())?;
+        args.add(upload.content_type.clone())?;
+        args.add(upload.expires_at)?;
+        args.add(now)
+    };
+    add().map_err(|e| DbError::from(sqlx::Error::Encode(e)))?;
     db.run_plan(Plan::new(&SQL, args, id_organization.to_owned(), entry)).await
 }
 

@@ -9,6 +9,12 @@ use serde_json::json;
 use crate::helpers::TestApp;
 use coffre::db::orgs::{self, Organization};
 
+/// POSTs `body` to `path` in a task of its own, which answers the response's status.
+fn spawn_post(app: &TestApp, path: &str, body: serde_json::Value) -> tokio::task::JoinHandle<reqwest::StatusCode> {
+    let (client, url, key) = (app.client.clone(), app.url(path), app.key.clone());
+    tokio::spawn(async move { client.post(url).bearer_auth(key).json(&body).send().await.unwrap().status() })
+}
+
 fn org(id: &str) -> Organization {
     Organization {
         id: id.into(),
@@ -305,14 +311,8 @@ async fn plans_that_fail_or_do_not_apply_are_undone_alone_in_their_batch() {
             _ => (open.as_str(), json!({"name": format!("ok-{i}.pdf")})),
         })
         .collect();
-    let tasks: Vec<_> = requests
-        .iter()
-        .map(|(year, body)| {
-            let (client, url, key, body) =
-                (app.client.clone(), app.url(&app.year_path(year, "/files")), app.key.clone(), body.clone());
-            tokio::spawn(async move { client.post(url).bearer_auth(key).json(&body).send().await.unwrap().status() })
-        })
-        .collect();
+    let tasks: Vec<_> =
+        requests.iter().map(|(year, body)| spawn_post(&app, &app.year_path(year, "/files"), body.clone())).collect();
     while db.pool_state().waiting < waiting_before + 16 {
         tokio::time::sleep(Duration::from_millis(1)).await;
     }
@@ -391,10 +391,8 @@ async fn upload_urls_queued_behind_a_years_close_reserve_nothing() {
     let first = db.begin_write().await.unwrap();
     let waiting = db.pool_state().waiting;
     let spawn_url = |file: &String| {
-        let (client, url, key) =
-            (app.client.clone(), app.url(&app.year_path(&year, &format!("/files/{file}/upload-url"))), app.key.clone());
-        let body = json!({"type": "application/pdf", "size": 1000});
-        tokio::spawn(async move { client.post(url).bearer_auth(key).json(&body).send().await.unwrap().status() })
+        let path = app.year_path(&year, &format!("/files/{file}/upload-url"));
+        spawn_post(&app, &path, json!({"type": "application/pdf", "size": 1000}))
     };
     let until_waiting = |n: i64| {
         let db = db.clone();
@@ -406,10 +404,7 @@ async fn upload_urls_queued_behind_a_years_close_reserve_nothing() {
     };
     let before: Vec<_> = files[..6].iter().map(spawn_url).collect();
     until_waiting(waiting + 6).await;
-    let close = {
-        let (client, url, key) = (app.client.clone(), app.url(&app.year_path(&year, "/close")), app.key.clone());
-        tokio::spawn(async move { client.post(url).bearer_auth(key).json(&json!({})).send().await.unwrap().status() })
-    };
+    let close = spawn_post(&app, &app.year_path(&year, "/close"), json!({}));
     until_waiting(waiting + 7).await;
     let after: Vec<_> = files[6..].iter().map(spawn_url).collect();
     until_waiting(waiting + 13).await;
