@@ -13,7 +13,7 @@ use super::files::{check_duplicate, load_file, load_writable_file, writable_file
 use super::guard::{begin_org_write, begin_write, commit, lock_org_year};
 use crate::app::App;
 use crate::audit::{self, Event};
-use crate::blob::{Digest, ObjectKey};
+use crate::blob::{BlobError, Digest, ObjectKey};
 use crate::config::MAX_UPLOAD_BYTES;
 use crate::db::files::{self, Content, File, SetUpload, Upload};
 use crate::db::files::{STATUS_DELETED, STATUS_PENDING};
@@ -218,8 +218,10 @@ pub async fn finalize_file(
     let upload = file.upload.clone().ok_or(ApiError::UploadMissing)?;
     let slot = ObjectKey::from_stored(upload.key.clone());
     // A cheap HEAD first: a missing or wrongly sized object is refused without reading it.
-    let Some(size) = app.blob().head(&slot).await? else {
-        return finalized_meanwhile(&app, &auth, &path).await;
+    let size = match app.blob().head(&slot).await {
+        Ok(Some(size)) => size,
+        Ok(None) => return finalized_meanwhile(&app, &auth, &path).await,
+        Err(e) => return failed_or_finalized_meanwhile(&app, &auth, &path, e).await,
     };
     if size != upload.size as u64 {
         delete_object_now_untracked(&app, &slot).await;
@@ -229,8 +231,13 @@ pub async fn finalize_file(
     // that copy: what is recorded is what is served forever after, whatever is PUT to the
     // slot meanwhile or later.
     let content_key = ObjectKey::new_content(&file.id_organization, &file.id);
-    if !app.blob().copy(&slot, &content_key).await? {
-        return finalized_meanwhile(&app, &auth, &path).await;
+    match app.blob().copy(&slot, &content_key).await {
+        Ok(true) => {}
+        Ok(false) => return finalized_meanwhile(&app, &auth, &path).await,
+        Err(e) => {
+            delete_object_now_untracked(&app, &content_key).await;
+            return failed_or_finalized_meanwhile(&app, &auth, &path, e).await;
+        }
     }
     let outcome = verify_and_commit(&app, &auth, &path, &file, &upload, &content_key).await;
     match &outcome {
@@ -269,6 +276,21 @@ async fn finalized_meanwhile(app: &App, auth: &Auth, path: &FilePath) -> Result<
         return Ok(Json(file.into()));
     }
     Err(ApiError::UploadMissing)
+}
+
+/// The store failed on the slot. Some stores (s3s-fs) answer 500 rather than 404 when a
+/// concurrent finalize deletes the slot under a HEAD or a copy: if that finalize committed, its
+/// file is the answer, as for an empty slot; otherwise the store's error is.
+async fn failed_or_finalized_meanwhile(
+    app: &App,
+    auth: &Auth,
+    path: &FilePath,
+    error: BlobError,
+) -> Result<Json<FileDto>, ApiError> {
+    match load_file(app, auth, path).await? {
+        file if file.is_available() => Ok(Json(file.into())),
+        _ => Err(error.into()),
+    }
 }
 
 /// Hashes the copied content, checks it against what the client declared, and commits it.

@@ -125,8 +125,8 @@ async fn a_trash_that_read_a_stale_row_before_the_lock_records_the_fresh_one() {
     assert!(ok, "the audit chain holds: {out} {err}");
 }
 
-/// Two parallel finalizes of one upload send one `file.available` event: the finalizes that find
-/// the file already available leave no outbox row.
+/// Eight parallel finalizes of one upload send one `file.available` event: the finalizes that
+/// find the file already available, or its upload slot emptied by the winner, leave no outbox row.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn parallel_finalizes_emit_one_file_available_event() {
     let app = TestApp::spawn().await;
@@ -145,7 +145,7 @@ async fn parallel_finalizes_emit_one_file_available_event() {
     let upload = app.upload_url(&year, &file, "application/pdf", bytes.len() as u64).await.ok(200).clone();
     assert_eq!(app.put_presigned(&upload, bytes).await.status(), 200);
 
-    let results = join_all((0..2).map(|_| app.finalize(&year, &file))).await;
+    let results = join_all((0..8).map(|_| app.finalize(&year, &file))).await;
 
     for r in &results {
         assert_eq!(r.ok(200)["status"], "available");
