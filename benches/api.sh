@@ -490,6 +490,10 @@ bench_backend() {
 
 : >"$WORK/created.tsv"
 : >"$WORK/plans.md"
+# The sources' state is read before the run: an edit made while it runs must not relabel it.
+COMMIT=$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
+DIRTY=$(git -C "$REPO_ROOT" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+
 for backend in $BACKENDS; do
     case "$backend" in
         sqlite | postgres) bench_backend "$backend" ;;
@@ -500,8 +504,6 @@ done
 # ---------------------------------------------------------------- report
 MEM_TOTAL_KB=$(awk '$1 == "MemTotal:" { print $2 }' /proc/meminfo)
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
-COMMIT=$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
-DIRTY=$(git -C "$REPO_ROOT" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 PG_VERSION=$("$(pg_bin)/postgres" --version 2>/dev/null || echo "?")
 SQLITE_VERSION=$(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo "?")
 WRK_VERSION=$({ wrk --version 2>&1 || true; } | head -n 1 | cut -d' ' -f2)
