@@ -264,3 +264,23 @@ fn a_column_of_dates_under_a_date_header_is_positions_even_without_amounts() {
     ]);
     assert_ne!(v(&f.date), Some("2024-10-07".to_owned()));
 }
+
+/// EN 16931 reading views name the totals by their business terms: "Gesamtbetrag ohne
+/// Umsatzsteuer" (BT-109) and "Gesamtbetrag einschließlich Umsatzsteuer" (BT-112). Read as
+/// one "Gesamtbetrag" and a VAT mention, they were no HT and no TTC, and the totals came from
+/// arithmetic on the tax alone.
+#[test]
+fn totals_named_without_and_including_the_tax_are_labels() {
+    let lines = [
+        "Rechnungsnummer:                                  RE2024-9711",
+        "    Summe aller Positionen netto:                    4.471,52",
+        "    Gesamtbetrag ohne Umsatzsteuer:                  4.473,69",
+        "    Summe Umsatzsteuer:                                584,76",
+        "    Gesamtbetrag einschließlich Umsatzsteuer:        5.058,45",
+        "    Rechnungsbetrag inkl. MwSt.                      5.058,45",
+        "    Fälliger Betrag:                                 4.972,45",
+    ];
+    let f = read(&lines);
+    assert_eq!(totals(&f), some("4473.69", "584.76", "5058.45"));
+    assert!(f.totals_rule.as_deref().is_some_and(|r| r.starts_with("labels ht:6")), "{:?}", f.totals_rule);
+}

@@ -12,9 +12,8 @@ pub(super) const HT: &str = r"(?:\bh\.?\s?t\b\.?|\bhors\s+taxes?\b)";
 pub(super) const TTC: &str = r"(?:\bt\.?\s?t\.?\s?c\b\.?|\btoutes\s+taxes\s+comprises\b)";
 /// "excluding" in every language: excl., before, ohne, zonder, sin, senza.
 pub(super) const EXCL: &str = r"(?:excl(?:\.|uding|usive|usief|\b)|exkl(?:\.|usive|\b)|w/o|(?:before|net\s+of|hors|sans|without|ohne|zonder|sin|senza|esclus[ao])\b)";
-/// "including": incl., inkl., inclusief, con, incluido, compresa.
-pub(super) const INCL: &str =
-    r"(?:incl(?:\.|uding|usive|usief|\b)|inkl(?:\.|usive|\b)|(?:with|con|incluid[oa]|inclus[ao]|compres[ao]|met)\b)";
+/// "including": incl., inkl., einschließlich, inclusief, con, incluido, compresa, mit.
+pub(super) const INCL: &str = r"(?:incl(?:\.|uding|usive|usief|\b)|inkl(?:\.|usive|\b)|einschl(?:\.|ie(?:ß|ss)lich\b)|(?:with|con|incluid[oa]|inclus[ao]|compres[ao]|met|mit)\b)";
 
 /// Total excluding tax, beyond the French and English "Total HT" / "Total excl. VAT" forms.
 pub(super) const NET_TOTAL: &str = concat!(
@@ -55,6 +54,11 @@ pub(super) const GROSS_TOTAL: &str = concat!(
     // en
     r"|\btotal\s+payable\b",
 );
+
+/// What a total is called before "excluding VAT" / "including VAT": "Total", "Summe", German
+/// compounds ("Gesamtbetrag ohne Umsatzsteuer", "Rechnungsbetrag inkl. MwSt.",
+/// "Gesamtsumme einschließlich USt", as EN 16931 reading views name BT-109 and BT-112).
+pub(super) const TOTAL_WORD: &str = r"(?:total|totaal|totale|summe|gesamt|importe|betrag|bedrag|\w+betrag|\w+summe)";
 
 /// A bare "total" in every language.
 pub(super) const BARE_TOTAL: &str = r"\btotal\b|\bmontant\s+total\b|\btotaal\b|\btotale\b|\bsumme\b|\bgesamt\b";

@@ -1250,3 +1250,59 @@ fn a_repair_replaces_a_total_printed_before_a_charge() {
     let triple = totals_of(&f);
     assert_eq!(triple, (s("4540.20"), s("908.04"), s("5448.24")));
 }
+
+/// One labelled tax and two amounts far apart on the page that happen to differ by it are no
+/// totals block: positions up top, a labelled tax at the bottom. Close together, under the
+/// label, they are.
+#[test]
+fn arithmetic_with_one_label_needs_the_amounts_together() {
+    let mut far = vec!["Muster GmbH", "Rechnung Nr. 5512", "Pos  Artikel                 Betrag"];
+    far.push("1    Beratung                 250,00");
+    let fillers = ["2    Anfahrt                   35,50", "3    Material                  12,40"];
+    for _ in 0..5 {
+        far.extend(fillers);
+    }
+    far.push("4    Wartung                  297,50");
+    far.extend(["", "Umsatzsteuer                  47,50"]);
+    let f = extract(&[&text(&far)], Source::Ocr);
+    assert_eq!(totals_of(&f), (None, None, None), "{:?}", f.totals_rule);
+
+    let near = [
+        "Muster GmbH",
+        "Rechnung Nr. 5512",
+        "1    Beratung                 250,00",
+        "                              250,00",
+        "Umsatzsteuer                  47,50",
+        "                              297,50",
+    ];
+    let f = extract(&[&text(&near)], Source::Ocr);
+    assert_eq!(totals_of(&f), triple("250.00", "47.50", "297.50"), "{:?}", f.totals_rule);
+}
+
+/// A page that labels two different taxes (one per rate, the rates printed without "%") and
+/// neither the net nor the gross: a triple built on one of the taxes is as likely that rate's
+/// row as the totals, and is withheld. With one labelled tax, the same arithmetic holds.
+#[test]
+fn arithmetic_on_one_of_several_labelled_taxes_is_withheld() {
+    let page = |lines: &[&str]| {
+        let mut all = vec!["Muster GmbH", "Rechnung Nr. 471102", "Pos  Artikel                Betrag"];
+        all.extend(lines);
+        text(&all)
+    };
+    let several = page(&[
+        "1    Joghurt                275,00",
+        "2    Trennblätter           198,00",
+        "     Umsatzsteuer            19,25",
+        "     Umsatzsteuer            37,62",
+        "                            294,25",
+    ]);
+    let f = extract(&[&several], Source::Ocr);
+    assert_eq!(totals_of(&f), (None, None, None), "{:?}", f.totals_rule);
+    let one = page(&[
+        "1    Joghurt                275,00",
+        "     Umsatzsteuer            19,25",
+        "                            294,25",
+    ]);
+    let f = extract(&[&one], Source::Ocr);
+    assert_eq!(totals_of(&f), triple("275.00", "19.25", "294.25"), "{:?}", f.totals_rule);
+}

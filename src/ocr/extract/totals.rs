@@ -43,8 +43,8 @@ pub(super) static TOTAL_LABELS: LazyLock<LabelTable<TotalLabel>> = LazyLock::new
         (Ht, NET_TOTAL.into()),
         (TaxTotal, TAX_TOTAL.into()),
         (Ttc, GROSS_TOTAL.into()),
-        (Ttc, format!(r"\b(?:total|totaal|totale|summe|gesamt|importe)\s*\(?\s*{INCL}\.?\s*{TVA}")),
-        (Ht, format!(r"\b(?:total|totaal|totale|summe|gesamt|importe|betrag|bedrag)\s*\(?\s*{EXCL}\.?\s*{TVA}")),
+        (Ttc, format!(r"\b{TOTAL_WORD}\s*\(?\s*{INCL}\.?\s*{TVA}")),
+        (Ht, format!(r"\b{TOTAL_WORD}\s*\(?\s*{EXCL}\.?\s*{TVA}")),
         (Bare, BARE_TOTAL.into()),
         // Receipts print bare "MONTANT", "HT", "TTC" at the start of a line, the amount beside.
         (Bare, r"^\s*montant\b".into()),
@@ -570,6 +570,12 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
         |list: &[Candidate], cents: i64| list.iter().filter(|c| c.cents.0 == cents).max_by_key(|c| c.strength).copied();
     let largest = seen.iter().map(|(v, _)| v.unsigned_abs()).max().unwrap_or(0);
     let rates = printed_rates(doc);
+    let several_labelled_taxes = {
+        let mut taxes: Vec<i64> = c.tax.iter().filter(|t| t.strength > 2).map(|t| t.cents.0).collect();
+        taxes.sort_unstable();
+        taxes.dedup();
+        taxes.len() >= 2
+    };
     let mut found = Vec::new();
     for &(h, h_line) in &seen {
         for &(t, t_line) in &seen {
@@ -587,6 +593,17 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
             if support == 0 && !stacked_block(doc, [h_line, t_line, total_line], total, largest) {
                 continue;
             }
+            // One label and two amounts that merely add up with it: on a page of many amounts
+            // (positions, a tax table, a payment plan) some pair differs by the labelled tax.
+            // The two must stand with the label as a totals block does, a few lines apart.
+            if support == 1 && line_span([h_line, t_line, total_line]) > MAX_BLOCK_SPAN {
+                continue;
+            }
+            // The tax alone labelled, on a page that labels two different taxes (one per rate):
+            // the triple is built on one of them, as likely a rate's row as the totals.
+            if support == 1 && tc.strength > 2 && several_labelled_taxes {
+                continue;
+            }
             // A page that prints several VAT rates taxes its total at a blend of them: amounts
             // whose tax is exactly one of those rates of the base are as likely that rate's net,
             // tax and gross as the totals, unless labels name at least two of them.
@@ -598,6 +615,15 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
         }
     }
     unique_best(found)
+}
+
+/// How many lines a totals block may span, from its first amount to its last: HT, charges and
+/// discounts, a tax line per rate, TTC, and the blank or ruled lines between them.
+const MAX_BLOCK_SPAN: usize = 10;
+
+fn line_span(lines: [usize; 3]) -> usize {
+    let (min, max) = (lines.iter().min(), lines.iter().max());
+    max.zip(min).map_or(0, |(max, min)| max - min)
 }
 
 /// Unlabelled HT, TVA and TTC read as a totals block: on three lines in that order, each holding
