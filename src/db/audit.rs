@@ -128,31 +128,21 @@ pub(super) fn link(entry: &mut Entry, tail: Option<(i64, String)>) {
 pub(super) const INSERT: &str = "INSERT INTO audit_entries (id_organization, seq, id, at, actor, action, id_year, \
      id_folder, id_file, sha256, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
 
-/// Binds [`INSERT`]'s parameters (any statement that starts with it).
+/// `sql` (any statement that starts with [`INSERT`]) with [`INSERT`]'s parameters.
 pub(super) fn bind_insert<'q>(
-    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    id_organization: &'q str,
-    entry: &'q Entry,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    query
-        .bind(id_organization)
-        .bind(entry.seq)
-        .bind(&entry.id)
-        .bind(entry.at)
-        .bind(&entry.actor)
-        .bind(&entry.action)
-        .bind(&entry.id_year)
-        .bind(&entry.id_folder)
-        .bind(&entry.id_file)
-        .bind(&entry.sha256)
-        .bind(&entry.details)
-        .bind(&entry.prev_hash)
-        .bind(&entry.hash)
+    sql: &'q str,
+    id_organization: &str,
+    entry: &Entry,
+) -> Result<sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>, sqlx::Error> {
+    let mut args = sqlx::any::AnyArguments::default();
+    add_args(&mut args, id_organization, entry).map_err(sqlx::Error::Encode)?;
+    Ok(sqlx::query_with(sql, args))
 }
 
-/// Adds [`INSERT`]'s parameters, owned, after those already in `args`.
+/// Adds [`INSERT`]'s parameters, owned, after those already in `args` (a plan's, see
+/// `group.rs`, or none: [`bind_insert`]).
 pub(super) fn add_args(
-    args: &mut sqlx::any::AnyArguments<'static>,
+    args: &mut sqlx::any::AnyArguments<'_>,
     id_organization: &str,
     entry: &Entry,
 ) -> Result<(), sqlx::error::BoxDynError> {
@@ -178,7 +168,7 @@ async fn insert(tx: &mut Tx, id_organization: &str, entry: &Entry, unless_taken:
     static UNLESS_TAKEN: std::sync::LazyLock<String> =
         std::sync::LazyLock::new(|| format!("{INSERT} ON CONFLICT (id_organization, seq) DO NOTHING"));
     let sql = if unless_taken { UNLESS_TAKEN.as_str() } else { INSERT };
-    let done = bind_insert(sqlx::query(sql), id_organization, entry)
+    let done = bind_insert(sql, id_organization, entry)?
         .execute(&mut **tx)
         .await
         .inspect_err(|_| tx.forget_audit_tail(id_organization))?;

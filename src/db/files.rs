@@ -173,14 +173,14 @@ const GET_WITH_YEAR: &str = concat!(
 );
 
 pub async fn insert(tx: &mut Tx, f: &File) -> Result<(), DbError> {
-    bind_insert(f, INSERT).execute(&mut **tx).await?;
+    sqlx::query_with(INSERT, insert_args(f)?).execute(&mut **tx).await?;
     Ok(())
 }
 
 /// [`insert`] if the file's year is the organization's and open, in one statement; false
 /// (nothing written) otherwise.
 pub async fn insert_into_open_year(tx: &mut Tx, f: &File) -> Result<bool, DbError> {
-    let done = bind_insert(f, INSERT_IF_OPEN).execute(&mut **tx).await?;
+    let done = sqlx::query_with(INSERT_IF_OPEN, insert_args(f)?).execute(&mut **tx).await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -189,12 +189,16 @@ pub async fn insert_into_open_year(tx: &mut Tx, f: &File) -> Result<bool, DbErro
 /// not inserted (nothing written). SQLite only.
 pub async fn insert_planned(db: &Db, f: &File, entry: Entry) -> Result<bool, DbError> {
     static SQL: LazyLock<String> = LazyLock::new(|| group::plan_sql(INSERT_IF_OPEN, 15));
-    let mut args = AnyArguments::default();
-    add_insert_args(&mut args, f).map_err(|e| DbError::from(sqlx::Error::Encode(e)))?;
-    db.run_plan(Plan::new(&SQL, args, f.id_organization.clone(), entry)).await
+    db.run_plan(Plan::new(&SQL, insert_args(f)?, f.id_organization.clone(), entry)).await
 }
 
-/// [`bind_insert`]'s parameters, owned.
+/// The parameters of [`INSERT`] and [`INSERT_IF_OPEN`], owned.
+fn insert_args(f: &File) -> Result<AnyArguments<'static>, DbError> {
+    let mut args = AnyArguments::default();
+    add_insert_args(&mut args, f).map_err(|e| DbError::from(sqlx::Error::Encode(e)))?;
+    Ok(args)
+}
+
 fn add_insert_args(args: &mut AnyArguments<'static>, f: &File) -> Result<(), sqlx::error::BoxDynError> {
     args.add(f.id.clone())?;
     args.add(f.id_organization.clone())?;
@@ -211,25 +215,6 @@ fn add_insert_args(args: &mut AnyArguments<'static>, f: &File) -> Result<(), sql
     args.add(f.date_source.clone())?;
     args.add(f.reference_source.clone())?;
     args.add(f.search_text.clone())
-}
-
-fn bind_insert<'q>(f: &'q File, sql: &'static str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    sqlx::query(sql)
-        .bind(&f.id)
-        .bind(&f.id_organization)
-        .bind(&f.id_year)
-        .bind(&f.id_folder)
-        .bind(&f.name)
-        .bind(&f.reference)
-        .bind(&f.doc_date)
-        .bind(&f.hash)
-        .bind(i64::from(f.allow_duplicate))
-        .bind(&f.status)
-        .bind(f.created_at)
-        .bind(f.last_updated_at)
-        .bind(&f.date_source)
-        .bind(&f.reference_source)
-        .bind(&f.search_text)
 }
 
 macro_rules! insert_files {

@@ -508,7 +508,11 @@ async fn run_batch(mut state: State, batch: &mut Vec<Queued>, stats: &Stats) -> 
             Some(deferred) => {
                 let (org, entry) = *deferred;
                 let sql = if last { &*INSERT_THEN_COMMIT } else { &*INSERT_THEN_NEXT };
-                match audit::bind_insert(sqlx::query(sql), &org, &entry).execute(&mut state.conn).await {
+                let inserted = match audit::bind_insert(sql, &org, &entry) {
+                    Ok(query) => query.execute(&mut state.conn).await,
+                    Err(e) => Err(e),
+                };
+                match inserted {
                     Ok(_) if last => {
                         committed.push(Committed::Lease(done));
                         return Ok(batch_done(state, committed, Vec::new(), stats, Ok(())).await);

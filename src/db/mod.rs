@@ -131,7 +131,7 @@ impl Tx {
             TxInner::Pool(_) => Some((id_organization.to_owned(), entry)),
         };
         if let Some((org, entry)) = earlier {
-            audit::bind_insert(sqlx::query(audit::INSERT), &org, &entry)
+            audit::bind_insert(audit::INSERT, &org, &entry)?
                 .execute(&mut **self)
                 .await
                 .inspect_err(|_| self.forget_audit_tail(&org))?;

@@ -13,7 +13,7 @@ use super::files::{check_duplicate, load_file, load_writable_file, writable_file
 use super::guard::{begin_org_write, begin_write, commit, lock_org_year};
 use crate::app::App;
 use crate::audit::{self, Event};
-use crate::blob::{BlobError, Digest, ObjectKey};
+use crate::blob::{Digest, ObjectKey};
 use crate::config::MAX_UPLOAD_BYTES;
 use crate::db::files::{self, Content, File, SetUpload, Upload};
 use crate::db::files::{STATUS_DELETED, STATUS_PENDING};
@@ -220,8 +220,8 @@ pub async fn finalize_file(
     // A cheap HEAD first: a missing or wrongly sized object is refused without reading it.
     let size = match app.blob().head(&slot).await {
         Ok(Some(size)) => size,
-        Ok(None) => return finalized_meanwhile(&app, &auth, &path).await,
-        Err(e) => return failed_or_finalized_meanwhile(&app, &auth, &path, e).await,
+        Ok(None) => return finalized_meanwhile(&app, &auth, &path, ApiError::UploadMissing).await,
+        Err(e) => return finalized_meanwhile(&app, &auth, &path, e.into()).await,
     };
     if size != upload.size as u64 {
         delete_object_now_untracked(&app, &slot).await;
@@ -233,10 +233,10 @@ pub async fn finalize_file(
     let content_key = ObjectKey::new_content(&file.id_organization, &file.id);
     match app.blob().copy(&slot, &content_key).await {
         Ok(true) => {}
-        Ok(false) => return finalized_meanwhile(&app, &auth, &path).await,
+        Ok(false) => return finalized_meanwhile(&app, &auth, &path, ApiError::UploadMissing).await,
         Err(e) => {
             delete_object_now_untracked(&app, &content_key).await;
-            return failed_or_finalized_meanwhile(&app, &auth, &path, e).await;
+            return finalized_meanwhile(&app, &auth, &path, e.into()).await;
         }
     }
     let outcome = verify_and_commit(&app, &auth, &path, &file, &upload, &content_key).await;
@@ -268,29 +268,21 @@ pub async fn finalize_file(
     Ok(Json(file.into()))
 }
 
-/// The slot is empty: a concurrent finalize may have taken it (and emptied it) since the file
-/// was read. Then the answer is that finalize's file, as for any repeated finalize.
-async fn finalized_meanwhile(app: &App, auth: &Auth, path: &FilePath) -> Result<Json<FileDto>, ApiError> {
+/// The slot is empty, or the store failed on it: a concurrent finalize may have taken it (and
+/// emptied it) since the file was read. Some stores (s3s-fs) answer 500 rather than 404 when
+/// that finalize deletes the slot under a HEAD or a copy. If it committed, its file is the
+/// answer, as for any repeated finalize; otherwise `otherwise` is.
+async fn finalized_meanwhile(
+    app: &App,
+    auth: &Auth,
+    path: &FilePath,
+    otherwise: ApiError,
+) -> Result<Json<FileDto>, ApiError> {
     let file = load_file(app, auth, path).await?;
     if file.is_available() {
         return Ok(Json(file.into()));
     }
-    Err(ApiError::UploadMissing)
-}
-
-/// The store failed on the slot. Some stores (s3s-fs) answer 500 rather than 404 when a
-/// concurrent finalize deletes the slot under a HEAD or a copy: if that finalize committed, its
-/// file is the answer, as for an empty slot; otherwise the store's error is.
-async fn failed_or_finalized_meanwhile(
-    app: &App,
-    auth: &Auth,
-    path: &FilePath,
-    error: BlobError,
-) -> Result<Json<FileDto>, ApiError> {
-    match load_file(app, auth, path).await? {
-        file if file.is_available() => Ok(Json(file.into())),
-        _ => Err(error.into()),
-    }
+    Err(otherwise)
 }
 
 /// Hashes the copied content, checks it against what the client declared, and commits it.
