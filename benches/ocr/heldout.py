@@ -9,7 +9,9 @@ into TUNING and HELD_OUT for one first-sight run (kept below for the record); th
 seven (TUNING_2) and twelve about invoice dates (TUNING_3) have been seen while tuning: the
 DEVELOPMENT corpus. HELD_OUT_2 (five layouts, drawn before the precision pass) and HELD_OUT_3
 (five about dates, drawn before the date pass) are scored in tables of their own, never
-inspected document by document while tuning. TUNING_4 (four German business forms) and
+inspected document by document while tuning; except that two of HELD_OUT_2 (es-columnas and
+fr-avoir-net, whose scans failed for sessions) were inspected in session 10: that table is no
+longer a held-out one, and keeps its place only to stay comparable with the earlier runs. TUNING_4 (four German business forms) and
 HELD_OUT_4 (two, drawn before the change, scored apart) came with the German business-form pass.
 HELD_OUT_5 (seven layouts in six languages, session 10) were designed without looking at the
 extraction rules and drawn before any change: scored in a table of their own, never inspected
@@ -2098,7 +2100,8 @@ def main():
             + ", ".join(n for n in LAYOUTS if n not in held), "",
             table(rows, "development")]
     if any(k[0] == "held-out" for k in rows):
-        text += ["", f"#### Held-out layouts (drawn before the precision pass, never inspected while tuning): "
+        text += ["", f"#### Layouts of the precision pass (HELD_OUT_2, drawn before it; two of them inspected per "
+                 f"document in session 10, so no longer held out): "
                  f"{len(HELD_OUT_2)} layouts: " + ", ".join(HELD_OUT_2), "", table(rows, "held-out")]
     if any(k[0] == "held-out-3" for k in rows):
         text += ["", f"#### Held-out date layouts (drawn before the date pass, never inspected while tuning): "

@@ -157,6 +157,9 @@ pub(super) const OTHER_DATE: &str = concat!(
     // "Versicherungsbeginn", "Abrechnungszeitraum"; Dutch "Leverdatum".
     r"|\bangebot\w*|\banfrage\w*|\bvertrag\w*|\bmandat\w*|\w*beginn\b|\w+zeitraum\b|\blever(?:datum|ing\w*)\b",
     r"|\bentrega\b|\bpedido\b|\bperiodo\b|\bconsegna\b|\bordine\b|\bspedizione\b|\benv[íi]o\b",
+    // The date of the supply when it differs from the issue date: "Fecha de operación",
+    // "Fecha de prestación", "Data dell'operazione".
+    r"|\boperaci[óo]n\b|\bprestaci[óo]n\b|\boperazione\b",
 );
 
 /// Credit notes: Avoir, Credit note, Gutschrift, Creditnota, Nota de crédito, Nota di credito.

@@ -17,11 +17,68 @@ pub(super) fn compact(text: &str) -> String {
 /// any non-ASCII text (most French lines). Patterns therefore put no `\b` next to an accented
 /// letter.
 pub(super) fn re(pattern: &str) -> Regex {
-    Regex::new(&ascii_boundaries(pattern)).expect("static regex pattern is valid")
+    Regex::new(&for_ocr(pattern)).expect("static regex pattern is valid")
 }
 
-pub(super) fn ascii_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)")
+/// A pattern as every regex of the extraction is compiled: ASCII word boundaries, and accented
+/// vowels that accept any accented vowel (see [`accent_tolerant`]).
+pub(super) fn for_ocr(pattern: &str) -> String {
+    accent_tolerant(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
+/// Accented vowels as Tesseract's French and English models read them.
+const ACCENTED_VOWELS: &str = "àáâãäåèéêëìíîïòóôõöùúûüÿœ";
+
+/// Every accented vowel of a pattern also matches its bare letter and any other accented vowel:
+/// read with French and English data, the accents of other languages come out as French ones or
+/// none ("Fecha de expedición" as "expediciôn" or "expedicién", "Constitución" as
+/// "Constitucion"), and a French accent may be misread too ("échéance" as "échêance"). In a
+/// class (`[óo]`) the letters are added to it; outside one the letter becomes a class. Patterns
+/// hold no range with an accented end (`[à-ü]`) and no negated class of accented letters.
+pub(super) fn accent_tolerant(pattern: &str) -> String {
+    let base = |c: char| match c {
+        'à'..='å' => Some('a'),
+        'è'..='ë' => Some('e'),
+        'ì'..='ï' => Some('i'),
+        'ò'..='ö' => Some('o'),
+        'ù'..='ü' => Some('u'),
+        'ÿ' => Some('y'),
+        'œ' => Some('o'),
+        _ => None,
+    };
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut chars = pattern.chars();
+    let mut depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                out.extend(chars.next());
+            }
+            '[' => {
+                depth += 1;
+                out.push(c);
+            }
+            ']' if depth > 0 => {
+                depth -= 1;
+                out.push(c);
+            }
+            _ => match base(c) {
+                Some(letter) if depth > 0 => {
+                    out.push(letter);
+                    out.push_str(ACCENTED_VOWELS);
+                }
+                Some(letter) => {
+                    out.push('[');
+                    out.push(letter);
+                    out.push_str(ACCENTED_VOWELS);
+                    out.push(']');
+                }
+                None => out.push(c),
+            },
+        }
+    }
+    out
 }
 
 /// Column (in characters) of a byte offset, for lining up layout columns.
@@ -72,8 +129,7 @@ pub(super) struct LabelTable<K> {
 
 impl<K: Copy> LabelTable<K> {
     pub(super) fn new<P: AsRef<str>>(rows: &[(K, P)]) -> Self {
-        let patterns: Vec<String> =
-            rows.iter().map(|(_, p)| ascii_boundaries(&format!("(?i){}", p.as_ref()))).collect();
+        let patterns: Vec<String> = rows.iter().map(|(_, p)| for_ocr(&format!("(?i){}", p.as_ref()))).collect();
         let set = RegexSet::new(&patterns).expect("static regex patterns are valid");
         let compile = |p: &String| Regex::new(p).expect("static regex pattern is valid");
         let rows = rows.iter().zip(&patterns).map(|((kind, _), p)| (*kind, compile(p))).collect();
@@ -151,9 +207,19 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
             c => text.push(c),
         }
     }
-    let text = if source == Source::Ocr { fix_ocr_zeros(&text) } else { text };
+    let text = if source == Source::Ocr { join_split_cents(&fix_ocr_zeros(&text)) } else { text };
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
 }
+
+/// OCR puts a space after the decimal comma of some amounts ("-409, 18 €", "74, 32"), which then
+/// read as two numbers. Two digits after "digit, " and before a currency sign, a column's gap
+/// (two spaces) or the line's end are that amount's cents ("articles 1, 23 et 45" is a list): the
+/// space moves behind them, so the line keeps its length and its columns.
+pub(super) fn join_split_cents(text: &str) -> String {
+    SPLIT_CENTS.replace_all(text, "$1$2 $3").into_owned()
+}
+
+static SPLIT_CENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)(\d[,.]) (\d{2})( ?[€$£]|\s\s|$)"));
 
 /// "TVA20%", "HT12,50": receipts and OCR glue short labels to their figure.
 pub(super) static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(tva|vat|ht|ttc)(\d)"));

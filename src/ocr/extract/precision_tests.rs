@@ -113,6 +113,22 @@ fn delivery_order_and_due_dates_never_stand_for_the_invoice_date() {
     assert_eq!(v(&f.date), Some("2024-04-19".into()));
 }
 
+/// Read with French and English data, Spanish accents come out French or bare: the labels still
+/// name their dates, and the date of the operation never stands for the issue date.
+#[test]
+fn labels_read_with_another_language_s_accents_still_name_their_dates() {
+    for (issue, operation) in [("expediciôn", "operaciôn"), ("expedicién", "operacién"), ("expedicion", "operacion")]
+    {
+        let f =
+            read(&["FACTURA", &format!("Fecha de {issue}: 09/03/2024"), &format!("Fecha de {operation}: 22/02/2024")]);
+        assert_eq!(v(&f.date), Some("2024-03-09".into()), "{issue}");
+        let f = read(&["FACTURA", &format!("Fecha de {operation}: 22/02/2024"), "Vencimiento: 08/04/2024"]);
+        assert_eq!(v(&f.date), None, "{operation}");
+    }
+    let f = read(&["FACTURE N° F-12", "Date d'échêance : 08/04/2024", "Date : 09/03/2024"]);
+    assert_eq!(v(&f.date), Some("2024-03-09".into()));
+}
+
 #[test]
 fn a_numbered_title_dates_its_own_document_and_a_quoted_one_does_not() {
     let f = read(&["FATTURA N. F2024-3816 del 14/09/2024", "Data consegna: 05/09/2024"]);
@@ -401,4 +417,39 @@ fn a_bare_date_word_and_its_qualifier_make_one_header_cell() {
     assert_eq!(v(&f.date), Some("2024-03-12".into()));
     let f = extract(&["Rechnung\nDatum Lieferdatum Kunde\n12.03.2024 08.03.2024 4711"], Source::Ocr);
     assert_eq!(v(&f.date), Some("2024-03-12".into()));
+}
+
+#[test]
+fn an_accented_vowel_of_a_pattern_accepts_any_accented_vowel_or_none() {
+    let label = re(r"(?i)\bexpedici[óo]n\b|d[ée]bit\b|\[é\]");
+    for text in ["expedición", "EXPEDICIÓN", "expediciôn", "expedicién", "expedicion", "dèbit", "[ê]"] {
+        assert!(label.is_match(text), "{text}");
+    }
+    for text in ["expedicixn", "expedicio n", "dxbit", "[x]"] {
+        assert!(!label.is_match(text), "{text}");
+    }
+}
+
+/// OCR may put a space after an amount's decimal comma ("-409, 18"): the cents stay with it, so
+/// the VAT breakdown agrees with the totals.
+#[test]
+fn cents_split_from_their_amount_by_ocr_stay_with_it() {
+    let page = |a: &str, b: &str| {
+        [
+            "AVOIR N° AV-2024-3665".to_owned(),
+            "Taux   Base HT      Montant TVA".into(),
+            format!("10 %         {a}       -7,43"),
+            format!("20 %      -2 045,88      {b}"),
+            "                                         Total HT               -2 120,20 €".into(),
+            "                                         Total TVA                -416,61 €".into(),
+            "                                         Net à déduire TTC      -2 536,81 €".into(),
+        ]
+        .join("\n")
+    };
+    let f = extract(&[&page("-74, 32", "-409, 18")], Source::Ocr);
+    assert_eq!(totals(&f), some("2120.20", "416.61", "2536.81"));
+    // Not a list of numbers, nor a date.
+    assert_eq!(join_split_cents("articles 1, 23 et 45"), "articles 1, 23 et 45");
+    assert_eq!(join_split_cents("le 12, 2024"), "le 12, 2024");
+    assert_eq!(join_split_cents("-409, 18 € | 74. 32\n1, 50  2, 00"), "-409,18  € | 74.32 \n1,50   2,00 ");
 }
