@@ -281,6 +281,8 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         ),
         (Due, r"\bvalid\w*|\bexpir\w*|\bpr[ée]l[èe]v\w*"),
         (Other, r"\blivr\w*|\bdelivery\b|\bcommande\b|\border\b|\bp[ée]riode\b|\bperiod\b|\bprestation\b"),
+        // A purchase order's: "P.O. Date", "PO date".
+        (Other, r"\bp\.\s?o\.\s*date\b|\bpo\s+date\b"),
         (Other, r"\bservice\b|\bexp[ée]di\w*|\bship\w*|\bnaissance\b|\bdu\b|\bau\b|\bfrom\b|\bjusqu\w*|\bcontra\w*"),
     ]))
 });

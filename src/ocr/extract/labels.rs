@@ -104,7 +104,7 @@ pub(super) const OTHER_NUMBER: &str = concat!(
     r"\b(?:kunden|bestell|auftrags|liefer(?:schein)?|kd)[-\s]?(?:nummer|nr\b\.?)|\bihr\w*\s+zeichen\b",
     r"|\b(?:klant|order|bestel)[-\s]?(?:nummer|nr\b\.?)",
     r"|\b(?:n[úu]m(?:ero|\.)?\s+de\s+)?(?:cliente|pedido)\b|\bnum(?:ero|\.)?\s+(?:d['’]\s*)?ordine\b",
-    r"|\b(?:customer|order|purchase\s+order|po)\s+(?:number|no\b\.?|#)",
+    r"|\b(?:customer|order|purchase\s+order|po)\s+(?:number|no\b\.?|#)|\bp\.\s?o\.\s*(?:number|no\b\.?|#)",
 );
 
 /// The document's date: Rechnungsdatum, Factuurdatum, Fecha de factura, Data fattura.
@@ -137,6 +137,13 @@ pub(super) const REFERENCED_DATE: &str = concat!(
     r"|\b(?:zur|der|zu\s+der)\s+rechnung(?:\s+nr\.?\s*\S+)?\s+vom\b|\b(?:de|oorspronkelijke)\s+factuur(?:\s+\S+)?\s+van\b",
     r"|\bfactura\s+(?:original|rectificada)(?:\s+\S+)?\s+del?\b|\bfattura\s+originale(?:\s+\S+)?\s+del\b",
     r"|\b(?:la|alla|della|nostra|vostra|sulla)\s+fattura\s+n\.?\s*\S+\s+del\b",
+    // Another document named with its number, then dated: "Albarán n.º AL-7 de fecha", "Rif. DDT
+    // n. 12 del", "Bon de livraison BL-3 du", "Lieferschein Nr. 5 vom", "Delivery note 7 of".
+    r"|\b(?:albar[áa]n|pedido|presupuesto|contrato|ddt|bolla|ordine|preventivo|contratto|bon\s+de\s+livraison",
+    r"|bon\s+de\s+commande|devis|contrat|lieferschein|bestellung|auftrag|angebot|vertrag|pakbon|bestelling",
+    r"|offerte|delivery\s+note|purchase\s+order|quot(?:e|ation)|contract)",
+    r"(?:\s+(?:n\.?\s?[ºo°]?\.?|nr\.?|no\.?|n[uú]m(?:ero|\.)?|#))?\s*[A-Za-z0-9][\w\-/.]*",
+    r"\s+(?:de\s+fecha|del?|vom|van|du|of|dated)\b",
 );
 /// Due and payment dates.
 pub(super) const DUE_DATE: &str = concat!(

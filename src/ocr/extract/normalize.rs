@@ -211,15 +211,16 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
 }
 
-/// OCR puts a space after the decimal comma of some amounts ("-409, 18 €", "74, 32"), which then
-/// read as two numbers. Two digits after "digit, " and before a currency sign, a column's gap
-/// (two spaces) or the line's end are that amount's cents ("articles 1, 23 et 45" is a list): the
-/// space moves behind them, so the line keeps its length and its columns.
+/// OCR puts a space after the decimal comma of some amounts ("-409, 18 €", "74, 32") and rates
+/// ("20, 00%"), which then read as two numbers. Two digits after "digit, " and before a currency
+/// or percent sign, a column's gap (two spaces) or the line's end are that number's decimals
+/// ("articles 1, 23 et 45" is a list): the space moves behind them, so the line keeps its length
+/// and its columns.
 pub(super) fn join_split_cents(text: &str) -> String {
     SPLIT_CENTS.replace_all(text, "$1$2 $3").into_owned()
 }
 
-static SPLIT_CENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)(\d[,.]) (\d{2})( ?[€$£]|\s\s|$)"));
+static SPLIT_CENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)(\d[,.]) (\d{2})( ?[€$£%]|\s\s|$)"));
 
 /// "TVA20%", "HT12,50": receipts and OCR glue short labels to their figure.
 pub(super) static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(tva|vat|ht|ttc)(\d)"));

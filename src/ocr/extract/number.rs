@@ -15,7 +15,7 @@ pub(super) enum NumberLabel {
     Ignore,
 }
 
-pub(super) const NO: &str = r"(?:\bn\s?[°º*']|\bno\b\.?|\bnr\b\.?|\bnum(?:[ée]ro|ber)?\b\.?|#)";
+pub(super) const NO: &str = r"(?:\bn\s?[°º*']|\bno\b\.?|\bnr\b\.?|\bn[uú](?:m(?:[ée]ro|ber)?|mmer)\b\.?|#)";
 
 pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::new(|| {
     use NumberLabel::*;
@@ -136,24 +136,26 @@ fn is_phone(token: &str) -> bool {
                 && (grouped || token.len() == 10 && matches!(digits.as_bytes()[1], b'1'..=b'9')))
 }
 
-/// "N° facture" in a header row, the number in the row below.
+/// "N° facture" in a header row, the number in the row below; or in the one after, when the row
+/// between holds another column's text only ("DATE  INVOICE #" at the right, a web address at the
+/// left of the next line, the values on the line after).
 pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> Option<String> {
-    let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
     let line = doc.lines.get(idx)?;
-    let below = doc.lines.get(doc.next_non_blank(idx)?)?;
+    let span = line.span_cols(label.start, label.end);
+    let first = doc.next_non_blank(idx)?;
+    let below = doc.lines.get(first)?;
     let cells = chunks(&below.text);
-    let cell = match cells.iter().find(|c| overlaps(span, (c.col, c.end_col))) {
-        Some(cell) => cell,
-        // A header row whose values are aligned otherwise (right-aligned under left-aligned
-        // labels): with as many cells in both rows, they pair in order, as the dates do.
-        None => {
-            let heads = chunks(&line.text);
-            let k = heads.iter().position(|h| h.start <= label.start && label.end <= h.end)?;
-            if heads.len() < 2 || heads.len() != cells.len() {
-                return None;
-            }
-            cells.get(k)?
-        }
-    };
-    number_token(below, cell.start)
+    if let Some(cell) = cells.iter().find(|c| overlaps(span, (c.col, c.end_col))) {
+        return number_token(below, cell.start);
+    }
+    // A header row whose values are aligned otherwise (right-aligned under left-aligned
+    // labels): with as many cells in both rows, they pair in order, as the dates do.
+    let heads = chunks(&line.text);
+    if heads.len() >= 2 && heads.len() == cells.len() {
+        let k = heads.iter().position(|h| h.start <= label.start && label.end <= h.end)?;
+        return number_token(below, cells.get(k)?.start);
+    }
+    let next = doc.lines.get(doc.next_non_blank(first)?)?;
+    let cell = chunks(&next.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col)))?;
+    number_token(next, cell.start)
 }

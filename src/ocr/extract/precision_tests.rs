@@ -452,4 +452,58 @@ fn cents_split_from_their_amount_by_ocr_stay_with_it() {
     assert_eq!(join_split_cents("articles 1, 23 et 45"), "articles 1, 23 et 45");
     assert_eq!(join_split_cents("le 12, 2024"), "le 12, 2024");
     assert_eq!(join_split_cents("-409, 18 € | 74. 32\n1, 50  2, 00"), "-409,18  € | 74.32 \n1,50   2,00 ");
+    assert_eq!(join_split_cents("B 20, 00% 18,78"), "B 20,00 % 18,78");
+}
+
+// ---- header rows and side-by-side tables (session 10) ------------------------------------
+
+/// A header cell's value may sit two rows down when the row between holds another column's text
+/// only; "P.O. Date" and "P.O. No." are the purchase order's.
+#[test]
+fn a_header_s_value_two_rows_down_and_a_purchase_order_s_date() {
+    let f = read(&[
+        "Acme Tools Ltd                                              Invoice",
+        "12 Main Street                                      DATE          INVOICE #",
+        "Springfield, IL 62701",
+        "                                                    03/18/2025    T-40512",
+        "   P.O. NO.        P.O. DATE        TERMS        DUE DATE",
+        "   7781            02/27/2025       Net 30       04/17/2025",
+    ]);
+    assert_eq!(v(&f.invoice_number), Some("T-40512".into()));
+    assert_eq!(v(&f.date), Some("2025-03-18".into()));
+}
+
+/// "Número:" and "Nummer:" name the number; a date after another document's mention and number
+/// ("Albarán n.º AL-5 de fecha", "Rif. DDT n. 60 del", "Lieferschein Nr. 8 vom") is that
+/// document's.
+#[test]
+fn another_document_s_date_after_its_number_is_not_the_document_s() {
+    let f = read(&[
+        "FACTURA                       Número:      FV-2025-118",
+        "                              Fecha:       14-03-2025",
+        "Albarán n.º AL-5512 de fecha 10-03-2025",
+    ]);
+    assert_eq!(v(&f.invoice_number), Some("FV-2025-118".into()));
+    assert_eq!(v(&f.date), Some("2025-03-14".into()));
+    let f = read(&["Fattura n.        Data", "F-88              21/05/2025", "Rif. DDT n. 60 del 19/05/2025"]);
+    assert_eq!(v(&f.date), Some("2025-05-21".into()));
+    let f = read(&["Rechnung", "Datum: 02.06.2025", "Lieferschein Nr. 8 vom 28.05.2025"]);
+    assert_eq!(v(&f.date), Some("2025-06-02".into()));
+    // Without the issue date, the quoted one is no substitute.
+    let f = read(&["FACTURA", "Albarán n.º AL-5512 de fecha 10-03-2025"]);
+    assert_eq!(v(&f.date), None);
+}
+
+/// A VAT table whose columns are headed "Base imponible" and "Cuota IVA", their sum row, and a
+/// "TOTAL FACTURA" printed to the right of its first row with the amount two rows down.
+#[test]
+fn a_total_beside_a_vat_table_and_its_value_two_rows_down() {
+    let f = read(&[
+        "FACTURA   Número: FV-7",
+        "   BASE IMPONIBLE     % IVA       CUOTA IVA",
+        "         1.200,00     21,00          252,00                      TOTAL FACTURA",
+        "           300,00     10,00           30,00",
+        "         1.500,00     SUMAS          282,00                         1.782,00 EUR",
+    ]);
+    assert_eq!(totals(&f), some("1500.00", "282.00", "1782.00"));
 }

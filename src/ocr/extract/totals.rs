@@ -219,13 +219,26 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
     let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
     let mut column: Vec<(usize, Cents)> = Vec::new();
     let mut at = idx;
+    let mut skipped = false;
     while column.len() < MAX_COLUMN_ROWS {
         let Some(below_idx) = doc.next_non_blank(at) else { break };
         let Some(below) = doc.lines.get(below_idx) else { break };
-        if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore) {
+        // A labelled row ends the column, unless its label stands right of the column: that
+        // one names amounts further right ("TOTAL FACTURA" beside a VAT table's first row).
+        if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore && below.span_cols(l.start, l.end).0 <= span.1) {
             break;
         }
-        let Some(hit) = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end))) else { break };
+        let Some(hit) = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end))) else {
+            // One row of other columns between the label and its value, nothing under the label
+            // in it ("TOTAL FACTURA" beside the first row of a VAT table, the amount two rows down).
+            let empty_there = !chunks(&below.text).iter().any(|c| overlaps(span, (c.col, c.end_col)));
+            if column.is_empty() && !skipped && empty_there {
+                skipped = true;
+                at = below_idx;
+                continue;
+            }
+            break;
+        };
         column.push((below_idx, hit.cents));
         at = below_idx;
     }
