@@ -498,35 +498,45 @@ pub(super) fn in_period(line: &Line, k: usize) -> bool {
 /// The cells of a header line, as (kind, whether the cell names a date): labels that read as one
 /// cell are merged ("Date de commande", "Date d'échéance", "Fecha entrega", "Due Date"), the
 /// more specific kind winning over the bare date word.
-fn header_cells(text: &str, heads: &[Hit<DateLabel>]) -> Vec<(DateLabel, bool)> {
+fn header_cells(text: &str, heads: &[Hit<DateLabel>]) -> Vec<HeaderCell> {
     let word = |l: &Hit<DateLabel>| text.get(l.start..l.end).unwrap_or("");
-    let mut cells: Vec<(DateLabel, bool, usize)> = Vec::new();
+    let mut cells: Vec<HeaderCell> = Vec::new();
     for l in heads {
         let dated = DATE_WORD.is_match(word(l));
         if let Some(last) = cells.last_mut() {
-            let gap = text.get(last.2..l.start).unwrap_or("");
-            let joined = if last.0 == DateLabel::Weak && l.kind != DateLabel::Weak {
+            let gap = text.get(last.end..l.start).unwrap_or("");
+            let joined = if last.kind == DateLabel::Weak && l.kind != DateLabel::Weak {
                 // "Fecha entrega", "Data consegna": a qualifier that is no date word itself;
                 // "Datum Lieferdatum" are two cells.
                 CELL_CONNECTOR.is_match(gap) || (gap == " " && !dated)
             } else {
-                last.0 != DateLabel::Weak
+                last.kind != DateLabel::Weak
                     && l.kind == DateLabel::Weak
                     && gap == " "
                     && word(l).eq_ignore_ascii_case("date")
             };
             if joined {
-                if last.0 == DateLabel::Weak {
-                    last.0 = l.kind;
+                if last.kind == DateLabel::Weak {
+                    last.kind = l.kind;
                 }
-                last.1 |= dated;
-                last.2 = l.end;
+                last.dated |= dated;
+                last.end = l.end;
                 continue;
             }
         }
-        cells.push((l.kind, dated, l.end));
+        cells.push(HeaderCell { kind: l.kind, dated, start: l.start, end: l.end });
     }
-    cells.into_iter().map(|(kind, dated, _)| (kind, dated)).collect()
+    cells
+}
+
+/// A header cell: its labels read as one ("Due Date"), the kind that names it, whether it names
+/// a date, and its bytes in the header line.
+#[derive(Debug, Clone, Copy)]
+struct HeaderCell {
+    kind: DateLabel,
+    dated: bool,
+    start: usize,
+    end: usize,
 }
 
 /// What joins a date word to its qualifier within one header cell: "de", "d'", "of", "di".
@@ -557,26 +567,27 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize) -> Option<DateL
         return None;
     }
     let heads = find_labels(&above.text, &DATE_LABELS);
+    let cells = header_cells(&above.text, &heads);
     if line.dates.len() >= 2 {
-        let cells = header_cells(&above.text, &heads);
         // "Rechnungsdatum  Auftragsnummer  Lieferdatum": the order number's cell holds no date.
-        let dated: Vec<(DateLabel, bool)> = cells.iter().copied().filter(|(_, dated)| *dated).collect();
-        for paired in [cells, dated] {
+        let dated: Vec<HeaderCell> = cells.iter().copied().filter(|c| c.dated).collect();
+        for paired in [&cells, &dated] {
             if paired.len() == line.dates.len() {
-                return paired.get(k).map(|(kind, _)| *kind);
+                return paired.get(k).map(|c| c.kind);
             }
         }
     }
     let span = line.span_cols(hit.start, hit.end);
-    // OCR keeps one space between header cells: a date under two labels belongs to the one it
-    // overlaps most ("Date de facture Échéance" over "29 avril 2025 13 juin 2025").
-    let shared = |l: &Hit<DateLabel>| {
-        let (start, end) = above.span_cols(l.start, l.end);
+    // OCR keeps one space between header cells: a date under two cells belongs to the one it
+    // overlaps most ("Date de facture Échéance" over "29 avril 2025 13 juin 2025"). A cell is
+    // read whole: under "DUE DATE", the date is due even where it lies under "DATE" only.
+    let shared = |c: &HeaderCell| {
+        let (start, end) = above.span_cols(c.start, c.end);
         end.min(span.1) as isize - start.max(span.0) as isize
     };
-    heads
+    cells
         .into_iter()
-        .filter(|l| overlaps(span, above.span_cols(l.start, l.end)))
-        .max_by_key(|l| (shared(l), Reverse(l.start)))
-        .map(|l| l.kind)
+        .filter(|c| overlaps(span, above.span_cols(c.start, c.end)))
+        .max_by_key(|c| (shared(c), Reverse(c.start)))
+        .map(|c| c.kind)
 }

@@ -213,14 +213,15 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
 
 /// OCR puts a space after the decimal comma of some amounts ("-409, 18 €", "74, 32") and rates
 /// ("20, 00%"), which then read as two numbers. Two digits after "digit, " and before a currency
-/// or percent sign, a column's gap (two spaces) or the line's end are that number's decimals
-/// ("articles 1, 23 et 45" is a list): the space moves behind them, so the line keeps its length
-/// and its columns.
+/// or percent sign, a column's gap (two spaces), another number or the line's end are that
+/// number's decimals ("articles 1, 23 et 45" is a list): the space moves behind them, so the line
+/// keeps its length and its columns. Twice, for a run of split amounts ("6.165, 62 10, 00").
 pub(super) fn join_split_cents(text: &str) -> String {
-    SPLIT_CENTS.replace_all(text, "$1$2 $3").into_owned()
+    let once = SPLIT_CENTS.replace_all(text, "$1$2 $3");
+    SPLIT_CENTS.replace_all(&once, "$1$2 $3").into_owned()
 }
 
-static SPLIT_CENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)(\d[,.]) (\d{2})( ?[€$£%]|\s\s|$)"));
+static SPLIT_CENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)(\d[,.]) (\d{2})( ?[€$£%]|\s\s|$| [-\x{2212}]?\d)"));
 
 /// "TVA20%", "HT12,50": receipts and OCR glue short labels to their figure.
 pub(super) static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(tva|vat|ht|ttc)(\d)"));

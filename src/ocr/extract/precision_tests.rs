@@ -453,6 +453,7 @@ fn cents_split_from_their_amount_by_ocr_stay_with_it() {
     assert_eq!(join_split_cents("le 12, 2024"), "le 12, 2024");
     assert_eq!(join_split_cents("-409, 18 € | 74. 32\n1, 50  2, 00"), "-409,18  € | 74.32 \n1,50   2,00 ");
     assert_eq!(join_split_cents("B 20, 00% 18,78"), "B 20,00 % 18,78");
+    assert_eq!(join_split_cents("6.165, 62 10, 00 616, 56"), "6.165,62  10,00  616,56 ");
 }
 
 // ---- header rows and side-by-side tables (session 10) ------------------------------------
@@ -495,7 +496,8 @@ fn another_document_s_date_after_its_number_is_not_the_document_s() {
 }
 
 /// A VAT table whose columns are headed "Base imponible" and "Cuota IVA", their sum row, and a
-/// "TOTAL FACTURA" printed to the right of its first row with the amount two rows down.
+/// "TOTAL FACTURA" printed to the right of its first row with the amount two rows down; a payment
+/// line below the table whose amount falls in the tax column.
 #[test]
 fn a_total_beside_a_vat_table_and_its_value_two_rows_down() {
     let f = read(&[
@@ -504,6 +506,18 @@ fn a_total_beside_a_vat_table_and_its_value_two_rows_down() {
         "         1.200,00     21,00          252,00                      TOTAL FACTURA",
         "           300,00     10,00           30,00",
         "         1.500,00     SUMAS          282,00                         1.782,00 EUR",
+        // Below the table, an amount that stands in its columns is no row of it.
+        "VENCIMIENTO: 20-02-2025   IMPORTE: 1.782,00 EUR",
     ]);
     assert_eq!(totals(&f), some("1500.00", "282.00", "1782.00"));
+}
+
+/// OCR keeps one space between a header's words: under "DUE DATE" a date that lies under the
+/// word "DATE" only is still the due date, not a dated document.
+#[test]
+fn a_header_cell_is_read_whole_over_its_column() {
+    let f = extract(&[&["INVOICE INV-9", "DUE DATE", "4553 03/14/2025 Net 45"].join("\n")], Source::Ocr);
+    assert_eq!(v(&f.date), None);
+    let f = extract(&[&["INVOICE INV-9", "DATE", "4553 03/14/2025 Net 45"].join("\n")], Source::Ocr);
+    assert_eq!(v(&f.date), Some("2025-03-14".into()));
 }

@@ -214,7 +214,7 @@ pub(super) fn bare_amount(line: &Line) -> Option<Cents> {
 /// Summary tables put labels in a header row and amounts in the row below. A header over a
 /// column of several amounts heads a table (one row per VAT rate: "Nettobetrag | USt-Betrag |
 /// Bruttobetrag" over a 7 % and a 19 % row), and its first row is no total: the column gives
-/// its last amount only when that is the sum of the ones above it (a sum row), else nothing.
+/// its first sum row (an amount that is the sum of the ones above it), else nothing.
 pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Option<Candidate> {
     let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
     let mut column: Vec<(usize, Cents)> = Vec::new();
@@ -242,9 +242,19 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         column.push((below_idx, hit.cents));
         at = below_idx;
     }
-    let (&(line, last), above) = column.split_last()?;
-    let sum_row = above.len() >= 2 && above.iter().try_fold(0i64, |sum, (_, c)| sum.checked_add(c.0)) == Some(last.0);
-    (above.is_empty() || sum_row).then_some(Candidate { cents: last, strength: COLUMN_STRENGTH, order: line })
+    if let [(line, only)] = column[..] {
+        return Some(Candidate { cents: only, strength: COLUMN_STRENGTH, order: line });
+    }
+    // The first sum row: what the column holds after it (a payment line further down that
+    // happens to stand in the same columns) is no row of the table.
+    let mut sum = 0i64;
+    for (k, &(line, cents)) in column.iter().enumerate() {
+        if k >= 2 && cents.0 == sum {
+            return Some(Candidate { cents, strength: COLUMN_STRENGTH, order: line });
+        }
+        sum = sum.checked_add(cents.0)?;
+    }
+    None
 }
 
 /// How many rows down a header's column is followed.
