@@ -281,6 +281,14 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         ),
         (Due, r"\bvalid\w*|\bexpir\w*|\bpr[ée]l[èe]v\w*"),
         (Other, r"\blivr\w*|\bdelivery\b|\bcommande\b|\border\b|\bp[ée]riode\b|\bperiod\b|\bprestation\b"),
+        // An event of the business, not the document: "accepté et signé le", "reçu le", "payé le".
+        (
+            Other,
+            concat!(
+                r"\b(?:accept[ée]|sign[ée]|re[çc]u|encaiss[ée]|command[ée]|effectu[ée]|exp[ée]di[ée]|retourn[ée]",
+                r"|pay[ée]|r[ée]gl[ée]|vers[ée]|d[ée]bit[ée]|pr[ée]lev[ée])e?s?\s+le\b",
+            ),
+        ),
         // A purchase order's: "P.O. Date", "PO date".
         (Other, r"\bp\.\s?o\.\s*date\b|\bpo\s+date\b"),
         (Other, r"\bservice\b|\bexp[ée]di\w*|\bship\w*|\bnaissance\b|\bdu\b|\bau\b|\bfrom\b|\bjusqu\w*|\bcontra\w*"),
@@ -391,15 +399,19 @@ pub(super) fn date_label(
     let mut before = labels.iter().rev().filter(|l| l.end <= hit.start && l.start >= from);
     // A label of another column ("Lieferant GmbH        05.03.2013": a word, then the gap
     // between two layout columns) does not name the date.
+    // A label completed by another name of the same date ("Invoice Date / Tax Point   17/11/2024")
+    // still names it.
     let beside = before.next().filter(|l| {
         let gap = line.text.get(l.end..hit.start).unwrap_or("");
-        !(gap.contains("  ") && gap.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2))
+        let words = gap.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        !(gap.contains("  ") && words && !gap.trim_start().starts_with(['/', '=', '&']))
     });
     match beside {
         Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
-        // "Livraison effectuée le", "Échéance le", "payée le": a bare "le" takes the kind of the
-        // label it completes; alone ("Paris, le 12 mars") it stays a bare date word.
-        Some(label) if label.kind == DateLabel::Weak && is_bare_le(&line.text, label) => {
+        // "Livraison effectuée le", "Échéance le", "payée le", "Order Date", "Due Date": a bare
+        // "le" or date word takes the kind of the label it completes in its cell; alone ("Paris,
+        // le 12 mars", "Date: 12/03/2024") it stays a bare date word.
+        Some(label) if label.kind == DateLabel::Weak && is_bare_date_word(&line.text, label) => {
             let same_cell = |earlier: &&Hit<DateLabel>| {
                 line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
             };
@@ -435,8 +447,9 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     label == DateLabel::Weak && (column || line.amounts.iter().filter(|a| a.start >= hit.end).any(|a| money(&a)))
 }
 
-fn is_bare_le(text: &str, label: &Hit<DateLabel>) -> bool {
-    text.get(label.start..label.end).is_some_and(|word| word.eq_ignore_ascii_case("le"))
+fn is_bare_date_word(text: &str, label: &Hit<DateLabel>) -> bool {
+    text.get(label.start..label.end)
+        .is_some_and(|word| ["le", "date", "datum", "fecha", "data"].iter().any(|bare| word.eq_ignore_ascii_case(bare)))
 }
 
 /// The place a letter is written from, right before its date: "Berlin, ", "Paris, le ",

@@ -521,3 +521,38 @@ fn a_header_cell_is_read_whole_over_its_column() {
     let f = extract(&[&["INVOICE INV-9", "DATE", "4553 03/14/2025 Net 45"].join("\n")], Source::Ocr);
     assert_eq!(v(&f.date), Some("2025-03-14".into()));
 }
+
+/// "Order Date", "Due Date": a bare date word takes the kind of the word it completes in its
+/// cell; "Invoice Date / Tax Point" is one label, whatever column gap follows it.
+#[test]
+fn a_date_word_completes_the_label_before_it() {
+    let f = read(&[
+        "TAX INVOICE                      Invoice No                 INV-77",
+        "                                 Invoice Date / Tax Point   17/11/2024",
+        "                                 Order Date                 29/10/2024",
+        "Statement run 20/11/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-11-17".into()));
+    let f = read(&["INVOICE INV-77", "Date: 12/11/2024", "Order Date: 29/10/2024", "Due Date: 12/12/2024"]);
+    assert_eq!(v(&f.date), Some("2024-11-12".into()));
+}
+
+/// "Devis n° D-9 du 23/02/2024 accepté et signé le 02/03/2024", "bon n° BR-5 reçu le": events
+/// of the business, not the document's date.
+#[test]
+fn dates_of_events_and_of_the_credited_invoice_are_not_the_document_s() {
+    let f = read(&[
+        "FACTURE N° F-8844                         Client n° C7918",
+        "Date : 23/04/2024                         Devis n° D2024-945 du 23/02/2024",
+        "                                          accepté et signé le 02/03/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-04-23".into()));
+    let f = read(&[
+        "FACTURE D'AVOIR",
+        "Avoir n°    : A-2754",
+        "Date        : 21-05-2024",
+        "Sur facture : FA2024-8056 du 19-05-2024",
+        "Motif       : retour (bon n° BR5965 reçu le 19-05-2024)",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-05-21".into()));
+}
