@@ -3,7 +3,7 @@
 
     heldout.py --bin target/release/coffre --out DIR [--per-layout 2] [--seed 7] [--md FILE [--append]]
 
-Sixty-two layouts, each its own drawing function (fonts, label wordings, orders, positions of
+Seventy layouts, each its own drawing function (fonts, label wordings, orders, positions of
 the totals, currencies and date formats differ), in six languages. The first twelve were split
 into TUNING and HELD_OUT for one first-sight run (kept below for the record); those, the next
 seven (TUNING_2) and twelve about invoice dates (TUNING_3) have been seen while tuning: the
@@ -19,7 +19,8 @@ first sight, before any change of that session (benches/results/ocr.md); their f
 then inspected and fixed as classes, so their table is development from then on. HELD_OUT_6
 (eight layouts in six languages, session 10) were designed the same way and drawn while
 HELD_OUT_5 was being worked on; their designs stayed unread by whoever tuned: the held-out
-table of that session.
+table of that session. HELD_OUT_7 (eight layouts in six languages, session 10) were designed the
+same way after the second changes and scored only as a table of their own.
 `--only tuning` runs the development layouts alone.
 Every document exists as a text-layer PDF, a clean scan (200 dpi grey PNG) and a degraded
 photo (rotated, noised, blurred, 150 dpi JPEG). Each goes through `coffre ocr run`; the table
@@ -61,7 +62,9 @@ LANG = {"fr-box": "fr", "en-us": "en", "de-classic": "de", "nl-table": "nl", "es
         "de-dienstleistung": "de", "fr-periode-encadre": "fr", "fr-ticket-caisse": "fr", "en-us-billto": "en",
         "de-summenzeile": "de", "nl-zijbalk": "nl", "es-banda-pie": "es", "it-riepilogo": "it",
         "fr-acompte-chantier": "fr", "fr-abonnement": "fr", "fr-avoir-ref": "fr", "en-gb-taxpoint": "en",
-        "de-handwerk-lohn": "de", "nl-fietsherstel": "nl", "es-hotel-folio": "es", "it-impianti": "it"}
+        "de-handwerk-lohn": "de", "nl-fietsherstel": "nl", "es-hotel-folio": "es", "it-impianti": "it",
+        "fr-note-honoraires": "fr", "fr-pharmacie": "fr", "fr-imprimerie": "fr", "en-gb-freelance": "en",
+        "de-mobilfunk": "de", "nl-creditnota": "nl", "es-alquiler": "es", "it-officina": "it"}
 # Added on branch ocr2: TUNING_2 seen while tuning; HELD_OUT_2 drawn before the changes and scored
 # only as a table (never inspected per document while tuning).
 TUNING_2 = ["de-en16931", "nl-verlegd", "es-simplificada", "fr-facturx"]
@@ -84,6 +87,10 @@ HELD_OUT_5 = ["fr-periode-encadre", "fr-ticket-caisse", "en-us-billto", "de-summ
 # at the extraction rules, scored only as a table (never inspected per document while tuning).
 HELD_OUT_6 = ["fr-acompte-chantier", "fr-abonnement", "fr-avoir-ref", "en-gb-taxpoint", "de-handwerk-lohn",
               "nl-fietsherstel", "es-hotel-folio", "it-impianti"]
+# Added on branch held-out-7 (session 10, after the second changes): eight layouts designed without
+# looking at the extraction rules, scored only as a table (never inspected per document while tuning).
+HELD_OUT_7 = ["fr-note-honoraires", "fr-pharmacie", "fr-imprimerie", "en-gb-freelance", "de-mobilfunk",
+              "nl-creditnota", "es-alquiler", "it-officina"]
 CENT = Decimal("0.01")
 
 
@@ -2543,6 +2550,568 @@ def it_impianti(d, path, rng):
     c.save()
 
 
+# ---- layouts added for held-out set 7 (session 10) ---------------------------------------------
+# Eight layouts, each designed on its own after real suppliers' prints, without looking at the
+# extraction rules: three French (a law firm's fee note, a pharmacy receipt, a print shop's
+# invoice), a UK freelance developer, a German mobile-phone bill, a Dutch food wholesaler's credit
+# note, a Spanish car-rental invoice and an Italian garage's invoice. HELD_OUT_7: drawn after the
+# second changes, scored only as a table of its own, never inspected per document while tuning.
+
+def fr_note_honoraires(d, path, rng):
+    """A French law firm's "note d'honoraires": the firm and its bar, the client's address on the
+    right, a centred ruled title with "n° ... du ..." under it, the case and its court reference, the
+    fee agreement's date, time entries dated day by day (duration and hourly rate), the totals on the
+    right with the retainer received and the balance, "TVA acquittée sur les encaissements", the
+    Bâtonnier mention and the signature; thousands separated by no-break spaces."""
+    sp = "\u00a0"
+    tasks = ["Étude du dossier et des pièces adverses", "Rédaction des conclusions en réplique",
+             "Audience de plaidoirie – tribunal judiciaire", "Correspondances, appels et diligences diverses"]
+    conv = d.before - dt.timedelta(days=rng.randint(60, 150))
+    paid_on = conv + dt.timedelta(days=rng.randint(2, 10))
+    provision = q(d.ttc * Decimal(rng.choice([25, 40, 50])) / 100)
+    c = pen(path, "Times-Roman")
+    txt(c, 50, 805, "SELARL VASSEUR & BLANC", 15, "Times-Bold")
+    txt(c, 50, 791, "Avocats au Barreau de Lyon", 10, "Times-Italic")
+    for i, s in enumerate(["42 quai Saint-Antoine – 69002 Lyon", "Tél. 04 78 37 21 90 – Toque 1187",
+                           "cabinet@vasseur-blanc-avocats.fr"]):
+        txt(c, 50, 777 - 11 * i, s, 8.5, "Times-Roman")
+    for i, s in enumerate(["SCI LES ACACIAS", "Monsieur Bernard Olivier, gérant", "8 montée du Chemin Neuf",
+                           "69005 LYON"]):
+        txt(c, 330, 745 - 13 * i, s, 10.5, "Times-Bold" if i == 0 else "Times-Roman")
+    c.setLineWidth(1.2)
+    c.line(50, 676, 545, 676)
+    c.line(50, 648, 545, 648)
+    c.setLineWidth(1)
+    c.setFont("Times-Bold", 15)
+    c.drawCentredString(297.5, 657, "NOTE D'HONORAIRES")
+    c.setFont("Times-Roman", 10.5)
+    c.drawCentredString(297.5, 632, f"n° {d.number} du {d.date:%d/%m/%Y}")
+    txt(c, 50, 605, f"Affaire : SCI Les Acacias c/ Martin – RG n° {rng.randint(20, 23)}/{rng.randint(1000, 9999)}", 10,
+        "Times-Bold")
+    txt(c, 50, 592, f"Notre référence : {conv.year}-{rng.randint(100, 999)} VB/ML", 9.5, "Times-Roman")
+    txt(c, 50, 579, f"Convention d'honoraires du {conv:%d/%m/%Y} – honoraires au temps passé", 9.5)
+    y = 550
+    for x, h, right in [(50, "Date", False), (115, "Diligences", False), (390, "Durée", True),
+                        (465, "Taux horaire", True), (545, "Montant HT", True)]:
+        txt(c, x, y, h, 9.5, "Times-Bold", right=right)
+    c.line(50, y - 4, 545, y - 4)
+    for i, (_, qty, unit, rate) in enumerate(d.lines):
+        y -= 15
+        txt(c, 50, y, f"{d.before - dt.timedelta(days=9 * (len(d.lines) - 1 - i)):%d/%m/%Y}", 9.5, "Times-Roman")
+        txt(c, 115, y, tasks[i], 9.5)
+        txt(c, 390, y, f"{qty} h 00", 9.5, right=True)
+        txt(c, 465, y, eu(unit, sp), 9.5, right=True)
+        txt(c, 545, y, eu(q(qty * unit), sp), 9.5, right=True)
+    c.line(50, y - 6, 545, y - 6)
+    rows = [("Total honoraires HT", d.ht, False), (f"TVA {fmt_rate(d)} %", d.tva, False),
+            ("Total TTC", d.ttc, True), (f"Provision reçue le {paid_on:%d/%m/%Y}", -provision, False),
+            ("Solde restant dû", d.ttc - provision, True)]
+    top = y - 30
+    for i, (a, v, bold) in enumerate(rows):
+        txt(c, 320, top - 16 * i, a, 10, "Times-Bold" if bold else "Times-Roman")
+        txt(c, 545, top - 16 * i, eu(v, sp) + sp + "€", 10, "Times-Bold" if bold else "Times-Roman", right=True)
+    y = top - 16 * len(rows) - 16
+    for i, s in enumerate([f"Règlement à réception, au plus tard le {d.other:%d/%m/%Y}, par virement :",
+                           "CARPA Lyon – IBAN FR76 1007 1690 0000 0020 0456 781 – BIC TRPUFRP1",
+                           "TVA acquittée sur les encaissements.",
+                           "En cas de contestation, le Bâtonnier de l'Ordre des avocats de Lyon peut être saisi "
+                           "(art. 174 et s. du décret du 27 novembre 1991)."]):
+        txt(c, 50, y - 12 * i, s, 8.5, "Times-Roman")
+    txt(c, 380, y - 70, "Maître Valérie VASSEUR", 10, "Times-Italic")
+    txt(c, 50, 62, "SELARL au capital de 10 000 € – RCS Lyon 812 456 789 – SIRET 812 456 789 00012 – "
+                   "TVA intracommunautaire FR45 812456789", 7, "Times-Roman")
+    c.save()
+
+
+def fr_pharmacie(d, path, rng):
+    """A French pharmacy's till receipt: the pharmacist in charge, the FINESS number, the ticket
+    number, the date with a two-digit year and the time, a prescription date, medicines not
+    reimbursed at 10 % and parapharmacy at 20 % with prices VAT included and a rate code per line,
+    "TOTAL TTC" then the shares paid by the health insurance and the top-up insurer, "RESTE A
+    PAYER", the card payment and "dont TVA" lines per rate with their bases, then "Total HT"."""
+    meds = ["PARACETAMOL 1G CPR B/8", "IBUPROFENE 400MG CPR B/12", "PASTILLES GORGE MIEL B/24",
+            "SIROP TOUX SECHE 150ML"]
+    para = ["CREME MAINS REPARATRICE 50ML", "PANSEMENTS ASSORTIS X20", "THERMOMETRE DIGITAL",
+            "SERUM PHYSIO 30 UNIDOSES"]
+    rows, ttc = [], defaultdict(Decimal)
+    for i, (_, qty, unit, rate) in enumerate(d.lines):
+        each = q(unit / 40 * (100 + Decimal(rate)) / 100)
+        rows.append(((meds if rate == "10" else para)[i], qty, each, rate))
+        ttc[rate] += q(qty * each)
+    d.base = defaultdict(Decimal, {r: q(t * 100 / (100 + Decimal(r))) for r, t in ttc.items()})
+    d.vat = {r: ttc[r] - d.base[r] for r in ttc}
+    d.ht, d.tva, d.ttc = sum(d.base.values()), sum(d.vat.values()), sum(ttc.values())
+    code = {"10": "T2", "20": "T3"}
+    hh, mm = rng.randint(8, 19), rng.randint(0, 59)
+    c = canvas.Canvas(path, pagesize=(230, 540), invariant=1)
+    y = 515
+
+    def line(s, right=None, size=7.5, font="Courier", center=False):
+        nonlocal y
+        if center:
+            c.setFont(font, size)
+            c.drawCentredString(115, y, s)
+        else:
+            txt(c, 10, y, s, size, font)
+        if right is not None:
+            txt(c, 220, y, right, size, font, right=True)
+        y -= size + 3
+
+    line("PHARMACIE DE LA COMEDIE", size=10, font="Courier-Bold", center=True)
+    for s in ["Claire FABRE - Pharmacien titulaire", "3 place de la Comedie", "34000 MONTPELLIER",
+              "Tel 04 67 60 12 34", "FINESS 340012345"]:
+        line(s, center=True)
+    y -= 6
+    line(f"Ticket n° {d.number}")
+    line(f"Le {d.date:%d/%m/%y} a {hh:02d}h{mm:02d}  Poste 2  Op. SL")
+    line(f"Ordonnance du {d.before:%d/%m/%Y}")
+    line(f"Dr P. ROUX - RPPS 10{rng.randint(100000000, 999999999)}")
+    line("=" * 37)
+    for name, qty, each, rate in rows:
+        line(name[:26])
+        line(f"   {qty} x {eu(each, ' ')}", f"{eu(q(qty * each), ' ')} {code[rate]}")
+    line("=" * 37)
+    line("TOTAL TTC", eu(d.ttc, " ") + " EUR", size=9.5, font="Courier-Bold")
+    line("Part AMO", "0,00")
+    line("Part AMC", "0,00")
+    line("RESTE A PAYER", eu(d.ttc, " "), size=8.5, font="Courier-Bold")
+    line("CARTE BANCAIRE", eu(d.ttc, " "))
+    y -= 6
+    for r in sorted(ttc, key=Decimal):
+        line(f"{code[r]} dont TVA {Decimal(r):.2f}".replace(".", ",") + f"% s/ {eu(d.base[r], ' ')}",
+             eu(d.vat[r], " "), size=7)
+    line("Total HT", eu(d.ht, " "), size=7)
+    line("Total TVA", eu(d.tva, " "), size=7)
+    y -= 8
+    line("Medicaments non rembourses : T2 (10%)", size=6.5)
+    line("Parapharmacie : T3 (20%)", size=6.5)
+    y -= 4
+    line("Conservez ce ticket, il vaut facture.", size=6.5, center=True)
+    line("SELARL Pharmacie de la Comedie", size=6.5, center=True)
+    line("SIRET 512 879 341 00016 - TVA FR61512879341", size=6.5, center=True)
+    line("Bonne journee !", size=7, center=True)
+    c.save()
+
+
+def fr_imprimerie(d, path, rng):
+    """A French print shop's invoice: a black band across the page with the number, the date and the
+    page in white, the quote, the order, the proof approval ("BAT validé le") and the delivery with
+    their own numbers and dates, books at 5,5 % and printed matter at 20 % with a technical line
+    under each, a VAT recap table on the left beside "Total HT / Total TVA", the amount to pay in a
+    black band, thousands separated by a dot, the due date and LCR terms, the legal footer."""
+    names = {"5.5": [("Livre « Chemins du Jura »", "160 p. 15x21 cm, couché mat 115 g, dos carré collé"),
+                     ("Recueil de poèmes « Lisières »", "96 p. 13x20 cm, bouffant 90 g, couv. 300 g pelliculée"),
+                     ("Catalogue d'exposition", "64 p. 21x29,7 cm, couché brillant 135 g, piqûre 2 points"),
+                     ("Livre jeunesse « Le renard bleu »", "32 p. 24x24 cm, couverture cartonnée")],
+             "20": [("Flyers A5 recto-verso", "couché 135 g, quadri, le mille"),
+                    ("Affiches 40x60 cm", "couché satin 170 g, quadri recto"),
+                    ("Marque-pages", "5x18 cm, 350 g, pelliculage mat"),
+                    ("Cartes de visite", "85x55 mm, 350 g, la boîte de 250")]}
+    devis = d.before - dt.timedelta(days=rng.randint(20, 40))
+    bat = d.before - dt.timedelta(days=rng.randint(4, 9))
+    c = pen(path)
+    txt(c, 50, 805, "IMPRIMERIE DES TANNEURS", 16, "Helvetica-Bold")
+    txt(c, 50, 791, "Offset · Numérique · Façonnage · Imprim'Vert", 9, "Helvetica-Oblique")
+    for i, s in enumerate(["17 rue des Tanneurs – 25000 Besançon", "03 81 82 44 10 – pao@imprimerie-tanneurs.fr"]):
+        txt(c, 50, 778 - 10 * i, s, 8, "Helvetica")
+    for i, s in enumerate(["ÉDITIONS DU LAC", "Service fabrication", "5 rue du Port", "39130 CLAIRVAUX-LES-LACS"]):
+        txt(c, 340, 790 - 12 * i, s, 9.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+    c.rect(0, 715, 595, 26, fill=1, stroke=0)
+    c.setFillGray(1)
+    txt(c, 50, 724, f"FACTURE N° {d.number}", 12, "Helvetica-Bold")
+    txt(c, 330, 724, f"Date : {d.date:%d/%m/%Y}", 10, "Helvetica")
+    txt(c, 545, 724, "Page 1/1", 9, right=True)
+    c.setFillGray(0)
+    refs = [("Code client", f"411EDL{rng.randint(10, 99)}"),
+            ("Devis", f"DV{devis:%y}-{rng.randint(1000, 9999)} du {devis:%d/%m/%Y}"),
+            ("Votre commande", f"BC {rng.randint(100, 999)} du {devis + dt.timedelta(days=3):%d/%m/%Y}"),
+            ("BAT validé le", f"{bat:%d/%m/%Y}"),
+            ("Livraison", f"BL {rng.randint(10000, 99999)} du {d.before:%d/%m/%Y}")]
+    for i, (a, b) in enumerate(refs):
+        x, yy = 50 + 250 * (i % 2), 698 - 12 * (i // 2)
+        txt(c, x, yy, a, 8, "Helvetica-Bold")
+        txt(c, x + 80, yy, b, 8, "Helvetica")
+    y = 640
+    for x, h, right in [(50, "Désignation", False), (345, "Quantité", True), (420, "PU HT", True),
+                        (455, "TVA", True), (545, "Montant HT", True)]:
+        txt(c, x, y, h, 8.5, "Helvetica-Bold", right=right)
+    c.line(50, y - 4, 545, y - 4)
+    for i, (_, qty, unit, rate) in enumerate(d.lines):
+        title, spec = names[rate][i]
+        y -= 15
+        txt(c, 50, y, title, 9, "Helvetica")
+        txt(c, 345, y, str(qty), 9, right=True)
+        txt(c, 420, y, eu(unit, "."), 9, right=True)
+        txt(c, 455, y, str(rate).replace(".", ","), 9, right=True)
+        txt(c, 545, y, eu(q(qty * unit), "."), 9, right=True)
+        txt(c, 58, y - 10, spec, 7, "Helvetica-Oblique")
+        y -= 8
+    c.line(50, y - 6, 545, y - 6)
+    y -= 34
+    txt(c, 50, y, "Récapitulatif TVA", 8.5, "Helvetica-Bold")
+    for x, h in [(50, "Code"), (85, "Taux"), (190, "Base HT"), (270, "Montant TVA")]:
+        txt(c, x, y - 14, h, 8, "Helvetica-Bold", right=x > 85)
+    yy = y - 14
+    for k, r in enumerate(sorted(d.base, key=Decimal)):
+        yy -= 12
+        txt(c, 50, yy, str(k + 1), 8.5, "Helvetica")
+        txt(c, 85, yy, fmt(r), 8.5)
+        txt(c, 190, yy, eu(d.base[r], "."), 8.5, right=True)
+        txt(c, 270, yy, eu(d.vat[r], "."), 8.5, right=True)
+    for i, (a, v) in enumerate([("Total HT", d.ht), ("Total TVA", d.tva)]):
+        txt(c, 340, y - 14 * i, a, 10, "Helvetica")
+        txt(c, 545, y - 14 * i, eu(v, ".") + " €", 10, right=True)
+    c.rect(330, y - 50, 225, 24, fill=1, stroke=0)
+    c.setFillGray(1)
+    txt(c, 340, y - 42, "NET À PAYER TTC", 11, "Helvetica-Bold")
+    txt(c, 545, y - 42, eu(d.ttc, ".") + " €", 12, "Helvetica-Bold", right=True)
+    c.setFillGray(0)
+    y = min(yy, y - 50) - 30
+    for i, s in enumerate([f"Échéance : {d.other:%d/%m/%Y} – règlement par LCR directe ou virement.",
+                           "IBAN FR76 3000 4008 2800 0101 2345 678 – BIC BNPAFRPPXXX",
+                           "Pas d'escompte pour paiement anticipé. Pénalités : 3 fois le taux d'intérêt légal ; "
+                           "indemnité forfaitaire 40 €.",
+                           "Réserve de propriété : les marchandises restent notre propriété jusqu'au paiement "
+                           "intégral (loi du 12 mai 1980)."]):
+        txt(c, 50, y - 11 * i, s, 7.5, "Helvetica")
+    txt(c, 50, 50, "SAS Imprimerie des Tanneurs au capital de 150.000 € – RCS Besançon 349 221 876 – "
+                   "APE 1812Z – N° TVA FR09 349221876", 6.5, "Helvetica")
+    c.save()
+
+
+def en_gb_freelance(d, path, rng):
+    """A UK freelance developer's invoice from a minimalist template: small grey capitals in a left
+    column labelling each block on the right (invoice number, issued, due, billed to, project),
+    dates like "12 Mar 2024", days at a day rate, the totals as "Total excluding VAT / VAT at 20% /
+    Total including VAT / Amount due (GBP)", the bank details and the VAT registration number."""
+    def short(day):
+        return f"{day.day} {MONTH_NAMES['en'][day.month - 1][:3]} {day.year}"
+
+    end = d.before.replace(day=1) - dt.timedelta(days=1)
+    work = ["Backend development – customer portal", "Frontend development – React components",
+            "Code review and deployment support", "Technical workshop with client team"]
+    c = pen(path)
+    txt(c, 50, 800, "Oliver Grant", 20, "Helvetica-Bold")
+    txt(c, 50, 784, "Freelance software developer", 10, "Helvetica")
+    txt(c, 545, 800, "Invoice", 20, "Helvetica", right=True)
+    for i, s in enumerate(["Flat 3, 27 Cotham Hill", "Bristol BS6 6JY", "+44 7700 900462",
+                           "hello@olivergrant.dev"]):
+        txt(c, 545, 784 - 11 * i, s, 8.5, "Helvetica", right=True)
+
+    def block(y, label, rows, bold_first=False):
+        c.setFillGray(0.5)
+        txt(c, 50, y, label, 7, "Helvetica-Bold")
+        c.setFillGray(0)
+        for i, s in enumerate(rows):
+            txt(c, 160, y - 12 * i, s, 9.5, "Helvetica-Bold" if bold_first and i == 0 else "Helvetica")
+        return y - 12 * len(rows) - 10
+
+    y = block(720, "INVOICE NUMBER", [d.number], True)
+    y = block(y, "ISSUED", [short(d.date)])
+    y = block(y, "DUE", [short(d.other)])
+    y = block(y, "BILLED TO", ["Harbourside Analytics Ltd", "2nd Floor, 40 Queen Square", "Bristol BS1 4QP",
+                               f"Company no. 0{rng.randint(8000000, 9999999)}"], True)
+    y = block(y, "PROJECT", [f"Customer portal rebuild – work to {short(end)}",
+                             f"Your PO 45000{rng.randint(10000, 99999)}"])
+    y -= 8
+    c.setFillGray(0.5)
+    txt(c, 50, y, "SERVICES", 7, "Helvetica-Bold")
+    c.setFillGray(0)
+    for x, h, right in [(160, "Description", False), (400, "Days", True), (470, "Day rate", True),
+                        (545, "Amount", True)]:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    c.line(160, y - 4, 545, y - 4)
+    for i, (_, qty, unit, rate) in enumerate(d.lines):
+        y -= 15
+        txt(c, 160, y, work[i], 9, "Helvetica")
+        txt(c, 400, y, f"{qty}.0", 9, right=True)
+        txt(c, 470, y, "£" + us(unit), 9, right=True)
+        txt(c, 545, y, "£" + us(q(qty * unit)), 9, right=True)
+    c.line(160, y - 6, 545, y - 6)
+    y -= 24
+    rows = [("Total excluding VAT", "£" + us(d.ht)), (f"VAT at {fmt_rate(d)}%", "£" + us(d.tva)),
+            ("Total including VAT", "£" + us(d.ttc)), ("Amount due (GBP)", "£" + us(d.ttc))]
+    for i, (a, b) in enumerate(rows):
+        bold = i == 3
+        if bold:
+            c.line(330, y - 14 * i + 11, 545, y - 14 * i + 11)
+        txt(c, 330, y - 14 * i, a, 10 if bold else 9, "Helvetica-Bold" if bold else "Helvetica")
+        txt(c, 545, y - 14 * i, b, 10 if bold else 9, "Helvetica-Bold" if bold else "Helvetica", right=True)
+    y -= 14 * len(rows) + 20
+    y = block(y, "PAYMENT", ["Bank transfer within 14 days to Oliver Grant", "Sort code 20-32-06 · Account 43912785",
+                             f"Please quote {d.number} as the payment reference."])
+    block(y, "NOTES", ["Thank you for your business. Late payments may incur interest under the",
+                       "Late Payment of Commercial Debts (Interest) Act 1998."])
+    txt(c, 50, 50, f"VAT registration no. GB 318 4456 09 · UTR 58{rng.randint(10000000, 99999999)}", 7.5,
+        "Helvetica")
+    c.save()
+
+
+def de_mobilfunk(d, path, rng):
+    """A German mobile-phone bill: "Ihre Rechnung für <Monat>" with the billing period, one line of
+    references (Datum, Rechnungsnummer, Kundennummer, Buchungskonto), the amount in a framed summary
+    with the direct-debit date, the mandate and the IBAN, then "Beträge in Euro" grouped by phone
+    number into monthly and usage-based items, "Summe netto / Umsatzsteuer 19 % / Rechnungsbetrag"
+    and a register footer; period dates without a year ("01.02. – 29.02.2024")."""
+    end = d.date.replace(day=1) - dt.timedelta(days=1)
+    start = end.replace(day=1)
+    items = ["Grundpreis Tarif Funkwerk L", "Zusatzoption EU-Roaming Plus", "Verbindungen ins Ausland",
+             "Gerätezuzahlung Smartphone (Rate)"]
+    phone = f"0176 {rng.randint(1000000, 9999999)}"
+    c = pen(path)
+    txt(c, 50, 800, "funkwerk", 22, "Helvetica-Bold")
+    txt(c, 146, 800, "mobil", 22, "Helvetica")
+    txt(c, 50, 760, "Funkwerk Mobil GmbH · Postfach 10 12 34 · 40003 Düsseldorf", 6.5, "Helvetica")
+    for i, s in enumerate(["Frau", "Sabine Hartmann", "Kastanienallee 18", "10435 Berlin"]):
+        txt(c, 50, 745 - 12 * i, s, 10, "Helvetica")
+    txt(c, 50, 665, f"Ihre Rechnung für {MONTH_NAMES['de'][end.month - 1]} {end.year}", 15, "Helvetica-Bold")
+    txt(c, 50, 650, f"Abrechnungszeitraum {start:%d.%m.} – {end:%d.%m.%Y}", 9, "Helvetica")
+    refs = [("Datum", f"{d.date:%d.%m.%Y}"), ("Rechnungsnummer", d.number),
+            ("Kundennummer", str(rng.randint(100000000, 999999999))),
+            ("Buchungskonto", f"4{rng.randint(10 ** 8, 10 ** 9 - 1)}")]
+    x = 50
+    for a, b in refs:
+        txt(c, x, 628, a, 7, "Helvetica")
+        txt(c, x, 617, b, 9, "Helvetica-Bold")
+        x += 125
+    c.setFillGray(0.94)
+    c.rect(50, 545, 495, 55, fill=1, stroke=0)
+    c.setFillGray(0)
+    txt(c, 60, 582, "Rechnungsbetrag", 11, "Helvetica-Bold")
+    txt(c, 535, 580, eu(d.ttc, ".") + " €", 16, "Helvetica-Bold", right=True)
+    txt(c, 60, 566, f"Der Rechnungsbetrag wird frühestens am {d.other:%d.%m.%Y} von Ihrem Konto "
+                    f"DE{rng.randint(10, 99)} **** **** **** **{rng.randint(10, 99)} abgebucht.", 8, "Helvetica")
+    txt(c, 60, 555, f"Gläubiger-ID DE98ZZZ09999999999 · Mandatsreferenz FM{rng.randint(10 ** 9, 10 ** 10 - 1)}", 7.5)
+    y = 515
+    txt(c, 50, y, "Beträge in Euro", 10, "Helvetica-Bold")
+    txt(c, 545, y, "netto", 8, "Helvetica", right=True)
+    c.line(50, y - 4, 545, y - 4)
+    y -= 18
+    txt(c, 50, y, f"Rufnummer {phone}", 9, "Helvetica-Bold")
+    k = max(1, len(d.lines) // 2)
+    for title, group, first in [("Monatliche Beträge", d.lines[:k], 0), ("Nutzungsabhängige Beträge", d.lines[k:], k)]:
+        if not group:
+            continue
+        y -= 14
+        txt(c, 60, y, title, 8.5, "Helvetica-Oblique")
+        for j, (_, qty, unit, rate) in enumerate(group):
+            y -= 12
+            txt(c, 70, y, items[first + j], 8.5, "Helvetica")
+            txt(c, 330, y, f"{start:%d.%m.} – {end:%d.%m.}", 8)
+            txt(c, 440, y, f"{qty} x {eu(unit, '.')}", 8, right=True)
+            txt(c, 545, y, eu(q(qty * unit), "."), 8.5, right=True)
+    c.line(330, y - 8, 545, y - 8)
+    totals_rows(c, [("Summe netto", eu(d.ht, ".")), (f"Umsatzsteuer {fmt_rate(d)} %", eu(d.tva, ".")),
+                    ("Rechnungsbetrag", eu(d.ttc, "."))], y - 22, x_label=330, size=9, step=14)
+    txt(c, 50, 130, "Fragen zur Rechnung? Kundenservice 0800 330 1234 (kostenlos) · funkwerk-mobil.de/rechnung", 8,
+        "Helvetica")
+    txt(c, 50, 119, "Einwendungen gegen die Rechnung sind innerhalb von acht Wochen nach Zugang zu erheben.", 8)
+    for i, s in enumerate(["Funkwerk Mobil GmbH · Königsallee 92 · 40212 Düsseldorf · Amtsgericht Düsseldorf HRB 81234",
+                           "Geschäftsführung: Dr. M. Lenz, A. Kaya · USt-IdNr. DE 298 123 456 · "
+                           "Deutsche Bank IBAN DE12 3007 0010 0123 4567 00"]):
+        txt(c, 50, 62 - 9 * i, s, 6.5, "Helvetica")
+    txt(c, 545, 40, "Seite 1 von 1", 7, right=True)
+    c.save()
+
+
+def nl_creditnota(d, path, rng):
+    """A Dutch food wholesaler's credit note: the firm with KvK, btw and IBAN, "CREDITNOTA" on the
+    right, a colon-aligned block (credit note number, date written "12 mrt. 2024", debtor number,
+    the invoice it refers to with its date, return slip), the reason, returned goods with negative
+    quantities and amounts (food at 9 %, non-food at 21 %), the totals as one ruled row of cells at
+    the foot ("Netto laag / Netto hoog / Totaal excl. btw / Btw laag / Btw hoog / Totaal btw / Totaal
+    incl. btw"), the offsetting mention."""
+    mon = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
+
+    def nl(day):
+        return f"{day.day} {mon[day.month - 1]} {day.year}"
+
+    names = {"9": ["Frituurolie 10 ltr", "Gouda jong belegen 4,5 kg", "Kipfilet 2,5 kg diepvries",
+                   "Koffiebonen 1 kg"],
+             "21": ["Vaatwastabletten 200 st", "Servetten 3-laags 33x33", "Afvalzakken 120 ltr rol",
+                    "Schoonmaakmiddel 5 ltr"]}
+    inv = f"{d.before.year}-{rng.randint(10000, 99999)}"
+    c = pen(path, "Times-Roman")
+    txt(c, 50, 805, "Groothandel Van der Meulen B.V.", 15, "Times-Bold")
+    txt(c, 50, 792, "Horeca- en grootverbruik", 9.5, "Times-Italic")
+    for i, s in enumerate(["Industrieweg 27, 7418 AK Deventer · tel. 0570 62 30 00",
+                           "KvK 38012345 · btw NL853012345B01 · IBAN NL36 ABNA 0412 3456 78"]):
+        txt(c, 50, 780 - 10 * i, s, 8, "Times-Roman")
+    txt(c, 545, 805, "CREDITNOTA", 17, "Times-Bold", right=True)
+    for i, s in enumerate(["Eetcafé De Waag", "t.a.v. crediteurenadministratie", "Brink 70", "7411 BW  DEVENTER"]):
+        txt(c, 340, 745 - 12 * i, s, 10, "Times-Bold" if i == 0 else "Times-Roman")
+    meta = [("Creditnotanummer", d.number), ("Datum", nl(d.date)), ("Debiteurnummer", str(rng.randint(20000, 29999))),
+            ("Betreft factuur", f"{inv} van {nl(d.before)}"), ("Retourbon", f"RB{rng.randint(100000, 999999)}")]
+    for i, (a, b) in enumerate(meta):
+        txt(c, 50, 745 - 13 * i, a, 9.5, "Times-Roman")
+        txt(c, 140, 745 - 13 * i, ": " + b, 9.5, "Times-Bold" if i < 2 else "Times-Roman")
+    txt(c, 50, 665, "Reden: retour beschadigde colli en artikelen met verstreken houdbaarheidsdatum.", 9.5,
+        "Times-Italic")
+    y = 635
+    for x, h, right in [(50, "Art.nr.", False), (105, "Omschrijving", False), (320, "Aantal", True),
+                        (390, "Prijs", True), (425, "Btw", True), (545, "Bedrag", True)]:
+        txt(c, x, y, h, 9, "Times-Bold", right=right)
+    c.line(50, y - 4, 545, y - 4)
+    for i, (_, qty, unit, rate) in enumerate(d.lines):
+        y -= 14
+        txt(c, 50, y, f"{rng.randint(100000, 999999)}", 9, "Times-Roman")
+        txt(c, 105, y, names[rate][i], 9)
+        txt(c, 320, y, f"-{qty}", 9, right=True)
+        txt(c, 390, y, eu(unit, "."), 9, right=True)
+        txt(c, 425, y, f"{rate}%", 9, right=True)
+        txt(c, 545, y, "-" + eu(q(qty * unit), "."), 9, right=True)
+    c.line(50, y - 6, 545, y - 6)
+    rates = sorted(d.base, key=Decimal)
+    level = {r: ("laag" if r == "9" else "hoog") for r in rates}
+    cells = [(f"Netto {level[r]} {r}%", d.base[r]) for r in rates] + [("Totaal excl. btw", d.ht)]
+    cells += [(f"Btw {level[r]} {r}%", d.vat[r]) for r in rates] + [("Totaal btw", d.tva), ("Totaal incl. btw", d.ttc)]
+    w = 495 / len(cells)
+    for i, (h, v) in enumerate(cells):
+        x = 50 + w * i
+        last = i == len(cells) - 1
+        c.rect(x, 150, w, 36)
+        c.line(x, 172, x + w, 172)
+        txt(c, x + 3, 177, h, 6.5, "Times-Bold")
+        txt(c, x + w - 3, 157, "-" + eu(v, "."), 9 if last else 8.5, "Times-Bold" if last else "Times-Roman",
+            right=True)
+    txt(c, 50, 135, f"Het creditbedrag van € {eu(d.ttc, '.')} wordt verrekend met uw eerstvolgende factuur.", 9,
+        "Times-Roman")
+    txt(c, 50, 70, "Op al onze leveringen zijn de algemene voorwaarden van Van der Meulen B.V. van toepassing, "
+                   "gedeponeerd bij de KvK.", 7)
+    c.save()
+
+
+def es_alquiler(d, path, rng):
+    """A Spanish car-rental invoice: "FACTURA" with the number and date left, the firm's name right,
+    two boxes (the renter with DNI and licence; the vehicle with plate, pick-up and return with time
+    and place, kilometres out and in), rental days and extras at 21 %, the totals at the bottom left
+    ("Base imponible / IVA 21 % / TOTAL FACTURA"), the card charge and the deposit released on its
+    own date on the right, the registry line."""
+    days = rng.randint(2, 9)
+    pick = d.before - dt.timedelta(days=days)
+    km0 = rng.randint(12000, 80000)
+    extras = ["Alquiler vehículo grupo C (días)", "Seguro a todo riesgo sin franquicia", "Conductor adicional",
+              "Silla infantil grupo 1"]
+    c = pen(path)
+    txt(c, 50, 800, "FACTURA", 22, "Helvetica-Bold")
+    txt(c, 50, 778, f"Nº factura: {d.number}", 10, "Helvetica")
+    txt(c, 50, 764, f"Fecha: {d.date:%d/%m/%Y}", 10)
+    txt(c, 50, 750, f"Contrato de alquiler nº {rng.randint(100000, 999999)}", 8.5)
+    for i, (s, f, size) in enumerate([("LEVANTE DRIVE RENT A CAR, S.L.", "Helvetica-Bold", 11),
+                                      ("Avda. del Puerto 112, 46023 Valencia", "Helvetica", 8),
+                                      ("CIF B98765432 · Tel. 961 23 45 67", "Helvetica", 8),
+                                      ("www.levantedrive.es", "Helvetica", 8)]):
+        txt(c, 545, 800 - 13 * i, s, size, f, right=True)
+    boxes = [(50, "ARRENDATARIO", ["Dña. Lucía Serrano Gil", "DNI 48123456-K", "C/ Colón 15, 3º B",
+                                   "46004 Valencia", f"Permiso de conducir nº 48123456 ({pick.year - 12})"]),
+             (305, "VEHÍCULO Y RECORRIDO", [f"Matrícula {rng.randint(1000, 9999)} LMN · Seat León 1.5 TSI",
+                                           f"Recogida: {pick:%d/%m/%Y} 09:30 Aeropuerto de Valencia",
+                                           f"Devolución: {d.before:%d/%m/%Y} 19:15 Valencia Joaquín Sorolla",
+                                           f"Km salida: {km0:,}".replace(",", "."),
+                                           f"Km llegada: {km0 + rng.randint(150, 1400):,}".replace(",", ".")])]
+    for x, h, rows in boxes:
+        c.rect(x, 625, 240, 95)
+        txt(c, x + 6, 708, h, 8, "Helvetica-Bold")
+        for i, s in enumerate(rows):
+            txt(c, x + 6, 693 - 13 * i, s, 8.5, "Helvetica")
+    y = 595
+    for x, h, right in [(50, "Concepto", False), (330, "Cantidad", True), (420, "Precio", True),
+                        (545, "Importe", True)]:
+        txt(c, x, y, h, 9, "Helvetica-Bold", right=right)
+    c.line(50, y - 4, 545, y - 4)
+    for i, (_, qty, unit, rate) in enumerate(d.lines):
+        y -= 15
+        txt(c, 50, y, extras[i], 9, "Helvetica")
+        txt(c, 330, y, str(qty), 9, right=True)
+        txt(c, 420, y, eu(unit, ".") + " €", 9, right=True)
+        txt(c, 545, y, eu(q(qty * unit), ".") + " €", 9, right=True)
+    c.line(50, y - 6, 545, y - 6)
+    top = y - 36
+    rows = [("Base imponible", d.ht), (f"IVA {fmt_rate(d)} %", d.tva), ("TOTAL FACTURA", d.ttc)]
+    c.rect(50, top - 16 * len(rows) + 8, 230, 16 * len(rows) + 8)
+    for i, (a, v) in enumerate(rows):
+        bold = i == len(rows) - 1
+        txt(c, 58, top - 16 * i, a, 10, "Helvetica-Bold" if bold else "Helvetica")
+        txt(c, 272, top - 16 * i, eu(v, ".") + " €", 10, "Helvetica-Bold" if bold else "Helvetica", right=True)
+    for i, s in enumerate([f"Cargado en tarjeta VISA ****{rng.randint(1000, 9999)}: {eu(d.ttc, '.')} €",
+                           "Fianza retenida en la recogida: 300,00 €",
+                           f"Fianza liberada el {d.before + dt.timedelta(days=1):%d/%m/%Y}",
+                           "Importe pendiente: 0,00 €"]):
+        txt(c, 310, top - 13 * i, s, 8.5, "Helvetica")
+    txt(c, 50, 95, "Vehículo devuelto con el depósito lleno. Las multas de tráfico del periodo de alquiler se "
+                   "notificarán al arrendatario.", 7, "Helvetica")
+    txt(c, 50, 70, "Levante Drive Rent a Car, S.L. · Inscrita en el Registro Mercantil de Valencia, Tomo 10.452, "
+                   "Libro 7.734, Folio 12, Hoja V-181234", 6.5)
+    c.save()
+
+
+def it_officina(d, path, rng):
+    """An Italian garage's invoice in a fixed-pitch font: the garage and its P.IVA, the customer on the
+    right with the tax code, a label block (document, number, date), a ruled row of vehicle data
+    (plate, model, VIN, km, acceptance and return dates), labour hours and spare parts in two
+    sections, a totals box on the right ("Totale manodopera / Totale ricambi / Imponibile / IVA 22%
+    / TOTALE FATTURA"), the payment at delivery and the next service date."""
+    k = max(1, len(d.lines) // 2)
+    labour = ["Manodopera meccanica (ore)", "Diagnosi elettronica", "Manodopera elettrauto (ore)",
+              "Equilibratura e convergenza"]
+    parts = ["Kit distribuzione con pompa acqua", "Olio motore 5W30 (lt)", "Filtro abitacolo carboni attivi",
+             "Pastiglie freno anteriori"]
+    mano = sum(q(qty * unit) for _, qty, unit, _ in d.lines[:k])
+    ricambi = d.ht - mano
+    accettazione = d.before - dt.timedelta(days=rng.randint(1, 4))
+    km = rng.randint(40000, 190000)
+    c = pen(path, "Courier")
+    txt(c, 50, 805, "AUTOFFICINA F.LLI COLOMBO S.N.C.", 12, "Courier-Bold")
+    for i, s in enumerate(["Meccanica - Elettrauto - Gomme", "Via Emilia Ovest 230 - 41123 Modena (MO)",
+                           "Tel. 059 334455 - P.IVA 01987650365"]):
+        txt(c, 50, 792 - 10 * i, s, 8, "Courier")
+    txt(c, 340, 750, "Spett.le", 8, "Courier")
+    for i, s in enumerate(["FERRARI MARCO", "Via Giardini 12", "41124 MODENA (MO)", "C.F. FRRMRC80A01F257X"]):
+        txt(c, 340, 738 - 11 * i, s, 9, "Courier-Bold" if i == 0 else "Courier")
+    for i, (a, b) in enumerate([("Documento", "FATTURA IMMEDIATA"), ("Numero", d.number),
+                                ("Data", f"{d.date:%d/%m/%Y}"), ("Cod. cliente", f"{rng.randint(1000, 9999)}")]):
+        txt(c, 50, 738 - 12 * i, f"{a:<13}{b}", 9, "Courier-Bold" if i in (1, 2) else "Courier")
+    heads = [("Targa", f"G{rng.choice('ABCDEF')}{rng.randint(100, 999)}{rng.choice('KLMN')}{rng.choice('PRST')}", 70),
+             ("Modello", "Fiat Tipo 1.6 MJT", 115), ("Telaio", f"ZFA35600006{rng.randint(100000, 999999)}", 135),
+             ("Km", f"{km:,}".replace(",", "."), 55), ("Accettazione", f"{accettazione:%d/%m/%Y}", 60),
+             ("Riconsegna", f"{d.before:%d/%m/%Y}", 60)]
+    x = 50
+    for h, v, w in heads:
+        c.rect(x, 655, w, 26)
+        txt(c, x + 3, 671, h, 6.5, "Courier-Bold")
+        txt(c, x + 3, 660, v, 7.5, "Courier")
+        x += w
+    y = 630
+    txt(c, 50, y, f"{'Codice':<10}{'Descrizione':<36}{'Q.ta':>6}{'Prezzo':>11}{'Importo':>12}", 8.5, "Courier-Bold")
+    c.line(50, y - 4, 545, y - 4)
+    for title, rows, first, names in [("MANODOPERA", d.lines[:k], 0, labour), ("RICAMBI", d.lines[k:], k, parts)]:
+        y -= 15
+        txt(c, 50, y, title, 8.5, "Courier-Bold")
+        for j, (_, qty, unit, rate) in enumerate(rows):
+            y -= 12
+            code = ("MO" if first == 0 else "RC") + f"{rng.randint(1000, 9999)}"
+            txt(c, 50, y, f"{code:<10}{names[first + j]:<36}{qty:>6}{eu(unit, '.'):>11}{eu(q(qty * unit), '.'):>12}",
+                8.5, "Courier")
+    c.line(50, y - 6, 545, y - 6)
+    rows = [("Totale manodopera", mano), ("Totale ricambi", ricambi), ("Imponibile", d.ht),
+            (f"IVA {fmt_rate(d)}%", d.tva), ("TOTALE FATTURA", d.ttc)]
+    top = y - 32
+    c.rect(300, top - 15 * len(rows) + 8, 245, 15 * len(rows) + 8)
+    for i, (a, v) in enumerate(rows):
+        bold = i == len(rows) - 1
+        txt(c, 308, top - 15 * i, f"{a:<18}EUR", 9, "Courier-Bold" if bold else "Courier")
+        txt(c, 537, top - 15 * i, eu(v, "."), 9, "Courier-Bold" if bold else "Courier", right=True)
+    for i, s in enumerate(["Pagamento: alla consegna del veicolo", "(contanti / bancomat / carta)",
+                           "Garanzia ricambi: 24 mesi", "Prossimo tagliando entro il",
+                           f"{d.before.replace(year=d.before.year + 1, day=min(d.before.day, 28)):%d/%m/%Y} "
+                           f"o a km {km + 20000:,}".replace(",", ".")]):
+        txt(c, 50, top - 11 * i, s, 8, "Courier")
+    txt(c, 50, 75, "I ricambi sostituiti sono stati resi al cliente, che ne ha preso visione.", 7, "Courier")
+    txt(c, 50, 65, "Copia di cortesia: l'originale della fattura elettronica e' disponibile nel Suo cassetto "
+                   "fiscale.", 7)
+    c.save()
+
+
 def fmt_rate(d):
     r = next(iter(d.base))
     s = str(r)
@@ -2598,6 +3167,15 @@ LAYOUTS = {
     "nl-fietsherstel": (nl_fietsherstel, ["21", "9"], "invoice"),
     "es-hotel-folio": (es_hotel_folio, ["10", "21"], "invoice"),
     "it-impianti": (it_impianti, ["22", "10"], "invoice"),
+    # HELD_OUT_7 (session 10): appended last so that every earlier document stays as first drawn
+    "fr-note-honoraires": (fr_note_honoraires, ["20"], "invoice"),
+    "fr-pharmacie": (fr_pharmacie, ["10", "20"], "receipt"),
+    "fr-imprimerie": (fr_imprimerie, ["5.5", "20"], "invoice"),
+    "en-gb-freelance": (en_gb_freelance, ["20"], "invoice"),
+    "de-mobilfunk": (de_mobilfunk, ["19"], "invoice"),
+    "nl-creditnota": (nl_creditnota, ["9", "21"], "credit-note"),
+    "es-alquiler": (es_alquiler, ["21"], "invoice"),
+    "it-officina": (it_officina, ["22"], "invoice"),
 }
 
 
@@ -2649,6 +3227,8 @@ def set_of(name):
         return "held-out-5"
     if name in HELD_OUT_6:
         return "held-out-6"
+    if name in HELD_OUT_7:
+        return "held-out-7"
     return "development"
 
 
@@ -2708,13 +3288,13 @@ def main():
     ap.add_argument("--md", help="write the tables to this Markdown file")
     ap.add_argument("--append", action="store_true", help="append to --md instead of replacing it")
     ap.add_argument("--only", help="comma-separated layouts, or 'tuning' (every layout but the HELD_OUT_2 to "
-                    "HELD_OUT_6 ones)")
+                    "HELD_OUT_7 ones)")
     ap.add_argument("--sources", default="text,scan,photo",
                     help="comma-separated copies to read (text: the text-layer PDF; scan, photo: OCR)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     only = None
-    held = HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
+    held = HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6 + HELD_OUT_7
     if args.only == "tuning":
         only = [n for n in LAYOUTS if n not in held]
     elif args.only:
@@ -2748,6 +3328,10 @@ def main():
         text += ["", f"#### Held-out layouts (HELD_OUT_6, drawn in session 10 after the first changes, never "
                  f"inspected per document while tuning): {len(HELD_OUT_6)} layouts: " + ", ".join(HELD_OUT_6), "",
                  table(rows, "held-out-6")]
+    if any(k[0] == "held-out-7" for k in rows):
+        text += ["", f"#### Held-out layouts (HELD_OUT_7, drawn in session 10 after the second changes, never "
+                 f"inspected per document while tuning): {len(HELD_OUT_7)} layouts: " + ", ".join(HELD_OUT_7), "",
+                 table(rows, "held-out-7")]
     print("\n".join(text))
     if args.md:
         with open(args.md, "a" if args.append else "w") as f:
