@@ -33,8 +33,9 @@ const ACCENTED_VOWELS: &str = "àáâãäåèéêëìíîïòóôõöùúûüÿ�
 /// read with French and English data, the accents of other languages come out as French ones or
 /// none ("Fecha de expedición" as "expediciôn" or "expedicién", "Constitución" as
 /// "Constitucion"), and a French accent may be misread too ("échéance" as "échêance"). In a
-/// class (`[óo]`) the letters are added to it; outside one the letter becomes a class. Patterns
-/// hold no range with an accented end (`[à-ü]`) and no negated class of accented letters.
+/// class (`[óo]`) the letters are added to it; outside one the letter becomes a class. Likewise
+/// "ß" accepts "B" and "ss" ("einschlieBlich"). Patterns hold no range with an accented end
+/// (`[à-ü]`) and no negated class of accented letters.
 pub(super) fn accent_tolerant(pattern: &str) -> String {
     let base = |c: char| match c {
         'à'..='å' => Some('a'),
@@ -63,6 +64,9 @@ pub(super) fn accent_tolerant(pattern: &str) -> String {
                 depth -= 1;
                 out.push(c);
             }
+            // "ß" as OCR with French and English data reads it: "B" ("einschlieBlich"), or "ss".
+            'ß' if depth > 0 => out.push_str("ßB"),
+            'ß' => out.push_str("(?:ß|ss|B)"),
             _ => match base(c) {
                 Some(letter) if depth > 0 => {
                     out.push(letter);

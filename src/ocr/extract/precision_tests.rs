@@ -425,6 +425,10 @@ fn an_accented_vowel_of_a_pattern_accepts_any_accented_vowel_or_none() {
     for text in ["expedición", "EXPEDICIÓN", "expediciôn", "expedicién", "expedicion", "dèbit", "[ê]"] {
         assert!(label.is_match(text), "{text}");
     }
+    let incl = re(r"(?i)einschließlich|gr[üu]ße");
+    for text in ["einschließlich", "einschlieBlich", "einschliesslich", "Grüße", "GrüBe"] {
+        assert!(incl.is_match(text), "{text}");
+    }
     for text in ["expedicixn", "expedicio n", "dxbit", "[x]"] {
         assert!(!label.is_match(text), "{text}");
     }
@@ -555,4 +559,37 @@ fn dates_of_events_and_of_the_credited_invoice_are_not_the_document_s() {
         "Motif       : retour (bon n° BR5965 reçu le 19-05-2024)",
     ]);
     assert_eq!(v(&f.date), Some("2024-05-21".into()));
+}
+
+/// A VAT row whose tax OCR lost keeps only the base it names ("19 % USt. auf 1.357,15 €"): that
+/// amount is no tax, and the breakdown does not add it to the taxes.
+#[test]
+fn the_base_a_rate_applies_to_is_not_its_tax() {
+    let page = [
+        "Rechnung Nr. A-7783",
+        "Zwischensumme netto 5.554,19 €",
+        "zzgl. 7 % USt. auf 4.197,04 € 293,79 €",
+        "zzgl. 19 % USt. auf 1.357,15 €",
+        "Rechnungsbetrag brutto |",
+    ]
+    .join("\n");
+    let f = extract(&[&page], Source::Ocr);
+    assert_eq!(totals(&f), NONE3);
+}
+
+/// OCR with French and English data reads "ß" as "B": "einschlieBlich" still names the gross
+/// total, and the amount due after a payment is not it.
+#[test]
+fn a_misread_sharp_s_still_names_the_gross_total() {
+    let page = [
+        "Rechnung Nr. 471102",
+        "Gesamtbetrag ohne Umsatzsteuer: 4.473,69",
+        "Summe Umsatzsteuer: 584,76",
+        "Gesamtbetrag einschlieBlich Umsatzsteuer: 5.058,45",
+        "Gezahiter Betrag: 86,00",
+        "Fälliger Betrag: 4.972,45",
+    ]
+    .join("\n");
+    let f = extract(&[&page], Source::Ocr);
+    assert_eq!(totals(&f), some("4473.69", "584.76", "5058.45"));
 }

@@ -343,28 +343,34 @@ pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> 
     } else {
         ("ttc-alone", fallback_totals(c, breakdown))
     };
-    if one_rate_row(&totals, breakdown) {
+    if one_rate_row(&totals, breakdown, &printed_rates(doc)) {
         return Totals { check: Check::Failed, rule: "one-rate-row", ..Totals::default() };
     }
     totals.rule = rule;
     totals
 }
 
-/// Whether the totals' HT and TVA are the base and tax of one row of a VAT breakdown that holds
-/// at least two rates with a tax, and not their sums: a page that prints "7 % on 99,00: 6,93"
+/// Whether the totals' HT and TVA are the base and tax of one row of a VAT breakdown on a page
+/// of at least two rates, and not the sums of its rows: a page that prints "7 % on 99,00: 6,93"
 /// and "19 % on 100,00: 19,00" has totals of 199,00 and 25,93, and a triple (99,00, 6,93,
 /// 105,93) is the 7 % row (its gross included), however well it adds up. The three are
-/// withheld: the TTC found beside such a row is as likely the row's as the document's.
-pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow]) -> bool {
+/// withheld: the TTC found beside such a row is as likely the row's as the document's. The
+/// rates are those of the breakdown's rows and those the page prints (`printed`): when OCR lost
+/// the 19 % row's tax, the 7 % row alone is still one row of two.
+pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow], printed: &[i64]) -> bool {
     let (Some(ht), Some(tax)) = (totals.ht, totals.tax) else { return false };
-    let mut rates: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
+    let mut rows: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    let mut rates: Vec<i64> = rows.iter().chain(printed).copied().collect();
     rates.sort_unstable();
     rates.dedup();
     if rates.len() < 2 {
         return false;
     }
     let sum = breakdown.iter().try_fold(0i64, |acc, r| acc.checked_add(r.tax.0));
-    sum != Some(tax.cents.0) && breakdown.iter().any(|r| r.tax == tax.cents && r.base.is_none_or(|b| b == ht.cents))
+    let sums_every_rate = rows.len() == rates.len() && sum == Some(tax.cents.0);
+    !sums_every_rate && breakdown.iter().any(|r| r.tax == tax.cents && r.base.is_none_or(|b| b == ht.cents))
 }
 
 /// Mentions that make a zero VAT a reading rather than a gap: reverse charge and exemptions in

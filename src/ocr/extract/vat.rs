@@ -144,8 +144,16 @@ pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usi
         return plausible_rate.then_some(VatRow { rate: rate.value, base: Some(base), tax, labelled, line: idx });
     }
     let after = line.amounts.iter().rev().find(|a| a.start >= rate.end && a.end <= to)?;
-    labelled.then_some(VatRow { rate: rate.value, base: None, tax: after.cents, labelled, line: idx })
+    // "zzgl. 19 % USt. auf 1.357,15 €" with the tax itself unread (OCR lost it): the amount the
+    // rate applies to is the base, not the tax.
+    let base_only = line.text.get(rate.end..after.start).is_some_and(|before| BASE_MARK.is_match(before));
+    (labelled && !base_only).then_some(VatRow { rate: rate.value, base: None, tax: after.cents, labelled, line: idx })
 }
+
+/// The word that introduces the base a rate applies to: "19 % USt. auf", "TVA 20 % sur",
+/// "VAT 20% on", "btw 21% over", "IVA 21% sobre", "IVA 22% su".
+static BASE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:auf|sur|on|over|sobre|su|von|van|de)\s*(?:€|EUR)?\s*$"));
 
 /// "19 % MwSt.   23,75", "zzgl. 7 % USt.   7,00": the rate opens its cell (after at most a
 /// "zzgl." / "plus") and the tax word follows it directly. Not "Preis inkl. 19 % MwSt.", whose
