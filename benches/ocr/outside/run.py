@@ -608,6 +608,18 @@ def composition(entries, skipped):
     return "; ".join(parts)
 
 
+def default_label(binary):
+    """The binary and the sources' commit ("+changes" when the tree is dirty), read before the run so
+    that an edit made during it cannot relabel the table."""
+    def git(*cmd):
+        here = os.path.dirname(os.path.abspath(__file__))
+        r = subprocess.run(["git", *cmd], capture_output=True, text=True, cwd=here)
+        return r.stdout.strip() if r.returncode == 0 else ""
+    commit = git("rev-parse", "--short", "HEAD") or "unknown commit"
+    dirty = " +changes" if git("status", "--porcelain", "--untracked-files=no") else ""
+    return f"`{binary}`, sources at {commit}{dirty}"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bin", required=True)
@@ -624,6 +636,7 @@ def main():
     ap.add_argument("--command", default="bash benches/ocr/outside/run.sh --bin BIN", help="command line for --md")
     ap.add_argument("--label", default="", help="what was measured, for --md (branch, commit, build)")
     args = ap.parse_args()
+    label = args.label or default_label(args.bin)
     os.makedirs(args.out, exist_ok=True)
     cache = args.cache or os.path.join(args.out, "fetched")
     os.makedirs(cache, exist_ok=True)
@@ -646,7 +659,7 @@ def main():
         when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
         with open(args.md, "w") as f:
             f.write("# Outside evaluation of field extraction (`benches/ocr/outside`)\n\n")
-            f.write(f"- date: {when}\n- measured: {args.label}\n- command: `{args.command}`\n")
+            f.write(f"- date: {when}\n- measured: {label}\n- command: `{args.command}`\n")
             f.write(f"- seed {args.seed}, {args.per_layout} documents per set-B layout, languages `{args.languages}`, "
                     f"{args.jobs} documents at a time, OMP_THREAD_LIMIT=1\n")
             f.write(f"- {composition(entries, skipped)}\n")
