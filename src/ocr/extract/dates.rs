@@ -260,7 +260,7 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
             Strong,
             r"\b(?:invoice|issue|billing|receipt|document|transaction)\s+date\b|\bdate\s+of\s+(?:issue|invoice)\b",
         ),
-        (Strong, r"\bissued?\s+(?:on|date)\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
+        (Strong, r"\bissued?\s+(?:on|date)\b|\bissued\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
         (Strong, r"\b(?:rechnung|gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
         (Strong, ISSUE_DATE),
@@ -305,11 +305,13 @@ pub(super) static PERIOD_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// quoting "facture F-1 du ..." dates the invoice, not itself.
 pub(super) static OWN_MENTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     [
-        re(r"(?i)\b(?:facture|invoice)\b"),
+        re(r"(?i)\b(?:facture|invoice)\b|\bnote\s+d['’]\s*honoraires\b"),
         re(r"(?i)\b(?:avoir|credit\s+note)\b"),
         re(r"(?i)\b(?:ticket|re[çc]u|receipt)\b"),
     ]
 });
+static NUMBER_OPENS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:n\s?[°º]|no\.?|nr\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s*$"));
 pub(super) static REFERENCE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\br[ée]f|origin|\bsur\b|\bon\b|relati"));
 
 pub(super) fn date_rank(label: Option<DateLabel>) -> Option<(u8, f32)> {
@@ -484,7 +486,17 @@ pub(super) fn dated_document(
     let word = line.text.get(label.start..label.end).unwrap_or("").to_lowercase();
     let same_line = line.text.get(..label.start).unwrap_or("");
     let above = doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).map_or("", |l| l.text.as_str());
-    let before = if same_line.trim().is_empty() { above } else { same_line };
+    // "NOTE D'HONORAIRES" over "n° A-618 du 28/05/2024": the number that opens the line is the
+    // title's, above.
+    let numbered = NUMBER_OPENS.is_match(same_line);
+    let joined = format!("{above} {same_line}");
+    let before = if same_line.trim().is_empty() {
+        above
+    } else if numbered {
+        joined.as_str()
+    } else {
+        same_line
+    };
     let own = match kind {
         Some(DocumentKind::Invoice) => OWN_MENTION.first(),
         Some(DocumentKind::CreditNote) => OWN_MENTION.get(1),

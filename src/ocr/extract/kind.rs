@@ -27,12 +27,12 @@ pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?:\b(?:la|une|votre|notre|sur|cette|the|our|your|original|zur|der|die|ursprünglichen|de|oorspronkelijke",
-        r"|annule|remplace|replaces|cancels|storniert)\s+)$",
+        r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich)\s+)$",
     ))
 });
 
-/// How much a mention of a kind says about the document: a title (the line holds little else,
-/// "AVOIR", "Receipt FA-12") 3, the kind's number label ("Avoir n°") 2, a mention in running
+/// How much a mention of a kind says about the document: a title (its line, or its layout cell,
+/// holds little else: "AVOIR", "Receipt FA-12") 3, the kind's number label ("Avoir n°") 2, a mention in running
 /// text 1, a mention of another document ("la facture du 12/02") nothing.
 fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
     let text = &line.text;
@@ -40,11 +40,17 @@ fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
     if OTHER_DOCUMENT.is_match(before) {
         return 0;
     }
+    // The layout cell the mention stands in: a title at the right of the sender's name
+    // ("Groothandel Van der Meulen B.V.        CREDITNOTA") is alone in its cell.
+    let (from, to) = chunks(text)
+        .into_iter()
+        .find(|c| c.start <= start && end <= c.end)
+        .map_or((0, text.len()), |c| (c.start, c.end));
     let rest: usize = text
-        .get(..start)
+        .get(from..start)
         .unwrap_or("")
         .chars()
-        .chain(text.get(end..).unwrap_or("").chars())
+        .chain(text.get(end..to).unwrap_or("").chars())
         .filter(|c| c.is_alphabetic())
         .count();
     let numbered = find_labels(text, &NUMBER_LABELS).iter().any(|l| {

@@ -178,7 +178,7 @@ pub(super) const CREDIT_NOTE: &str = concat!(
 );
 /// Invoices: Facture, Invoice, Rechnung, Factuur, Factura, Fattura; corrected invoices.
 pub(super) const INVOICE: &str = concat!(
-    r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b",
+    r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b|\bnote\s+d['’]\s*honoraires\b",
     r"|\brechnungskorrektur\b|\bkorrekturrechnung\b",
 );
 /// Simplified invoices, which are till receipts: "factura simplificada", "Kleinbetragsrechnung",

@@ -342,12 +342,12 @@ impl Doc {
 
     pub(super) fn next_non_blank(&self, idx: usize) -> Option<usize> {
         let page = self.lines.get(idx)?.page;
-        (idx + 1..self.lines.len().min(idx + 3)).find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)
+        (idx + 1..self.lines.len().min(idx + 4)).find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)
     }
 
     pub(super) fn prev_non_blank(&self, idx: usize) -> Option<usize> {
         let page = self.lines.get(idx)?.page;
-        (idx.saturating_sub(2)..idx).rev().find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)
+        (idx.saturating_sub(3)..idx).rev().find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)
     }
 }
 

@@ -593,3 +593,40 @@ fn a_misread_sharp_s_still_names_the_gross_total() {
     let f = extract(&[&page], Source::Ocr);
     assert_eq!(totals(&f), some("4473.69", "584.76", "5058.45"));
 }
+
+/// A credit note whose title stands right of the sender's name, that quotes the invoice it
+/// credits ("Betreft factuur"), and prints its totals as a header row over a row of as many
+/// amounts, right-aligned under wider labels, two blank lines below; an amount in a sentence
+/// under them is no value of the table.
+#[test]
+fn a_title_alone_in_its_cell_and_a_header_row_paired_in_order() {
+    let f = read(&[
+        "Groothandel Jansen B.V.                                              CREDITNOTA",
+        "Creditnotanummer      : CN-2024-164",
+        "Datum                 : 10-08-2024",
+        "Betreft factuur       : 2024-73642 van 01-08-2024",
+        " Netto laag 9%          Netto hoog 21%          Totaal excl. btw        Totaal btw             Totaal incl. btw",
+        "",
+        "",
+        "           -1.703,52               -2.117,94               -3.821,46                -598,09              -4.419,55",
+        "Het creditbedrag van € 4.419,55 wordt verrekend.",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(totals(&f), some("3821.46", "598.09", "4419.55"));
+}
+
+/// A lawyer's "Note d'honoraires" is an invoice, dated by the "n° ... du" line under its title;
+/// "ISSUED" alone names an issue date.
+#[test]
+fn a_fee_note_is_an_invoice_and_issued_names_the_date() {
+    let f = read(&["NOTE D'HONORAIRES", "n° A2024-618 du 28/05/2024", "Convention d'honoraires du 11/03/2024"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Invoice));
+    assert_eq!(v(&f.date), Some("2024-05-28".into()));
+    let f = read(&[
+        "Invoice",
+        "INVOICE NUMBER     RE-2437",
+        "ISSUED             24 Jan 2024",
+        "DUE                7 Feb 2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-01-24".into()));
+}

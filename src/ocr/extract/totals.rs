@@ -228,11 +228,15 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore && below.span_cols(l.start, l.end).0 <= span.1) {
             break;
         }
-        let Some(hit) = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end))) else {
+        let under = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end)));
+        // A header row over a row of as many amounts, each its cell's whole content, aligned
+        // otherwise (right-aligned under wider labels): they pair in order.
+        let paired = || (column.is_empty() && !skipped).then(|| in_order(doc, idx, label, below)).flatten();
+        let Some(hit) = under.filter(|a| alone_in_cell(below, a)).or_else(paired) else {
             // One row of other columns between the label and its value, nothing under the label
             // in it ("TOTAL FACTURA" beside the first row of a VAT table, the amount two rows down).
             let empty_there = !chunks(&below.text).iter().any(|c| overlaps(span, (c.col, c.end_col)));
-            if column.is_empty() && !skipped && empty_there {
+            if column.is_empty() && !skipped && empty_there && !below.amounts.is_empty() {
                 skipped = true;
                 at = below_idx;
                 continue;
@@ -255,6 +259,29 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         sum = sum.checked_add(cents.0)?;
     }
     None
+}
+
+/// Whether an amount is its layout cell's whole content (a currency aside): a table's value,
+/// not a figure in a sentence ("Het creditbedrag van € 4.419,55 wordt verrekend").
+fn alone_in_cell(line: &Line, hit: &AmountHit) -> bool {
+    chunks(&line.text).iter().find(|c| c.start <= hit.start && hit.end <= c.end).is_some_and(|c| {
+        let rest = format!("{}{}", &line.text[c.start..hit.start], &line.text[hit.end..c.end]);
+        rest.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>().len() <= 3
+    })
+}
+
+/// The amount in the same position, among the cells of the row below, as the label's cell among
+/// the header's cells, when both rows hold as many cells (at least three) and every cell below
+/// is one amount.
+fn in_order<'a>(doc: &Doc, idx: usize, label: &Hit<TotalLabel>, below: &'a Line) -> Option<&'a AmountHit> {
+    let heads = chunks(&doc.lines.get(idx)?.text);
+    let cells = chunks(&below.text);
+    if heads.len() < 3 || heads.len() != cells.len() || below.amounts.len() != cells.len() {
+        return None;
+    }
+    let k = heads.iter().position(|h| h.start <= label.start && label.end <= h.end)?;
+    let cell = cells.get(k)?;
+    below.amounts.iter().find(|a| cell.start <= a.start && a.end <= cell.end && alone_in_cell(below, a))
 }
 
 /// How many rows down a header's column is followed.
