@@ -20,10 +20,10 @@ then inspected and fixed as classes, so their table is development from then on.
 (eight layouts in six languages, session 10) were designed the same way while HELD_OUT_5 was
 being worked on, scored once at first sight, then inspected in turn. HELD_OUT_7 (eight layouts
 in six languages, session 10), designed the same way after the second changes by someone who
-reported only their names, are the held-out table: never inspected document by document.
+reported only their names, were scored at first sight, then inspected in turn as well.
 HELD_OUT_8 (eight layouts in six languages, session 10), designed the same way after the third
-changes by someone who reported only their names, are scored in a table of their own, never
-inspected document by document.
+changes by someone who reported only their names, are the held-out table: never inspected
+document by document.
 Photos' noise is seeded per document (since session 10; Pillow's effect_noise was not, so
 photo figures of earlier runs moved by a document or two between runs).
 `--only tuning` runs the development layouts alone.
@@ -3821,8 +3821,8 @@ def main():
                  f"held out): {len(HELD_OUT_6)} layouts: " + ", ".join(HELD_OUT_6), "",
                  table(rows, "held-out-6")]
     if any(k[0] == "held-out-7" for k in rows):
-        text += ["", f"#### Held-out layouts (HELD_OUT_7, drawn in session 10 after the second changes, never "
-                 f"inspected per document while tuning): {len(HELD_OUT_7)} layouts: " + ", ".join(HELD_OUT_7), "",
+        text += ["", f"#### Layouts of session 10's third first sight (HELD_OUT_7; inspected after it, so no longer "
+                 f"held out): {len(HELD_OUT_7)} layouts: " + ", ".join(HELD_OUT_7), "",
                  table(rows, "held-out-7")]
     if any(k[0] == "held-out-8" for k in rows):
         text += ["", f"#### Held-out layouts (HELD_OUT_8, drawn in session 10 after the third changes, never "
