@@ -50,6 +50,8 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
     LabelTable::new(&within_cell(&rows))
 });
 
+static SPLIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^ \d{1,4}(?:\s|$)"));
+
 pub(super) static NUMBER_TOKEN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:[.…_]{2,}\s*)?[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
 
@@ -97,6 +99,10 @@ pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
     let rest = line.text.get(from..)?;
     let m = NUMBER_TOKEN.captures(rest)?.get(1)?;
     let token = m.as_str().trim_end_matches(['.', '-', '/', '_']);
+    // "FACTURE N° FA202 28": OCR split the number (FA2024-3028); its first piece is not it.
+    if SPLIT_NUMBER.is_match(rest.get(m.end()..).unwrap_or("")) {
+        return None;
+    }
     let starts_date = line.dates.iter().any(|d| d.start == from + m.start());
     valid_number(token, starts_date).then(|| token.to_owned())
 }

@@ -630,3 +630,23 @@ fn a_fee_note_is_an_invoice_and_issued_names_the_date() {
     ]);
     assert_eq!(v(&f.date), Some("2024-01-24".into()));
 }
+
+/// A pharmacy ticket's VAT lines name the base with "s/" ("dont TVA 10,00% s/ 41,45"): no tax;
+/// and an invoice number OCR split in two ("N° FA202 28") is withheld, not cut.
+#[test]
+fn a_base_after_s_slash_and_a_split_number() {
+    let page = [
+        "TICKET",
+        "T2 dont TVA 10,00% s/ 41,45",
+        "T3 dont TVA 20,00% s/ 68,83",
+        "Total TVA 110,28",
+        "TOTAL TTC 128,19",
+    ]
+    .join("\n");
+    let f = extract(&[&page], Source::Ocr);
+    assert_ne!(v(&f.total_tax), Some("110.28".into()));
+    let f = extract(&[&["FACTURE N° FA202 28 Page 1/1", "Date : 03/06/2024"].join("\n")], Source::Ocr);
+    assert_eq!(v(&f.invoice_number), None);
+    let f = extract(&[&["FACTURE N° FA2024-3028 Page 1/1"].join("\n")], Source::Ocr);
+    assert_eq!(v(&f.invoice_number), Some("FA2024-3028".into()));
+}

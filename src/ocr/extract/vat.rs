@@ -150,10 +150,11 @@ pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usi
     (labelled && !base_only).then_some(VatRow { rate: rate.value, base: None, tax: after.cents, labelled, line: idx })
 }
 
-/// The word that introduces the base a rate applies to: "19 % USt. auf", "TVA 20 % sur",
+/// The word that introduces the base a rate applies to: "19 % USt. auf", "TVA 20 % sur" (or
+/// "s/"),
 /// "VAT 20% on", "btw 21% over", "IVA 21% sobre", "IVA 22% su".
 static BASE_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:auf|sur|on|over|sobre|su|von|van|de)\s*(?:€|EUR)?\s*$"));
+    LazyLock::new(|| re(r"(?i)\b(?:auf|sur|s/|on|over|sobre|su|von|van|de)\s*(?:€|EUR)?\s*$"));
 
 /// "19 % MwSt.   23,75", "zzgl. 7 % USt.   7,00": the rate opens its cell (after at most a
 /// "zzgl." / "plus") and the tax word follows it directly. Not "Preis inkl. 19 % MwSt.", whose
