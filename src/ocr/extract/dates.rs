@@ -483,19 +483,20 @@ pub(super) fn dated_document(
     label: &Hit<DateLabel>,
     kind: Option<DocumentKind>,
 ) -> bool {
-    let word = line.text.get(label.start..label.end).unwrap_or("").to_lowercase();
+    let word = line.text.get(label.start..label.end).unwrap_or("");
+    if label.kind != DateLabel::Other || !(word.eq_ignore_ascii_case("du") || word.eq_ignore_ascii_case("of")) {
+        return false;
+    }
     let same_line = line.text.get(..label.start).unwrap_or("");
     let above = doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).map_or("", |l| l.text.as_str());
     // "NOTE D'HONORAIRES" over "n° A-618 du 28/05/2024": the number that opens the line is the
     // title's, above.
-    let numbered = NUMBER_OPENS.is_match(same_line);
-    let joined = format!("{above} {same_line}");
-    let before = if same_line.trim().is_empty() {
-        above
-    } else if numbered {
-        joined.as_str()
+    let before: std::borrow::Cow<'_, str> = if same_line.trim().is_empty() {
+        above.into()
+    } else if NUMBER_OPENS.is_match(same_line) {
+        format!("{above} {same_line}").into()
     } else {
-        same_line
+        same_line.into()
     };
     let own = match kind {
         Some(DocumentKind::Invoice) => OWN_MENTION.first(),
@@ -503,10 +504,7 @@ pub(super) fn dated_document(
         Some(DocumentKind::Receipt) => OWN_MENTION.get(2),
         _ => None,
     };
-    label.kind == DateLabel::Other
-        && matches!(word.as_str(), "du" | "of")
-        && own.is_some_and(|re| re.is_match(before))
-        && !REFERENCE_WORD.is_match(before)
+    own.is_some_and(|re| re.is_match(&before)) && !REFERENCE_WORD.is_match(&before)
 }
 
 pub(super) fn in_period(line: &Line, k: usize) -> bool {

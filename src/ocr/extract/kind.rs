@@ -31,9 +31,10 @@ pub(super) static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// How much a mention of a kind says about the document: a title (its line, or its layout cell,
-/// holds little else: "AVOIR", "Receipt FA-12") 3, the kind's number label ("Avoir n°") 2, a mention in running
-/// text 1, a mention of another document ("la facture du 12/02") nothing.
+/// How much a mention of a kind says about the document: a title (its line, or its layout
+/// cell, holds little else: "AVOIR", "Receipt FA-12") 3, the kind's number label ("Avoir n°")
+/// 2, a mention in running text 1, a mention of another document ("la facture du 12/02")
+/// nothing.
 fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
     let text = &line.text;
     let before = window_before(text, start, 40);
@@ -42,10 +43,7 @@ fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
     }
     // The layout cell the mention stands in: a title at the right of the sender's name
     // ("Groothandel Van der Meulen B.V.        CREDITNOTA") is alone in its cell.
-    let (from, to) = chunks(text)
-        .into_iter()
-        .find(|c| c.start <= start && end <= c.end)
-        .map_or((0, text.len()), |c| (c.start, c.end));
+    let (from, to) = cell_at(text, start, end).map_or((0, text.len()), |c| (c.start, c.end));
     let rest: usize = text
         .get(from..start)
         .unwrap_or("")

@@ -362,6 +362,24 @@ pub(super) struct Chunk {
     pub(super) end_col: usize,
 }
 
+/// The layout cell of `text` that holds the bytes `start..end`.
+pub(super) fn cell_at(text: &str, start: usize, end: usize) -> Option<Chunk> {
+    chunks(text).into_iter().find(|c| c.start <= start && end <= c.end)
+}
+
+/// A header row over a row of values aligned otherwise (right-aligned under left-aligned or
+/// wider labels): with as many cells in both rows, at least `min`, the value of the header cell
+/// holding `start..end` is the cell in the same position below.
+pub(super) fn cell_in_order(header: &str, start: usize, end: usize, below: &str, min: usize) -> Option<Chunk> {
+    let heads = chunks(header);
+    let cells = chunks(below);
+    if heads.len() < min || heads.len() != cells.len() {
+        return None;
+    }
+    let k = heads.iter().position(|h| h.start <= start && end <= h.end)?;
+    cells.get(k).copied()
+}
+
 pub(super) fn chunks(text: &str) -> Vec<Chunk> {
     let mut out = Vec::new();
     let (mut start, mut end, mut spaces) = (None, 0, 0);

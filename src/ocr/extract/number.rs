@@ -154,12 +154,9 @@ pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> O
     if let Some(cell) = cells.iter().find(|c| overlaps(span, (c.col, c.end_col))) {
         return number_token(below, cell.start);
     }
-    // A header row whose values are aligned otherwise (right-aligned under left-aligned
-    // labels): with as many cells in both rows, they pair in order, as the dates do.
-    let heads = chunks(&line.text);
-    if heads.len() >= 2 && heads.len() == cells.len() {
-        let k = heads.iter().position(|h| h.start <= label.start && label.end <= h.end)?;
-        return number_token(below, cells.get(k)?.start);
+    // Values aligned otherwise pair in order, as the dates do.
+    if let Some(cell) = cell_in_order(&line.text, label.start, label.end, &below.text, 2) {
+        return number_token(below, cell.start);
     }
     let next = doc.lines.get(doc.next_non_blank(first)?)?;
     let cell = chunks(&next.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col)))?;

@@ -264,23 +264,22 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
 /// Whether an amount is its layout cell's whole content (a currency aside): a table's value,
 /// not a figure in a sentence ("Het creditbedrag van € 4.419,55 wordt verrekend").
 fn alone_in_cell(line: &Line, hit: &AmountHit) -> bool {
-    chunks(&line.text).iter().find(|c| c.start <= hit.start && hit.end <= c.end).is_some_and(|c| {
-        let rest = format!("{}{}", &line.text[c.start..hit.start], &line.text[hit.end..c.end]);
-        rest.chars().filter(|ch| ch.is_alphanumeric()).collect::<String>().len() <= 3
+    let text = &line.text;
+    cell_at(text, hit.start, hit.end).is_some_and(|c| {
+        let around =
+            text.get(c.start..hit.start).unwrap_or("").chars().chain(text.get(hit.end..c.end).unwrap_or("").chars());
+        around.filter(|ch| ch.is_alphanumeric()).count() <= 3
     })
 }
 
 /// The amount in the same position, among the cells of the row below, as the label's cell among
-/// the header's cells, when both rows hold as many cells (at least three) and every cell below
-/// is one amount.
+/// the header's cells ([`cell_in_order`], at least three), when every cell below is one amount.
 fn in_order<'a>(doc: &Doc, idx: usize, label: &Hit<TotalLabel>, below: &'a Line) -> Option<&'a AmountHit> {
-    let heads = chunks(&doc.lines.get(idx)?.text);
-    let cells = chunks(&below.text);
-    if heads.len() < 3 || heads.len() != cells.len() || below.amounts.len() != cells.len() {
+    let header = &doc.lines.get(idx)?.text;
+    let cell = cell_in_order(header, label.start, label.end, &below.text, 3)?;
+    if below.amounts.len() != chunks(&below.text).len() {
         return None;
     }
-    let k = heads.iter().position(|h| h.start <= label.start && label.end <= h.end)?;
-    let cell = cells.get(k)?;
     below.amounts.iter().find(|a| cell.start <= a.start && a.end <= cell.end && alone_in_cell(below, a))
 }
 

@@ -151,8 +151,7 @@ pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usi
 }
 
 /// The word that introduces the base a rate applies to: "19 % USt. auf", "TVA 20 % sur" (or
-/// "s/"),
-/// "VAT 20% on", "btw 21% over", "IVA 21% sobre", "IVA 22% su".
+/// "s/"), "VAT 20% on", "btw 21% over", "IVA 21% sobre", "IVA 22% su".
 static BASE_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:auf|sur|s/|on|over|sobre|su|von|van|de)\s*(?:€|EUR)?\s*$"));
 
