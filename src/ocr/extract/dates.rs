@@ -413,6 +413,15 @@ pub(super) fn date_label(
         // "Livraison effectuée le", "Échéance le", "payée le", "Order Date", "Due Date": a bare
         // "le" or date word takes the kind of the label it completes in its cell; alone ("Paris,
         // le 12 mars", "Date: 12/03/2024") it stays a bare date word.
+        // "Data trasloco: 12-02-2024", "Datum Lieferung": a date word followed by the thing it
+        // dates, other than the document, names that thing's date.
+        Some(label)
+            if label.kind == DateLabel::Weak
+                && is_bare_date_word(&line.text, label)
+                && line.text.get(label.end..hit.start).is_some_and(qualifies_another_thing) =>
+        {
+            Some(DateLabel::Other)
+        }
         Some(label) if label.kind == DateLabel::Weak && is_bare_date_word(&line.text, label) => {
             let same_cell = |earlier: &&Hit<DateLabel>| {
                 line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
@@ -447,6 +456,39 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
         digits == 2 && matches!(sep, Some(b',' | b'.'))
     };
     label == DateLabel::Weak && (column || line.amounts.iter().filter(|a| a.start >= hit.end).any(|a| money(&a)))
+}
+
+/// Words that may stand between a bare date word and its date without naming another thing: the
+/// document itself ("Date facture", "Data documento", "Fecha emisión"), a weekday, a format hint.
+static OWN_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^(?:{WEEKDAY}|doc\w*|fact\w*|fatt\w*|rechn\w*|invoice|bill\w*|avoir|gutschrift|credit\w*|re[çc]u|receipt|ticket|{}",
+        r"vente|sale|[ée]mis\w*|emis\w*|expedici\w*|ausstell\w*|uitgifte|issue|the|del?|du|of|la|le|di|van|der|den)$",
+    ))
+});
+
+/// Whether the text between a bare date word and its date names something the date belongs to
+/// ("trasloco", "Lieferung"); words in brackets ("(jj/mm/aaaa)") are format hints.
+fn qualifies_another_thing(gap: &str) -> bool {
+    let mut depth = 0usize;
+    let mut word = String::new();
+    let mut other = false;
+    for c in gap.chars().chain(std::iter::once(' ')) {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if c.is_alphabetic() && depth == 0 => {
+                word.push(c);
+                continue;
+            }
+            _ => {}
+        }
+        if word.chars().count() >= 3 && !OWN_QUALIFIER.is_match(&word) {
+            other = true;
+        }
+        word.clear();
+    }
+    other
 }
 
 fn is_bare_date_word(text: &str, label: &Hit<DateLabel>) -> bool {

@@ -11,7 +11,13 @@ pub(super) static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
         r"\bnote\s+de\s+cr[ée]dit\b|\bcredit\s+memo\b",
     ))
 });
-pub(super) static INVOICE_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){INVOICE}")));
+pub(super) static INVOICE_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){INVOICE}|{INVOICE_COMPOUND}")));
+/// Labels that name the kind inside one word: "Factuurnummer", "Rechnungsdatum". On a page
+/// without a title they say as much as "N° de facture" does.
+const INVOICE_COMPOUND: &str = r"\b(?:factuur|rechnungs)(?:nummer|nr|datum|bedrag|betrag)\b";
+/// "AVOIR" is also a French verb: alone in its layout cell, wherever it stands on the line,
+/// it is a title; elsewhere only the marks of `CREDIT_MARK` count.
+static CREDIT_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bavoir\b"));
 pub(super) static SIMPLIFIED_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){SIMPLIFIED}")));
 pub(super) static RECEIPT_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{RECEIPT}")));
@@ -27,7 +33,10 @@ pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?:\b(?:la|une|votre|notre|sur|cette|the|our|your|original|zur|der|die|ursprünglichen|de|oorspronkelijke",
-        r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich)\s+)$",
+        r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich",
+        // Invoices to come or gone: "déduit de votre prochaine facture", "your next invoice".
+        r"|prochaine|pr[ée]c[ée]dente|derni[èe]re|next|previous|last|n[äa]chsten?|vorigen?|volgende",
+        r"|pr[óo]xima|anterior|prossima|precedente)\s+)$",
     ))
 });
 
@@ -75,13 +84,18 @@ pub(super) fn detect_kind(doc: &Doc) -> Option<(DocumentKind, f32)> {
     let mut best: Option<(u8, usize, DocumentKind)> = None;
     let mut weak_kinds: Vec<DocumentKind> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
-        for (kind, re) in [
-            (DocumentKind::CreditNote, &*CREDIT_MARK),
-            (DocumentKind::Receipt, &*SIMPLIFIED_MARK),
-            (DocumentKind::Invoice, &*INVOICE_MARK),
-            (DocumentKind::Receipt, &*RECEIPT_MARK),
+        for (kind, re, least) in [
+            (DocumentKind::CreditNote, &*CREDIT_MARK, 1),
+            (DocumentKind::CreditNote, &*CREDIT_TITLE, 3),
+            (DocumentKind::Receipt, &*SIMPLIFIED_MARK, 1),
+            (DocumentKind::Invoice, &*INVOICE_MARK, 1),
+            (DocumentKind::Receipt, &*RECEIPT_MARK, 1),
         ] {
-            let weight = re.find_iter(&line.text).map(|m| mention_weight(line, m.start(), m.end())).max();
+            let weight = re
+                .find_iter(&line.text)
+                .map(|m| mention_weight(line, m.start(), m.end()))
+                .filter(|w| *w >= least)
+                .max();
             if let Some(weight) = weight.filter(|w| *w > 0) {
                 if weight == 1 && !weak_kinds.contains(&kind) {
                     weak_kinds.push(kind);

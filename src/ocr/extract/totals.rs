@@ -228,6 +228,13 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore && below.span_cols(l.start, l.end).0 <= span.1) {
             break;
         }
+        // A summary row printed twice ("1062,60  15,00  1056,05  200,65  19,0  1256,70", then
+        // the same amounts with "EUR" for the rate) is one row, not a column of two.
+        if let [(first, _)] = column[..] {
+            if repeats_row(doc.lines.get(first), below) {
+                break;
+            }
+        }
         let under = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end)));
         // A header row over a row of as many amounts, each its cell's whole content, aligned
         // otherwise (right-aligned under wider labels): they pair in order.
@@ -259,6 +266,13 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         sum = sum.checked_add(cents.0)?;
     }
     None
+}
+
+/// Whether a row of at least three amounts holds only amounts of the row above it.
+fn repeats_row(above: Option<&Line>, row: &Line) -> bool {
+    above.is_some_and(|above| {
+        row.amounts.len() >= 3 && row.amounts.iter().all(|a| above.amounts.iter().any(|b| b.cents == a.cents))
+    })
 }
 
 /// Whether an amount is its layout cell's whole content (a currency aside): a table's value,
