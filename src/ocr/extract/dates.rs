@@ -410,15 +410,23 @@ pub(super) fn date_label(
     });
     match beside {
         Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
+        // On a credit note, "Invoice Date" dates the invoice it credits ("Against Invoice
+        // SI-44506", "Invoice Date 19/05/2024").
+        Some(label) if label.kind == DateLabel::Strong && names_invoice_only(&line.text, label, kind) => {
+            Some(DateLabel::Other)
+        }
         // "Livraison effectuée le", "Échéance le", "payée le", "Order Date", "Due Date": a bare
         // "le" or date word takes the kind of the label it completes in its cell; alone ("Paris,
         // le 12 mars", "Date: 12/03/2024") it stays a bare date word.
         // "Data trasloco: 12-02-2024", "Datum Lieferung": a date word followed by the thing it
         // dates, other than the document, names that thing's date.
+        // ... and so does a bare word in a row of positions: "Excel - niveau 2   le 24/03/2024
+        // 7 h   9   700,00 €   6 300,00 €" dates a session, a delivery, a service.
         Some(label)
             if label.kind == DateLabel::Weak
                 && is_bare_date_word(&line.text, label)
-                && line.text.get(label.end..hit.start).is_some_and(qualifies_another_thing) =>
+                && (line.text.get(label.end..hit.start).is_some_and(qualifies_another_thing)
+                    || money_after(line, hit.end) >= 2) =>
         {
             Some(DateLabel::Other)
         }
@@ -449,13 +457,24 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     let span = line.span_cols(hit.start, hit.end);
     let below = doc.next_non_blank(idx).and_then(|i| doc.lines.get(i));
     let column = below.is_some_and(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end))));
+    label == DateLabel::Weak && (column || money_after(line, hit.end) > 0)
+}
+
+/// How many money amounts (two decimals: "1.890,24") stand on a line after byte `from`.
+fn money_after(line: &Line, from: usize) -> usize {
     let money = |a: &&AmountHit| {
-        let raw = line.text.get(a.start..a.end).unwrap_or("");
-        let digits = raw.trim_end().bytes().rev().take_while(u8::is_ascii_digit).count();
-        let sep = raw.trim_end().bytes().rev().nth(digits);
+        // The amount's bytes may end with its currency: "700,00 €".
+        let raw = line.text.get(a.start..a.end).unwrap_or("").trim_end_matches(|c: char| !c.is_ascii_digit());
+        let digits = raw.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let sep = raw.bytes().rev().nth(digits);
         digits == 2 && matches!(sep, Some(b',' | b'.'))
     };
-    label == DateLabel::Weak && (column || line.amounts.iter().filter(|a| a.start >= hit.end).any(|a| money(&a)))
+    line.amounts.iter().filter(|a| a.start >= from).filter(money).count()
+}
+
+fn names_invoice_only(text: &str, label: &Hit<DateLabel>, kind: Option<DocumentKind>) -> bool {
+    let word = text.get(label.start..label.end).unwrap_or("");
+    kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(word) && !CREDIT_MARK.is_match(word)
 }
 
 /// Words that may stand between a bare date word and its date without naming another thing: the
@@ -463,7 +482,7 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
 static OWN_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)^(?:{WEEKDAY}|doc\w*|fact\w*|fatt\w*|rechn\w*|invoice|bill\w*|avoir|gutschrift|credit\w*|re[çc]u|receipt|ticket|{}",
-        r"vente|sale|[ée]mis\w*|emis\w*|expedici\w*|ausstell\w*|uitgifte|issue|the|del?|du|of|la|le|di|van|der|den)$",
+        r"vente|sale|[ée]mis\w*|emis\w*|expedici\w*|ausstell\w*|uitgifte|issue|tax|point|the|del?|du|of|la|le|di|van|der|den)$",
     ))
 });
 

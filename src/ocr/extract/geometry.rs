@@ -39,31 +39,50 @@ fn centre(word: &Word) -> f32 {
     word.bbox[1] as f32 + word.bbox[3] as f32 / 2.0
 }
 
+/// A word at most this fraction of its row's usual height ("-", "rue", "·") is a small one.
+const SMALL_WORD: f32 = 0.7;
+
 /// Groups words into visual rows: sorted by their vertical centre, a word joins the current row
-/// when its centre lies within the row's tolerance band.
+/// when its centre lies within the row's tolerance band. The band is the smaller of the row's
+/// and the word's heights, so that a tall box (a table rule read as "|") does not swallow the
+/// next line; for a small word ("-", "rue": no capital, no ascender), whose own height would
+/// leave it alone, it is the row's median height.
 fn rows<'a>(words: &[&'a Word]) -> Vec<Vec<&'a Word>> {
     let mut sorted = words.to_vec();
     sorted.sort_by(|a, b| centre(a).total_cmp(&centre(b)));
     let mut rows: Vec<Vec<&Word>> = Vec::new();
     let mut band: Option<(f32, f32)> = None; // (centre of the row, height)
+    let mut heights: Vec<f32> = Vec::new();
     for word in sorted {
         let c = centre(word);
         let h = word.bbox[3] as f32;
-        match band {
-            Some((rc, rh)) if (c - rc).abs() <= ROW_TOLERANCE * rh.min(h).max(1.0) => {
-                if let Some(row) = rows.last_mut() {
-                    let n = row.len() as f32;
-                    band = Some(((rc * n + c) / (n + 1.0), rh.max(h)));
-                    row.push(word);
-                }
+        let joins = band.is_some_and(|(rc, rh)| {
+            let usual = median(&heights);
+            (c - rc).abs() <= ROW_TOLERANCE * rh.min(h).max(1.0)
+                || h <= SMALL_WORD * usual && (c - rc).abs() <= ROW_TOLERANCE * usual
+        });
+        match (band, rows.last_mut()) {
+            (Some((rc, rh)), Some(row)) if joins => {
+                let n = row.len() as f32;
+                band = Some(((rc * n + c) / (n + 1.0), rh.max(h)));
+                row.push(word);
+                heights.push(h);
             }
             _ => {
                 band = Some((c, h));
                 rows.push(vec![word]);
+                heights.clear();
+                heights.push(h);
             }
         }
     }
     rows
+}
+
+fn median(values: &[f32]) -> f32 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// One row as text: each word at the column of its left edge, at least one space after the

@@ -149,14 +149,17 @@ pub(super) const REFERENCED_DATE: &str = concat!(
 pub(super) const DUE_DATE: &str = concat!(
     r"\bf[äa]llig\w*|\bzahlbar\b|\bzahlungs(?:ziel|datum|termin)\b|\bvervaldatum\b|\bvervalt\b|\bbetaal\w*",
     r"|\bvencimiento\b|\bfecha\s+(?:de\s+)?(?:vencimiento|pago)\b|\bscadenza\b|\bdata\s+(?:di\s+)?(?:scadenza|pagamento)\b",
-    r"|\bpaid\s+on\b|\bpayment\s+date\b|\bdate\s+of\s+payment\b|\bdate\s+de\s+(?:paiement|r[èe]glement)\b",
-    r"|\b(?:r[ée]gl[ée]e?|pay[ée]e?|encaiss[ée]e?|acquitt[ée]e?)\s+(?:par\s+\S+\s+(?:bancaire\s+)?)?le\b|\bbezahlt\s+am\b|\bbetaald\s+op\b",
+    r"|\bpayment\s+date\b|\bdate\s+of\s+payment\b|\bdate\s+de\s+(?:paiement|r[èe]glement)\b",
     // Direct debits and the due dates of insurance premiums: "Lastschrift", "wird am ... eingezogen",
     // "Abbuchung", "Hauptfälligkeit".
     r"|\blastschrift\w*|\beinzug\w*|\beingezogen\b|\babbuchung\w*|\babgebucht\b|\bhauptf[äa]llig\w*",
 );
 /// Delivery, order, service period dates.
 pub(super) const OTHER_DATE: &str = concat!(
+    // A payment made ("Betaald op", "paid on", "réglée par carte bancaire le"): a webshop is paid
+    // when the order is placed, before the invoice; no due date, which an invoice cannot follow.
+    r"\bpaid\s+on\b|\bbezahlt\s+am\b|\bbetaald\s+op\b|\bpagad[oa]\s+el\b|\bpagat[oa]\s+il\b",
+    r"|\b(?:r[ée]gl[ée]e?|pay[ée]e?|encaiss[ée]e?|acquitt[ée]e?)\s+(?:par\s+\S+\s+(?:bancaire\s+)?)?le\b|",
     // Not "Lieferant", "Lieferantenstraße", "Lieferanschrift": a supplier's name and address.
     r"\bliefer(?:datum|termin|tag|zeit\w*|ung\w*|schein\w*|woche|monat)\b|\bgeliefert\b",
     r"|\b(?:leistung|bestell|auftrag)\w*|\bzeitraum\b|\b(?:leverings|order|bestel)\w*|\bperiode\b",

@@ -719,3 +719,106 @@ fn a_summary_row_printed_twice_is_one_row() {
     ]);
     assert_eq!(totals(&f), some("1056.05", "200.65", "1256.70"));
 }
+
+// ---- session 11: HELD_OUT_9 inspected ------------------------------------------------------
+
+#[test]
+fn percentages_of_surcharges_fees_and_withholding_are_no_vat_rates() {
+    // A fuel surcharge on the transport's base is no 6 % VAT row beside the 22 % one.
+    let f = read(&[
+        "FATTURA n. F2024-8921",
+        "                 Adeguamento costo gasolio 6 % su 3.498,55                209,91",
+        " Totale imponibile        Aliquota IVA        Imposta        Totale documento",
+        " € 3.708,46               22 %                € 815,86       € 4.524,32",
+    ]);
+    assert_eq!(totals(&f), some("3708.46", "815.86", "4524.32"));
+    // Neither is a restocking fee's percentage, nor a withholding's.
+    let g = read(&[
+        "CREDIT NOTE",
+        " RESTOCK   Restocking fee 15% (opened item)      1    -£153.63    S    -£153.63",
+        " S          20.00%        7,467.63        1,493.53       Total Net Amount   £7,467.63",
+        "                                                        Total VAT Amount   £1,493.53",
+        "                                                        Credit Note Total  £8,961.16",
+    ]);
+    assert_eq!(totals(&g), some("7467.63", "1493.53", "8961.16"));
+    let h = read(&[
+        "FACTURA F2024-586",
+        "                         Base imponible       2.428,14 €",
+        "                         IVA 21 %               509,91 €",
+        "                         Total con IVA        2.938,05 €",
+        "                         Retención IRPF 7 %    -169,97 €",
+        "                         TOTAL A PERCIBIR     2.768,08 €",
+        "Tipo reducido del 7 % por inicio de actividad profesional.",
+    ]);
+    assert_eq!(totals(&h), some("2428.14", "509.91", "2938.05"));
+    let i = read(&[
+        "FACTURA F2024-587",
+        "Base imponible       2.428,14 €",
+        "IVA 21 %               509,91 €",
+        "Total con IVA        2.938,05 €",
+        "IRPF 15 %             -364,22 €",
+    ]);
+    assert_eq!(totals(&i), some("2428.14", "509.91", "2938.05"));
+    // A VAT column's rate after a position's quantity and price is still a printed rate: with
+    // the 20 % row of the breakdown lost, the 10 % row is not the totals.
+    let j = read(&[
+        "AVOIR",
+        "Olivier en pot 80/100 cm 4 385,24 10% 1 540,96",
+        "Jardinière terre cuite 100 cm 7 349,59 20% -2 447,13",
+        "Code Taux Base HT TVA Total HT -4 296,37 €",
+        "1 10% -1 849,24 -184,92 Total TVA -674,35 €",
+        "2 #1» AUTRE 1,8 Montant de l'avoir TTC -4 970,72 €",
+    ]);
+    assert_ne!(v(&j.total_excluding_tax).as_deref(), Some("1849.24"));
+}
+
+#[test]
+fn on_a_credit_note_the_invoice_date_is_the_credited_invoice_s() {
+    let f = read(&[
+        "KESTREL IT                                            CREDIT NOTE",
+        "                        Credit Note No.               RE2024-8301",
+        "                        Date / Tax Point              27/05/2024",
+        "                        Against Invoice               SI-44506",
+        "                        Invoice Date                  19/05/2024",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-05-27"));
+    // On an invoice it is the document's own.
+    let g = read(&["INVOICE", "Invoice Date      19/05/2024", "Order Date        12/05/2024"]);
+    assert_eq!(v(&g.date).as_deref(), Some("2024-05-19"));
+}
+
+#[test]
+fn an_abbreviated_document_type_names_the_kind() {
+    let f = read(&[
+        " Tipo documento                  Numero            Data",
+        " TD24 Fatt. differita            F2024-8921        11/01/2024",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Invoice));
+}
+
+#[test]
+fn a_date_in_a_row_of_positions_and_a_payment_made_do_not_date_the_invoice() {
+    let f = read(&[
+        "PRISME FORMATION                                      FACTURE",
+        "                                             Lyon, le 12 avril 2024",
+        "Gestion du temps          du 20/03 au 21/03/2024   14 h   7   730,00 €   5 110,00 €",
+        "Excel - perfectionnement  le 24/03/2024             7 h   9   700,00 €   6 300,00 €",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-04-12"));
+    // A webshop is paid before it invoices: the payment is no due date the invoice must precede.
+    let g = read(&["Factuur", "Factuurdatum 21-06-2024", "Besteldatum 04-06-2024", "Betaald op 04-06-2024"]);
+    assert_eq!(v(&g.date).as_deref(), Some("2024-06-21"));
+}
+
+#[test]
+fn a_labelled_sum_row_of_three_amounts_gives_the_totals() {
+    let f = read(&[
+        "Rechnung Nr. F2024-4584",
+        "Rechnungsbetrag 214,50 EUR",
+        "Mwst.-Satz Netto Mwst. Brutto",
+        "71% 152,34 10,66 163,00",
+        "19% 43,28 8,22 51,50",
+        "Summe 195,62 18,88 214,50",
+    ]);
+    assert_eq!(totals(&f), some("195.62", "18.88", "214.50"));
+}

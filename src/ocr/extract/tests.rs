@@ -1306,3 +1306,32 @@ fn arithmetic_on_one_of_several_labelled_taxes_is_withheld() {
     let f = extract(&[&one], Source::Ocr);
     assert_eq!(totals_of(&f), triple("275.00", "19.25", "294.25"), "{:?}", f.totals_rule);
 }
+
+/// A hyphen or a word without capitals or ascenders ("rue") has a small box whose centre sits
+/// below its row's: it stays in its row, and a tall box (a table rule read as "|") does not
+/// pull the next line in.
+#[test]
+fn small_words_stay_in_their_row_and_tall_boxes_do_not_swallow_the_next_line() {
+    let sized = |text: &str, left: u32, top: u32, height: u32| crate::ocr::fields::Word {
+        text: text.into(),
+        bbox: [left, top, 12 * text.chars().count() as u32, height],
+        line: (1, 1, 1),
+    };
+    let words = vec![
+        sized("Garosud", 100, 178, 16),
+        sized("-", 200, 187, 2),
+        sized("95", 220, 179, 15),
+        sized("rue", 260, 182, 12),
+        sized("Jasse", 320, 178, 16),
+        sized("Tél.", 100, 205, 16),
+        sized("27", 160, 206, 29),
+        sized("|", 200, 200, 45),
+        sized("RE2024-2577", 300, 216, 17),
+        sized("commandes@distriboissons.fr", 100, 233, 19),
+    ];
+    let laid = relayout(&words);
+    let rows: Vec<&str> = laid.lines().map(str::trim).collect();
+    assert_eq!(rows.len(), 3, "{laid}");
+    assert!(rows[0].contains("rue") && rows[0].contains(" - "), "{laid}");
+    assert!(rows[2].starts_with("commandes@"), "{laid}");
+}

@@ -113,6 +113,13 @@ pub(super) fn total_candidates(doc: &Doc, breakdown: &[VatRow]) -> Candidates {
                 Some(hit) => Some(Candidate { cents: hit.cents, strength: strength(label.kind), order: idx }),
                 None => amount_below(doc, idx, label),
             };
+            if let Some([ht, tax, ttc]) = sum_row(line, label, segment_end) {
+                // "Summe   195,62   18,88   214,50" under "Netto  MwSt.  Brutto": the row that
+                // sums a VAT table gives all three totals.
+                for (kind, cents) in [(TotalLabel::Ht, ht), (TotalLabel::Tax, tax), (TotalLabel::Ttc, ttc)] {
+                    out.push(kind, Candidate { cents, strength: SUM_ROW_STRENGTH, order: idx });
+                }
+            }
             if let Some(candidate) = candidate {
                 out.push(label.kind, candidate);
                 // "Summe 225,00" right above "MwSt. 30,75": a bare total over a tax line may be
@@ -127,6 +134,21 @@ pub(super) fn total_candidates(doc: &Doc, breakdown: &[VatRow]) -> Candidates {
     push_breakdown_sums(&mut out, breakdown);
     push_block_pairs(doc, &mut out);
     out
+}
+
+/// Each total read from a labelled sum row of three amounts: less than a label of its own.
+const SUM_ROW_STRENGTH: u8 = 5;
+
+/// A bare total label ("Summe", "Total", "Gesamt") followed by exactly three amounts, no rate
+/// among them, where the first two add up to the third with a plausible tax: net, tax, gross.
+fn sum_row(line: &Line, label: &Hit<TotalLabel>, segment_end: usize) -> Option<[Cents; 3]> {
+    if label.kind != TotalLabel::Bare || !find_rates(&line.masked).is_empty() {
+        return None;
+    }
+    let amounts: Vec<Cents> =
+        line.amounts.iter().filter(|a| a.start >= label.end && a.end <= segment_end).map(|a| a.cents).collect();
+    let [ht, tax, ttc] = amounts[..] else { return None };
+    (ht.0.checked_add(tax.0) == Some(ttc.0) && tax.0 != 0 && tax_possible(ht.0, tax.0)).then_some([ht, tax, ttc])
 }
 
 /// Whether the next line holds a tax label and an amount.

@@ -15,8 +15,43 @@ pub(super) static NOT_VAT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         // "2 % Skonto", "Nachlass 5 %", "korting 2%", "descuento 5 %", "sconto 3%".
         r"|rabatt|nachlass|skonto|abschlag|anzahlung|vorauszahlung|korting|betalingskorting|descuento|pronto\s+pago",
         r"|\bsconto\b|abbuono|acconto|anticipo",
+        // Withholding taxes: "Retención IRPF 7 %", "ritenuta d'acconto 20 %", "withholding 30 %".
+        r"|\birpf\b|retenci[óo]n|ritenuta|withholding|quellensteuer|retenue\s+[àa]\s+la\s+source",
     ))
 });
+
+/// Words that may stand before a VAT rate in its cell: the tax's names, "rate", "code", "incl.".
+static VAT_CONTEXT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)^(?:tva|vat|mwst|ust|btw|iva|tax\w*|steuer\w*|umsatzsteuer\w*|mehrwertsteuer\w*|impuest\w*|impost\w*",
+        r"|taux|rate|tipo|aliquota|satz|steuersatz|tarief|dont|incl\w*|excl\w*|inkl\w*|zzgl\w*|zuz\w*|plus|total\w*",
+        r"|montant|amount|betrag|bedrag|importe|importo|code|normal|standard|reduced|r[ée]duit|erm[äa]\w*|reducido",
+        r"|ridott\w*|verlaagd|hoog|laag|gesamt|summe|sum|som",
+        r"|del|des|der|die|das|dem|den|van|het|the|della|von|per|por|pour|for|sur|auf|sobre|over)$",
+    ))
+});
+
+/// Whether a rate follows a description in its layout cell ("Adeguamento costo gasolio 6 % su
+/// 3.498,55", "Restocking fee 15%"), two words or more that are none of the tax's own, or stands
+/// in a sentence (three such words in its cell: "Tipo reducido del 7 % por inicio de actividad").
+/// Such a percentage surcharges, discounts, withholds or explains something; it is no VAT rate.
+pub(super) fn described_rate(text: &str, rate: &Rate) -> bool {
+    let Some(cell) = cell_at(text, rate.start, rate.end) else { return false };
+    let words = |part: &str| {
+        part.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3 && !VAT_CONTEXT_WORD.is_match(w))
+            .count()
+    };
+    // Only the words next to the rate: in a row of positions ("Jardinière terre cuite 100 cm
+    // 7 349,59 20% -2 447,13", one cell once OCR kept single spaces) quantities and prices stand
+    // between the description and the rate of its VAT column.
+    let lead = text.get(cell.start..rate.start).unwrap_or("");
+    let lead = lead.rfind(|c: char| c.is_ascii_digit()).map_or(lead, |i| &lead[i + 1..]);
+    let tail = text.get(rate.end..cell.end).unwrap_or("");
+    let tail = tail.find(|c: char| c.is_ascii_digit()).map_or(tail, |i| &tail[..i]);
+    let before = words(lead);
+    before >= 2 || before + words(tail) >= 3
+}
 
 /// Rates in force in the EU, Switzerland and the UK, in percent: an unlabelled table row counts
 /// as a VAT line only with one of these.
@@ -91,7 +126,7 @@ pub(super) fn printed_rates(doc: &Doc) -> Vec<i64> {
     let mut rates = Vec::new();
     for line in doc.lines.iter().filter(|l| !NOT_VAT_LINE.is_match(&l.text)) {
         for rate in find_rates(&line.masked) {
-            if known_rate(rate.value) && !rates.contains(&rate.value) {
+            if known_rate(rate.value) && !rates.contains(&rate.value) && !described_rate(&line.text, &rate) {
                 rates.push(rate.value);
             }
         }
@@ -140,7 +175,7 @@ pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usi
         .map(|a| a.cents)
         .collect();
     if let Some((base, tax)) = find_pair(&amounts, rate.value) {
-        let plausible_rate = labelled || known_rate(rate.value);
+        let plausible_rate = labelled || known_rate(rate.value) && !described_rate(&line.text, rate);
         return plausible_rate.then_some(VatRow { rate: rate.value, base: Some(base), tax, labelled, line: idx });
     }
     let after = line.amounts.iter().rev().find(|a| a.start >= rate.end && a.end <= to)?;
