@@ -34,7 +34,7 @@ pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?:\b(?:la|une|votre|notre|sur|cette|the|our|your|original|zur|der|die|ursprünglichen|de|oorspronkelijke",
-        r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich",
+        r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich|against|gegen|tegen",
         // Invoices to come or gone: "déduit de votre prochaine facture", "your next invoice".
         r"|prochaine|pr[ée]c[ée]dente|derni[èe]re|next|previous|last|n[äa]chsten?|vorigen?|volgende",
         r"|pr[óo]xima|anterior|prossima|precedente)\s+)$",

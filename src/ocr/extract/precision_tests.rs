@@ -672,6 +672,9 @@ fn a_credit_note_title_at_the_right_and_the_invoice_it_credits() {
     // The title alone decides against a mention in running text.
     let t = read(&["Jardinerie des Quatre Saisons              AVOIR", "Retour de marchandises facturées en mai"]);
     assert_eq!(v(&t.kind), Some(DocumentKind::CreditNote));
+    // So is the invoice a credit note is issued against.
+    let a = read(&["KESTREL CREDIT NOTE Ltd", "Against Invoice SI-44506"]);
+    assert_eq!(v(&a.kind), Some(DocumentKind::CreditNote));
     // An invoice to come is another document.
     let h = read(&["Avoir sur facture n° FC2405-8578", "Cet avoir sera déduit de votre prochaine facture."]);
     assert_eq!(v(&h.kind), Some(DocumentKind::CreditNote));
