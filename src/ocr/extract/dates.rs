@@ -17,7 +17,8 @@ pub(super) static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 pub(super) static DATE_MONTH_DAY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
+    // OCR may put a space before the comma: "August 3 , 2014".
+    LazyLock::new(|| re(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s?,?\s+(\d{4})\b"));
 pub(super) static TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}\s?[:hH]\s?\d{2}(?:\s?:\s?\d{2})?\b"));
 
 #[derive(Debug, Clone, Copy)]

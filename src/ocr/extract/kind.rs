@@ -31,15 +31,23 @@ pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A mention of a document that is another one: "annule et remplace la facture du", "zur
 /// Rechnung vom", "original invoice", "la factura rectificada", "la fattura n. 12 del".
-pub(super) static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)(?:\b(?:la|une|votre|notre|sur|cette|the|our|your|original|zur|der|die|ursprünglichen|de|oorspronkelijke",
-        r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich|against|gegen|tegen",
-        // Invoices to come or gone: "déduit de votre prochaine facture", "your next invoice".
-        r"|prochaine|pr[ée]c[ée]dente|derni[èe]re|next|previous|last|n[äa]chsten?|vorigen?|volgende",
-        r"|pr[óo]xima|anterior|prossima|precedente)\s+)$",
-    ))
-});
+pub(super) static OTHER_DOCUMENT: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)(?:\b(?:la|une|the|der|die|de|{QUOTING})\s+)$")));
+
+/// The words that make a mention another document's, where an article alone would not: "Avoir
+/// sur facture n° 12" quotes an invoice, "N° de factura" labels this one.
+const QUOTING: &str = concat!(
+    r"votre|notre|sur|cette|our|your|original|zur|ursprünglichen|oorspronkelijke",
+    r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich|against|gegen|tegen",
+    // Invoices to come or gone: "déduit de votre prochaine facture", "your next invoice".
+    r"|prochaine|pr[ée]c[ée]dente|derni[èe]re|next|previous|last|n[äa]chsten?|vorigen?|volgende",
+    r"|pr[óo]xima|anterior|prossima|precedente",
+);
+
+/// A number label right after a quoting word (an article may stand between): the number of the
+/// document this one quotes ("Avoir sur facture n°", "annule et remplace la facture n°").
+pub(super) static QUOTED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:{QUOTING})\s+(?:(?:la|une|the|der|die|de)\s+)?$")));
 
 /// How much a mention of a kind says about the document: a title (its line, or its layout
 /// cell, holds little else: "AVOIR", "Receipt FA-12") 3, the kind's number label ("Avoir n°")

@@ -74,7 +74,7 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
         for label in find_labels(&line.text, &NUMBER_LABELS) {
             // "Avoir sur facture n° FC-12", "annule et remplace la facture n° 7": the number of
             // the document this one quotes.
-            let quoted = OTHER_DOCUMENT.is_match(window_before(&line.text, label.start, 40));
+            let quoted = QUOTED_NUMBER.is_match(window_before(&line.text, label.start, 40));
             let priority = if quoted { 0 } else { number_priority(label.kind, kind) };
             // A bare "Réf." names too many things (orders, customers, mandates) to be trusted.
             if priority <= 1 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {

@@ -672,6 +672,9 @@ fn a_credit_note_title_at_the_right_and_the_invoice_it_credits() {
     // The title alone decides against a mention in running text.
     let t = read(&["Jardinerie des Quatre Saisons              AVOIR", "Retour de marchandises facturées en mai"]);
     assert_eq!(v(&t.kind), Some(DocumentKind::CreditNote));
+    // An article alone quotes nothing: "N° de factura" with its sign misread labels this one.
+    let n = read(&["FACTURA", "Ne? de factura:          A-2025-06632          Cliente: Hotel Triana"]);
+    assert_eq!(v(&n.invoice_number).as_deref(), Some("A-2025-06632"));
     // So is the invoice a credit note is issued against.
     let a = read(&["KESTREL CREDIT NOTE Ltd", "Against Invoice SI-44506"]);
     assert_eq!(v(&a.kind), Some(DocumentKind::CreditNote));
@@ -824,4 +827,10 @@ fn a_labelled_sum_row_of_three_amounts_gives_the_totals() {
         "Summe 195,62 18,88 214,50",
     ]);
     assert_eq!(totals(&f), some("195.62", "18.88", "214.50"));
+}
+
+#[test]
+fn a_space_ocr_put_before_a_date_s_comma_keeps_the_date() {
+    let f = read(&["INVOICE", "Invoice Date:        August 3 , 2014", "TOTAL AMOUNT DUE ON August 3 , 2014 $4.11"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2014-08-03"));
 }
