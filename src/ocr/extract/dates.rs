@@ -261,7 +261,10 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
             Strong,
             r"\b(?:invoice|issue|billing|receipt|document|transaction)\s+date\b|\bdate\s+of\s+(?:issue|invoice)\b",
         ),
-        (Strong, r"\bissued?\s+(?:on|date)\b|\bissued\b|\bfait\s+le\b|(?:^|\s)[ée]mise?\s+le\b|\bdated\b"),
+        (
+            Strong,
+            r"\bissued?\s+(?:on|date)\b|\bissued\b|\bfait\s+le\b|(?:^|\s)(?:[ée]mise?|[ée]dit[ée]e?|[ée]tablie?)\s+le\b|\bdated\b",
+        ),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
         (Strong, r"\b(?:rechnung|gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
         (Strong, ISSUE_DATE),
@@ -427,7 +430,8 @@ pub(super) fn date_label(
             if label.kind == DateLabel::Weak
                 && is_bare_date_word(&line.text, label)
                 && (line.text.get(label.end..hit.start).is_some_and(qualifies_another_thing)
-                    || money_after(line, hit.end) >= 2) =>
+                    || money_after(line, hit.end) >= 2
+                    || event_participle(line.text.get(..label.start).unwrap_or(""))) =>
         {
             Some(DateLabel::Other)
         }
@@ -478,12 +482,19 @@ fn names_invoice_only(text: &str, label: &Hit<DateLabel>, kind: Option<DocumentK
     kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(word) && !CREDIT_MARK.is_match(word)
 }
 
+/// "Né(e) le", "Vacciné le", "Livrés le": a French past participle right before a bare "le"
+/// names an event (issue participles, "émise le", "éditée le", are labels of their own).
+fn event_participle(before: &str) -> bool {
+    static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?)\s+$"));
+    PARTICIPLE.is_match(before)
+}
+
 /// Words that may stand between a bare date word and its date without naming another thing: the
 /// document itself ("Date facture", "Data documento", "Fecha emisión"), a weekday, a format hint.
 static OWN_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)^(?:{WEEKDAY}|doc\w*|fact\w*|fatt\w*|rechn\w*|invoice|bill\w*|avoir|gutschrift|credit\w*|re[çc]u|receipt|ticket|{}",
-        r"vente|sale|[ée]mis\w*|emis\w*|expedici\w*|ausstell\w*|uitgifte|issue|tax|point|the|del?|du|of|la|le|di|van|der|den)$",
+        r"vente|sale|[ée]mis\w*|emis\w*|expedici\w*|ausstell\w*|uitgifte|issue|tax|point|time|heure|uhrzeit|zeit|hora|ora|tijd|the|del?|du|of|la|le|di|van|der|den)$",
     ))
 });
 

@@ -15,12 +15,13 @@ pub(super) enum NumberLabel {
     Ignore,
 }
 
-pub(super) const NO: &str = r"(?:\bn\s?[°º*']|\bno\b\.?|\bnr\b\.?|\bn[uú](?:m(?:[ée]ro|ber)?|mmer)\b\.?|#)";
+pub(super) const NO: &str = r"(?:\bn\.?\s?[°º*']|\bno\b\.?|\bnr\b\.?|\bn[uú](?:m(?:[ée]ro|ber)?|mmer)\b\.?|#)";
 
 pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::new(|| {
     use NumberLabel::*;
     let rows: Vec<(NumberLabel, String)> = vec![
-        (Invoice, format!(r"\b(?:facture|invoice)\s*{NO}|{NO}\s*(?:de\s+)?(?:la\s+|della\s+)?(?:{DOC_WORD})\b")),
+        // The kind's title then a number word: "Facture n°", "Note d'honoraires N°", "Fattura n.".
+        (Invoice, format!(r"(?:{INVOICE})\s*{NO}|{NO}\s*(?:de\s+)?(?:la\s+|della\s+)?(?:{DOC_WORD})\b")),
         (Invoice, r"\binvoice\s+(?:id|ref(?:erence)?)\b|\b(?:facture|invoice)\s*:".into()),
         (CreditNote, format!(r"\b(?:avoir|credit\s+note)\s*{NO}|{NO}\s*(?:de\s+|d['’]\s*)?(?:l['’]\s*)?avoir\b")),
         (CreditNote, format!(r"{NO}\s*(?:de\s+)?credit\s+note\b|\b(?:avoir|credit\s+note)\s*:")),
@@ -49,6 +50,8 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
     ];
     LabelTable::new(&within_cell(&rows))
 });
+
+static AMOUNT_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"^,\d{2}(?:\D|$)"));
 
 static SPLIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^ \d{1,4}(?:\s|$)"));
 
@@ -102,6 +105,10 @@ pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
     let rest = line.text.get(from..)?;
     let m = NUMBER_TOKEN.captures(rest)?.get(1)?;
     let token = m.as_str().trim_end_matches(['.', '-', '/', '_']);
+    // "TOTAL FACTURA 7.078,12 €": the figures before an amount's decimals are no number.
+    if AMOUNT_TAIL.is_match(rest.get(m.end()..).unwrap_or("")) {
+        return None;
+    }
     // "FACTURE N° FA202 28": OCR split the number (FA2024-3028); its first piece is not it.
     if SPLIT_NUMBER.is_match(rest.get(m.end()..).unwrap_or("")) {
         return None;

