@@ -81,9 +81,15 @@ pub fn extract(pages: &[&str], source: Source) -> Fields {
 
 /// [`extract`], with what the caller knows of the document (its fiscal year).
 pub fn extract_with(pages: &[&str], source: Source, hints: Hints) -> Fields {
+    extract_as(pages, source, hints, None)
+}
+
+/// [`extract_with`], the document's kind given (`known`) rather than read from these pages: the
+/// word rows may read a title the text's blocks mixed with a logo.
+fn extract_as(pages: &[&str], source: Source, hints: Hints, known: Option<(DocumentKind, f32)>) -> Fields {
     let mut doc = Doc::new(pages, source);
     doc.period = hints.period;
-    let kind = detect_kind(&doc);
+    let kind = known.or_else(|| detect_kind(&doc));
     let document_kind = kind.map(|(k, _)| k);
     let breakdown = vat_breakdown(&doc);
     let totals = decide_totals(&doc, &total_candidates(&doc, &breakdown), &breakdown);
@@ -134,6 +140,13 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hin
         .collect();
     let rebuilt: Vec<&str> = rebuilt.iter().map(String::as_str).collect();
     let second = extract_with(&rebuilt, source, hints);
+    // The kind only the rows read decides the text's kind-dependent fields too (a credit note's
+    // "Invoice Date" is the credited invoice's), as it will be reported.
+    if fields.kind.is_none() {
+        if let Some(kind) = &second.kind {
+            fields = extract_as(pages, source, hints, Some((kind.value, kind.confidence)));
+        }
+    }
     let text_holds = fields.consistent.is_some();
     let no_totals =
         fields.total_excluding_tax.is_none() && fields.total_tax.is_none() && fields.total_including_tax.is_none();

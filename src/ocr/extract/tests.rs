@@ -1335,3 +1335,31 @@ fn small_words_stay_in_their_row_and_tall_boxes_do_not_swallow_the_next_line() {
     assert!(rows[0].contains("rue") && rows[0].contains(" - "), "{laid}");
     assert!(rows[2].starts_with("commandes@"), "{laid}");
 }
+
+/// OCR's text put a logo and the title in one block ("KESTREL CREDIT NOTE"); the word rows read
+/// the title alone. The kind they read decides the text's dates too: on a credit note, "Invoice
+/// Date" is the credited invoice's.
+#[test]
+fn a_kind_only_the_word_rows_read_decides_the_dates_of_the_text() {
+    let words = vec![
+        word("KESTREL", 100, 100, 1),
+        word("CREDIT", 900, 100, 2),
+        word("NOTE", 990, 100, 2),
+        word("Date", 600, 150, 3),
+        word("/", 660, 150, 3),
+        word("Tax", 680, 150, 3),
+        word("Point", 730, 150, 3),
+        word("27/05/2024", 900, 150, 3),
+        word("Credit", 100, 200, 4),
+        word("to", 180, 200, 4),
+        word("Invoice", 600, 200, 5),
+        word("Date", 700, 200, 5),
+        word("19/05/2024", 900, 200, 5),
+    ];
+    let split = text(&["KESTREL CREDIT NOTE", "Date / Tax Point 27/05/2024", "Credit to Invoice Date 19/05/2024"]);
+    assert_eq!(value(&extract(&[&split], Source::Ocr).kind), None);
+    let slices: Vec<&[crate::ocr::fields::Word]> = vec![&words];
+    let f = extract_with_words(&[&split], &slices, Source::Ocr, Hints::default());
+    assert_eq!(value(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(value(&f.date), s("2024-05-27"));
+}
