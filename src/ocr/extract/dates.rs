@@ -16,8 +16,8 @@ pub(super) static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:del?\s+)?(\d{4}|\d{2})\b",
     ))
 });
+/// "March 12, 2024"; OCR may put a space before the comma: "August 3 , 2014".
 pub(super) static DATE_MONTH_DAY: LazyLock<Regex> =
-    // OCR may put a space before the comma: "August 3 , 2014".
     LazyLock::new(|| re(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s?,?\s+(\d{4})\b"));
 pub(super) static TIME_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}\s?[:hH]\s?\d{2}(?:\s?:\s?\d{2})?\b"));
 
@@ -419,13 +419,10 @@ pub(super) fn date_label(
         Some(label) if label.kind == DateLabel::Strong && names_invoice_only(&line.text, label, kind) => {
             Some(DateLabel::Other)
         }
-        // "Livraison effectuée le", "Échéance le", "payée le", "Order Date", "Due Date": a bare
-        // "le" or date word takes the kind of the label it completes in its cell; alone ("Paris,
-        // le 12 mars", "Date: 12/03/2024") it stays a bare date word.
-        // "Data trasloco: 12-02-2024", "Datum Lieferung": a date word followed by the thing it
-        // dates, other than the document, names that thing's date.
-        // ... and so does a bare word in a row of positions: "Excel - niveau 2   le 24/03/2024
-        // 7 h   9   700,00 €   6 300,00 €" dates a session, a delivery, a service.
+        // A bare date word that dates another thing: followed by that thing ("Data trasloco:
+        // 12-02-2024", "Datum Lieferung"), in a row of positions ("Excel - niveau 2   le
+        // 24/03/2024   7 h   9   700,00 €   6 300,00 €"), or after an event's participle ("Né(e)
+        // le").
         Some(label)
             if label.kind == DateLabel::Weak
                 && is_bare_date_word(&line.text, label)
@@ -435,6 +432,9 @@ pub(super) fn date_label(
         {
             Some(DateLabel::Other)
         }
+        // "Livraison effectuée le", "Échéance le", "payée le", "Order Date", "Due Date": a bare
+        // "le" or date word takes the kind of the label it completes in its cell; alone ("Paris,
+        // le 12 mars", "Date: 12/03/2024") it stays a bare date word.
         Some(label) if label.kind == DateLabel::Weak && is_bare_date_word(&line.text, label) => {
             let same_cell = |earlier: &&Hit<DateLabel>| {
                 line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
@@ -477,6 +477,7 @@ fn money_after(line: &Line, from: usize) -> usize {
     line.amounts.iter().filter(|a| a.start >= from).filter(money).count()
 }
 
+/// Whether a date label names an invoice, and not a credit note, on a credit note.
 fn names_invoice_only(text: &str, label: &Hit<DateLabel>, kind: Option<DocumentKind>) -> bool {
     let word = text.get(label.start..label.end).unwrap_or("");
     kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(word) && !CREDIT_MARK.is_match(word)

@@ -12,9 +12,9 @@ pub(super) static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 pub(super) static INVOICE_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){INVOICE}|{INVOICE_COMPOUND}")));
-/// Labels that name the kind inside one word: "Factuurnummer", "Rechnungsdatum". On a page
-/// without a title they say as much as "N° de facture" does.
-/// Also the abbreviations of Italian and French document types: "TD24 Fatt. differita", "Fact. n°".
+/// Labels that name the kind inside one word ("Factuurnummer", "Rechnungsdatum"), and the
+/// abbreviations of Italian and French document types ("TD24 Fatt. differita", "Fact. n°"): on
+/// a page without a title they say as much as "N° de facture" does.
 const INVOICE_COMPOUND: &str = r"\b(?:factuur|rechnungs)(?:nummer|nr|datum|bedrag|betrag)\b|\b(?:fatt|fact)\.";
 /// "AVOIR" is also a French verb: alone in its layout cell, wherever it stands on the line,
 /// it is a title; elsewhere only the marks of `CREDIT_MARK` count.
