@@ -6568,29 +6568,12 @@ def generate(out, per_layout, seed, only=None):
 
 
 def set_of(name):
-    if name in HELD_OUT_2:
-        return "held-out"
-    if name in HELD_OUT_3:
-        return "held-out-3"
-    if name in HELD_OUT_4:
-        return "held-out-4"
-    if name in HELD_OUT_5:
-        return "held-out-5"
-    if name in HELD_OUT_6:
-        return "held-out-6"
-    if name in HELD_OUT_7:
-        return "held-out-7"
-    if name in HELD_OUT_8:
-        return "held-out-8"
-    if name in HELD_OUT_9:
-        return "held-out-9"
-    if name in HELD_OUT_10:
-        return "held-out-10"
-    if name in HELD_OUT_11:
-        return "held-out-11"
-    if name in HELD_OUT_12:
-        return "held-out-12"
-    return "development"
+    """The table a layout is scored in: one per set drawn apart, the rest development."""
+    sets = [("held-out", HELD_OUT_2), ("held-out-3", HELD_OUT_3), ("held-out-4", HELD_OUT_4),
+            ("held-out-5", HELD_OUT_5), ("held-out-6", HELD_OUT_6), ("held-out-7", HELD_OUT_7),
+            ("held-out-8", HELD_OUT_8), ("held-out-9", HELD_OUT_9), ("held-out-10", HELD_OUT_10),
+            ("held-out-11", HELD_OUT_11), ("held-out-12", HELD_OUT_12)]
+    return next((tag for tag, layouts in sets if name in layouts), "development")
 
 
 def run(binary, entries, langs):

@@ -1070,10 +1070,15 @@ fn numbers_that_are_not_invoice_numbers() {
 // ---- word-box geometry ------------------------------------------------------------------
 
 fn word(text: &str, left: u32, top: u32, block: u32) -> crate::ocr::fields::Word {
+    crate::ocr::fields::Word { line: (block, 1, 1), ..sized_word(text, left, top, 30) }
+}
+
+/// A word box 12 pixels a character wide and `height` high.
+fn sized_word(text: &str, left: u32, top: u32, height: u32) -> crate::ocr::fields::Word {
     crate::ocr::fields::Word {
         text: text.into(),
-        bbox: [left, top, 12 * text.chars().count() as u32, 30],
-        line: (block, 1, 1),
+        bbox: [left, top, 12 * text.chars().count() as u32, height],
+        line: (1, 1, 1),
     }
 }
 
@@ -1312,22 +1317,17 @@ fn arithmetic_on_one_of_several_labelled_taxes_is_withheld() {
 /// pull the next line in.
 #[test]
 fn small_words_stay_in_their_row_and_tall_boxes_do_not_swallow_the_next_line() {
-    let sized = |text: &str, left: u32, top: u32, height: u32| crate::ocr::fields::Word {
-        text: text.into(),
-        bbox: [left, top, 12 * text.chars().count() as u32, height],
-        line: (1, 1, 1),
-    };
     let words = vec![
-        sized("Garosud", 100, 178, 16),
-        sized("-", 200, 187, 2),
-        sized("95", 220, 179, 15),
-        sized("rue", 260, 182, 12),
-        sized("Jasse", 320, 178, 16),
-        sized("Tél.", 100, 205, 16),
-        sized("27", 160, 206, 29),
-        sized("|", 200, 200, 45),
-        sized("RE2024-2577", 300, 216, 17),
-        sized("commandes@distriboissons.fr", 100, 233, 19),
+        sized_word("Garosud", 100, 178, 16),
+        sized_word("-", 200, 187, 2),
+        sized_word("95", 220, 179, 15),
+        sized_word("rue", 260, 182, 12),
+        sized_word("Jasse", 320, 178, 16),
+        sized_word("Tél.", 100, 205, 16),
+        sized_word("27", 160, 206, 29),
+        sized_word("|", 200, 200, 45),
+        sized_word("RE2024-2577", 300, 216, 17),
+        sized_word("commandes@distriboissons.fr", 100, 233, 19),
     ];
     let laid = relayout(&words);
     let rows: Vec<&str> = laid.lines().map(str::trim).collect();
