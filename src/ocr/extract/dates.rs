@@ -266,7 +266,7 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
             r"\bissued?\s+(?:on|date)\b|\bissued\b|\bfait\s+le\b|(?:^|\s)(?:[ée]mise?|[ée]dit[ée]e?|[ée]tablie?)\s+le\b|\bdated\b",
         ),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
-        (Strong, r"\b(?:rechnung|gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
+        (Strong, r"\b(?:\w*rechnung|gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
         (Strong, ISSUE_DATE),
         (Strong, OWN_TITLE_DATE),
         // Dates of another document quoted by this one: a credit note's cancelled invoice.
@@ -428,7 +428,7 @@ pub(super) fn date_label(
                 && is_bare_date_word(&line.text, label)
                 && (line.text.get(label.end..hit.start).is_some_and(qualifies_another_thing)
                     || money_after(line, hit.end) >= 2
-                    || event_participle(line.text.get(..label.start).unwrap_or(""))) =>
+                    || event_participle(&line.text, label)) =>
         {
             Some(DateLabel::Other)
         }
@@ -483,11 +483,15 @@ fn names_invoice_only(text: &str, label: &Hit<DateLabel>, kind: Option<DocumentK
     kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(word) && !CREDIT_MARK.is_match(word)
 }
 
-/// "Né(e) le", "Vacciné le", "Livrés le": a French past participle right before a bare "le"
-/// names an event (issue participles, "émise le", "éditée le", are labels of their own).
-fn event_participle(before: &str) -> bool {
-    static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?)\s+$"));
-    PARTICIPLE.is_match(before)
+/// "Né(e) le", "Vacciné le", "Livrés le": a French past participle right before a bare "le",
+/// in its cell, names an event (issue participles, "émise le", "éditée le", are labels of their
+/// own). The "é" is read as printed: the extraction's accent-tolerant patterns would take any
+/// word ending in "e" ("12 rue Ampère", a column away from "Date :") for a participle.
+fn event_participle(text: &str, label: &Hit<DateLabel>) -> bool {
+    static PARTICIPLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?) $").expect("static regex pattern is valid"));
+    let word = text.get(label.start..label.end).unwrap_or("");
+    word.eq_ignore_ascii_case("le") && PARTICIPLE.is_match(text.get(..label.start).unwrap_or(""))
 }
 
 /// Words that may stand between a bare date word and its date without naming another thing: the
@@ -562,15 +566,35 @@ pub(super) fn dated_document(
         return false;
     }
     let same_line = line.text.get(..label.start).unwrap_or("");
-    let above = doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).map_or("", |l| l.text.as_str());
+    let cell_start = cell_at(&line.text, label.start, label.end).map_or(0, |c| c.start);
+    let same_cell = line.text.get(cell_start..label.start).unwrap_or("");
+    // The cell over the label, on one of the few lines above (the sender's address at the left
+    // of a header box is not what the box says, and may run a line longer); else the line above.
+    let span = line.span_cols(label.start, label.end);
+    let above = |idx: usize| -> Option<(usize, &str)> {
+        let first = doc.prev_non_blank(idx)?;
+        let mut at = idx;
+        for _ in 0..3 {
+            let Some(i) = doc.prev_non_blank(at) else { break };
+            let text = &doc.lines.get(i)?.text;
+            if let Some(cell) = chunks(text).into_iter().find(|c| overlaps(span, (c.col, c.end_col))) {
+                return Some((i, text.get(cell.start..cell.end).unwrap_or(text)));
+            }
+            at = i;
+        }
+        Some((first, doc.lines.get(first)?.text.as_str()))
+    };
+    let above_text = |idx: usize| above(idx).map_or("", |(_, text)| text);
     // "NOTE D'HONORAIRES" over "n° A-618 du 28/05/2024": the number that opens the line is the
-    // title's, above.
-    let before: std::borrow::Cow<'_, str> = if same_line.trim().is_empty() {
-        above.into()
-    } else if NUMBER_OPENS.is_match(same_line) {
-        format!("{above} {same_line}").into()
-    } else {
-        same_line.into()
+    // title's, above. A "du" alone in its cell reads the cell above: "FACTURE" over "N° RE-17"
+    // over "du 15/01/2024" in a header box, the sender's address at the left of all three.
+    let before: std::borrow::Cow<'_, str> = match above(idx) {
+        Some((up, text)) if same_cell.trim().is_empty() && NUMBER_OPENS.is_match(text) => {
+            format!("{} {text}", above_text(up)).into()
+        }
+        _ if same_cell.trim().is_empty() => above_text(idx).into(),
+        _ if NUMBER_OPENS.is_match(same_cell) => format!("{} {same_line}", above_text(idx)).into(),
+        _ => same_line.into(),
     };
     let own = match kind {
         Some(DocumentKind::Invoice) => OWN_MENTION.first(),

@@ -22,10 +22,13 @@ static CREDIT_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bavoir\b"));
 pub(super) static SIMPLIFIED_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){SIMPLIFIED}")));
 pub(super) static RECEIPT_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{RECEIPT}")));
+/// How a till receipt says it was paid, in the six languages: cash, card, the change given; and
+/// the German cash register's security module ("TSE-Signatur"), printed on receipts only.
 pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)\b(?:cb|carte(?:\s+bancaire)?|esp[èe]ces|cash|rendu|monnaie|sans\s+contact|contactless|visa",
-        r"|mastercard)\b",
+        r"|mastercard|change\s+due|bar(?:geld|zahlung)?|r[üu]ckgeld|wechselgeld|ec[-\s]?karte|girocard|tse",
+        r"|pinbetaling|contant|wisselgeld|efectivo|tarjeta|contanti|bancomat)\b",
     ))
 });
 
@@ -39,6 +42,8 @@ pub(super) static OTHER_DOCUMENT: LazyLock<Regex> =
 const QUOTING: &str = concat!(
     r"votre|notre|sur|cette|our|your|original|zur|ursprünglichen|oorspronkelijke",
     r"|annule|remplace|replaces|cancels|storniert|betreft|concerne|regarding|bez[üu]glich|against|gegen|tegen",
+    // Italian "Rif. fattura n. 2024/274": a reference is always to another document.
+    r"|rif\.?|riferimento",
     // Invoices to come or gone: "déduit de votre prochaine facture", "your next invoice".
     r"|prochaine|pr[ée]c[ée]dente|derni[èe]re|next|previous|last|n[äa]chsten?|vorigen?|volgende",
     r"|pr[óo]xima|anterior|prossima|precedente",

@@ -26,9 +26,9 @@ pub(super) const NET_TOTAL: &str = concat!(
     // nl
     r"|\bsubtotaal\b|\bnetto\s+bedrag\b|\btotaal\s+netto\b",
     // es
-    r"|\bbase\s+imponible\b|\bimporte\s+neto\b|\bsubtotal\b",
+    r"|\bbases?\s+imponibles?\b|\bimporte\s+neto\b|\bsubtotal\b",
     // it
-    r"|\b(?:totale\s+)?imponibile\b|\bsubtotale\b|\btotale\s+netto\b|\bimporto\s+netto\b",
+    r"|\b(?:totale\s+)?imponibil[ei]\b|\bsubtotale\b|\btotale\s+netto\b|\bimporto\s+netto\b",
     // en
     r"|\bnet\s+total\b|\btotal\s+before\s+tax\b|\btaxable\s+amount\b",
 );
@@ -36,7 +36,7 @@ pub(super) const NET_TOTAL: &str = concat!(
 /// The total of the tax, beyond "Total TVA" / "Total VAT".
 pub(super) const TAX_TOTAL: &str = concat!(
     r"\btax\s+(?:total|amount)\b|\b(?:umsatz)?steuerbetrag\b|\bsteuer\b",
-    r"|\bbtw[-\s]?bedrag\b|\bcuota\s+(?:de\s+)?iva\b|\bimposta\b|\bimporto\s+iva\b",
+    r"|\bbtw[-\s]?bedrag\b|\bcuotas?\s+(?:de\s+)?iva\b|\bimposta\b|\bimporto\s+iva\b",
 );
 
 /// Total including tax, beyond "Total TTC" / "Net à payer" / "Amount due".
@@ -73,7 +73,7 @@ pub(super) const NOT_TAX_AMOUNT: &str = concat!(
 
 /// The invoice's own number: Rechnungsnummer, Factuurnummer, Número de factura, Numero fattura.
 pub(super) const INVOICE_NUMBER: &str = concat!(
-    r"\brechnungs[-\s]?(?:nummer|nr\b\.?)|\brechnung\s+(?:nr\b\.?|nummer)|\bbeleg[-\s]?(?:nummer|nr\b\.?)",
+    r"\brechnungs[-\s]?(?:nummer|nr\b\.?)|\b\w*rechnung\s+(?:nr\b\.?|nummer)|\bbeleg[-\s]?(?:nummer|nr\b\.?)",
     // The usual abbreviations: "Re.-Nr.", "Rg.-Nr.", "Rechn.-Nr.", "RE-Nr.".
     r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?(?:nummer|nr\b\.?)|\bdokument[-\s]?(?:nummer|nr\b\.?)",
     r"|\bfactuur[-\s]?(?:nummer|nr\b\.?)|\bfactuur\s+(?:nr\b\.?|nummer)",
@@ -96,6 +96,7 @@ pub(super) const RECEIPT_NUMBER: &str = concat!(
 /// A credit note's own number: Gutschriftsnummer, Creditnotanummer, Nota di credito n.
 pub(super) const CREDIT_NUMBER: &str = concat!(
     r"\bgutschrift(?:s)?[-\s]?(?:nummer|nr\b\.?)|\bcredit[-\s]?nota[-\s]?(?:nummer|nr\b\.?)",
+    r"|\bstornorechnung[-\s]?(?:nummer|nr\b\.?)",
     r"|\bnota\s+de\s+cr[ée]dito\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])|\bnota\s+di\s+credito\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
 );
 
@@ -124,7 +125,7 @@ pub(super) const ISSUE_DATE: &str = concat!(
 /// "Rechnung Nr. 12 vom", "Factura nº 12 de", "Invoice no. 12 of". A quoted document carries an
 /// article ("la fattura n. 12 del"), which `REFERENCED_DATE` claims first.
 pub(super) const OWN_TITLE_DATE: &str = concat!(
-    r"\b(?:fattura|factura|rechnung|factuur|invoice|facture|avoir|gutschrift)\s*",
+    r"\b(?:fattura|factura|\w*rechnung|factuur|invoice|facture|avoir|gutschrift)\s*",
     r"(?:n\s?[°º.]?|nr\.?|no\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s+(?:del|de|vom|van|du|of|dated)\b",
 );
 /// A bare date word: Datum, Fecha, Data.
@@ -136,7 +137,7 @@ pub(super) const REFERENCED_DATE: &str = concat!(
     r"|\b(?:the|your|our)\s+invoice(?:\s+no\.?\s*\S+)?\s+(?:of|dated)\b",
     r"|\b(?:zur|der|zu\s+der)\s+rechnung(?:\s+nr\.?\s*\S+)?\s+vom\b|\b(?:de|oorspronkelijke)\s+factuur(?:\s+\S+)?\s+van\b",
     r"|\bfactura\s+(?:original|rectificada)(?:\s+\S+)?\s+del?\b|\bfattura\s+originale(?:\s+\S+)?\s+del\b",
-    r"|\b(?:la|alla|della|nostra|vostra|sulla)\s+fattura\s+n\.?\s*\S+\s+del\b",
+    r"|\b(?:la|alla|della|nostra|vostra|sulla|rif\.?|riferimento)\s+fattura\s+n\.?\s*\S+\s+del\b",
     // Another document named with its number, then dated: "Albarán n.º AL-7 de fecha", "Rif. DDT
     // n. 12 del", "Bon de livraison BL-3 du", "Lieferschein Nr. 5 vom", "Delivery note 7 of".
     r"|\b(?:albar[áa]n|pedido|presupuesto|contrato|ddt|bolla|ordine|preventivo|contratto|bon\s+de\s+livraison",
@@ -183,6 +184,9 @@ pub(super) const CREDIT_NOTE: &str = concat!(
 pub(super) const INVOICE: &str = concat!(
     r"\bfacture\b|\binvoice\b|\brechnung\b|\bfactuur\b|\bfactura\b|\bfattura\b|\bnote\s+d['’]\s*honoraires\b",
     r"|\brechnungskorrektur\b|\bkorrekturrechnung\b",
+    // German compounds: "Gebührenrechnung", "Honorarrechnung", "Schlussrechnung" (a
+    // "Stornorechnung" is a credit note, whose marks are read first).
+    r"|\b\w+rechnung\b",
 );
 /// Simplified invoices, which are till receipts: "factura simplificada", "Kleinbetragsrechnung",
 /// "fattura semplificata", "ticket de caisse". Checked before the invoice words they contain.

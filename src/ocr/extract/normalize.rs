@@ -212,8 +212,46 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
         }
     }
     let text = if source == Source::Ocr { join_split_cents(&fix_ocr_zeros(&text)) } else { text };
+    let text = join_spaced_titles(&text);
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
 }
+
+/// A title set in spaced capitals ("F A C T U R E", "R E C H N U N G") comes out of the text
+/// layer and of OCR with spaces inside the word, or some of them ("F ACTURE"): it is joined, the
+/// spaces moved behind it so that the line keeps its length and its columns.
+pub(super) fn join_spaced_titles(text: &str) -> String {
+    SPACED_TITLE
+        .replace_all(text, |caps: &regex::Captures<'_>| {
+            let word = caps.get(0).map_or("", |m| m.as_str());
+            let joined: String = word.chars().filter(|c| *c != ' ').collect();
+            format!("{joined}{}", " ".repeat(word.len() - joined.len()))
+        })
+        .into_owned()
+}
+
+/// The document titles in capitals, a single space allowed between any two letters (at least
+/// one must be there for the title to change).
+static SPACED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    let titles = [
+        "FACTURE",
+        "AVOIR",
+        "INVOICE",
+        "RECEIPT",
+        "RECHNUNG",
+        "GUTSCHRIFT",
+        "QUITTUNG",
+        "FACTUUR",
+        "CREDITNOTA",
+        "FACTURA",
+        "RECIBO",
+        "FATTURA",
+        "RICEVUTA",
+        "SCONTRINO",
+    ];
+    let spaced: Vec<String> =
+        titles.iter().map(|t| t.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ?")).collect();
+    Regex::new(&format!(r"\b(?:{})\b", spaced.join("|"))).expect("static regex pattern is valid")
+});
 
 /// OCR puts a space after the decimal comma of some amounts ("-409, 18 €", "74, 32") and rates
 /// ("20, 00%"), which then read as two numbers. Two digits after "digit, " and before a currency

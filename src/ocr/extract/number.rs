@@ -30,8 +30,9 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
         (Receipt, RECEIPT_NUMBER.into()),
         // A number word alone at the start of a layout cell: "N° FA-12" in a header box.
         (Standalone, format!(r"(?:^|\s{{2}})\s*{NO}")),
-        (Invoice, INVOICE_NUMBER.into()),
+        // A "Stornorechnung Nr." is a credit note's: its row before the "…rechnung Nr." one.
         (CreditNote, CREDIT_NUMBER.into()),
+        (Invoice, INVOICE_NUMBER.into()),
         (Ignore, OTHER_NUMBER.into()),
         (Reference, r"\br[ée]f(?:[ée]rence)?\b\.?".into()),
         (Bare, r"\b(?:facture|invoice|avoir|rechnung|factuur|factura|fattura|gutschrift)\b".into()),
@@ -63,6 +64,10 @@ pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) ->
         (NumberLabel::CreditNote, Some(DocumentKind::CreditNote))
         | (NumberLabel::Invoice, Some(DocumentKind::Invoice))
         | (NumberLabel::Receipt, Some(DocumentKind::Receipt)) => 5,
+        // On a credit note, an invoice's number label names the invoice it credits ("Réf.
+        // facture : FAC-2408-48", "Rif. fattura n. 2024/274") more often than the note itself:
+        // a number word alone ("N° AV-12", a "Numero" column) says more.
+        (NumberLabel::Invoice, Some(DocumentKind::CreditNote)) => 2,
         (NumberLabel::Invoice | NumberLabel::CreditNote | NumberLabel::Receipt, _) => 4,
         (NumberLabel::Standalone, _) => 3,
         (NumberLabel::Bare, _) => 2,

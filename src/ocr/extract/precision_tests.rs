@@ -902,3 +902,157 @@ fn a_dotted_number_sign_and_a_total_s_amount_after_the_title_word() {
     let h = read(&["TRADE COUNTER - VAT RECEIPT", "Receipt No : F2024-3821", "Date/Time : 01-Jan-2024 08:52"]);
     assert_eq!(v(&h.date).as_deref(), Some("2024-01-01"));
 }
+
+// ---- session 12: classes from HELD_OUT_10 and HELD_OUT_12 ---------------------------------
+
+/// A word ending in "e" a column away from "Date :" ("12 rue Ampère") is no participle naming
+/// an event ("Né(e) le"): the date is the document's.
+#[test]
+fn a_street_name_beside_a_date_label_is_no_event() {
+    let f = read(&[
+        "Maison Lefranc                                   AVOIR",
+        "ZA du Moulin – 12 rue Ampère                     Date : 16/08/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-08-16".into()));
+    // The participle still names an event in its own cell.
+    let f = read(&["FACTURE N° F-12", "Patient : Coco, né le 20/11/2018"]);
+    assert_eq!(v(&f.date), None);
+}
+
+/// A header box at the right of the sender's address: "FACTURE" over "N° RE-17" over
+/// "du 15/01/2024"; the "du" dates the invoice named in the cells above it, whatever the address
+/// at the left of the same lines says.
+#[test]
+fn a_du_under_the_title_and_number_of_a_header_box_dates_the_document() {
+    let f = read(&[
+        "Le Fournil du Val de Saône",
+        "Boulangerie · Pâtisserie                          FACTURE",
+        "ZA des Bouchardes – 4 allée des Meuniers          N° RE2024-1739",
+        "71680 CRÊCHES-SUR-SAÔNE",
+        "Tél. 03 85 37 14 90                               du 15/01/2024",
+        "Relevé des livraisons du 14/12/2023 au 07/01/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-01-15".into()));
+    assert_eq!(v(&f.invoice_number), Some("RE2024-1739".into()));
+    // A "du" under another document's number dates that document.
+    let f = read(&[
+        "Le Fournil                                        FACTURE",
+        "ZA des Bouchardes                                 Bon de commande BC-17",
+        "Tél. 03 85 37 14 90                               du 15/01/2024",
+    ]);
+    assert_eq!(v(&f.date), None);
+}
+
+/// On a credit note, an invoice's number label names the invoice it credits: the number word
+/// alone, in the header box or as a column head, is the note's own.
+#[test]
+fn a_credit_notes_invoice_reference_is_not_its_number() {
+    let f = read(&[
+        "Maison Lefranc                                   AVOIR",
+        "                                                 N° INV-2024-1698",
+        "Réf. facture : FAC-2408-48 du 04/08/2024",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(v(&f.invoice_number), Some("INV-2024-1698".into()));
+    let f = read(&[
+        "Tipo doc. SdI          Numero            Data           Cod. cli.",
+        "TD04 NOTA DI CREDITO   RE2024-980        30/08/2024     456",
+        "Rif. fattura n. 2024/274 del 24/08/2024",
+    ]);
+    assert_eq!(v(&f.invoice_number), Some("RE2024-980".into()));
+    // As OCR gives the same rows, one space between cells: "Rif. fattura n." quotes an invoice,
+    // and neither names the kind nor dates the note.
+    let f = read(&[
+        "Tipo doc. SdI Numero Data Cod. cli.",
+        "TD04 NOTA DI CREDITO RE2024-980 30/08/2024 456",
+        "Rif. fattura n. 2024/274 del 24/08/2024",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_ne!(v(&f.date), Some("2024-08-24".into()));
+    // With nothing else, the invoice's label still gives a number on an invoice.
+    let f = read(&["FACTURE", "Facture : FAC-2408-48"]);
+    assert_eq!(v(&f.invoice_number), Some("FAC-2408-48".into()));
+}
+
+/// German compound titles: "Gebührenrechnung Nr.", "Schlussrechnung Nr." label the number; a
+/// "Stornorechnung Nr." is a credit note's.
+#[test]
+fn german_compound_invoice_titles_label_the_number() {
+    let f = read(&["Hannover, 20. April 2024", "Gebührenrechnung Nr. F2024-9415", "Rechnungsbetrag   2.772,64 €"]);
+    assert_eq!(v(&f.invoice_number), Some("F2024-9415".into()));
+    assert_eq!(v(&f.kind), Some(DocumentKind::Invoice));
+    let f = read(&["Stornorechnung Nr. ST-77 vom 02.05.2024"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(v(&f.invoice_number), Some("ST-77".into()));
+}
+
+/// The plural sums of a Spanish breakdown ("Suma bases imponibles", "Suma cuotas IVA") are the
+/// totals; a sidebar's "IMPORTE TOTAL" has its value flush right on the line below.
+#[test]
+fn spanish_plural_sums_and_a_flush_right_total() {
+    let f = read(&[
+        "FACTURA                                                    Nº de factura FA2024-4813",
+        "                                             Base al 21%                 3.711,97 €",
+        "                                             IVA al 21%                    779,51 €",
+        "                                             Base al 10%                   270,02 €",
+        "                                             IVA al 10%                     27,00 €",
+        "Vacuna antirrábica   2   135,01   10%   270,02    Suma bases imponibles  3.981,99 €",
+        "                                             Suma cuotas IVA               806,51 €",
+        "                                             IMPORTE TOTAL",
+        "                                                                         4.788,50 €",
+    ]);
+    assert_eq!(totals(&f), some("3981.99", "806.51", "4788.50"));
+    // All three read beside their labels, none proven by the other two.
+    assert_eq!(f.totals_rule.as_deref().map(|r| r.starts_with("labels")), Some(true));
+}
+
+/// A sidebar of labels set flush left over values set flush right, a row of the body between a
+/// label and its value: each label takes the value below it, right of it.
+#[test]
+fn a_sidebars_labels_take_the_flush_right_values_below_them() {
+    let f = read(&[
+        "AVOIR N° F2024-4027",
+        "                                                                 RÉCAPITULATIF",
+        "Désignation                         Qté     P.U. HT Crédité HT",
+        "                                                                 Total HT",
+        "Abonnement télésurveillance           9      150,75   1 356,75",
+        "Maintenance préventive non réalisée   2       44,25      88,50                1 445,25 €",
+        "",
+        "                                                                 TVA 20 %",
+        "Montants exprimés en euros.",
+        "                                                                                289,05 €",
+        "",
+        "                                                                 Total TTC de l'avoir",
+        "                                                                              1 734,30 €",
+    ]);
+    assert_eq!(totals(&f), some("1445.25", "289.05", "1734.30"));
+    assert_eq!(f.totals_rule.as_deref().map(|r| r.starts_with("labels")), Some(true));
+}
+
+/// A till receipt without a title: a total and how it was paid (cash, the change given, the
+/// German cash register's TSE lines) make it a receipt.
+#[test]
+fn a_receipt_without_a_title_is_read_by_its_payment() {
+    let f = read(&[
+        "Apotheke am Marktplatz",
+        "IBUPROFEN 400 AKUT 20 ST          10,00 A",
+        "SUMME EUR                         12,95",
+        "Bar                               20,00",
+        "Rückgeld                           7,05",
+        "TSE-Transaktion: 51025",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Receipt));
+}
+
+/// A title in spaced capitals, as a text layer or OCR gives it ("F A C T U R E", "F ACTURE"),
+/// names the kind; the line keeps its columns.
+#[test]
+fn a_title_in_spaced_capitals_names_the_kind() {
+    let f = read(&["Le Fournil du Val de Saône        F ACTURE", "Total TTC   120,00 €"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Invoice));
+    let f = read(&["G U T S C H R I F T", "Gesamtbetrag   120,00 €"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(join_spaced_titles("Vente (CHR) F ACTURE  N° 12"), "Vente (CHR) FACTURE   N° 12");
+    // Words that merely start like a title stay as they are.
+    assert_eq!(join_spaced_titles("A VOIRIE"), "A VOIRIE");
+}

@@ -238,7 +238,16 @@ pub(super) fn bare_amount(line: &Line) -> Option<Cents> {
 /// Bruttobetrag" over a 7 % and a 19 % row), and its first row is no total: the column gives
 /// its first sum row (an amount that is the sum of the ones above it), else nothing.
 pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Option<Candidate> {
-    let span = doc.lines.get(idx)?.span_cols(label.start, label.end);
+    let line = doc.lines.get(idx)?;
+    let own = line.span_cols(label.start, label.end);
+    let mut span = own;
+    // A label whose cell ends its line (a sidebar's "Total HT" over a value set flush right):
+    // its column runs on to the right, as far as such a value stands.
+    let last_cell = cell_at(&line.text, label.start, label.end)
+        .is_some_and(|cell| line.text.get(cell.end..).is_some_and(|rest| rest.trim().is_empty()));
+    if last_cell {
+        span.1 = line.span_cols(label.start, line.text.trim_end().len()).1 + FLUSH_RIGHT_COLS;
+    }
     let mut column: Vec<(usize, Cents)> = Vec::new();
     let mut at = idx;
     let mut skipped = false;
@@ -247,7 +256,7 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         let Some(below) = doc.lines.get(below_idx) else { break };
         // A labelled row ends the column, unless its label stands right of the column: that
         // one names amounts further right ("TOTAL FACTURA" beside a VAT table's first row).
-        if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore && below.span_cols(l.start, l.end).0 <= span.1) {
+        if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore && below.span_cols(l.start, l.end).0 <= own.1) {
             break;
         }
         // A summary row printed twice ("1062,60  15,00  1056,05  200,65  19,0  1256,70", then
@@ -263,9 +272,10 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         let paired = || (column.is_empty() && !skipped).then(|| in_order(doc, idx, label, below)).flatten();
         let Some(hit) = under.filter(|a| alone_in_cell(below, a)).or_else(paired) else {
             // One row of other columns between the label and its value, nothing under the label
-            // in it ("TOTAL FACTURA" beside the first row of a VAT table, the amount two rows down).
+            // in it ("TOTAL FACTURA" beside the first row of a VAT table, the amount two rows
+            // down; "TVA 20 %" in a sidebar beside a sentence of the body).
             let empty_there = !chunks(&below.text).iter().any(|c| overlaps(span, (c.col, c.end_col)));
-            if column.is_empty() && !skipped && empty_there && !below.amounts.is_empty() {
+            if column.is_empty() && !skipped && empty_there {
                 skipped = true;
                 at = below_idx;
                 continue;
@@ -289,6 +299,10 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
     }
     None
 }
+
+/// How far right of a label that ends its line its value may stand (in layout columns): a
+/// sidebar's amounts are set flush right under labels set flush left.
+const FLUSH_RIGHT_COLS: usize = 40;
 
 /// Whether a row of at least three amounts holds only amounts of the row above it.
 fn repeats_row(above: Option<&Line>, row: &Line) -> bool {
