@@ -3,7 +3,7 @@
 
     heldout.py --bin target/release/coffre --out DIR [--per-layout 2] [--seed 7] [--md FILE [--append]]
 
-One hundred and thirty-four layouts, each its own drawing function (fonts, label wordings, orders,
+One hundred and forty-two layouts, each its own drawing function (fonts, label wordings, orders,
 positions of the totals, currencies and date formats differ), in six languages. The first twelve were split
 into TUNING and HELD_OUT for one first-sight run (kept below for the record); those, the next
 seven (TUNING_2) and twelve about invoice dates (TUNING_3) have been seen while tuning: the
@@ -36,6 +36,9 @@ their names, and are scored only as a table of their own, never inspected docume
 HELD_OUT_15 (eight layouts in six languages, session 12) were designed the same way, after them, by someone
 else again who reported only their names, and are scored only as a table of their own, never inspected
 document by document.
+HELD_OUT_16 (eight layouts in six languages, session 12) were designed the same way, at the same time
+as another set, by someone who reported only their names, and are scored only as a table of their
+own, never inspected document by document.
 Photos' noise is seeded per document (since session 10; Pillow's effect_noise was not, so
 photo figures of earlier runs moved by a document or two between runs).
 `--only tuning` runs the development layouts alone.
@@ -104,7 +107,9 @@ LANG = {"fr-box": "fr", "en-us": "en", "de-classic": "de", "nl-table": "nl", "es
         "en-uk-plant-hire": "en", "de-schornsteinfeger": "de", "nl-schildersbedrijf": "nl", "es-reformas": "es",
         "it-manutenzione-ascensori": "it",
         "fr-auto-ecole": "fr", "fr-blanchisserie-ticket": "fr", "fr-cuisiniste-avoir": "fr", "en-gb-courier": "en",
-        "de-kaffeeroesterei": "de", "nl-busvervoer": "nl", "es-cerrajeria": "es", "it-caseificio": "it"}
+        "de-kaffeeroesterei": "de", "nl-busvervoer": "nl", "es-cerrajeria": "es", "it-caseificio": "it",
+        "fr-pneumatiques-avoir": "fr", "fr-taxi-note": "fr", "fr-vitrerie": "fr", "en-ie-waste-collection": "en",
+        "de-weinhandlung": "de", "nl-slijterij-bon": "nl", "es-papeleria": "es", "it-pastificio": "it"}
 # Added on branch ocr2: TUNING_2 seen while tuning; HELD_OUT_2 drawn before the changes and scored
 # only as a table (never inspected per document while tuning).
 TUNING_2 = ["de-en16931", "nl-verlegd", "es-simplificada", "fr-facturx"]
@@ -164,6 +169,10 @@ HELD_OUT_14 = ["fr-plomberie-chauffage", "fr-poissonnerie-ticket", "fr-materiel-
 # rules, scored only as a table (never inspected per document while tuning).
 HELD_OUT_15 = ["fr-auto-ecole", "fr-blanchisserie-ticket", "fr-cuisiniste-avoir", "en-gb-courier",
                "de-kaffeeroesterei", "nl-busvervoer", "es-cerrajeria", "it-caseificio"]
+# Added on branch held-out-16 (session 12): eight layouts designed without looking at the extraction
+# rules, scored only as a table (never inspected per document while tuning).
+HELD_OUT_16 = ["fr-pneumatiques-avoir", "fr-taxi-note", "fr-vitrerie", "en-ie-waste-collection", "de-weinhandlung",
+               "nl-slijterij-bon", "es-papeleria", "it-pastificio"]
 CENT = Decimal("0.01")
 
 
@@ -9277,6 +9286,1029 @@ def it_caseificio(d, path, rng):
     c.save()
 
 
+# ---- layouts added for held-out set 16 (session 12) --------------------------------------------
+# Eight layouts, each designed on its own after real suppliers' prints, without looking at the
+# extraction rules: three French (a tyre distributor's credit note to a garage for returned tyres
+# with their eco-contribution, a Paris taxi's note printed by the meter, a glazier's invoice with
+# panes priced by the square metre at 10 % and a mirror sold alone at 20 %), an Irish commercial
+# waste collection bill with its lifts at 13.5 % and bin hire at 23 %, a German wine merchant's
+# invoice to an inn at 19 % and 7 % with the cash discount, a Dutch liquor store's till receipt at
+# 9 % and 21 % with the card slip, a Spanish stationer's invoice to a school with textbooks at 4 %
+# and an Italian fresh pasta maker's deferred invoice grouping the delivery notes at 4 %, 10 % and
+# 22 %. HELD_OUT_16: drawn in session 12, scored only as a table of its own, never inspected per
+# document while tuning.
+
+def net_h16(d, base):
+    """Sets the bases per rate (net amounts as printed on the lines) and works the VAT out again."""
+    d.base = defaultdict(Decimal, {r: q(b) for r, b in base.items() if b})
+    d.vat = {r: q(b * Decimal(r) / 100) for r, b in d.base.items()}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = d.ht + d.tva
+
+
+def gross_h16(d, gross):
+    """Prices including VAT (receipts): per rate, the base is worked back from the amount paid."""
+    gross = {r: q(t) for r, t in gross.items() if t}
+    d.base = defaultdict(Decimal, {r: q(t * 100 / (100 + Decimal(r))) for r, t in gross.items()})
+    d.vat = {r: gross[r] - d.base[r] for r in gross}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = sum(gross.values())
+
+
+def centre_h16(c, x, y, s, size, font):
+    c.setFont(font, size)
+    c.drawCentredString(x, y, s)
+
+
+def eom_h16(day, months=0):
+    """The last day of the month `months` after the one of `day`."""
+    y, m = day.year, day.month + months + 1
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def cell_h16(c, x, y, w, h, label, value, size=9, font="Helvetica-Bold", label_size=6.5):
+    """A ruled cell with its small label in the top left corner and the value under it."""
+    c.rect(x, y, w, h)
+    txt(c, x + 3, y + h - label_size - 2, label, label_size, "Helvetica")
+    txt(c, x + 3, y + 4, value, size, font)
+
+
+def fr_pneumatiques_avoir(d, path, rng):
+    """A French tyre distributor's credit note to a garage: a tyre drawn beside the distributor's
+    name, "AVOIR" and its number white on a dark band at the right, a row of ruled cells (date,
+    customer, sales rep, invoice credited and its date, return note), the garage in the window,
+    the reason with the return agreement, the returned tyres with negative quantities, gross
+    price, discount and net price, each followed by its eco-contribution line, sometimes a
+    restocking charge, a VAT line at the left and negative totals in a box at the right, then the
+    amount in the garage's favour and the statement it will be set against."""
+    tyres = [("MIC2055516V", "205/55 R16 91V MICHELIN PRIMACY 4+", ["112.40", "121.90", "128.30"]),
+             ("CON2254517Y", "225/45 R17 94Y XL CONTINENTAL PREMIUM 6", ["131.50", "139.80"]),
+             ("BRI1956515H", "195/65 R15 91H BRIDGESTONE TURANZA 6", ["86.70", "92.10"]),
+             ("GDY2156016V", "215/60 R16 99V XL GOODYEAR EFFIGRIP PERF 2", ["118.20", "124.60"]),
+             ("HAN1857014T", "185/70 R14 88T HANKOOK KINERGY ECO 2", ["64.90", "69.50"])]
+    picks = rng.sample(tyres, len(d.lines) if len(d.lines) < 4 else 3)
+    eco = Decimal(rng.choice(["1.45", "1.55", "1.65"]))
+    rows = []
+    for ref, name, prices in picks:
+        qty = rng.choice([2, 2, 4, 4, 1])
+        gross_each = Decimal(rng.choice(prices))
+        disc = rng.choice([30, 32, 35, 38, 40])
+        net_each = q(gross_each * (100 - disc) / 100)
+        rows.append((ref, name, -qty, gross_each, f"{disc},00", net_each, q(-qty * net_each)))
+        rows.append(("ECOPNEU", "   Éco-contribution pneumatique VL (Aliapur)", -qty, eco, "", eco, q(-qty * eco)))
+    returned = -sum(r[6] for r in rows)
+    restock = rng.random() < 0.5
+    if restock:
+        fee = q(returned * Decimal("0.10"))
+        rows.append(("FRREP", "Frais de reprise et de remise en stock 10 %", 1, fee, "", fee, fee))
+    net_h16(d, {"20": -sum(r[6] for r in rows)})
+    d.number = f"AV{d.date:%y}{rng.randint(10000, 39999)}"
+    inv_day = d.before - dt.timedelta(days=rng.randint(8, 40))
+    c = pen(path)
+    # The tyre.
+    c.setLineWidth(7)
+    c.circle(78, 790, 22)
+    c.setLineWidth(1)
+    c.circle(78, 790, 9)
+    c.circle(78, 790, 3, fill=1)
+    txt(c, 112, 798, "PNEUS OUEST DISTRIBUTION", 15, "Helvetica-Bold")
+    txt(c, 112, 786, "Grossiste en pneumatiques tourisme · 4x4 · utilitaires · agraire", 8, "Helvetica-Oblique")
+    txt(c, 112, 774, "ZA de la Chauvinière – 12 rue Gutenberg – 44800 Saint-Herblain", 8, "Helvetica")
+    txt(c, 112, 764, "Tél. 02 40 92 11 80 – commandes@pneus-ouest.fr – www.pneus-ouest.fr", 8, "Helvetica")
+    c.setFillGray(0.18)
+    c.rect(395, 760, 150, 50, stroke=0, fill=1)
+    c.setFillGray(1)
+    centre_h16(c, 470, 789, "AVOIR", 20, "Helvetica-Bold")
+    centre_h16(c, 470, 769, f"N° {d.number}", 11, "Helvetica-Bold")
+    c.setFillGray(0)
+    cells = [("Date", f"{d.date:%d/%m/%Y}"), ("Code client", f"4110{rng.randint(1000, 9999)}"),
+             ("Représentant", rng.choice(["J. MORIN", "S. GUÉRIN", "T. BAUDRY"])),
+             ("Facture d'origine", f"FC{inv_day:%y}{rng.randint(40000, 99999)}"),
+             ("Date facture", f"{inv_day:%d/%m/%Y}"), ("Bon de retour", f"BR{rng.randint(100000, 199999)}")]
+    for i, (k, v) in enumerate(cells):
+        cell_h16(c, 50 + 82.5 * i, 712, 82.5, 28, k, v, 8.5)
+    garage = rng.choice([("GARAGE DU CENTRE AUTO", "M. Perraud", "45 avenue de la République",
+                          "85000 LA ROCHE-SUR-YON"),
+                         ("SARL AUTO SERVICES DU LAC", "Service comptabilité", "Route de Nort",
+                          "44240 SUCÉ-SUR-ERDRE"),
+                         ("PNEUS & FREINS CHOLETAIS", "M. Gaborit", "8 rue de la Sarthe", "49300 CHOLET")])
+    for i, s in enumerate(garage):
+        txt(c, 330, 680 - 13 * i, s, 10, "Helvetica-Bold" if i == 0 else "Helvetica")
+    txt(c, 50, 680, "Livraison :", 8, "Helvetica-Oblique")
+    txt(c, 50, 668, f"Tournée {rng.choice(['VENDÉE 2', 'NANTES NORD', 'ANJOU 1'])}", 9, "Helvetica")
+    why = rng.choice(["erreur de référence", "commande client annulée", "doublon de livraison"])
+    txt(c, 50, 600, f"Motif : retour marchandise – {why}"
+                    f" (accord de retour AR{rng.randint(1000, 9999)} du {d.before:%d/%m/%Y})", 9, "Helvetica-Bold")
+    y = 575
+    c.setFillGray(0.85)
+    c.rect(50, y - 5, 495, 16, stroke=0, fill=1)
+    c.setFillGray(0)
+    for x, h, right in [(53, "Référence", False), (123, "Désignation", False), (342, "Qté", True),
+                        (394, "PU brut HT", True), (428, "Rem.%", True), (478, "PU net HT", True),
+                        (525, "Montant HT", True), (542, "T", True)]:
+        txt(c, x, y, h, 7.5, "Helvetica-Bold", right=right)
+    for ref, name, qty, gross_each, disc, net_each, amount in rows:
+        y -= 15
+        eco_line = ref == "ECOPNEU"
+        txt(c, 53, y, ref, 7.5, "Helvetica")
+        txt(c, 123, y, name, 7.5 if eco_line else 8, "Helvetica-Oblique" if eco_line else "Helvetica")
+        txt(c, 342, y, str(qty), 8, "Helvetica", right=True)
+        txt(c, 394, y, eu(gross_each, " "), 8, right=True)
+        txt(c, 428, y, disc, 8, right=True)
+        txt(c, 478, y, eu(net_each, " "), 8, right=True)
+        txt(c, 525, y, ("-" if amount < 0 else "") + eu(abs(amount), " "), 8, right=True)
+        txt(c, 542, y, "1", 8, right=True)
+        if eco_line:
+            c.setStrokeGray(0.75)
+            c.line(50, y - 5, 545, y - 5)
+            c.setStrokeGray(0)
+    y -= 14
+    txt(c, 53, y, f"Nombre de pneumatiques repris : {-sum(r[2] for r in rows if r[0] != 'ECOPNEU' and r[2] < 0)}",
+        8, "Helvetica-Oblique")
+    c.line(50, y - 8, 545, y - 8)
+    # VAT line at the left, totals at the right.
+    yt = y - 40
+    c.rect(50, yt - 30, 240, 44)
+    for x, h in [(55, "Code"), (85, "Taux"), (190, "Base HT"), (285, "TVA")]:
+        txt(c, x, yt, h, 7.5, "Helvetica-Bold", right=x > 85)
+    txt(c, 55, yt - 18, "1", 8.5, "Helvetica")
+    txt(c, 85, yt - 18, "20,00 %", 8.5)
+    txt(c, 190, yt - 18, "-" + eu(d.ht, " "), 8.5, right=True)
+    txt(c, 285, yt - 18, "-" + eu(d.tva, " "), 8.5, right=True)
+    c.rect(345, yt - 48, 200, 62)
+    for i, (a, v, bold) in enumerate([("Total HT", d.ht, False), ("Total TVA", d.tva, False),
+                                      ("Total TTC", d.ttc, True)]):
+        yy = yt - 18 * i
+        f = "Helvetica-Bold" if bold else "Helvetica"
+        txt(c, 352, yy, a, 10 if bold else 9, f)
+        txt(c, 538, yy, "-" + eu(v, " ") + " €", 10 if bold else 9, f, right=True)
+    statement = eom_h16(d.date)
+    txt(c, 345, yt - 66, f"Net en votre faveur : {eu(d.ttc, ' ')} €", 9.5, "Helvetica-Bold")
+    txt(c, 50, yt - 90, f"Cet avoir sera imputé sur votre relevé de factures du {statement:%d/%m/%Y}"
+                        f" (prélèvement au {statement + dt.timedelta(days=10):%d/%m/%Y}).", 8.5, "Helvetica")
+    txt(c, 50, yt - 102, "Les pneumatiques repris doivent être neufs, non montés, dans leur étiquetage d'origine et "
+                         "de moins de 2 ans (DOT).", 8, "Helvetica-Oblique")
+    if restock:
+        txt(c, 50, yt - 114, "Reprise hors erreur de notre part : décote de 10 % appliquée conformément à nos CGV.", 8,
+            "Helvetica-Oblique")
+    c.setStrokeGray(0.5)
+    c.line(50, 76, 545, 76)
+    c.setStrokeGray(0)
+    for i, s in enumerate(["Pneus Ouest Distribution SAS au capital de 250 000 € – RCS Nantes 441 902 336 – SIRET "
+                           "441 902 336 00027 – APE 4531Z – TVA FR 27 441902336",
+                           "Éco-contribution reversée intégralement à Aliapur pour la collecte et la valorisation des "
+                           "pneumatiques usagés (art. R543-137 s. du Code de l'environnement)."]):
+        centre_h16(c, 297.5, 64 - 9 * i, s, 6.5, "Helvetica")
+    c.save()
+
+
+def fr_taxi_note(d, path, rng):
+    """A Paris taxi's note as its meter's printer gives it: a narrow ticket in a fixed-pitch font
+    with the taxi's licence, plate and driver, the note number, the date and the times the meter
+    started and stopped, the pick-up and drop-off, either an airport flat fare or the meter's
+    fare with the rate letter and distance, the supplements, "PRIX TTC" with the 10 % VAT included
+    and the price excl. VAT, the card payment, blank lines for the customer's name, and where to
+    complain."""
+    flat = rng.random() < 0.45
+    sups = []
+    if flat:
+        where, fare = rng.choice([("PARIS RIVE GAUCHE", "65.00"), ("PARIS RIVE DROITE", "56.00")])
+        airport = rng.choice(["AEROPORT CDG T2E", "AEROPORT CDG T1"])
+        start, end = (where, airport) if rng.random() < 0.5 else (airport, where)
+        fare = Decimal(fare)
+        fare_lines = [(f"FORFAIT CDG {'RIVE G.' if 'GAUCHE' in where else 'RIVE D.'}", fare)]
+        km = Decimal(rng.randint(240, 330)) / 10
+        tarif = "FORFAIT"
+    else:
+        start = rng.choice(["PARIS 15E", "PARIS 7E", "PARIS 11E", "PARIS 17E"])
+        end = rng.choice(["GARE DE LYON", "GARE MONTPARNASSE", "LA DEFENSE", "BOULOGNE-BILL."])
+        km = Decimal(rng.randint(35, 140)) / 10
+        tarif = rng.choice(["A", "B", "C"])
+        fare = Decimal(rng.randint(160, 520)) / 10
+        fare_lines = [("PRISE EN CHARGE", Decimal("4.30")), (f"COMPTEUR TARIF {tarif}", fare - Decimal("4.30"))]
+    if rng.random() < 0.5:
+        sups.append(("RESERVATION IMMEDIATE", Decimal("4.00")))
+    if rng.random() < 0.35:
+        sups.append(("5E PASSAGER", Decimal("5.50")))
+    total = sum(v for _, v in fare_lines) + sum(v for _, v in sups)
+    gross_h16(d, {"10": total})
+    d.number = f"{rng.randint(100, 9999):06d}"
+    h0 = rng.randint(6, 21)
+    m0 = rng.randint(0, 59)
+    dur = rng.randint(14, 55)
+    t1 = dt.datetime(2000, 1, 1, h0, m0) + dt.timedelta(minutes=dur)
+    height = 450 + 10 * (len(fare_lines) + len(sups))
+    c = canvas.Canvas(path, pagesize=(170, height), invariant=1)
+    y = height - 22
+
+    def line(s, right=None, size=7, font="Courier", center=False):
+        nonlocal y
+        if center:
+            centre_h16(c, 85, y, s, size, font)
+        else:
+            txt(c, 8, y, s, size, font)
+        if right is not None:
+            txt(c, 162, y, right, size, font, right=True)
+        y -= size + 3
+
+    line("TAXI PARISIEN", size=10, font="Courier-Bold", center=True)
+    line(f"ADS N. {rng.randint(1000, 19999)}  PARIS", center=True)
+    line(f"IMMAT. {rng.choice('DEFGH')}{rng.choice('ABKLMN')}-{rng.randint(100, 999)}-"
+         f"{rng.choice('JKLMN')}{rng.choice('PRSTVW')}", center=True)
+    line(f"CHAUFFEUR : {rng.choice(['M. DIALLO', 'M. BENALI', 'MME NGUYEN', 'M. LEROY'])}", center=True)
+    line(f"SIRET {rng.randint(800, 899)} {rng.randint(100, 999)} {rng.randint(100, 999)} 00017", size=6.5, center=True)
+    line("-" * 34)
+    line("NOTE", f"N. {d.number}", size=8, font="Courier-Bold")
+    line("DATE", f"{d.date:%d/%m/%Y}")
+    line("DEBUT COURSE", f"{h0:02d}:{m0:02d}")
+    line("FIN COURSE", f"{t1:%H:%M}")
+    line("DEPART", start[:20])
+    line("ARRIVEE", end[:20])
+    line("TARIF", tarif)
+    line("DISTANCE", f"{eu(km, ' ')[:-1]} KM")
+    line("-" * 34)
+    for a, v in fare_lines + sups:
+        line(a, eu(v, " "))
+    line("-" * 34)
+    line("PRIX TTC", eu(d.ttc, " ") + " EUR", size=9, font="Courier-Bold")
+    line("DONT TVA 10 %", eu(d.tva, " "))
+    line("PRIX HT", eu(d.ht, " "))
+    line("-" * 34)
+    line("REGLEMENT", rng.choice(["CB SANS CONTACT", "CB", "ESPECES"]))
+    line(f"TAXIMETRE N. {rng.randint(20000, 89999)}", size=6)
+    y -= 4
+    line("NOM DU CLIENT :", size=6.5)
+    line("..................................", size=6.5)
+    line("SIGNATURE DU CHAUFFEUR :", size=6.5)
+    y -= 12
+    line("-" * 34)
+    for s in ["RECLAMATIONS :", "PREFECTURE DE POLICE", "BUREAU DES TAXIS", "36 RUE DES MORILLONS",
+              "75732 PARIS CEDEX 15", "", "TVA 10 % - TRANSPORT DE", "VOYAGEURS - MERCI !"]:
+        line(s, size=6.5, center=True)
+    c.save()
+
+
+def fr_vitrerie(d, path, rng):
+    """A French glazier's invoice in a serif font: a centred letterhead under a trade line, "Rouen,
+    le 12 mars 2024" at the right, the invoice number with the work order and the customer's
+    request dates, the customer in the window, the site as subject, panes priced by the square
+    metre with their sizes in mm and the area billed, removal and labour at 10 % (work in a home)
+    and a mirror sold without fitting at 20 %, a box with the terms at the left and the totals at
+    the right with one VAT line per rate, and the insurance and registry at the foot."""
+    panes = [("Double vitrage 4/16/4 FE argon, intercalaire warm-edge", ["148.00", "162.00", "185.00"]),
+             ("Verre feuilleté 44.2 clair (vitrage de sécurité)", ["96.00", "118.00"]),
+             ("Vitrage dépoli acide 4 mm (salle de bains)", ["64.00", "79.00"])]
+    works = [("Dépose de l'ancien vitrage, mastic et parcloses, évacuation", "u", ["32.00", "38.00", "45.00"]),
+             ("Main-d'œuvre vitrier", "h", ["48.00", "52.00", "56.00"]),
+             ("Déplacement Rouen et agglomération", "fft", ["35.00", "42.00"])]
+    alone = [("Miroir argenté 5 mm, bords polis, sur mesure (fourniture seule)", ["89.00", "104.00", "110.00"]),
+             ("Crédence verre laqué blanc 6 mm (fourniture seule, sans pose)", ["165.00", "182.00"]),
+             ("Kit de fixation miroir, vis et caches chromés", ["14.90", "18.50"])]
+    rows = []  # (name, dims, qty, area, each, rate, amount)
+    n = defaultdict(int)
+    panes_count = 0
+    for i, (_, _, _, rate) in enumerate(d.lines):
+        rate = "10" if i == 0 else rate  # the glazing comes first
+        if rate == "10" and n["pane"] == 0:
+            name, prices = panes[rng.randrange(len(panes))]
+            n["pane"] += 1
+            w, h = rng.randint(80, 280) * 5, rng.randint(80, 300) * 5
+            qty = rng.randint(1, 3)
+            panes_count = qty
+            area = max(Decimal(w * h) / 1000000, Decimal("0.5")) * qty
+            area = q(area)
+            each = Decimal(rng.choice(prices))
+            rows.append((name, f"{w} x {h}", str(qty), area, each, rate, q(area * each)))
+        elif rate == "10":
+            name, unit_name, prices = works[n["10"] % 3]
+            n["10"] += 1
+            qty = {"u": max(panes_count, 1), "h": Decimal(rng.choice(["1.5", "2", "2.5", "3"])), "fft": 1}[unit_name]
+            each = Decimal(rng.choice(prices))
+            rows.append((name, "", (qty_h14(qty, 1) if unit_name == "h" else str(qty)) + " " + unit_name, None,
+                         each, rate, q(Decimal(qty) * each)))
+        else:
+            name, prices = alone[n["20"]]
+            n["20"] += 1
+            each = Decimal(rng.choice(prices))
+            if "fixation" in name:
+                rows.append((name, "", "1 u", None, each, rate, each))
+            else:
+                w, h = rng.randint(80, 200) * 5, rng.randint(60, 160) * 5
+                area = q(max(Decimal(w * h) / 1000000, Decimal("0.5")))
+                rows.append((name, f"{w} x {h}", "1", area, each, rate, q(area * each)))
+    rows.sort(key=lambda r: r[5] != "10")  # the work in the home first, then what is sold alone
+    base = defaultdict(Decimal)
+    for r in rows:
+        base[r[5]] += r[6]
+    net_h16(d, base)
+    d.number = f"{d.date:%y}-{rng.randint(100, 999):04d}"
+    order = d.before - dt.timedelta(days=rng.randint(3, 12))
+    c = pen(path, "Times-Roman")
+    centre_h16(c, 297.5, 812, "V I T R E R I E   –   M I R O I T E R I E", 8.5, "Times-Roman")
+    centre_h16(c, 297.5, 790, "Maison Lefèvre & Fils", 22, "Times-BoldItalic")
+    centre_h16(c, 297.5, 775, "Vitrages isolants · Miroirs sur mesure · Crédences · Dépannage 7 j / 7", 9,
+               "Times-Italic")
+    centre_h16(c, 297.5, 763, "27 rue Saint-Nicolas – 76000 Rouen – Tél. 02 35 71 44 09 – vitrerie.lefevre@orange.fr",
+               8.5, "Times-Roman")
+    c.setLineWidth(0.6)
+    c.line(150, 756, 445, 756)
+    c.line(150, 753, 445, 753)
+    c.setLineWidth(1)
+    txt(c, 545, 730, f"Rouen, le {long_date(d.date, 'fr')}", 10.5, "Times-Roman", right=True)
+    txt(c, 50, 712, f"FACTURE N° {d.number}", 15, "Times-Bold")
+    txt(c, 50, 696, f"Bon d'intervention n° BI-{rng.randint(4000, 8999)} du {d.before:%d/%m/%Y}", 9.5, "Times-Roman")
+    txt(c, 50, 684, f"Votre demande du {order:%d/%m/%Y}", 9.5, "Times-Roman")
+    who = rng.choice([("Madame Claire DUBOC", "14 rue Eau-de-Robec", "76000 ROUEN"),
+                      ("Monsieur et Madame HAMEL", "3 impasse des Capucins", "76130 MONT-SAINT-AIGNAN"),
+                      ("Monsieur Thierry VASSEUR", "112 route de Darnétal", "76230 BOIS-GUILLAUME")])
+    for i, s in enumerate(who):
+        txt(c, 330, 690 - 14 * i, s, 11, "Times-Bold" if i == 0 else "Times-Roman")
+    txt(c, 50, 628, f"Objet : remplacement de vitrages – logement de plus de deux ans, {who[1]}, {who[2].title()}",
+        10, "Times-Italic")
+    y = 598
+    c.setLineWidth(0.8)
+    c.line(50, y + 13, 545, y + 13)
+    for x, h, right in [(50, "Désignation", False), (292, "Dim. (mm)", False), (362, "Qté", True),
+                        (400, "m²", True), (458, "P.U. HT", True), (485, "TVA", True), (545, "Montant HT", True)]:
+        txt(c, x, y, h, 9, "Times-Bold", right=right)
+    c.line(50, y - 5, 545, y - 5)
+    for name, dims, qty, area, each, rate, amount in rows:
+        y -= 16
+        txt(c, 50, y, name, 8.5 if len(name) > 52 else 9, "Times-Roman")
+        txt(c, 292, y, dims, 8.5)
+        txt(c, 362, y, qty, 9, right=True)
+        txt(c, 400, y, eu(area, " ") if area is not None else "", 9, right=True)
+        txt(c, 458, y, eu(each, " ") + ("/m²" if area is not None else ""), 9, right=True)
+        txt(c, 485, y, f"{rate} %".replace(".", ","), 8.5, right=True)
+        txt(c, 545, y, eu(amount, " "), 9, right=True)
+    c.line(50, y - 8, 545, y - 8)
+    txt(c, 50, y - 20, "Surface minimum facturée : 0,50 m² par volume.", 8, "Times-Italic")
+    yt = y - 55
+    c.rect(50, yt - 62, 230, 76)
+    txt(c, 56, yt + 2, "Conditions de règlement", 9, "Times-Bold")
+    for i, s in enumerate(["Paiement à réception de facture",
+                           f"au plus tard le {d.date + dt.timedelta(days=15):%d/%m/%Y}",
+                           "Chèque à l'ordre de Maison Lefèvre & Fils",
+                           "ou virement : FR76 1027 8021 0500 0204 5670 133"]):
+        txt(c, 56, yt - 12 - 12 * i, s, 8.5, "Times-Roman")
+    trows = [("Total HT", d.ht, False)]
+    for r in sorted(d.base, key=Decimal):
+        trows.append((f"TVA {fmt(r)}", d.vat[r], False))
+    trows.append(("Total TTC", d.ttc, True))
+    for i, (a, v, bold) in enumerate(trows):
+        yy = yt - 16 * i
+        f = "Times-Bold" if bold else "Times-Roman"
+        if bold:
+            c.line(330, yy + 12, 545, yy + 12)
+        txt(c, 335, yy, a, 11 if bold else 10, f)
+        txt(c, 545, yy, eu(v, " ") + " €", 11 if bold else 10, f, right=True)
+    yy = yt - 16 * len(trows) - 8
+    c.setLineWidth(1.2)
+    c.rect(330, yy - 6, 215, 20)
+    c.setLineWidth(1)
+    txt(c, 335, yy, "NET À PAYER", 11, "Times-Bold")
+    txt(c, 540, yy, eu(d.ttc, " ") + " €", 11, "Times-Bold", right=True)
+    y = min(yy, yt - 62) - 30
+    for i, s in enumerate(["TVA au taux de 10 % sur les travaux (art. 279-0 bis du CGI), attestation du client "
+                           "conservée ; fournitures vendues sans pose : 20 %.",
+                           "En cas de retard de paiement : pénalités au taux de trois fois l'intérêt légal et "
+                           "indemnité forfaitaire de 40 € pour frais de recouvrement."]):
+        txt(c, 50, y - 11 * i, s, 7.5, "Times-Roman")
+    for i, s in enumerate(["SARL Lefèvre & Fils au capital de 8 000 € – SIRET 318 554 209 00024 – RCS Rouen – APE "
+                           "4334Z – N° TVA FR 59 318554209",
+                           "Assurance décennale SMABTP, police n° 4781203/1000 – Artisan inscrit au Répertoire des "
+                           "Métiers de la Seine-Maritime"]):
+        centre_h16(c, 297.5, 60 - 9 * i, s, 7, "Times-Roman")
+    c.save()
+
+
+def en_ie_waste_collection(d, path, rng):
+    """An Irish waste contractor's monthly commercial bill laid out like a utility's: a coloured band
+    with the contractor's name, the business customer at the left, an account summary box at the
+    right (account and invoice numbers, invoice date as 14 March 2024, the billing period, the
+    direct debit), a summary with the balance brought forward and the payment received, the
+    charges of the period by bin (lifts and weight at 13.5 %, bin rental and supplies at 23 %), a
+    log of the lifts with their dates and weights, a VAT analysis and the permit numbers."""
+    first = (d.date.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    last = d.date.replace(day=1) - dt.timedelta(days=1)
+    weekday = rng.randint(0, 4)
+    days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    lifts = [x for x in days if x.weekday() == weekday]
+    fortnight = lifts[::2]
+    weights = [rng.randint(38, 112) for _ in lifts]
+    services = [("240L Mixed Dry Recycling", "Lift charge (fortnightly)", len(fortnight), "lift", ["4.50", "5.25"]),
+                ("240L Food Waste (brown bin)", "Lift charge", len(lifts), "lift", ["3.80", "4.20"]),
+                ("240L Glass", "Lift charge (monthly)", 1, "lift", ["9.50", "11.00"])]
+    supplies = [("1100L General Waste", "Bin rental (monthly)", 1, "month", ["12.00", "14.50"]),
+                ("1100L General Waste", "Bin lock supply & fit", 1, "each", ["35.00", "42.00"]),
+                ("240L Mixed Dry Recycling", "Replacement wheelie bin", 1, "each", ["45.00", "52.00"])]
+    rows, n = [], defaultdict(int)
+    for i, (_, _, _, rate) in enumerate(d.lines):
+        rate = "13.5" if i == 0 else rate  # the general waste lifts are always billed
+        if rate == "13.5" and n[rate] == 0:
+            per_lift = Decimal(rng.choice(["14.50", "16.00", "18.00"]))
+            per_kg = Decimal(rng.choice(["0.21", "0.23", "0.26"]))
+            rows.append(("1100L General Waste", "Lift charge (weekly)", len(lifts), "lift", per_lift, rate))
+            rows.append(("1100L General Waste", "Weight charge (see lift log)", sum(weights), "kg", per_kg, rate))
+        elif rate == "13.5":
+            b, s, qty, unit_name, prices = services[n[rate] - 1]
+            rows.append((b, s, qty, unit_name, Decimal(rng.choice(prices)), rate))
+        else:
+            b, s, qty, unit_name, prices = supplies[n[rate]]
+            rows.append((b, s, qty, unit_name, Decimal(rng.choice(prices)), rate))
+        n[rate] += 1
+    rows = [r + (q(r[2] * r[4]),) for r in rows]
+    base = defaultdict(Decimal)
+    for r in rows:
+        base[r[5]] += r[6]
+    net_h16(d, base)
+    d.number = f"GW{rng.randint(1000000, 1999999)}"
+    prev = Decimal(rng.randint(15000, 90000)) / 100
+    paid = d.date.replace(day=1) + dt.timedelta(days=rng.randint(1, 6))
+    paid = min(paid, d.date)
+    debit = d.date + dt.timedelta(days=14)
+
+    def long_ie(day):
+        return f"{day.day} {MONTH_NAMES['en'][day.month - 1]} {day.year}"
+
+    c = pen(path)
+    c.setFillColorRGB(0.08, 0.36, 0.22)
+    c.rect(0, 772, 595, 70, stroke=0, fill=1)
+    c.setFillColorRGB(1, 1, 1)
+    txt(c, 50, 808, "GREENSIDE", 24, "Helvetica-Bold")
+    txt(c, 50, 790, "Waste & Recycling", 12, "Helvetica")
+    for i, s in enumerate(["Commercial Waste · Skip Hire · Confidential Shredding",
+                           "Unit 4, Ballymount Industrial Estate, Dublin 12, D12 K7P3",
+                           "Tel 01 460 2290 · accounts@greenside.ie · www.greenside.ie"]):
+        txt(c, 545, 815 - 12 * i, s, 8, "Helvetica", right=True)
+    c.setFillColorRGB(0, 0, 0)
+    txt(c, 50, 742, "INVOICE", 16, "Helvetica-Bold")
+    who = rng.choice([("The Accounts Manager", "Hanlon's Bar & Kitchen Ltd", "22 Main Street", "Naas",
+                       "Co. Kildare W91 X2C4"),
+                      ("Accounts Payable", "Brennan Print Finishing Ltd", "Unit 9, Cookstown Business Park",
+                       "Tallaght", "Dublin 24 D24 FX81"),
+                      ("The Practice Manager", "Riverside Dental Care", "3 Quay Street", "Athlone",
+                       "Co. Westmeath N37 E2H6")])
+    for i, s in enumerate(who):
+        txt(c, 50, 720 - 13 * i, s, 10, "Helvetica-Bold" if i == 1 else "Helvetica")
+    c.setStrokeColorRGB(0.08, 0.36, 0.22)
+    c.setLineWidth(1.2)
+    c.rect(330, 618, 215, 132)
+    c.setLineWidth(1)
+    c.setStrokeColorRGB(0, 0, 0)
+    txt(c, 338, 738, "Account summary", 10, "Helvetica-Bold")
+    acct = f"{rng.randint(100, 399)}-{rng.randint(10000, 99999)}"
+    for i, (k, v) in enumerate([("Account number", acct), ("Invoice number", d.number),
+                                ("Invoice date", long_ie(d.date)),
+                                ("Billing period", f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"),
+                                ("Payment method", "Direct Debit")]):
+        yy = 722 - 13 * i
+        txt(c, 338, yy, k, 8, "Helvetica")
+        txt(c, 540, yy, v, 8, "Helvetica-Bold", right=True)
+    c.line(338, 652, 537, 652)
+    txt(c, 338, 637, "Amount due", 11, "Helvetica-Bold")
+    txt(c, 540, 637, "€" + us(d.ttc), 13, "Helvetica-Bold", right=True)
+    txt(c, 338, 624, f"To be collected by Direct Debit on or after {long_ie(debit)}", 7, "Helvetica-Oblique")
+    y = 590
+    txt(c, 50, y, "Summary of charges", 11, "Helvetica-Bold")
+    summary = [("Balance brought forward from previous invoice", us(prev)),
+               (f"Payment received {paid:%d/%m/%Y} – thank you", "-" + us(prev)),
+               ("Charges this period (excl. VAT)", us(d.ht)), ("VAT", us(d.tva)),
+               ("Total amount due", us(d.ttc))]
+    for i, (k, v) in enumerate(summary):
+        yy = y - 16 - 14 * i
+        f = "Helvetica-Bold" if i == len(summary) - 1 else "Helvetica"
+        txt(c, 50, yy, k, 9, f)
+        txt(c, 300, yy, "€" + v if not v.startswith("-") else "-€" + v[1:], 9, f, right=True)
+    c.line(50, y - 16 - 14 * 4 + 11, 300, y - 16 - 14 * 4 + 11)
+    y = 480
+    txt(c, 50, y, "Charges this period", 11, "Helvetica-Bold")
+    txt(c, 50, y - 13, f"Collection address: {who[1]}, {who[2]}, {who[3]}  ·  Collection day: "
+                       f"{['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'][weekday]}", 8, "Helvetica")
+    y -= 36
+    c.setFillColorRGB(0.88, 0.93, 0.89)
+    c.rect(50, y - 5, 495, 16, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    for x, h, right in [(54, "Bin", False), (170, "Service", False), (365, "Qty", True), (372, "Unit", False),
+                        (440, "Rate €", True), (480, "VAT", True), (541, "Net €", True)]:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    for b, s, qty, unit_name, each, rate, amount in rows:
+        y -= 15
+        txt(c, 54, y, b, 8, "Helvetica")
+        txt(c, 170, y, s, 8)
+        txt(c, 365, y, f"{qty:,}", 8, right=True)
+        txt(c, 372, y, unit_name, 8)
+        txt(c, 440, y, us(each), 8, right=True)
+        txt(c, 480, y, f"{rate}%", 8, right=True)
+        txt(c, 541, y, us(amount), 8, right=True)
+    c.line(50, y - 6, 545, y - 6)
+    y -= 30
+    top = y
+    txt(c, 50, y, "Lift log – 1100L General Waste", 9, "Helvetica-Bold")
+    for i, (day, kg) in enumerate(zip(lifts, weights)):
+        yy = y - 13 - 11 * i
+        txt(c, 50, yy, f"{day:%a %d/%m/%Y}", 8, "Helvetica")
+        txt(c, 160, yy, f"{kg} kg", 8, right=True)
+        txt(c, 170, yy, f"Truck {rng.choice(['GW21', 'GW14', 'GW09'])}", 7.5)
+    txt(c, 50, y - 13 - 11 * len(lifts), f"Total weight: {sum(weights):,} kg", 8, "Helvetica-Bold")
+    txt(c, 300, top, "VAT analysis", 9, "Helvetica-Bold")
+    for x, h in [(300, "Rate"), (400, "Net €"), (470, "VAT €"), (541, "Gross €")]:
+        txt(c, x, top - 13, h, 8, "Helvetica-Oblique", right=x > 300)
+    yy = top - 26
+    for r in sorted(d.base, key=Decimal):
+        txt(c, 300, yy, f"{r}%", 8.5, "Helvetica")
+        txt(c, 400, yy, us(d.base[r]), 8.5, right=True)
+        txt(c, 470, yy, us(d.vat[r]), 8.5, right=True)
+        txt(c, 541, yy, us(d.base[r] + d.vat[r]), 8.5, right=True)
+        yy -= 12
+    c.line(300, yy + 9, 545, yy + 9)
+    txt(c, 300, yy - 2, "Total", 8.5, "Helvetica-Bold")
+    txt(c, 400, yy - 2, us(d.ht), 8.5, "Helvetica-Bold", right=True)
+    txt(c, 470, yy - 2, us(d.tva), 8.5, "Helvetica-Bold", right=True)
+    txt(c, 541, yy - 2, us(d.ttc), 8.5, "Helvetica-Bold", right=True)
+    y = min(y - 13 - 11 * len(lifts), yy) - 30
+    for i, s in enumerate(["Waste collection services are charged at the reduced rate of 13.5%; bin rental and "
+                           "supplies at the standard rate of 23%.",
+                           "Queries on this invoice should be raised within 14 days. Please quote your account number "
+                           "in all correspondence.",
+                           "Contaminated recycling bins may be charged as general waste."]):
+        txt(c, 50, y - 11 * i, s, 7.5, "Helvetica")
+    c.setStrokeColorRGB(0.08, 0.36, 0.22)
+    c.line(50, 70, 545, 70)
+    c.setStrokeColorRGB(0, 0, 0)
+    for i, s in enumerate(["Greenside Waste & Recycling Ltd. Registered in Ireland No. 512884. Registered office as "
+                           "above. VAT No. IE 9718234R.",
+                           "Waste Collection Permit NWCPO-12-03456-02  ·  Directors: P. Kavanagh, S. Doyle  ·  "
+                           "Bank: AIB, IBAN IE29 AIBK 9311 5212 3456 78"]):
+        centre_h16(c, 297.5, 58 - 9 * i, s, 6.8, "Helvetica")
+    c.save()
+
+
+def de_weinhandlung(d, path, rng):
+    """A German wine merchant's invoice to an inn as a DIN letter: the merchant's name in a script-
+    like serif over a thin rule, the return line over the address window, an information block at
+    the right (customer number, invoice number, date, delivery note and delivery date, the order
+    date, who handled it), a greeting, positions with article numbers, vintage wines and water at
+    19 % (with the crate deposit) and delicatessen at 7 %, the net value and one VAT line per rate
+    over its base, the invoice amount double-underlined, the cash discount terms with both dates
+    and the four-column footer."""
+    cat = {"19": [("20418", "2022 Silvaner trocken, Escherndorfer Lump, 0,75 l", "Fl.", [6, 12, 18, 24],
+                   ["9.80", "11.40", "12.90"]),
+                  ("31207", "2021 Spätburgunder trocken, Centgrafenberg, 0,75 l", "Fl.", [6, 12],
+                   ["16.80", "18.60"]),
+                  ("50112", "Mineralwasser medium, 12 x 0,75 l Glas", "Kiste", [3, 5, 8], ["8.40", "9.10"]),
+                  ("22935", "2023 Bacchus Kabinett, Bocksbeutel 0,75 l", "Fl.", [12, 18], ["7.60", "8.20"])],
+           "7": [("80345", "Olivenöl nativ extra, Kreta, 5-l-Kanister", "Stk.", [1, 2], ["48.50", "54.00"]),
+                 ("81120", "Pasta di Gragnano, Spaghetti, 12 x 500 g", "Ktn.", [1, 2, 3], ["27.60", "29.90"]),
+                 ("80971", "Aceto Balsamico di Modena IGP, 6 x 0,5 l", "Ktn.", [1], ["31.80", "36.40"]),
+                 ("82204", "Fränkischer Senf, grob, 6 x 1 kg Eimer", "Ktn.", [1], ["22.30", "24.90"])]}
+    rows, n = [], defaultdict(int)
+    for i, (_, _, _, rate) in enumerate(d.lines):
+        rate = "19" if i == 0 else rate  # a wine merchant's invoice starts with wine
+        art, name, unit_name, qtys, prices = cat[rate][n[rate]]
+        n[rate] += 1
+        qty = rng.choice(qtys)
+        each = Decimal(rng.choice(prices))
+        rows.append((art, name, qty, unit_name, each, rate, q(qty * each)))
+        if art == "50112":
+            rows.append(("99001", "Pfand Kiste 12 x 0,75 l Glas (3,30 €)", qty, "Kiste", Decimal("3.30"), rate,
+                         q(qty * Decimal("3.30"))))
+    base = defaultdict(Decimal)
+    for r in rows:
+        base[r[5]] += r[6]
+    net_h16(d, base)
+    d.number = f"R{d.date:%y}-{rng.randint(1000, 6999)}"
+    ordered = d.before - dt.timedelta(days=rng.randint(1, 4))
+    skonto_day = d.date + dt.timedelta(days=10)
+    c = pen(path)
+    txt(c, 50, 805, "W E I N H A N D L U N G", 8, "Times-Roman")
+    txt(c, 50, 783, "Kessler & Söhne", 24, "Times-BoldItalic")
+    txt(c, 545, 800, "seit 1898", 10, "Times-Italic", right=True)
+    txt(c, 545, 787, "Weine · Sekte · Spirituosen · Feinkost", 9, "Times-Italic", right=True)
+    c.setLineWidth(0.5)
+    c.line(50, 774, 545, 774)
+    c.setLineWidth(1)
+    txt(c, 57, 728, "Weinhandlung Kessler & Söhne OHG · Marktplatz 7 · 97070 Würzburg", 6.5, "Helvetica")
+    c.line(57, 725, 290, 725)
+    inn = rng.choice([("Gasthaus Zum Hirschen", "Inh. Markus Brand", "Domstraße 12", "97070 Würzburg"),
+                      ("Hotel-Restaurant Mainblick GmbH", "Küche / Einkauf", "Uferstraße 3", "97286 Sommerhausen"),
+                      ("Weinstube Am Kranen", "Frau Sabine Pfister", "Büttnergasse 5", "97070 Würzburg")])
+    for i, s in enumerate(inn):
+        txt(c, 57, 708 - 13 * i, s, 10, "Helvetica")
+    info = [("Kunden-Nr.", f"{rng.randint(10000, 19999)}"), ("Rechnungs-Nr.", d.number),
+            ("Datum", f"{d.date:%d.%m.%Y}"), ("Lieferschein-Nr.", f"LS {rng.randint(24000, 29999)}"),
+            ("Lieferdatum", f"{d.before:%d.%m.%Y}"), ("Ihre Bestellung vom", f"{ordered:%d.%m.%Y}"),
+            ("Bearbeiter/in", rng.choice(["Fr. Lang", "Hr. Seuffert", "Fr. Kraus"])),
+            ("Telefon", "0931 35 27 40")]
+    for i, (k, v) in enumerate(info):
+        yy = 730 - 12 * i
+        txt(c, 370, yy, k, 8, "Helvetica")
+        txt(c, 460, yy, v, 8, "Helvetica")
+    txt(c, 57, 600, "Rechnung", 14, "Helvetica-Bold")
+    salut = {"Gasthaus Zum Hirschen": "Sehr geehrter Herr Brand,", "Weinstube Am Kranen": "Sehr geehrte Frau Pfister,"}
+    txt(c, 57, 578, salut.get(inn[0], "Sehr geehrte Damen und Herren,"), 10, "Helvetica")
+    txt(c, 57, 564, "für unsere Lieferung berechnen wir Ihnen wie folgt:", 10, "Helvetica")
+    y = 536
+    for x, h, right in [(57, "Pos.", False), (82, "Art.-Nr.", False), (125, "Bezeichnung", False),
+                        (380, "Menge", True), (386, "Einh.", False), (460, "E-Preis €", True), (508, "Gesamt €", True),
+                        (540, "USt", True)]:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    c.line(57, y - 4, 545, y - 4)
+    for k, (art, name, qty, unit_name, each, rate, amount) in enumerate(rows, 1):
+        y -= 15
+        txt(c, 57, y, str(k), 8.5, "Helvetica")
+        txt(c, 82, y, art, 8.5)
+        txt(c, 125, y, name, 8.5)
+        txt(c, 380, y, str(qty), 8.5, right=True)
+        txt(c, 386, y, unit_name, 8.5)
+        txt(c, 460, y, eu(each), 8.5, right=True)
+        txt(c, 508, y, eu(amount), 8.5, right=True)
+        txt(c, 540, y, f"{rate} %", 8, right=True)
+    c.line(57, y - 6, 545, y - 6)
+    y -= 24
+    trows = [("Warenwert netto", eu(d.ht), False)]
+    for r in sorted(d.base, key=Decimal):
+        trows.append((f"zzgl. {r} % USt. auf {eu(d.base[r])} €", eu(d.vat[r]), False))
+    trows.append(("Rechnungsbetrag", eu(d.ttc), True))
+    for i, (a, v, bold) in enumerate(trows):
+        yy = y - 15 * i
+        f = "Helvetica-Bold" if bold else "Helvetica"
+        txt(c, 300, yy, a, 9.5, f)
+        txt(c, 508, yy, v, 9.5, f, right=True)
+        txt(c, 512, yy, "€", 9.5, f)
+    yy = y - 15 * (len(trows) - 1)
+    c.line(430, yy + 12, 545, yy + 12)
+    c.line(430, yy - 4, 545, yy - 4)
+    c.line(430, yy - 6, 545, yy - 6)
+    y = yy - 34
+    skonto = q(d.ttc * Decimal("0.02"))
+    for i, s in enumerate(["Leistungsdatum entspricht Lieferdatum.",
+                           f"Zahlbar bis {skonto_day:%d.%m.%Y} mit 2 % Skonto ({eu(skonto)} €, Zahlbetrag "
+                           f"{eu(d.ttc - skonto)} €) oder bis {d.other:%d.%m.%Y} netto ohne Abzug.",
+                           "Die Ware bleibt bis zur vollständigen Bezahlung unser Eigentum. Leergut wird bei der "
+                           "nächsten Lieferung gutgeschrieben.",
+                           "", "Mit freundlichen Grüßen", "Weinhandlung Kessler & Söhne"]):
+        txt(c, 57, y - 13 * i, s, 9, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(50, 92, 545, 92)
+    c.setLineWidth(1)
+    cols = [["Weinhandlung Kessler & Söhne OHG", "Marktplatz 7", "97070 Würzburg", "www.kessler-wein.de"],
+            ["Tel. 0931 35 27 40", "Fax 0931 35 27 49", "info@kessler-wein.de"],
+            ["Sparkasse Mainfranken", "IBAN DE42 7905 0000 0042 1187 93", "BIC BYLADEM1SWU"],
+            ["Gesellschafter: T. und J. Kessler", "Amtsgericht Würzburg HRA 2217", "USt-IdNr. DE 134 552 870",
+             "Steuer-Nr. 257/153/40128"]]
+    for j, col in enumerate(cols):
+        for i, s in enumerate(col):
+            txt(c, 50 + 127 * j, 82 - 8 * i, s, 6.3, "Helvetica")
+    c.save()
+
+
+def nl_slijterij_bon(d, path, rng):
+    """A Dutch liquor store's till receipt: the shop's name centred, the receipt, till, cashier,
+    date and time, spirits, wine and beer at 21 % and soft drinks, alcohol-free beer and snacks at
+    9 % with a letter code, a multi-buy discount line, the total with the number of articles and
+    the card payment, a VAT table with the amounts excl. VAT, VAT and incl. VAT per rate and a
+    total row, the age check and loyalty points, then the card terminal's customer slip."""
+    cat = {"21": [("HENDRICK'S GIN 70CL", ["34.99", "36.49"]), ("BOLS JONGE JENEVER 1L", ["17.49", "18.99"]),
+                  ("RIOJA CRIANZA 75CL", ["8.99", "9.99"]), ("GLENFIDDICH 12Y 70CL", ["39.99", "42.99"]),
+                  ("PROSECCO DOC EXTRA DRY", ["7.49", "8.49"])],
+           "9": [("FEVER-TREE TONIC 4X20CL", ["5.49", "5.99"]), ("BAVARIA 0.0 6X33CL", ["5.79", "6.29"]),
+                 ("BORRELNOTEN 300G", ["3.29", "3.49"]), ("OLIJVEN GROEN 200G", ["2.79", "2.99"])]}
+    rows, n = [], defaultdict(int)  # (name, qty, each, rate, amount, discount)
+    for i, (_, qty, _, rate) in enumerate(d.lines):
+        rate = "21" if i == 0 else rate  # a liquor store's receipt always has a bottle
+        name, prices = cat[rate][n[rate]]
+        n[rate] += 1
+        each = Decimal(rng.choice(prices))
+        k = 1 if qty > 6 else (2 if qty > 3 else (qty if qty > 1 else 1))
+        k = min(k, 3)
+        disc = q(each / 2) if rate == "21" and k >= 2 and each < 20 else Decimal(0)
+        rows.append((name, k, each, rate, q(k * each), disc))
+    gross = defaultdict(Decimal)
+    for name, k, each, rate, amount, disc in rows:
+        gross[rate] += amount - disc
+    gross_h16(d, gross)
+    code = {"9": "A", "21": "B"}
+    kassa = rng.randint(1, 3)
+    d.number = f"{kassa}-{rng.randint(10000, 99999)}"
+    hh, mm = rng.randint(10, 20), rng.randint(0, 58)
+    lines_n = len(rows) + sum(1 for r in rows if r[1] > 1) + sum(1 for r in rows if r[5])
+    height = 450 + 11 * lines_n + 11 * len(d.base)
+    c = canvas.Canvas(path, pagesize=(210, height), invariant=1)
+    y = height - 26
+
+    def line(s, right=None, size=7.5, font="Courier", center=False):
+        nonlocal y
+        if center:
+            centre_h16(c, 105, y, s, size, font)
+        else:
+            txt(c, 9, y, s, size, font)
+        if right is not None:
+            txt(c, 201, y, right, size, font, right=True)
+        y -= size + 3.5
+
+    line("DE WIJNKELDER", size=12, font="Helvetica-Bold", center=True)
+    line("Slijterij & Wijnhandel", size=7.5, font="Helvetica-Oblique", center=True)
+    for s in ["Oudegracht 211", "3511 NH  Utrecht", "Tel. 030-231 44 55", "KvK 30187652  BTW NL812344671B01"]:
+        line(s, size=7, center=True)
+    y -= 5
+    line(f"Bon {d.number}", f"Kassa {kassa}", size=7.5)
+    line(f"{d.date:%d-%m-%Y}  {hh:02d}:{mm:02d}", f"Mdw: {rng.choice(['Ilse', 'Joost', 'Fatima', 'Ruud'])}")
+    line("-" * 42, size=6.5)
+    for name, k, each, rate, amount, disc in rows:
+        if k > 1:
+            line(f"  {k} x {eu(each, '')}", size=7)
+        line(name, f"{eu(amount, '')} {code[rate]}")
+        if disc:
+            line("  2E HALVE PRIJS", f"-{eu(disc, '')} {code[rate]}", size=7)
+    line("-" * 42, size=6.5)
+    articles = sum(r[1] for r in rows)
+    line(f"TOTAAL ({articles} art.)", f"EUR {eu(d.ttc, '')}", size=9, font="Courier-Bold")
+    line("PIN", eu(d.ttc, ""))
+    saved = sum(r[5] for r in rows)
+    if saved:
+        line("U heeft vandaag bespaard", eu(saved, ""), size=7)
+    y -= 5
+    line(f"{'BTW':<8}{'Excl':>9}{'BTW':>8}{'Incl':>9}", size=7, font="Courier-Bold")
+    for r in sorted(d.base, key=Decimal):
+        line(f"{code[r]} {r:>3}%  {eu(d.base[r], ''):>9}{eu(d.vat[r], ''):>8}{eu(d.base[r] + d.vat[r], ''):>9}",
+             size=7)
+    line(f"{'Totaal':<8}{eu(d.ht, ''):>9}{eu(d.tva, ''):>8}{eu(d.ttc, ''):>9}", size=7)
+    y -= 5
+    line("NIX18 - leeftijd gecontroleerd", size=7, center=True)
+    points = int(d.ttc)
+    line(f"Spaarpunten: {points}  Saldo: {points + rng.randint(20, 400)}", size=7, center=True)
+    line("Ruilen binnen 14 dagen met kassabon", size=7, center=True)
+    y -= 8
+    line("*** KLANTTICKET ***", size=7, font="Courier-Bold", center=True)
+    for a, b in [("Terminal", f"{rng.randint(10000000, 99999999)}"), ("Merchant", f"{rng.randint(100000, 999999)}"),
+                 ("Periode", f"{rng.randint(4001, 4365)}"), ("Transactie", f"{rng.randint(10000000, 99999999)}")]:
+        line(a, b, size=7)
+    line(rng.choice(["MAESTRO", "V PAY", "DEBIT MASTERCARD"]), f"(A0000000{rng.randint(10, 99)}1010)", size=7)
+    line("Kaart", f"xxxxxxxxxxxxxxx{rng.randint(100, 999)}", size=7)
+    line("Kaartvolgnummer", f"{rng.randint(1, 9):03d}", size=7)
+    line("BETALING", size=7)
+    line(f"Datum {d.date:%d/%m/%Y}", f"{hh:02d}:{mm + 1:02d}", size=7)
+    line("Autorisatiecode", f"{rng.randint(100000, 999999)}", size=7)
+    line("Totaal", f"{eu(d.ttc, '')} EUR", size=7.5, font="Courier-Bold")
+    line("Leesmethode", "NFC chip", size=7)
+    line("Betaling geslaagd", size=7, center=True)
+    y -= 6
+    line("Bedankt en tot ziens!", size=8, font="Helvetica-Oblique", center=True)
+    c.save()
+
+
+def es_papeleria(d, path, rng):
+    """A Spanish stationer's invoice to a school: the shop's name and trade at the top left,
+    "FACTURA" at the right, the issuer's and the customer's data in two framed boxes, a grey band
+    of header cells (invoice number, date, customer code, payment, order and delivery note with
+    their dates) with the values under it, lines with reference, quantity, price and discount,
+    textbooks at 4 % and office supplies at 21 %, at the foot a ruled grid of bases, rates and
+    VAT per rate beside the total, the due date with its amount, and the data protection text."""
+    cat = {"4": [("9788467591234", "Matemáticas 3º ESO – Ed. SM, proyecto Revuela", ["42.50", "44.20"]),
+                 ("9788414334567", "Lengua Castellana y Literatura 1º ESO – Santillana", ["44.90", "46.30"]),
+                 ("9788468250123", "Marianela (B. Pérez Galdós) – Vicens Vives, Clásicos", ["9.95", "10.40"]),
+                 ("9788469891247", "Atlas geográfico escolar – Anaya", ["21.30", "22.60"])],
+           "21": [("PAP-A4-80", "Papel A4 80 g, caja 5 paquetes x 500 hojas", ["19.90", "22.40", "24.50"]),
+                  ("TON-CF226A", "Tóner compatible HP 26A negro", ["54.00", "61.50"]),
+                  ("ARC-AZ-LA", "Archivador A-Z lomo ancho, cartón forrado", ["2.35", "2.60"]),
+                  ("ROT-PIZ-4", "Rotulador pizarra blanca, estuche 4 colores", ["3.80", "4.25"])]}
+    rows, n = [], defaultdict(int)
+    for i, (_, _, _, rate) in enumerate(d.lines):
+        rate = "4" if i == 0 else rate  # the school orders its textbooks first
+        ref, name, prices = cat[rate][n[rate]]
+        n[rate] += 1
+        qty = rng.randint(18, 30) if rate == "4" and "ESO" in name else rng.randint(2, 25)
+        each = Decimal(rng.choice(prices))
+        disc = 5 if rate == "4" else rng.choice([0, 0, 10, 15])
+        rows.append((ref, name, qty, each, disc, rate, q(qty * each * (100 - disc) / 100)))
+    base = defaultdict(Decimal)
+    for r in rows:
+        base[r[5]] += r[6]
+    net_h16(d, base)
+    d.number = f"F{d.date:%Y}/{rng.randint(80, 2999):05d}"
+    order_day = d.before - dt.timedelta(days=rng.randint(5, 20))
+    c = pen(path)
+    txt(c, 50, 798, "Papelería Albero", 20, "Helvetica-Bold")
+    txt(c, 50, 784, "Material de oficina · Material escolar · Libros de texto · Consumibles informáticos", 8,
+        "Helvetica-Oblique")
+    txt(c, 545, 792, "FACTURA", 22, "Helvetica-Bold", right=True)
+    c.roundRect(50, 690, 240, 78, 4)
+    c.roundRect(305, 690, 240, 78, 4)
+    txt(c, 56, 758, "EMISOR", 7, "Helvetica-Bold")
+    for i, s in enumerate(["Albero Papelería y Suministros, S.L.", "C/ Conde de Aranda 54, local",
+                           "50003 Zaragoza", "NIF B50987654 · Tel. 976 43 21 08", "pedidos@papeleriaalbero.es"]):
+        txt(c, 56, 745 - 11 * i, s, 8.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+    txt(c, 311, 758, "CLIENTE", 7, "Helvetica-Bold")
+    school = rng.choice([("Colegio Santa María del Pilar", "CIF R5000123C", "Pº Ruiseñores 30", "50006 Zaragoza"),
+                         ("Colegio Sagrado Corazón – Fundación Educativa", "CIF R5000456J", "C/ Moncasi 6",
+                          "50006 Zaragoza"),
+                         ("Centro de Estudios Montearagón, S.Coop.", "CIF F50789123", "Ctra. de Huesca km 5",
+                          "50830 Villanueva de Gállego")])
+    for i, s in enumerate(school + ("Dpto. Administración",)):
+        txt(c, 311, 745 - 11 * i, s, 8.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+    heads = [("Nº FACTURA", d.number), ("FECHA", f"{d.date:%d/%m/%Y}"), ("CÓD. CLIENTE", f"{rng.randint(4300, 4399)}"),
+             ("FORMA DE PAGO", "Transferencia 30 días"),
+             ("PEDIDO", f"{rng.randint(200, 899)} ({order_day:%d/%m/%y})"),
+             ("ALBARÁN", f"A-{rng.randint(1000, 9999)} ({d.before:%d/%m/%y})")]
+    widths = [80, 62, 68, 105, 85, 95]
+    x = 50
+    c.setFillGray(0.82)
+    c.rect(50, 656, 495, 14, stroke=0, fill=1)
+    c.setFillGray(0)
+    for (k, v), w in zip(heads, widths):
+        c.rect(x, 638, w, 32)
+        txt(c, x + 4, 660, k, 7, "Helvetica-Bold")
+        txt(c, x + 4, 644, v, 8.5, "Helvetica")
+        x += w
+    y = 610
+    c.setFillGray(0.82)
+    c.rect(50, y - 5, 495, 15, stroke=0, fill=1)
+    c.setFillGray(0)
+    for x, h, right in [(54, "Referencia", False), (130, "Descripción", False), (375, "Cant.", True),
+                        (425, "Precio", True), (458, "Dto.", True), (488, "IVA", True), (541, "Importe", True)]:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    for ref, name, qty, each, disc, rate, amount in rows:
+        y -= 16
+        txt(c, 54, y, ref, 7.5, "Helvetica")
+        txt(c, 130, y, name, 8)
+        txt(c, 375, y, str(qty), 8, right=True)
+        txt(c, 425, y, eu(each), 8, right=True)
+        txt(c, 458, y, f"{disc}%" if disc else "", 8, right=True)
+        txt(c, 488, y, f"{rate}%", 8, right=True)
+        txt(c, 541, y, eu(amount), 8, right=True)
+        c.setStrokeGray(0.8)
+        c.line(50, y - 5, 545, y - 5)
+        c.setStrokeGray(0)
+    txt(c, 54, y - 20, "Libros de texto con el descuento máximo del 5 % (Ley 10/2007, de la lectura, del libro y de "
+                       "las bibliotecas).", 7.5, "Helvetica-Oblique")
+    # Foot: a grid of bases, rates and VAT per rate, and the total at the right.
+    top = 200
+    cols = [(50, 100, "IMPORTE BRUTO"), (150, 100, "BASE IMPONIBLE"), (250, 50, "% IVA"), (300, 90, "CUOTA IVA")]
+    rates = sorted(d.base, key=Decimal)
+    hgt = 16 + 14 * len(rates)
+    for x0, w, h in cols:
+        c.rect(x0, top - hgt, w, hgt + 14)
+        txt(c, x0 + 4, top + 3, h, 7, "Helvetica-Bold")
+    c.line(50, top, 390, top)
+    for i, r in enumerate(rates):
+        yy = top - 13 - 14 * i
+        brut = sum(q(rw[2] * rw[3]) for rw in rows if rw[5] == r)
+        txt(c, 146, yy, eu(brut), 8.5, "Helvetica", right=True)
+        txt(c, 246, yy, eu(d.base[r]), 8.5, right=True)
+        txt(c, 296, yy, f"{r},00", 8.5, right=True)
+        txt(c, 386, yy, eu(d.vat[r]), 8.5, right=True)
+    c.setLineWidth(1.5)
+    c.rect(405, top - hgt, 140, hgt + 14)
+    c.setLineWidth(1)
+    txt(c, 411, top + 3, "TOTAL FACTURA", 8, "Helvetica-Bold")
+    txt(c, 539, top - hgt + 8, eu(d.ttc) + " €", 14, "Helvetica-Bold", right=True)
+    yy = top - hgt - 16
+    txt(c, 50, yy, f"Total base imponible: {eu(d.ht)} €      Total cuota IVA: {eu(d.tva)} €", 8.5, "Helvetica")
+    txt(c, 50, yy - 14, f"Vencimiento: {d.date + dt.timedelta(days=30):%d/%m/%Y}      Importe: {eu(d.ttc)} €      "
+                        f"IBAN: ES12 2085 5201 1103 3045 6789 (Ibercaja)", 8.5, "Helvetica-Bold")
+    for i, s in enumerate(["Protección de datos: en cumplimiento del Reglamento (UE) 2016/679 y de la LO 3/2018, le "
+                           "informamos de que sus datos se tratan por Albero Papelería y",
+                           "Suministros, S.L. con la finalidad de gestionar la relación comercial. Puede ejercer sus "
+                           "derechos en pedidos@papeleriaalbero.es.",
+                           "Albero Papelería y Suministros, S.L. – Inscrita en el Registro Mercantil de Zaragoza, "
+                           "Tomo 3.412, Folio 88, Hoja Z-41.207."]):
+        txt(c, 50, 78 - 9 * i, s, 6.5, "Helvetica")
+    c.save()
+
+
+def it_pastificio(d, path, rng):
+    """An Italian fresh pasta maker's deferred invoice to a restaurant: the maker's name and
+    company data at the top left, the customer with its VAT and SDI codes in a box at the right,
+    two rows of labelled cells (document type, number, date, customer code, page; payment terms,
+    bank, agent), the lines grouped under the delivery notes (DDT number and date) they come
+    from, pasta at 4 %, sauces and gnocchi at 10 % and take-away trays at 22 % with the VAT code
+    per line, a VAT summary with codes, the totals boxed at the right, the due date of the bank
+    receipt, and the courtesy-copy and CONAI notes."""
+    cat = {"4": [("TAGU", "Tagliatelle all'uovo", "KG", ["6.80", "7.20"]),
+                 ("TORP", "Tortellini al prosciutto crudo", "KG", ["17.50", "18.90"]),
+                 ("LASV", "Sfoglia per lasagne verdi", "KG", ["7.40", "7.90"]),
+                 ("GARG", "Garganelli al pettine", "KG", ["7.60", "8.10"])],
+           "10": [("RAGB", "Ragù alla bolognese, vaschetta 1 kg", "PZ", ["11.80", "12.60"]),
+                  ("GNOP", "Gnocchi di patate", "KG", ["4.90", "5.40"]),
+                  ("BESC", "Besciamella, vaschetta 1 kg", "PZ", ["5.20", "5.80"])],
+           "22": [("VAS1", "Vaschette alluminio asporto 1 porz. (conf. 100)", "CF", ["14.90", "16.50"]),
+                  ("SACV", "Sacchetti sottovuoto 20x30 (conf. 100)", "CF", ["9.80", "11.20"]),
+                  ("CFOR", "Carta forno professionale, rotolo 50 m", "PZ", ["6.40", "7.10"])]}
+    items, n = [], defaultdict(int)
+    for i, (_, _, _, rate) in enumerate(d.lines):
+        rate = "4" if i == 0 else rate  # a pasta maker sells pasta first
+        code, name, unit_name, prices = cat[rate][n[rate]]
+        n[rate] += 1
+        qty = Decimal(rng.choice([5, 6, 8, 10, 12, 15, 20])) if unit_name == "KG" else Decimal(rng.randint(2, 12))
+        each = Decimal(rng.choice(prices))
+        disc = rng.choice([0, 0, 5, 10]) if rate != "22" else 0
+        items.append((code, name, unit_name, qty, each, disc, rate))
+    ddts = sorted(rng.sample(range(3, 29), rng.randint(2, 3)), reverse=True)
+    ddt_days = [d.date - dt.timedelta(days=k) for k in ddts]
+    first_ddt = rng.randint(200, 900)
+    groups = []  # (ddt number, ddt date, [rows])
+    for j, day in enumerate(ddt_days):
+        groups.append((first_ddt + 7 * j, day, []))
+    for k, (code, name, unit_name, qty, each, disc, rate) in enumerate(items):
+        amount = q(qty * each * (100 - disc) / 100)
+        groups[k % len(groups)][2].append((code, name, unit_name, qty, each, disc, rate, amount))
+    groups = [g for g in groups if g[2]]
+    base = defaultdict(Decimal)
+    for g in groups:
+        for r in g[2]:
+            base[r[6]] += r[7]
+    net_h16(d, base)
+    d.number = f"{rng.randint(60, 700)}/FD"
+    due = eom_h16(d.date + dt.timedelta(days=30))
+    c = pen(path)
+    txt(c, 50, 802, "PASTIFICIO F.LLI MARCHETTI", 15, "Helvetica-Bold")
+    txt(c, 50, 789, "di Marchetti Luca & C. S.n.c. – Pasta fresca e ripiena dal 1974", 8.5, "Helvetica-Oblique")
+    for i, s in enumerate(["Via Emilia Ovest 412 – 41123 Modena (MO)",
+                           "Tel. 059 827 441 – ordini@pastificiomarchetti.it",
+                           "P.IVA e C.F. 02845610364 – REA MO-334512", "Cap. soc. € 20.000,00 i.v."]):
+        txt(c, 50, 776 - 10 * i, s, 8, "Helvetica")
+    c.rect(320, 730, 225, 78)
+    txt(c, 326, 798, "Spett.le", 7.5, "Helvetica-Oblique")
+    who = rng.choice([("Ristorante La Ghirlandina S.r.l.", "Via Canalino 21", "41121 Modena (MO)", "03198760368",
+                       "M5UXCR1"),
+                      ("Trattoria Da Gianni di Bonfatti G.", "Piazza Grande 9", "41012 Carpi (MO)", "02771430364",
+                       "KRRH6B9"),
+                      ("Osteria del Cavaliere S.a.s.", "Corso Canalgrande 40", "41121 Modena (MO)", "03540120361",
+                       "T04ZHR3")])
+    for i, s in enumerate([who[0], who[1], who[2], f"P.IVA {who[3]}", f"Codice destinatario SDI: {who[4]}"]):
+        txt(c, 326, 786 - 11 * i, s, 9 if i == 0 else 8.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+    row1 = [(50, 150, "Tipo documento", "FATTURA DIFFERITA"), (200, 80, "Numero", d.number),
+            (280, 85, "Data documento", f"{d.date:%d/%m/%Y}"), (365, 90, "Cod. cliente", f"C{rng.randint(1000, 1999)}"),
+            (455, 90, "Pagina", "1 di 1")]
+    for x, w, k, v in row1:
+        cell_h16(c, x, 686, w, 26, k, v, 9)
+    row2 = [(50, 190, "Pagamento", "RI.BA. 30 GG D.F. FINE MESE"),
+            (240, 215, "Banca d'appoggio", "BPER Banca – Ag. 4 Modena – ABI 05387 CAB 12904"),
+            (455, 90, "Agente", rng.choice(["ROSSI M.", "BERTANI P.", "—"]))]
+    for x, w, k, v in row2:
+        cell_h16(c, x, 660, w, 26, k, v, 8)
+    y = 636
+    c.setFillGray(0.86)
+    c.rect(50, y - 5, 495, 15, stroke=0, fill=1)
+    c.setFillGray(0)
+    for x, h, right in [(54, "Codice", False), (92, "Descrizione", False), (318, "U.M.", False),
+                        (380, "Quantità", True), (430, "Prezzo", True), (462, "Sc.%", True), (520, "Importo", True),
+                        (541, "IVA", True)]:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    for num, day, rows in groups:
+        y -= 17
+        txt(c, 92, y, f"Rif. DDT n. {num} del {day:%d/%m/%Y}", 8.5, "Helvetica-BoldOblique")
+        for code, name, unit_name, qty, each, disc, rate, amount in rows:
+            y -= 14
+            txt(c, 54, y, code, 8, "Helvetica")
+            txt(c, 92, y, name, 8.5)
+            txt(c, 318, y, unit_name, 8)
+            txt(c, 380, y, eu(qty, ".").replace(",00", ",000") if unit_name == "KG" else str(int(qty)), 8.5, right=True)
+            txt(c, 430, y, eu(each), 8.5, right=True)
+            txt(c, 462, y, f"{disc},00" if disc else "", 8.5, right=True)
+            txt(c, 520, y, eu(amount), 8.5, right=True)
+            txt(c, 541, y, f"{int(rate):02d}", 8.5, right=True)
+    c.line(50, y - 8, 545, y - 8)
+    txt(c, 54, y - 20, "Trasporto a cura del cedente con mezzo refrigerato. Merce consegnata come da DDT sopra "
+                       "indicati.", 7.5, "Helvetica-Oblique")
+    # VAT summary at the left, totals at the right.
+    top = 235
+    txt(c, 50, top + 6, "RIEPILOGO IVA", 8, "Helvetica-Bold")
+    desc = {"4": "Aliquota 4% – beni prima necessità", "10": "Aliquota 10%", "22": "Aliquota ordinaria 22%"}
+    rates = sorted(d.base, key=Decimal)
+    c.rect(50, top - 18 - 13 * len(rates), 290, 20 + 13 * len(rates))
+    for x, h in [(54, "Cod."), (84, "Descrizione"), (270, "Imponibile"), (336, "Imposta")]:
+        txt(c, x, top - 9, h, 7.5, "Helvetica-Bold", right=x > 200)
+    for i, r in enumerate(rates):
+        yy = top - 22 - 13 * i
+        txt(c, 54, yy, f"{int(r):02d}", 8, "Helvetica")
+        txt(c, 84, yy, desc[r], 8)
+        txt(c, 270, yy, eu(d.base[r]), 8, right=True)
+        txt(c, 336, yy, eu(d.vat[r]), 8, right=True)
+    for i, (k, v, bold) in enumerate([("Totale imponibile", d.ht, False), ("Totale IVA", d.tva, False),
+                                      ("TOTALE DOCUMENTO €", d.ttc, True)]):
+        yy = top - 22 * i
+        c.setLineWidth(1.5 if bold else 1)
+        c.rect(360, yy - 14, 185, 22)
+        c.setLineWidth(1)
+        txt(c, 365, yy - 7, k, 9 if bold else 8.5, "Helvetica-Bold" if bold else "Helvetica")
+        txt(c, 540, yy - 7, eu(v), 10 if bold else 9, "Helvetica-Bold" if bold else "Helvetica", right=True)
+    yy = top - 18 - 13 * len(rates) - 20
+    txt(c, 50, min(yy, top - 60), f"Scadenze: {due:%d/%m/%Y}  € {eu(d.ttc)}  (RI.BA.)", 9, "Helvetica-Bold")
+    for i, s in enumerate(["Contributo CONAI assolto ove dovuto. Prodotti freschi da conservare tra 0 °C e +4 °C; "
+                           "consumare entro la data indicata in etichetta.",
+                           "Copia di cortesia priva di valore fiscale: l'originale della fattura elettronica è "
+                           "disponibile nella Sua area riservata del sito dell'Agenzia delle Entrate.",
+                           "Fattura differita emessa ai sensi dell'art. 21, c. 4, lett. a) del D.P.R. 633/72 per le "
+                           "cessioni documentate dai DDT sopra indicati."]):
+        txt(c, 50, 100 - 10 * i, s, 6.6, "Helvetica")
+    c.save()
+
+
 def fmt_rate(d):
     r = next(iter(d.base))
     s = str(r)
@@ -9413,6 +10445,15 @@ LAYOUTS = {
     "nl-busvervoer": (nl_busvervoer, ["9"], "invoice"),
     "es-cerrajeria": (es_cerrajeria, ["21"], "invoice"),
     "it-caseificio": (it_caseificio, ["4", "22"], "invoice"),
+    # HELD_OUT_16 (session 12): appended after HELD_OUT_15 so that every earlier document stays as first drawn
+    "fr-pneumatiques-avoir": (fr_pneumatiques_avoir, ["20"], "credit-note"),
+    "fr-taxi-note": (fr_taxi_note, ["10"], "receipt"),
+    "fr-vitrerie": (fr_vitrerie, ["10", "20"], "invoice"),
+    "en-ie-waste-collection": (en_ie_waste_collection, ["13.5", "23"], "invoice"),
+    "de-weinhandlung": (de_weinhandlung, ["19", "7"], "invoice"),
+    "nl-slijterij-bon": (nl_slijterij_bon, ["21", "9"], "receipt"),
+    "es-papeleria": (es_papeleria, ["4", "21"], "invoice"),
+    "it-pastificio": (it_pastificio, ["4", "10", "22"], "invoice"),
 }
 
 
@@ -9468,7 +10509,8 @@ def set_of(name):
             ("held-out-5", HELD_OUT_5), ("held-out-6", HELD_OUT_6), ("held-out-7", HELD_OUT_7),
             ("held-out-8", HELD_OUT_8), ("held-out-9", HELD_OUT_9), ("held-out-10", HELD_OUT_10),
             ("held-out-11", HELD_OUT_11), ("held-out-12", HELD_OUT_12), ("held-out-13", HELD_OUT_13),
-            ("held-out-14", HELD_OUT_14), ("held-out-15", HELD_OUT_15)]
+            ("held-out-14", HELD_OUT_14), ("held-out-15", HELD_OUT_15),
+            ("held-out-16", HELD_OUT_16)]
     return next((tag for tag, layouts in sets if name in layouts), "development")
 
 
@@ -9528,14 +10570,15 @@ def main():
     ap.add_argument("--md", help="write the tables to this Markdown file")
     ap.add_argument("--append", action="store_true", help="append to --md instead of replacing it")
     ap.add_argument("--only", help="comma-separated layouts, or 'tuning' (every layout but the HELD_OUT_2 to "
-                    "HELD_OUT_15 ones)")
+                    "HELD_OUT_16 ones)")
     ap.add_argument("--sources", default="text,scan,photo",
                     help="comma-separated copies to read (text: the text-layer PDF; scan, photo: OCR)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     only = None
     held = (HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6 + HELD_OUT_7 + HELD_OUT_8 + HELD_OUT_9
-            + HELD_OUT_10 + HELD_OUT_11 + HELD_OUT_12 + HELD_OUT_13 + HELD_OUT_14 + HELD_OUT_15)
+            + HELD_OUT_10 + HELD_OUT_11 + HELD_OUT_12 + HELD_OUT_13 + HELD_OUT_14 + HELD_OUT_15
+            + HELD_OUT_16)
     if args.only == "tuning":
         only = [n for n in LAYOUTS if n not in held]
     elif args.only:
@@ -9605,6 +10648,10 @@ def main():
         text += ["", f"#### Held-out layouts (HELD_OUT_15, drawn in session 12 by someone who did not read the "
                  f"extraction rules, never inspected per document while tuning): {len(HELD_OUT_15)} layouts: "
                  + ", ".join(HELD_OUT_15), "", table(rows, "held-out-15")]
+    if any(k[0] == "held-out-16" for k in rows):
+        text += ["", f"#### Held-out layouts (HELD_OUT_16, drawn in session 12 by someone who did not read the "
+                 f"extraction rules, never inspected per document while tuning): {len(HELD_OUT_16)} layouts: "
+                 + ", ".join(HELD_OUT_16), "", table(rows, "held-out-16")]
     print("\n".join(text))
     if args.md:
         with open(args.md, "a" if args.append else "w") as f:
