@@ -295,7 +295,10 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         ),
         // A purchase order's: "P.O. Date", "PO date".
         (Other, r"\bp\.\s?o\.\s*date\b|\bpo\s+date\b"),
-        (Other, r"\bservice\b|\bexp[ée]di\w*|\bship\w*|\bnaissance\b|\bdu\b|\bau\b|\bfrom\b|\bjusqu\w*|\bcontra\w*"),
+        (
+            Other,
+            r"\bservice\b|\bexp[ée]di\w*|\bship\w*|\bnaissance\b|\bdu\b|\bdel\b|\bau\b|\bfrom\b|\bjusqu\w*|\bcontra\w*",
+        ),
     ]))
 });
 
@@ -309,9 +312,9 @@ pub(super) static PERIOD_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// quoting "facture F-1 du ..." dates the invoice, not itself.
 pub(super) static OWN_MENTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     [
-        re(r"(?i)\b(?:facture|invoice)\b|\bnote\s+d['’]\s*honoraires\b"),
-        re(r"(?i)\b(?:avoir|credit\s+note)\b"),
-        re(r"(?i)\b(?:ticket|re[çc]u|receipt)\b"),
+        re(&format!(r"(?i){INVOICE}")),
+        re(&format!(r"(?i)\b(?:avoir|credit\s+note)\b|{CREDIT_NOTE}")),
+        re(&format!(r"(?i)\b(?:ticket|re[çc]u|receipt)\b|{RECEIPT}")),
     ]
 });
 static NUMBER_OPENS: LazyLock<Regex> =
@@ -409,7 +412,10 @@ pub(super) fn date_label(
     // still names it.
     let beside = before.next().filter(|l| {
         let gap = line.text.get(l.end..hit.start).unwrap_or("");
-        let words = gap.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        // A weekday before the date ("Datum      wo 09-10-2024 09:59") is part of it.
+        let words = gap
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !WEEKDAY_WORD.is_match(w));
         !(gap.contains("  ") && words && !gap.trim_start().starts_with(['/', '=', '&']))
     });
     match beside {
@@ -422,13 +428,15 @@ pub(super) fn date_label(
         // A bare date word that dates another thing: followed by that thing ("Data trasloco:
         // 12-02-2024", "Datum Lieferung"), in a row of positions ("Excel - niveau 2   le
         // 24/03/2024   7 h   9   700,00 €   6 300,00 €"), or after an event's participle ("Né(e)
-        // le").
+        // le"), or inside a sentence that goes on after it ("le 08/05/2024 (délai bancaire 2 à 5
+        // jours ouvrés)", the end of "recrédit sur la carte bancaire" on the line above).
         Some(label)
             if label.kind == DateLabel::Weak
                 && is_bare_date_word(&line.text, label)
                 && (line.text.get(label.end..hit.start).is_some_and(qualifies_another_thing)
                     || money_after(line, hit.end) >= 2
-                    || event_participle(&line.text, label)) =>
+                    || event_participle(&line.text, label)
+                    || sentence_goes_on(&line.text, label, hit.end)) =>
         {
             Some(DateLabel::Other)
         }
@@ -444,7 +452,7 @@ pub(super) fn date_label(
         Some(label) => Some(label.kind),
         // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
         None if letter_head(&line.text, from, hit.start) => Some(DateLabel::Weak),
-        None => header_date_label(doc, idx, k).filter(|label| !line_item_date(doc, idx, k, *label)),
+        None => header_date_label(doc, idx, k, kind).filter(|label| !line_item_date(doc, idx, k, *label)),
     }
 }
 
@@ -492,6 +500,17 @@ fn event_participle(text: &str, label: &Hit<DateLabel>) -> bool {
         LazyLock::new(|| Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?) $").expect("static regex pattern is valid"));
     let word = text.get(label.start..label.end).unwrap_or("");
     word.eq_ignore_ascii_case("le") && PARTICIPLE.is_match(text.get(..label.start).unwrap_or(""))
+}
+
+/// Whether the cell of a bare "le" goes on with words after its date (three of three letters or
+/// more): the date is told in a sentence, as an event's ("remboursé ... le 08/05/2024 (délai
+/// bancaire 2 à 5 jours)"), not given as the document's.
+fn sentence_goes_on(text: &str, label: &Hit<DateLabel>, date_end: usize) -> bool {
+    let word = text.get(label.start..label.end).unwrap_or("");
+    let rest = text.get(date_end..).unwrap_or("");
+    let cell = rest.split("  ").next().unwrap_or("");
+    let words = cell.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).count();
+    word.eq_ignore_ascii_case("le") && words >= 3
 }
 
 /// Words that may stand between a bare date word and its date without naming another thing: the
@@ -548,11 +567,20 @@ const WEEKDAY: &str = concat!(
     r"|s[áa]bado|domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica)",
 );
 
+/// A weekday, written out or abbreviated, in the six languages: "wo", "Mi.", "Tue", "jeu.".
+static WEEKDAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^(?:{WEEKDAY}|{})\.?,?$",
+        r"mo|di|mi|do|fr|sa|so|ma|wo|vr|za|zo|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mi[ée]|jue|vie|s[áa]b|dom|gio"
+    ))
+});
+
 fn letter_head(text: &str, from: usize, start: usize) -> bool {
     text.get(from..start).is_some_and(|before| LETTER_HEAD.is_match(before))
 }
 
-/// "Facture N° 12 du 03/02/2026": a "du" that follows the document's own mention dates it.
+/// "Facture N° 12 du 03/02/2026": a "du" ("del", "of") that follows the document's own mention
+/// dates it.
 /// Also "Avoir n° A-12" with "du 2 mai 2024" on the line below, in the same box.
 pub(super) fn dated_document(
     doc: &Doc,
@@ -562,7 +590,7 @@ pub(super) fn dated_document(
     kind: Option<DocumentKind>,
 ) -> bool {
     let word = line.text.get(label.start..label.end).unwrap_or("");
-    if label.kind != DateLabel::Other || !(word.eq_ignore_ascii_case("du") || word.eq_ignore_ascii_case("of")) {
+    if label.kind != DateLabel::Other || !["du", "del", "of"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
         return false;
     }
     let same_line = line.text.get(..label.start).unwrap_or("");
@@ -669,10 +697,18 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)dat[eu]|datum|fecha|\bdata\b|termin|[ée]ch[ée]ance|vencim|scadenza|\bdue\b|f[äa]llig|vervaldatum")
 });
 
-pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize) -> Option<DateLabel> {
+pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<DocumentKind>) -> Option<DateLabel> {
     let line = doc.lines.get(idx)?;
     let hit = line.dates.get(k)?;
-    let above = doc.lines.get(doc.prev_non_blank(idx)?)?;
+    let span = line.span_cols(hit.start, hit.end);
+    // One line of another column may stand between the header and its row ("FACTURA" at the
+    // left, under "Nº factura   Fecha factura" and over their values): nothing of it over the date.
+    let mut above_idx = doc.prev_non_blank(idx)?;
+    let empty_over = |l: &Line| !chunks(&l.text).iter().any(|c| overlaps(span, (c.col, c.end_col)));
+    if doc.lines.get(above_idx).is_some_and(|l| l.dates.is_empty() && empty_over(l)) {
+        above_idx = doc.prev_non_blank(above_idx).unwrap_or(above_idx);
+    }
+    let above = doc.lines.get(above_idx)?;
     if !above.dates.is_empty() {
         return None;
     }
@@ -689,16 +725,26 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize) -> Option<DateL
     }
     let heads = find_labels(&above.text, &DATE_LABELS);
     let cells = header_cells(&above.text, &heads);
+    // On a credit note, "Date de facture" heads the credited invoice's date, as it does beside it.
+    let label_of = |cell: &HeaderCell| {
+        let text = above.text.get(cell.start..cell.end).unwrap_or("");
+        let invoice_only =
+            kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(text) && !CREDIT_MARK.is_match(text);
+        if invoice_only && cell.kind == DateLabel::Strong {
+            DateLabel::Other
+        } else {
+            cell.kind
+        }
+    };
     if line.dates.len() >= 2 {
         // "Rechnungsdatum  Auftragsnummer  Lieferdatum": the order number's cell holds no date.
         let dated: Vec<HeaderCell> = cells.iter().copied().filter(|c| c.dated).collect();
         for paired in [&cells, &dated] {
             if paired.len() == line.dates.len() {
-                return paired.get(k).map(|c| c.kind);
+                return paired.get(k).map(label_of);
             }
         }
     }
-    let span = line.span_cols(hit.start, hit.end);
     // OCR keeps one space between header cells: a date under two cells belongs to the one it
     // overlaps most ("Date de facture Échéance" over "29 avril 2025 13 juin 2025"). A cell is
     // read whole: under "DUE DATE", the date is due even where it lies under "DATE" only.
@@ -710,5 +756,5 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize) -> Option<DateL
         .into_iter()
         .filter(|c| overlaps(span, above.span_cols(c.start, c.end)))
         .max_by_key(|c| (shared(c), Reverse(c.start)))
-        .map(|c| c.kind)
+        .map(|c| label_of(&c))
 }

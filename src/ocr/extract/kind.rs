@@ -6,9 +6,12 @@ use super::*;
 
 pub(super) static CREDIT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        "(?i){}|{}|{CREDIT_NOTE}",
+        "(?i){}|{}{}|{CREDIT_NOTE}",
         r"\bfacture\s+d['’\s]?\s*avoir\b|\bavoir\s*(?:n\s?[°º*']|no\b|num|:)|^\s*avoir\b|\bcredit\s+note\b",
         r"\bnote\s+de\s+cr[ée]dit\b|\bcredit\s+memo\b",
+        // The noun after a determiner or in a total: "cet avoir", "Total avoir TTC", "Montant
+        // de l'avoir" (the verb takes none of these).
+        r"|\b(?:cet|votre|notre)\s+avoir\b|\b(?:total|montant)\s+(?:de\s+(?:l['’]|cet)\s*|d['’]\s*)?avoir\b",
     ))
 });
 pub(super) static INVOICE_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){INVOICE}|{INVOICE_COMPOUND}")));
@@ -20,15 +23,18 @@ const INVOICE_COMPOUND: &str = r"\b(?:factuur|rechnungs)(?:nummer|nr|datum|bedra
 /// it is a title; elsewhere only the marks of `CREDIT_MARK` count.
 static CREDIT_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bavoir\b"));
 pub(super) static SIMPLIFIED_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){SIMPLIFIED}")));
-pub(super) static RECEIPT_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{RECEIPT}")));
+/// Receipt titles, and receipt number labels ("Bonnummer", "Número de ticket"), which name a
+/// receipt as "N° de facture" names an invoice.
+pub(super) static RECEIPT_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{RECEIPT}|{RECEIPT_NUMBER}"))
+});
 /// How a till receipt says it was paid, in the six languages: cash, card, the change given; and
 /// the German cash register's security module ("TSE-Signatur"), printed on receipts only.
 pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)\b(?:cb|carte(?:\s+bancaire)?|esp[èe]ces|cash|rendu|monnaie|sans\s+contact|contactless|visa",
         r"|mastercard|change\s+due|bar(?:geld|zahlung)?|r[üu]ckgeld|wechselgeld|ec[-\s]?karte|girocard|tse",
-        r"|pinbetaling|contant|wisselgeld|efectivo|tarjeta|contanti|bancomat)\b",
+        r"|pin(?:betaling)?|maestro|contant|wisselgeld|efectivo|tarjeta|contanti|bancomat)\b",
     ))
 });
 
@@ -49,6 +55,11 @@ const QUOTING: &str = concat!(
     r"|pr[óo]xima|anterior|prossima|precedente",
 );
 
+/// A mention followed by what makes it another document: "Facture d'origine", "factura
+/// original", "fattura originale", "facture initiale".
+static ORIGINAL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:d['’]\s*origine|originale?|initiale|rectifi[ée]e|rectificada)\b"));
+
 /// A number label right after a quoting word (an article may stand between): the number of the
 /// document this one quotes ("Avoir sur facture n°", "annule et remplace la facture n°").
 pub(super) static QUOTED_NUMBER: LazyLock<Regex> =
@@ -61,7 +72,7 @@ pub(super) static QUOTED_NUMBER: LazyLock<Regex> =
 fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
     let text = &line.text;
     let before = window_before(text, start, 40);
-    if OTHER_DOCUMENT.is_match(before) {
+    if OTHER_DOCUMENT.is_match(before) || ORIGINAL_AFTER.is_match(text.get(end..).unwrap_or("")) {
         return 0;
     }
     // The layout cell the mention stands in: a title at the right of the sender's name

@@ -30,7 +30,9 @@ pub(super) const NET_TOTAL: &str = concat!(
     // it
     r"|\b(?:totale\s+)?imponibil[ei]\b|\bsubtotale\b|\btotale\s+netto\b|\bimporto\s+netto\b",
     // en
-    r"|\bnet\s+total\b|\btotal\s+before\s+tax\b|\btaxable\s+amount\b",
+    r"|\bnett?\s+total\b|\btotal\s+before\s+tax\b|\btaxable\s+amount\b",
+    // A British trade supplier's net: "Total Goods", "Goods Total", "Goods Value".
+    r"|\btotal\s+goods\b|\bgoods\s+(?:total|value)\b",
 );
 
 /// The total of the tax, beyond "Total TVA" / "Total VAT".
@@ -125,7 +127,8 @@ pub(super) const ISSUE_DATE: &str = concat!(
 /// "Rechnung Nr. 12 vom", "Factura nº 12 de", "Invoice no. 12 of". A quoted document carries an
 /// article ("la fattura n. 12 del"), which `REFERENCED_DATE` claims first.
 pub(super) const OWN_TITLE_DATE: &str = concat!(
-    r"\b(?:fattura|factura|\w*rechnung|factuur|invoice|facture|avoir|gutschrift)\s*",
+    r"\b(?:fattura|factura|\w*rechnung|factuur|invoice|facture|avoir|gutschrift|nota\s+di\s+credito",
+    r"|nota\s+de\s+cr[ée]dito|ricevuta|parcella|recibo|ticket|receipt)(?:\s+\p{L}+)?\s*",
     r"(?:n\s?[°º.]?|nr\.?|no\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s+(?:del|de|vom|van|du|of|dated)\b",
 );
 /// A bare date word: Datum, Fecha, Data.
@@ -142,9 +145,16 @@ pub(super) const REFERENCED_DATE: &str = concat!(
     // n. 12 del", "Bon de livraison BL-3 du", "Lieferschein Nr. 5 vom", "Delivery note 7 of".
     r"|\b(?:albar[áa]n|pedido|presupuesto|contrato|ddt|bolla|ordine|preventivo|contratto|bon\s+de\s+livraison",
     r"|bon\s+de\s+commande|devis|contrat|lieferschein|bestellung|auftrag|angebot|vertrag|pakbon|bestelling",
-    r"|offerte|delivery\s+note|purchase\s+order|quot(?:e|ation)|contract)",
+    r"|offerte|delivery\s+note|purchase\s+order|quot(?:e|ation)|contract",
+    // Work orders and returns: "Parte de trabajo nº PT-4", "Bon d'intervention BI-7", "Werkbon".
+    r"|parte\s+de\s+trabajo|orden\s+de\s+trabajo|bon\s+d['’]\s*intervention|bon\s+de\s+retour",
+    r"|ordre\s+de\s+travail|arbeitsauftrag|werkbon|rapportino|buono\s+di\s+consegna|offerta|work\s+order)",
     r"(?:\s+(?:n\.?\s?[ºo°]?\.?|nr\.?|no\.?|n[uú]m(?:ero|\.)?|#))?\s*[A-Za-z0-9][\w\-/.]*",
     r"\s+(?:de\s+fecha|del?|vom|van|du|of|dated)\b",
+    // Any other document named with its number, then "de fecha" or "del" ("Prenotazione n. 3513
+    // del"): the document's own title with its number ("Factura nº 12 de fecha", "Fattura
+    // differita n. 12 del") is claimed first, by `OWN_TITLE_DATE`.
+    r"|\b\p{L}{3,}\.?\s+(?:n\.?\s?[ºo°]\.?|n\.|nr\.?|n[uú]m(?:ero|\.)?)\s*[A-Za-z0-9][\w\-/.]*\s+(?:de\s+fecha|del)\b",
 );
 /// Due and payment dates.
 pub(super) const DUE_DATE: &str = concat!(

@@ -15,7 +15,8 @@ pub(super) enum NumberLabel {
     Ignore,
 }
 
-pub(super) const NO: &str = r"(?:\bn\.?\s?[°º*']|\bno\b\.?|\bnr\b\.?|\bn[uú](?:m(?:[ée]ro|ber)?|mmer)\b\.?|#)";
+/// A number word: "N°", "Nº", "N.º", "n.", "No.", "Nr.", "Numéro", "Number", "Nummer", "#".
+pub(super) const NO: &str = r"(?:\bn\.?\s?[°º*']|\bn\.|\bno\b\.?|\bnr\b\.?|\bn[uú](?:m(?:[ée]ro|ber)?|mmer)\b\.?|#)";
 
 pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::new(|| {
     use NumberLabel::*;

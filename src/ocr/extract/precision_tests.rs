@@ -1056,3 +1056,101 @@ fn a_title_in_spaced_capitals_names_the_kind() {
     // Words that merely start like a title stay as they are.
     assert_eq!(join_spaced_titles("A VOIRIE"), "A VOIRIE");
 }
+
+// ---- session 12: classes from HELD_OUT_13 and HELD_OUT_14 ---------------------------------
+
+/// A header row over its values with one line of another column between them ("FACTURA" at
+/// the left); a work order named with its number and dated ("Parte de trabajo nº PT-4 de
+/// fecha") is another document.
+#[test]
+fn a_header_over_its_values_across_a_line_of_another_column() {
+    let f = read(&[
+        "                       Nº factura            Fecha factura          Nº cliente",
+        "FACTURA",
+        "                       FV24/0574             28-02-2024             6779",
+        "Parte de trabajo nº PT-42127 de fecha 23-02-2024 · Presupuesto nº 670/24 aceptado el 31-01-2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-02-28".into()));
+    assert_eq!(v(&f.invoice_number), Some("FV24/0574".into()));
+    let f = read(&["FACTURA   Nº FV24/0574", "Boletín nº B-42127 de fecha 23-02-2024"]);
+    assert_eq!(v(&f.date), None);
+}
+
+/// On a credit note, a header "Date de facture" over a row heads the credited invoice's date;
+/// a bare "le" whose sentence goes on after the date ("le 08/05/2024 (délai bancaire 2 à 5 jours
+/// ouvrés)") dates an event.
+#[test]
+fn a_credit_notes_invoice_date_column_and_a_date_in_a_sentence() {
+    let f = read(&[
+        "M. Julien ROUSSEL                          AVOIR             (note de crédit)",
+        "                                           N°                AV2412653",
+        "Compte client : C510994                    Date              05/05/2024",
+        " Facture d'origine     Date de facture     Bon de retour     Date du retour",
+        " FC2434359             23/04/2024          BR-7214           02/05/2024",
+        "recrédit sur la carte bancaire **** 2868",
+        "le 08/05/2024 (délai bancaire 2 à 5 jours ouvrés).",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(v(&f.date), Some("2024-05-05".into()));
+    // As OCR gives it, one space between cells: "Facture d'origine" names no kind, "TOTAL AVOIR
+    // TTC" and "Cet avoir" do.
+    let f = read(&[
+        "M. Julien ROUSSEL AVOIR _ troc ce crea",
+        "Facture d'origine Date de facture Bon de retour",
+        "TOTAL AVOIR TTC 403,90 €",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    let f = read(&["Facture d'origine jointe", "Total TTC 403,90 €"]);
+    assert_eq!(v(&f.kind), None);
+}
+
+/// A till receipt: its number label names the kind ("Bonnummer"), a weekday stands between
+/// "Datum" and the date, "n." is a number word, PIN is a payment.
+#[test]
+fn receipt_marks_weekdays_and_a_number_word_with_a_dot() {
+    let f = read(&[
+        "Bonnummer                                                 2-22992",
+        "Datum                                         wo 09-10-2024 09:59",
+        "TOTAAL                                                  € 109,45",
+        "                    Uw volgende afspraak:",
+        "                  wo 06-11-2024 om 16:45",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Receipt));
+    assert_eq!(v(&f.date), Some("2024-10-09".into()));
+    let f = read(&["LA MAREE DU PORT", "Le 18/07/2024 a 10h55", "Ticket n. 03-009685", "TOTAL TTC   41,35 EUR"]);
+    assert_eq!(v(&f.invoice_number), Some("03-009685".into()));
+    let f = read(&["knipwerk", "TOTAAL            € 42,00", "Betaald PIN (Maestro)   € 42,00"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Receipt));
+}
+
+/// A British trade supplier's "Total Goods" is the net total.
+#[test]
+fn total_goods_is_the_net_total() {
+    let f = read(&[
+        "TAX INVOICE                                            Invoice No        SI672288",
+        "VAT ANALYSIS",
+        "                                                       Total Goods       £348.34",
+        " Code     Rate          Goods £          VAT £",
+        " S      20.00%           155.32          31.06         Total VAT          £31.06",
+        " Z       0.00%           193.02           0.00         INVOICE TOTAL     £379.40",
+    ]);
+    assert_eq!(totals(&f), some("348.34", "31.06", "379.40"));
+}
+
+/// "del" alone in its cell under the title and number ("FATTURA N. 79/2024" over "del
+/// 29/02/2024", each set flush right) dates the invoice; "Prenotazione n. 3513 del" dates a
+/// booking.
+#[test]
+fn an_italian_del_under_the_title_dates_the_invoice() {
+    let f = read(&[
+        "Gentile ospite                          FATTURA N. 79/2024",
+        "Sig. Klaus Becker                                  del 29/02/2024",
+        "80331 München (D)        Prenotazione n. 3513 del 11/01/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-02-29".into()));
+    let f = read(&["FATTURA", "Prenotazione n. 3513 del 11/01/2024"]);
+    assert_eq!(v(&f.date), None);
+    // The document's own title, a qualifier between it and its number: "Fattura differita n.".
+    let f = read(&["Fattura differita n. 12 del 03/02/2024"]);
+    assert_eq!(v(&f.date), Some("2024-02-03".into()));
+}
