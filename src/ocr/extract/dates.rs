@@ -293,6 +293,17 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
                 r"|pay[ée]|r[ée]gl[ée]|vers[ée]|d[ée]bit[ée]|pr[ée]lev[ée])e?s?\s+le\b",
             ),
         ),
+        // The same events in Spanish, Italian, German and Dutch: "aceptado el", "firmato il",
+        // "angenommen am", "ondertekend op".
+        (
+            Other,
+            concat!(
+                r"\b(?:aceptad|firmad|recibid|entregad|enviad|pagad|cobrad|accettat|firmat|ricevut|consegnat",
+                r"|spedit|pagat)[oaie]s?\s+(?:el|il|l['’]|in\s+data)\b",
+                r"|\b(?:angenommen|unterschrieben|erhalten|geliefert|versandt|bezahlt|beauftragt)\s+am\b",
+                r"|\b(?:geaccepteerd|ondertekend|ontvangen|geleverd|verzonden|betaald)\s+op\b",
+            ),
+        ),
         // A purchase order's: "P.O. Date", "PO date".
         (Other, r"\bp\.\s?o\.\s*date\b|\bpo\s+date\b"),
         (
@@ -358,6 +369,7 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
 pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
     let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
     let mut due: Option<NaiveDate> = None;
+    let mut due_dates: Vec<NaiveDate> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
         let labels = find_labels(&line.text, &DATE_LABELS);
         for (k, hit) in line.dates.iter().enumerate() {
@@ -367,6 +379,7 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
             let label = date_label(doc, idx, &labels, k, kind);
             if label == Some(DateLabel::Due) {
                 due = Some(due.map_or(hit.date, |d| d.max(hit.date)));
+                due_dates.push(hit.date);
             }
             if hit.ambiguous {
                 continue;
@@ -377,6 +390,9 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
         }
     }
     candidates.retain(|(_, _, date)| due.is_none_or(|due| *date <= due));
+    // An unlabelled date that a due label gives elsewhere is that due date printed again (OCR
+    // put "Vencimiento" a row below its "30/04/2024"), not the document's.
+    candidates.retain(|(rank, _, date)| *rank > 2 || !due_dates.contains(date));
     let near = |date: &NaiveDate| near_period(*date, doc.period);
     let inside = candidates.iter().any(|(_, _, d)| near(d));
     if inside {
@@ -444,8 +460,13 @@ pub(super) fn date_label(
         // "le" or date word takes the kind of the label it completes in its cell; alone ("Paris,
         // le 12 mars", "Date: 12/03/2024") it stays a bare date word.
         Some(label) if label.kind == DateLabel::Weak && is_bare_date_word(&line.text, label) => {
+            // A preposition ("Av. del Puerto 214, bajo Fecha:", "ZA du Moulin") labels nothing
+            // it does not stand right before.
             let same_cell = |earlier: &&Hit<DateLabel>| {
-                line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
+                let word = line.text.get(earlier.start..earlier.end).unwrap_or("");
+                let preposition = ["du", "del", "au", "from", "of"].iter().any(|p| word.eq_ignore_ascii_case(p));
+                !preposition
+                    && line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
             };
             Some(before.next().filter(same_cell).map_or(DateLabel::Weak, |earlier| earlier.kind))
         }
@@ -468,8 +489,15 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
     let Some(hit) = line.dates.get(k) else { return false };
     let span = line.span_cols(hit.start, hit.end);
-    let below = doc.next_non_blank(idx).and_then(|i| doc.lines.get(i));
-    let column = below.is_some_and(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end))));
+    // The next date of the column may be two rows down: OCR's rows put a position's amount on
+    // a row of its own.
+    let first = doc.next_non_blank(idx);
+    let second = first.and_then(|i| doc.next_non_blank(i));
+    let column = [first, second]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| doc.lines.get(i))
+        .any(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end))));
     label == DateLabel::Weak && (column || money_after(line, hit.end) > 0)
 }
 

@@ -164,6 +164,8 @@ pub(super) const DUE_DATE: &str = concat!(
     // Direct debits and the due dates of insurance premiums: "Lastschrift", "wird am ... eingezogen",
     // "Abbuchung", "Hauptfälligkeit".
     r"|\blastschrift\w*|\beinzug\w*|\beingezogen\b|\babbuchung\w*|\babgebucht\b|\bhauptf[äa]llig\w*",
+    // A deadline: "antes del 30/04/2024", "entro il", "bis spätestens", "uiterlijk op".
+    r"|\bantes\s+del?\b|\bentro\s+il\b|\bbis\s+(?:zum|sp[äa]testens)\b|\buiterlijk\b",
 );
 /// Delivery, order, service period dates.
 pub(super) const OTHER_DATE: &str = concat!(

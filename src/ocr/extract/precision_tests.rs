@@ -1154,3 +1154,40 @@ fn an_italian_del_under_the_title_dates_the_invoice() {
     let f = read(&["Fattura differita n. 12 del 03/02/2024"]);
     assert_eq!(v(&f.date), Some("2024-02-03".into()));
 }
+
+/// A preposition in an address ("Av. del Puerto") does not make a later "Fecha:" of the same
+/// OCR line another thing's date; Spanish events ("aceptado el") and deadlines ("antes del")
+/// are no document dates; an unlabelled date that a due label gives elsewhere is that due date.
+#[test]
+fn prepositions_events_deadlines_and_a_due_date_printed_twice() {
+    let f = read(&[
+        "FACTURA",
+        "Av. del Puerto 214, bajo Fecha: 09/07/2024",
+        "Presupuesto n° P24-330 aceptado el 07/05/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-07-09".into()));
+    let f = read(&["FACTURA", "Bodegas Hermanos Salcedo, S.L. Presupuesto n.° P-24-006 aceptado el 28/03/2024"]);
+    assert_eq!(v(&f.date), None);
+    // Issued after its deadline: no document date.
+    let f = read(&["FACTURA Nº F-1", "Fecha: 15/05/2024", "Pago antes del 30/04/2024"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["FACTURA Nº F-1", "              30/04/2024", "Vencimiento", "Vencimiento 30/04/2024"]);
+    assert_eq!(v(&f.date), None);
+}
+
+/// A column of positions' dates whose amounts OCR's rows put on rows of their own: the next date
+/// of the column is two rows down, and the labelled "Datum" above stays the document's.
+#[test]
+fn a_column_of_position_dates_two_rows_apart() {
+    let f = read(&[
+        "Eigentümergemeinschaft Lindenhof          Rechnung Nr.           RE2024-7358",
+        "                                          Datum                    13.04.2024",
+        "Datum        Leistung                     Stunden",
+        "                                                                     Betrag",
+        "29.03.2024   Modul 47",
+        "                                                                     275,76",
+        "26.03.2024   Produit 28",
+        "                                                                     128,01",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-04-13".into()));
+}
