@@ -460,11 +460,11 @@ pub(super) fn date_label(
         // "le" or date word takes the kind of the label it completes in its cell; alone ("Paris,
         // le 12 mars", "Date: 12/03/2024") it stays a bare date word.
         Some(label) if label.kind == DateLabel::Weak && is_bare_date_word(&line.text, label) => {
-            // A preposition ("Av. del Puerto 214, bajo Fecha:", "ZA du Moulin") labels nothing
-            // it does not stand right before.
+            // A Spanish "del" ("Av. del Puerto 214, bajo Fecha:") labels nothing it does not stand
+            // right before (the French "au" of "au plus tard le" still does).
             let same_cell = |earlier: &&Hit<DateLabel>| {
                 let word = line.text.get(earlier.start..earlier.end).unwrap_or("");
-                let preposition = ["du", "del", "au", "from", "of"].iter().any(|p| word.eq_ignore_ascii_case(p));
+                let preposition = word.eq_ignore_ascii_case("del");
                 !preposition
                     && line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
             };

@@ -1166,6 +1166,12 @@ fn prepositions_events_deadlines_and_a_due_date_printed_twice() {
         "Presupuesto n° P24-330 aceptado el 07/05/2024",
     ]);
     assert_eq!(v(&f.date), Some("2024-07-09".into()));
+    // The French "au" still lends its kind: "au plus tard le" is a due date.
+    let f = read(&[
+        "27 cours Gambetta - 69007 Lyon             Lyon, le 20 décembre 2024",
+        "Règlement par virement à réception de la facture et au plus tard le 03/01/2025.",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-12-20".into()));
     let f = read(&["FACTURA", "Bodegas Hermanos Salcedo, S.L. Presupuesto n.° P-24-006 aceptado el 28/03/2024"]);
     assert_eq!(v(&f.date), None);
     // Issued after its deadline: no document date.
