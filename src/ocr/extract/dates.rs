@@ -438,7 +438,10 @@ pub(super) fn date_label(
         Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
         // On a credit note, "Invoice Date" dates the invoice it credits ("Against Invoice
         // SI-44506", "Invoice Date 19/05/2024").
-        Some(label) if label.kind == DateLabel::Strong && names_invoice_only(&line.text, label, kind) => {
+        Some(label)
+            if label.kind == DateLabel::Strong
+                && names_invoice_only(line.text.get(label.start..label.end).unwrap_or(""), kind) =>
+        {
             Some(DateLabel::Other)
         }
         // A bare date word that dates another thing: followed by that thing ("Data trasloco:
@@ -514,9 +517,8 @@ fn money_after(line: &Line, from: usize) -> usize {
 }
 
 /// Whether a date label names an invoice, and not a credit note, on a credit note.
-fn names_invoice_only(text: &str, label: &Hit<DateLabel>, kind: Option<DocumentKind>) -> bool {
-    let word = text.get(label.start..label.end).unwrap_or("");
-    kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(word) && !CREDIT_MARK.is_match(word)
+fn names_invoice_only(words: &str, kind: Option<DocumentKind>) -> bool {
+    kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(words) && !CREDIT_MARK.is_match(words)
 }
 
 /// "Né(e) le", "Vacciné le", "Livrés le": a French past participle right before a bare "le",
@@ -632,9 +634,9 @@ pub(super) fn dated_document(
         let mut at = idx;
         for _ in 0..3 {
             let Some(i) = doc.prev_non_blank(at) else { break };
-            let text = &doc.lines.get(i)?.text;
-            if let Some(cell) = chunks(text).into_iter().find(|c| overlaps(span, (c.col, c.end_col))) {
-                return Some((i, text.get(cell.start..cell.end).unwrap_or(text)));
+            let line = doc.lines.get(i)?;
+            if let Some(cell) = line.cell_over(span) {
+                return Some((i, line.text.get(cell.start..cell.end).unwrap_or(&line.text)));
             }
             at = i;
         }
@@ -732,8 +734,7 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
     // One line of another column may stand between the header and its row ("FACTURA" at the
     // left, under "Nº factura   Fecha factura" and over their values): nothing of it over the date.
     let mut above_idx = doc.prev_non_blank(idx)?;
-    let empty_over = |l: &Line| !chunks(&l.text).iter().any(|c| overlaps(span, (c.col, c.end_col)));
-    if doc.lines.get(above_idx).is_some_and(|l| l.dates.is_empty() && empty_over(l)) {
+    if doc.lines.get(above_idx).is_some_and(|l| l.dates.is_empty() && l.cell_over(span).is_none()) {
         above_idx = doc.prev_non_blank(above_idx).unwrap_or(above_idx);
     }
     let above = doc.lines.get(above_idx)?;
@@ -756,9 +757,7 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
     // On a credit note, "Date de facture" heads the credited invoice's date, as it does beside it.
     let label_of = |cell: &HeaderCell| {
         let text = above.text.get(cell.start..cell.end).unwrap_or("");
-        let invoice_only =
-            kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(text) && !CREDIT_MARK.is_match(text);
-        if invoice_only && cell.kind == DateLabel::Strong {
+        if names_invoice_only(text, kind) && cell.kind == DateLabel::Strong {
             DateLabel::Other
         } else {
             cell.kind

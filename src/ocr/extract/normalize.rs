@@ -198,6 +198,11 @@ impl Line {
     pub(super) fn span_cols(&self, start: usize, end: usize) -> (usize, usize) {
         (col_of(&self.text, start), col_of(&self.text, end))
     }
+
+    /// The first layout cell of this line standing in the columns `span` of another line.
+    pub(super) fn cell_over(&self, span: (usize, usize)) -> Option<Chunk> {
+        chunks(&self.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col)))
+    }
 }
 
 /// Table borders ('|') and tabs become spaces so that columns stay columns.
@@ -219,14 +224,13 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
 /// A title set in spaced capitals ("F A C T U R E", "R E C H N U N G") comes out of the text
 /// layer and of OCR with spaces inside the word, or some of them ("F ACTURE"): it is joined, the
 /// spaces moved behind it so that the line keeps its length and its columns.
-pub(super) fn join_spaced_titles(text: &str) -> String {
-    SPACED_TITLE
-        .replace_all(text, |caps: &regex::Captures<'_>| {
-            let word = caps.get(0).map_or("", |m| m.as_str());
-            let joined: String = word.chars().filter(|c| *c != ' ').collect();
-            format!("{joined}{}", " ".repeat(word.len() - joined.len()))
-        })
-        .into_owned()
+/// Every line goes through it: a line without such a title is not copied.
+pub(super) fn join_spaced_titles(text: &str) -> std::borrow::Cow<'_, str> {
+    SPACED_TITLE.replace_all(text, |caps: &regex::Captures<'_>| {
+        let word = caps.get(0).map_or("", |m| m.as_str());
+        let joined: String = word.chars().filter(|c| *c != ' ').collect();
+        format!("{joined}{}", " ".repeat(word.len() - joined.len()))
+    })
 }
 
 /// The document titles in capitals, a single space allowed between any two letters (at least

@@ -166,8 +166,7 @@ pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> O
     let span = line.span_cols(label.start, label.end);
     let first = doc.next_non_blank(idx)?;
     let below = doc.lines.get(first)?;
-    let cells = chunks(&below.text);
-    if let Some(cell) = cells.iter().find(|c| overlaps(span, (c.col, c.end_col))) {
+    if let Some(cell) = below.cell_over(span) {
         return number_token(below, cell.start);
     }
     // Values aligned otherwise pair in order, as the dates do.
@@ -175,6 +174,6 @@ pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> O
         return number_token(below, cell.start);
     }
     let next = doc.lines.get(doc.next_non_blank(first)?)?;
-    let cell = chunks(&next.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col)))?;
+    let cell = next.cell_over(span)?;
     number_token(next, cell.start)
 }

@@ -274,7 +274,7 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
             // One row of other columns between the label and its value, nothing under the label
             // in it ("TOTAL FACTURA" beside the first row of a VAT table, the amount two rows
             // down; "TVA 20 %" in a sidebar beside a sentence of the body).
-            let empty_there = !chunks(&below.text).iter().any(|c| overlaps(span, (c.col, c.end_col)));
+            let empty_there = below.cell_over(span).is_none();
             if column.is_empty() && !skipped && empty_there {
                 skipped = true;
                 at = below_idx;

@@ -159,7 +159,7 @@ fn in_other_column(doc: &Doc, idx: usize, rate: &Rate) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
     let span = line.span_cols(rate.start, rate.end);
     for above in doc.lines[idx.saturating_sub(MAX_HEADER_DISTANCE)..idx].iter().rev() {
-        let Some(cell) = chunks(&above.text).into_iter().find(|c| overlaps(span, (c.col, c.end_col))) else {
+        let Some(cell) = above.cell_over(span) else {
             continue;
         };
         let text = above.text.get(cell.start..cell.end).unwrap_or("");
