@@ -332,11 +332,15 @@ static NUMBER_OPENS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:n\s?[°º]|no\.?|nr\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s*$"));
 pub(super) static REFERENCE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\br[ée]f|origin|\bsur\b|\bon\b|relati"));
 
+/// The rank of an unlabelled date: among unlabelled dates, one printed with its clock time
+/// ("01/09/2024 17:09", a till's stamp) ranks above the others.
+const UNLABELLED_RANK: u8 = 2;
+
 pub(super) fn date_rank(label: Option<DateLabel>) -> Option<(u8, f32)> {
     match label {
-        Some(DateLabel::Strong) => Some((4, 0.9)),
-        Some(DateLabel::Weak) => Some((3, 0.8)),
-        None => Some((2, GUESS)),
+        Some(DateLabel::Strong) => Some((5, 0.9)),
+        Some(DateLabel::Weak) => Some((4, 0.8)),
+        None => Some((UNLABELLED_RANK, GUESS)),
         // Delivery, order, service, due and payment dates, and dates of another document,
         // are never the document's date, whatever else the page prints.
         Some(DateLabel::Other | DateLabel::Due) => None,
@@ -357,7 +361,8 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
 
 /// The document's date, withheld unless the page leaves no doubt:
 /// - only a date read beside an issue-date label, a bare date label, or (without any label)
-///   the one unlabelled date of the page competes; delivery, order, service-period, due and
+///   the one unlabelled date of the page competes (one printed with its clock time before
+///   the others: a till's stamp); delivery, order, service-period, due and
 ///   payment dates, and dates of another document, never do;
 /// - the best-labelled rank must hold one date: two different "Invoice date" readings, or two
 ///   different unlabelled dates, give none;
@@ -385,14 +390,15 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
                 continue;
             }
             if let Some((rank, confidence)) = date_rank(label) {
-                candidates.push((rank, confidence, hit.date));
+                let stamped = rank == UNLABELLED_RANK && clock_time_follows(&line.text, hit.end);
+                candidates.push((rank + u8::from(stamped), confidence, hit.date));
             }
         }
     }
     candidates.retain(|(_, _, date)| due.is_none_or(|due| *date <= due));
     // An unlabelled date that a due label gives elsewhere is that due date printed again (OCR
     // put "Vencimiento" a row below its "30/04/2024"), not the document's.
-    candidates.retain(|(rank, _, date)| *rank > 2 || !due_dates.contains(date));
+    candidates.retain(|(rank, _, date)| *rank > UNLABELLED_RANK + 1 || !due_dates.contains(date));
     let near = |date: &NaiveDate| near_period(*date, doc.period);
     let inside = candidates.iter().any(|(_, _, d)| near(d));
     if inside {
@@ -406,6 +412,14 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
     }
     let confidence = if inside { confidence } else { confidence.min(WEAK_GUESS) };
     Some((date.to_string(), confidence))
+}
+
+/// Whether a clock time ("17:09", "11:56:03") follows a date in its cell: a till receipt's or
+/// a terminal's stamp of the transaction.
+fn clock_time_follows(text: &str, date_end: usize) -> bool {
+    static CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s{1,3}\d{1,2}:\d{2}(?::\d{2})?\b").expect("static regex pattern is valid"));
+    text.get(date_end..).is_some_and(|rest| CLOCK.is_match(rest))
 }
 
 pub(super) fn date_label(
@@ -521,26 +535,39 @@ fn names_invoice_only(words: &str, kind: Option<DocumentKind>) -> bool {
     kind == Some(DocumentKind::CreditNote) && INVOICE_MARK.is_match(words) && !CREDIT_MARK.is_match(words)
 }
 
-/// "Né(e) le", "Vacciné le", "Livrés le": a French past participle right before a bare "le",
-/// in its cell, names an event (issue participles, "émise le", "éditée le", are labels of their
-/// own). The "é" is read as printed: the extraction's accent-tolerant patterns would take any
-/// word ending in "e" ("12 rue Ampère", a column away from "Date :") for a participle.
+/// "Né(e) le", "Vacciné le", "Livrés le", "Épreuve prévue le", "Reçu le": a French past
+/// participle right before a bare "le", in its cell, names an event (issue participles, "émise
+/// le", "éditée le", are labels of their own). The "é" is read as printed: the extraction's
+/// accent-tolerant patterns would take any word ending in "e" ("12 rue Ampère", a column away
+/// from "Date :") for a participle. Participles in "-u" ("prévu(e)", "reçu", "rendu", "échu")
+/// count in their four forms.
 fn event_participle(text: &str, label: &Hit<DateLabel>) -> bool {
-    static PARTICIPLE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?) $").expect("static regex pattern is valid"));
+    static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?|\p{L}ue?s?|\p{L}u\(e\)s?) $").expect("static regex pattern is valid")
+    });
     let word = text.get(label.start..label.end).unwrap_or("");
     word.eq_ignore_ascii_case("le") && PARTICIPLE.is_match(text.get(..label.start).unwrap_or(""))
 }
 
 /// Whether the cell of a bare "le" goes on with words after its date (three of three letters or
-/// more): the date is told in a sentence, as an event's ("remboursé ... le 08/05/2024 (délai
-/// bancaire 2 à 5 jours)"), not given as the document's.
+/// more), or holds a sentence before it (four such words, none naming the document: "selon
+/// l'attestation remise par le client le 02/02/2024"): the date is told in a sentence, as an
+/// event's ("remboursé ... le 08/05/2024 (délai bancaire 2 à 5 jours)"), not given as the
+/// document's.
 fn sentence_goes_on(text: &str, label: &Hit<DateLabel>, date_end: usize) -> bool {
+    let long_words = |cell: &str| {
+        cell.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
     let word = text.get(label.start..label.end).unwrap_or("");
     let rest = text.get(date_end..).unwrap_or("");
-    let cell = rest.split("  ").next().unwrap_or("");
-    let words = cell.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).count();
-    word.eq_ignore_ascii_case("le") && words >= 3
+    let after = long_words(rest.split("  ").next().unwrap_or(""));
+    let head = text.get(..label.start).unwrap_or("");
+    let before = long_words(head.rsplit("  ").next().unwrap_or(""));
+    let prose_before = before.len() >= 4 && !before.iter().any(|w| OWN_MENTION.iter().any(|m| m.is_match(w)));
+    word.eq_ignore_ascii_case("le") && (after.len() >= 3 || prose_before)
 }
 
 /// Words that may stand between a bare date word and its date without naming another thing: the

@@ -26,8 +26,14 @@ pub(super) static SIMPLIFIED_MARK: LazyLock<Regex> = LazyLock::new(|| re(&format
 /// Receipt titles, and receipt number labels ("Bonnummer", "Número de ticket"), which name a
 /// receipt as "N° de facture" names an invoice.
 pub(super) static RECEIPT_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{RECEIPT}|{RECEIPT_NUMBER}"))
+    re(&format!(
+        r"(?i)\bticket\b|^\s*re[çc]u\b|\breceipt\b|\bnote\s+de\s+caisse\b|{NOTE_TITLE}|{RECEIPT}|{RECEIPT_NUMBER}"
+    ))
 });
+/// A bare "NOTE" opening its line, then its number or nothing: a taxi's or a restaurant's
+/// note, a receipt ("Note d'honoraires", "note de frais" go on with "de").
+const NOTE_TITLE: &str = r"^\s*note(?:\s*$|\s{2,}|\s*n\s?[°º.]|\s+no\b)";
+
 /// How a till receipt says it was paid, in the six languages: cash, card, the change given; and
 /// the German cash register's security module ("TSE-Signatur"), printed on receipts only.
 pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,10 +61,35 @@ const QUOTING: &str = concat!(
     r"|pr[óo]xima|anterior|prossima|precedente",
 );
 
-/// A mention followed by what makes it another document: "Facture d'origine", "factura
-/// original", "fattura originale", "facture initiale".
-static ORIGINAL_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:d['’]\s*origine|originale?|initiale|rectifi[ée]e|rectificada)\b"));
+/// A mention followed by what makes it another document, or no document: "Facture d'origine",
+/// "factura original", "fattura originale", "facture initiale"; the Italian "ricevuta bancaria"
+/// (RiBa) is a way to pay, a "ticket restaurant" a meal voucher.
+static ORIGINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:d['’]\s*origine|originale?|initiale|rectifi[ée]e|rectificada|bancari[ae]|restaurants?)\b")
+});
+
+/// A column header or a label naming the document's type: "TIPO DOCUMENTO" over "Fattura
+/// differita", "Type de document : Facture", "Belegart", "Document type".
+static DOC_TYPE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)\b(?:tipo\s+(?:di\s+|de\s+)?doc(?:umento|\.)?|type\s+(?:de\s+|du\s+)?doc(?:ument|\.)?|doc(?:ument|\.)?\s*type",
+        r"|nature\s+(?:du\s+)?document|beleg[-\s]?art|dokument(?:en)?[-\s]?(?:art|typ)|document[-\s]?soort|soort\s+document)\b",
+    ))
+});
+
+/// Whether the mention at `start..end` of line `idx` is the value of a document-type label: in
+/// the cell right below that label, or after it in the same cell.
+fn typed_by_header(doc: &Doc, idx: usize, start: usize, end: usize) -> bool {
+    let Some(line) = doc.lines.get(idx) else { return false };
+    let cell = cell_at(&line.text, start, end).map_or(0, |c| c.start);
+    if DOC_TYPE_HEADER.is_match(line.text.get(cell..start).unwrap_or("")) {
+        return true;
+    }
+    let span = line.span_cols(start, end);
+    doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).is_some_and(|above| {
+        above.cell_over(span).is_some_and(|c| DOC_TYPE_HEADER.is_match(above.text.get(c.start..c.end).unwrap_or("")))
+    })
+}
 
 /// A number label right after a quoting word (an article may stand between): the number of the
 /// document this one quotes ("Avoir sur facture n°", "annule et remplace la facture n°").
@@ -66,10 +97,12 @@ pub(super) static QUOTED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b(?:{QUOTING})\s+(?:(?:la|une|the|der|die|de)\s+)?$")));
 
 /// How much a mention of a kind says about the document: a title (its line, or its layout
-/// cell, holds little else: "AVOIR", "Receipt FA-12") 3, the kind's number label ("Avoir n°")
+/// cell, holds little else: "AVOIR", "Receipt FA-12"; or it is the value of a document-type
+/// label: "Fattura differita" under "TIPO DOCUMENTO") 3, the kind's number label ("Avoir n°")
 /// 2, a mention in running text 1, a mention of another document ("la facture du 12/02")
 /// nothing.
-fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
+fn mention_weight(doc: &Doc, idx: usize, start: usize, end: usize) -> u8 {
+    let Some(line) = doc.lines.get(idx) else { return 0 };
     let text = &line.text;
     let before = window_before(text, start, 40);
     if OTHER_DOCUMENT.is_match(before) || ORIGINAL_AFTER.is_match(text.get(end..).unwrap_or("")) {
@@ -90,7 +123,7 @@ fn mention_weight(line: &Line, start: usize, end: usize) -> u8 {
             && l.end >= start
             && matches!(l.kind, NumberLabel::Invoice | NumberLabel::CreditNote | NumberLabel::Receipt)
     });
-    if rest <= 3 {
+    if rest <= 3 || typed_by_header(doc, idx, start, end) {
         3
     } else if numbered {
         2
@@ -118,7 +151,7 @@ pub(super) fn detect_kind(doc: &Doc) -> Option<(DocumentKind, f32)> {
         ] {
             let weight = re
                 .find_iter(&line.text)
-                .map(|m| mention_weight(line, m.start(), m.end()))
+                .map(|m| mention_weight(doc, idx, m.start(), m.end()))
                 .filter(|w| *w >= least)
                 .max();
             if let Some(weight) = weight.filter(|w| *w > 0) {

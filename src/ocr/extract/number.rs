@@ -39,6 +39,8 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
         (Bare, r"\b(?:facture|invoice|avoir|rechnung|factuur|factura|fattura|gutschrift)\b".into()),
         (Bare, RECEIPT.into()),
         (Bare, r"\b(?:ticket|receipt|re[çc]u)\b".into()),
+        // "Bon 3-48975" opening a Dutch or German till receipt's line.
+        (Bare, r"^\s*bon\b".into()),
         // References that are not the document's number.
         (
             Ignore,

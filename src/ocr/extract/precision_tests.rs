@@ -1197,3 +1197,91 @@ fn a_column_of_position_dates_two_rows_apart() {
     ]);
     assert_eq!(v(&f.date), Some("2024-04-13".into()));
 }
+/// Dates told in a sentence are events: after a participle in "-u" ("livraison prévue le",
+/// "acompte reçu le"), or after prose that does not name the document ("selon le devis signé
+/// par le client le").
+#[test]
+fn participles_in_u_and_prose_before_a_bare_le() {
+    let f = read(&[
+        "FACTURE N° F-88                                   Date      14/03/2024",
+        "  Pose prévue le 02/05/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-03-14".into()));
+    let f = read(&[
+        "FACTURE N° F-88                                   Date      14/03/2024",
+        "Taux réduit selon l'attestation remise par le client le 20/02/2024.",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-03-14".into()));
+    // A letter's date after its place still dates the document.
+    let f = read(&["FACTURE N° F-88", "Fait à Bordeaux, le 14/03/2024"]);
+    assert_eq!(v(&f.date), Some("2024-03-14".into()));
+}
+
+/// A till's stamp ("05/10/2024 09:41") dates a receipt over another unlabelled date of the page
+/// (a pick-up day announced in capitals).
+#[test]
+fn a_date_with_its_clock_time_beats_other_unlabelled_dates() {
+    let f = read(&[
+        "TICKET 4471",
+        "05/10/2024 09:41                 Caisse 2",
+        "TOTAL TTC                          24,00",
+        "A RETIRER A PARTIR DU",
+        "JEU. 10/10/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-10-05".into()));
+    // Two stamps that differ leave the date withheld.
+    let f = read(&["05/10/2024 09:41", "TOTAL 24,00", "06/10/2024 10:02"]);
+    assert_eq!(v(&f.date), None);
+}
+
+/// A kind named under a document-type column ("TIPO DOCUMENTO" over "Fattura accompagnatoria")
+/// is the document's title; a "ricevuta bancaria" is a way to pay, no receipt.
+#[test]
+fn a_kind_under_a_document_type_header_and_a_bank_receipt() {
+    let f = read(&[
+        "Tipo documento           Numero         Data",
+        "Fattura accompagnatoria  118/2024       03/05/2024",
+        "Pagamento: ricevuta bancaria a 30 giorni",
+        "L'originale della fattura elettronica è disponibile nel cassetto fiscale.",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Invoice));
+    let f = read(&["Fattura differita ai sensi dell'art. 21", "Ricevuta bancaria con scadenza 31/08/2024"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Invoice));
+    let f = read(&["Type de document : Avoir commercial", "Total TTC 12,00"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+}
+
+/// "NOTE" opening its line with a number is a taxi's or restaurant's note, a receipt; a "Note
+/// d'honoraires" is not.
+#[test]
+fn a_bare_note_title_is_a_receipt() {
+    let f = read(&["NOTE                N. 001122", "PRIX TTC     30,00 EUR"]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Receipt));
+    let f = read(&["NOTE D'HONORAIRES", "Total TTC 300,00"]);
+    assert_ne!(v(&f.kind), Some(DocumentKind::Receipt));
+}
+
+/// "Bon 7-10293" opens a Dutch till receipt; a French "Bon pour accord" gives no number.
+#[test]
+fn a_bon_number_opens_a_dutch_receipt() {
+    let f = read(&["Bon 7-10293                 Kassa 2", "TOTAAL            EUR 12,50", "PIN     12,50"]);
+    assert_eq!(v(&f.invoice_number), Some("7-10293".into()));
+    let f = read(&["Bon pour accord", "Total TTC 120,00"]);
+    assert_eq!(v(&f.invoice_number), None);
+}
+
+/// Rates printed without "%" under a rate header ("% IVA", values right-aligned under it) make
+/// a breakdown: two rates, so the blended tax of the labelled totals is proved and the total
+/// printed below is found.
+#[test]
+fn rates_without_a_sign_under_a_rate_column() {
+    let f = read(&[
+        "FACTURA Nº F-7",
+        "BASE IMPONIBLE         % IVA                CUOTA IVA        TOTAL",
+        "       1.000,00                 10,00          100,00",
+        "         500,00                 21,00          105,00",
+        "                                                             1.705,00 €",
+        "Total base: 1.500,00 €     Total cuota IVA: 205,00 €",
+    ]);
+    assert_eq!(totals(&f), some("1500.00", "205.00", "1705.00"));
+}

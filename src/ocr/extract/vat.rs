@@ -177,13 +177,51 @@ static VAT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)tva|vat|mwst|\bust\b|btw|iva|tax|steuer|taux|rate|satz|tarief|aliquota|tipo|code|\bcod\b|impost|impuest")
 });
 
+/// A column header naming the VAT rate: "% IVA", "TVA %", "Taux TVA", "Aliquota",
+/// "Steuersatz", "VAT rate", "BTW-tarief".
+static RATE_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    let tax = r"\b(?:tva|vat|mwst|ust|btw|iva|igic|tax)\b";
+    let rate = r"(?:%|\b(?:taux|rate|tasa|tipo|satz|tarief)\b)";
+    re(&format!(r"(?i){tax}.*{rate}|{rate}.*{tax}|\baliquota\b|\b(?:steuer|ust|mwst)[-.]?satz\b|\bbtw[-\s]?tarief\b"))
+});
+
+/// Rates printed without their sign in a column whose header names the VAT rate ("% IVA" over
+/// "21,00", "Aliquota" over "22"): a cell holding a rate in force and nothing else, whose
+/// header (the first cell above it that is no figure) is such a header. A value right-aligned
+/// under a left-aligned header may not stand under it: in a header row (words, no figure), the
+/// header of a column is then the last cell that starts before the value ends.
+fn rates_under_header(doc: &Doc, idx: usize) -> Vec<Rate> {
+    let Some(line) = doc.lines.get(idx) else { return Vec::new() };
+    let mut rates = Vec::new();
+    for cell in chunks(&line.text) {
+        let raw = line.text.get(cell.start..cell.end).unwrap_or("").trim();
+        let Some(value) = parse_rate(raw).filter(|v| known_rate(*v)) else { continue };
+        let span = (cell.col, cell.end_col);
+        let header = doc.lines[idx.saturating_sub(MAX_HEADER_DISTANCE)..idx].iter().rev().find_map(|above| {
+            let header_row = !above.text.chars().any(|c| c.is_ascii_digit());
+            let c = above
+                .cell_over(span)
+                .or_else(|| header_row.then(|| chunks(&above.text).into_iter().rfind(|c| c.col <= span.1)).flatten())?;
+            let text = above.text.get(c.start..c.end).unwrap_or("");
+            text.chars().any(char::is_alphabetic).then_some(text)
+        });
+        if header.is_some_and(|h| RATE_COLUMN.is_match(h)) {
+            rates.push(Rate { start: cell.start, end: cell.end, value });
+        }
+    }
+    rates
+}
+
 pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
     let mut best: Vec<VatRow> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
         if NOT_VAT_LINE.is_match(&line.text) {
             continue;
         }
-        let rates = find_rates(&line.masked);
+        let mut rates = find_rates(&line.masked);
+        if rates.is_empty() {
+            rates = rates_under_header(doc, idx);
+        }
         for (k, rate) in rates.iter().enumerate() {
             let from = if k == 0 { 0 } else { rates[k - 1].end };
             let to = rates.get(k + 1).map_or(line.text.len(), |r| r.start);
