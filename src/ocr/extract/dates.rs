@@ -263,8 +263,13 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         ),
         (
             Strong,
-            r"\bissued?\s+(?:on|date)\b|\bissued\b|\bfait\s+le\b|(?:^|\s)(?:[ée]mise?|[ée]dit[ée]e?|[ée]tablie?)\s+le\b|\bdated\b",
+            r"\bissued?\s+(?:on|date)\b|\bissued\b|\bfait\s+le\b|(?:^|\s)(?:[ée]mise?|[ée]dit[ée]e?|[ée]tablie?)\s+le\b",
         ),
+        // "Dated" opening its cell dates the document; after another one's mention ("Quotation
+        // Q2019 dated 09/03/2024") it dates that one (the document's own, "Invoice no. 12
+        // dated", is `OWN_TITLE_DATE`).
+        (Strong, r"(?:^|\s{2})\s*dated\b"),
+        (Other, r"\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
         (Strong, r"\b(?:\w*rechnung|gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
         (Strong, ISSUE_DATE),
@@ -449,6 +454,12 @@ pub(super) fn date_label(
         !(gap.contains("  ") && words && !gap.trim_start().starts_with(['/', '=', '&']))
     });
     match beside {
+        // A numbered document dated on a row that goes on with an amount is a row of a table:
+        // a deposit invoice deducted ("Acompte – facture n° 2024-0750 du 14/01/2024   - 5 000,00
+        // €"), a previous statement, not the document's own title.
+        Some(label) if label.kind == DateLabel::Strong && quoted_in_a_row(line, label, hit.end) => {
+            Some(DateLabel::Other)
+        }
         Some(label) if dated_document(doc, idx, line, label, kind) => Some(DateLabel::Strong),
         // On a credit note, "Invoice Date" dates the invoice it credits ("Against Invoice
         // SI-44506", "Invoice Date 19/05/2024").
@@ -490,7 +501,21 @@ pub(super) fn date_label(
         Some(label) => Some(label.kind),
         // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
         None if letter_head(&line.text, from, hit.start) => Some(DateLabel::Weak),
-        None => header_date_label(doc, idx, k, kind).filter(|label| !line_item_date(doc, idx, k, *label)),
+        // A date under a bare "Data" column, in a row that opens with another document's
+        // numbered mention ("Contratto di noleggio n. 52833/24   02-10-2024"), is that one's.
+        None => {
+            header_date_label(doc, idx, k, kind).filter(|label| !line_item_date(doc, idx, k, *label)).map(|label| {
+                let head = line.text.get(..hit.start).unwrap_or("");
+                let numbered_other = OTHER_DOCUMENT_WORD.is_match(head)
+                    && head.bytes().any(|b| b.is_ascii_digit())
+                    && !OWN_MENTION.iter().any(|m| m.is_match(head));
+                if label == DateLabel::Weak && numbered_other {
+                    DateLabel::Other
+                } else {
+                    label
+                }
+            })
+        }
     }
 }
 
@@ -518,6 +543,13 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     label == DateLabel::Weak && (column || money_after(line, hit.end) > 0)
 }
 
+/// Whether a label holding a document's number ("facture n° 2024-0750 du") dates a row that
+/// goes on with a money amount.
+fn quoted_in_a_row(line: &Line, label: &Hit<DateLabel>, date_end: usize) -> bool {
+    let numbered = line.text.get(label.start..label.end).is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()));
+    numbered && money_after(line, date_end) >= 1
+}
+
 /// How many money amounts (two decimals: "1.890,24") stand on a line after byte `from`.
 fn money_after(line: &Line, from: usize) -> usize {
     let money = |a: &&AmountHit| {
@@ -540,10 +572,12 @@ fn names_invoice_only(words: &str, kind: Option<DocumentKind>) -> bool {
 /// le", "éditée le", are labels of their own). The "é" is read as printed: the extraction's
 /// accent-tolerant patterns would take any word ending in "e" ("12 rue Ampère", a column away
 /// from "Date :") for a participle. Participles in "-u" ("prévu(e)", "reçu", "rendu", "échu")
-/// count in their four forms.
+/// count in their four forms, and so does "-ée" printed without its accent ("PASSEE LE", a till
+/// receipt's capitals).
 fn event_participle(text: &str, label: &Hit<DateLabel>) -> bool {
     static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?|\p{L}ue?s?|\p{L}u\(e\)s?) $").expect("static regex pattern is valid")
+        Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?|\p{L}ue?s?|\p{L}u\(e\)s?|\p{L}ees?) $")
+            .expect("static regex pattern is valid")
     });
     let word = text.get(label.start..label.end).unwrap_or("");
     word.eq_ignore_ascii_case("le") && PARTICIPLE.is_match(text.get(..label.start).unwrap_or(""))

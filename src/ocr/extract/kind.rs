@@ -68,6 +68,15 @@ static ORIGINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\s*(?:d['’]\s*origine|originale?|initiale|rectifi[ée]e|rectificada|bancari[ae]|restaurants?)\b")
 });
 
+/// Another document, by name: a quote, an order, a delivery note, a contract.
+pub(super) static OTHER_DOCUMENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)\b(?:devis|commande|bon\s+de\s+livraison|contrat|quot\w*|estimate|order|delivery\s+note|contract",
+        r"|angebot|auftrag|bestellung|lieferschein|vertrag|offerte|bestelling|pakbon|opdracht|presupuesto|pedido",
+        r"|albar[áa]n|contrato|preventivo|ordine|ddt|contratto)\b",
+    ))
+});
+
 /// A column header or a label naming the document's type: "TIPO DOCUMENTO" over "Fattura
 /// differita", "Type de document : Facture", "Belegart", "Document type".
 static DOC_TYPE_HEADER: LazyLock<Regex> = LazyLock::new(|| {

@@ -99,6 +99,7 @@ pub(super) const RECEIPT_NUMBER: &str = concat!(
 pub(super) const CREDIT_NUMBER: &str = concat!(
     r"\bgutschrift(?:s)?[-\s]?(?:nummer|nr\b\.?)|\bcredit[-\s]?nota[-\s]?(?:nummer|nr\b\.?)",
     r"|\bstornorechnung[-\s]?(?:nummer|nr\b\.?)",
+    r"|\bn(?:[úu]m(?:ero|\.)?|\.?\s?[°º])\s*(?:de\s+)?(?:la\s+)?factura\s+rectificativa\b|\bfactura\s+rectificativa\s+n\s?[°º]",
     r"|\bnota\s+de\s+cr[ée]dito\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])|\bnota\s+di\s+credito\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
 );
 
@@ -191,6 +192,8 @@ pub(super) const OTHER_DATE: &str = concat!(
 pub(super) const CREDIT_NOTE: &str = concat!(
     r"\bgutschrift\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
     r"|\bnota\s+de\s+cr[ée]dito\b|\bnota\s+di\s+credito\b",
+    // The Spanish corrective invoice, which credits a returned or cancelled sale.
+    r"|\bfactura\s+rectificativa\b",
 );
 /// Invoices: Facture, Invoice, Rechnung, Factuur, Factura, Fattura; corrected invoices.
 pub(super) const INVOICE: &str = concat!(

@@ -85,7 +85,8 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
         for label in find_labels(&line.text, &NUMBER_LABELS) {
             // "Avoir sur facture n° FC-12", "annule et remplace la facture n° 7": the number of
             // the document this one quotes.
-            let quoted = QUOTED_NUMBER.is_match(window_before(&line.text, label.start, 40));
+            let quoted = QUOTED_NUMBER.is_match(window_before(&line.text, label.start, 40))
+                || (label.kind == NumberLabel::Standalone && under_other_document(doc, idx, &label));
             let priority = if quoted { 0 } else { number_priority(label.kind, kind) };
             // A bare "Réf." names too many things (orders, customers, mandates) to be trusted.
             if priority <= 1 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {
@@ -100,6 +101,18 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
         }
     }
     best.map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
+}
+
+/// Whether a number word alone ("n. 91/2024") stands under a column header naming another
+/// document ("Preventivo" over "n. 91/2024 del 28/07/2024"): that document's number.
+fn under_other_document(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> bool {
+    let Some(line) = doc.lines.get(idx) else { return false };
+    let span = line.span_cols(label.start, label.end);
+    doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).is_some_and(|above| {
+        above
+            .cell_over(span)
+            .is_some_and(|c| OTHER_DOCUMENT_WORD.is_match(above.text.get(c.start..c.end).unwrap_or("")))
+    })
 }
 
 /// A number read after a title word or a number word alone ("Facture 2024", "N° 3") must look

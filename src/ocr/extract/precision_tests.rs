@@ -1285,3 +1285,81 @@ fn rates_without_a_sign_under_a_rate_column() {
     ]);
     assert_eq!(totals(&f), some("1500.00", "205.00", "1705.00"));
 }
+/// A Spanish "factura rectificativa" is a credit note: its own number label, its totals positive,
+/// and the date of the invoice it corrects ("Fecha factura rectificada") not its date.
+#[test]
+fn a_spanish_corrective_invoice_is_a_credit_note() {
+    let f = read(&[
+        "                                             FACTURA RECTIFICATIVA",
+        " Nº FACTURA RECTIFICATIVA          FECHA DE EXPEDICIÓN",
+        " R-0042                            05/03/2024",
+        " FACTURA RECTIFICADA               FECHA FACTURA RECTIFICADA",
+        " F-0999                            12/02/2024",
+        " BASE IMPONIBLE   -100,00    IVA 21 %   -21,00    TOTAL FACTURA   -121,00 €",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(v(&f.invoice_number), Some("R-0042".into()));
+    assert_eq!(v(&f.date), Some("2024-03-05".into()));
+    assert_eq!(totals(&f), some("100.00", "21.00", "121.00"));
+}
+
+/// "Dated" after another document's mention dates that document; a deposit invoice deducted in
+/// the totals block ("Acompte facture n° X du D   -500,00") is a row, not the title; "-ée"
+/// without its accent is a participle.
+#[test]
+fn dated_quotes_deducted_invoices_and_unaccented_participles() {
+    let f = read(&[
+        "INVOICE                                   Invoice Date      22/04/2024",
+        "Quotation           Q-2019 dated 25/03/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-04-22".into()));
+    let f = read(&["Statement of work", "     Dated 22/04/2024"]);
+    assert_eq!(v(&f.date), Some("2024-04-22".into()));
+    let f = read(&[
+        "FACTURE N° 2024-310                       Date de facture     30/05/2024",
+        "Total TTC                                               1 200,00 €",
+        "Acompte sur facture n° 2024-200 du 02/02/2024             - 500,00 €",
+        "Déduction facture n° 2024-250 du 03/04/2024               - 200,00 €",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-05-30".into()));
+    let f = read(&["TICKET 5521", "LE 14/06/2024 A 10:02", "TABLE RESERVEE LE 11/06/2024", "TOTAL 12,00"]);
+    assert_eq!(v(&f.date), Some("2024-06-14".into()));
+}
+
+/// A discount column's rate beside the price column: the price in the rows above, reached
+/// through the columns' slack, does not hide the "Korting" header, and the discount is no VAT
+/// rate (the single VAT row's triple stays reported).
+#[test]
+fn a_price_beside_an_empty_discount_column_does_not_hide_its_header() {
+    let f = read(&[
+        "Omschrijving              Prijs  Korting  Btw     Bedrag",
+        "Gitaarsnaren              17,95           9%       161,55",
+        "Stemapparaat              13,95  10%      9%        87,89",
+        "                       Totaal excl. btw          € 249,44",
+        "                       Btw 9% over € 249,44       € 22,45",
+        "                                                  € 271,89",
+    ]);
+    assert_eq!(totals(&f), some("249.44", "22.45", "271.89"));
+}
+
+/// A number word under a column naming another document ("Preventivo" over "n. 91/2024") is
+/// that document's number, not the invoice's.
+#[test]
+fn a_number_under_another_documents_header() {
+    let f = read(&["FATTURA", "Preventivo                  Consegna", "n. 91/2024 del 28/07/2024   09/10/2024"]);
+    assert_eq!(v(&f.invoice_number), None);
+    let f = read(&["FATTURA", "Documento                  Consegna", "n. 107/2024                09/10/2024"]);
+    assert_eq!(v(&f.invoice_number), Some("107/2024".into()));
+}
+
+/// A date under a bare "Data" column, in a row that opens with another document's numbered
+/// mention, is that document's: the invoice's own date, in a row OCR left unlabelled, stays.
+#[test]
+fn a_date_column_in_another_documents_row() {
+    let f = read(&[
+        "TD01 fattura        1011/RA        04-10-2024",
+        "Dati contratto                     Data",
+        "Contratto di noleggio n. 528/24    02-10-2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-10-04".into()));
+}

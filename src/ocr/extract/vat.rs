@@ -159,7 +159,12 @@ fn in_other_column(doc: &Doc, idx: usize, rate: &Rate) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
     let span = line.span_cols(rate.start, rate.end);
     for above in doc.lines[idx.saturating_sub(MAX_HEADER_DISTANCE)..idx].iter().rev() {
-        let Some(cell) = above.cell_over(span) else {
+        // A figure of the next column, reached through the slack of `cell_over` (a price right
+        // beside an empty discount column), does not stand in this one: only a cell that
+        // overlaps the rate itself, or words, may.
+        let strict = chunks(&above.text).into_iter().find(|c| c.col <= span.1 && span.0 <= c.end_col);
+        let words = |c: &Chunk| !above.text.get(c.start..c.end).unwrap_or("").chars().any(|ch| ch.is_ascii_digit());
+        let Some(cell) = strict.or_else(|| above.cell_over(span).filter(words)) else {
             continue;
         };
         let text = above.text.get(cell.start..cell.end).unwrap_or("");
