@@ -94,10 +94,7 @@ fn typed_by_header(doc: &Doc, idx: usize, start: usize, end: usize) -> bool {
     if DOC_TYPE_HEADER.is_match(line.text.get(cell..start).unwrap_or("")) {
         return true;
     }
-    let span = line.span_cols(start, end);
-    doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).is_some_and(|above| {
-        above.cell_over(span).is_some_and(|c| DOC_TYPE_HEADER.is_match(above.text.get(c.start..c.end).unwrap_or("")))
-    })
+    doc.cell_text_above(idx, line.span_cols(start, end)).is_some_and(|cell| DOC_TYPE_HEADER.is_match(cell))
 }
 
 /// A number label right after a quoting word (an article may stand between): the number of the

@@ -387,6 +387,13 @@ impl Doc {
         (idx + 1..self.lines.len().min(idx + 4)).find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)
     }
 
+    /// The text of the layout cell that stands in the columns `span` on the line above `idx`.
+    pub(super) fn cell_text_above(&self, idx: usize, span: (usize, usize)) -> Option<&str> {
+        let above = self.lines.get(self.prev_non_blank(idx)?)?;
+        let cell = above.cell_over(span)?;
+        above.text.get(cell.start..cell.end)
+    }
+
     pub(super) fn prev_non_blank(&self, idx: usize) -> Option<usize> {
         let page = self.lines.get(idx)?.page;
         (idx.saturating_sub(3)..idx).rev().find(|&i| !self.lines[i].is_blank() && self.lines[i].page == page)

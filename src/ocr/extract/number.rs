@@ -107,12 +107,8 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
 /// document ("Preventivo" over "n. 91/2024 del 28/07/2024"): that document's number.
 fn under_other_document(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
-    let span = line.span_cols(label.start, label.end);
-    doc.prev_non_blank(idx).and_then(|i| doc.lines.get(i)).is_some_and(|above| {
-        above
-            .cell_over(span)
-            .is_some_and(|c| OTHER_DOCUMENT_WORD.is_match(above.text.get(c.start..c.end).unwrap_or("")))
-    })
+    doc.cell_text_above(idx, line.span_cols(label.start, label.end))
+        .is_some_and(|cell| OTHER_DOCUMENT_WORD.is_match(cell))
 }
 
 /// A number read after a title word or a number word alone ("Facture 2024", "N° 3") must look
