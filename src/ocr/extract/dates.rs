@@ -721,7 +721,15 @@ pub(super) fn dated_document(
         Some(DocumentKind::Receipt) => OWN_MENTION.get(2),
         _ => None,
     };
-    own.is_some_and(|re| re.is_match(&before)) && !REFERENCE_WORD.is_match(&before)
+    // The "du" follows the mention closely ("Facture d'acompte n° 3 du", "Avoir n° AV-12 du"); in
+    // a sentence ("Cet avoir sera déduit de votre relevé de factures du"), it dates what stands
+    // between.
+    let close = |re: &Regex| {
+        re.find_iter(&before)
+            .last()
+            .is_some_and(|m| before.get(m.end()..).unwrap_or("").split_whitespace().count() <= 4)
+    };
+    own.is_some_and(close) && !REFERENCE_WORD.is_match(&before)
 }
 
 pub(super) fn in_period(line: &Line, k: usize) -> bool {

@@ -1363,3 +1363,17 @@ fn a_date_column_in_another_documents_row() {
     ]);
     assert_eq!(v(&f.date), Some("2024-10-04".into()));
 }
+
+/// A "du" far after the document's own mention, in a sentence ("Cet avoir sera déduit de votre
+/// relevé de factures du 31/12/2024"), dates what stands between, not the document.
+#[test]
+fn a_du_far_after_the_own_mention_dates_something_else() {
+    let f = read(&[
+        "AVOIR                                    N° avoir      AV-881",
+        "                                         Date          11/12/2024",
+        "Cet avoir sera déduit de votre relevé de factures du 31/12/2024.",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-12-11".into()));
+    let f = read(&["AVOIR", "Avoir d'acompte n° AV-881 du 11/12/2024"]);
+    assert_eq!(v(&f.date), Some("2024-12-11".into()));
+}
