@@ -589,19 +589,20 @@ fn event_participle(text: &str, label: &Hit<DateLabel>) -> bool {
 /// event's ("remboursé ... le 08/05/2024 (délai bancaire 2 à 5 jours)"), not given as the
 /// document's.
 fn sentence_goes_on(text: &str, label: &Hit<DateLabel>, date_end: usize) -> bool {
-    let long_words = |cell: &str| {
-        cell.split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
     let word = text.get(label.start..label.end).unwrap_or("");
+    if !word.eq_ignore_ascii_case("le") {
+        return false;
+    }
+    fn long_words(cell: &str) -> Vec<&str> {
+        cell.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).collect()
+    }
     let rest = text.get(date_end..).unwrap_or("");
-    let after = long_words(rest.split("  ").next().unwrap_or(""));
+    if long_words(rest.split("  ").next().unwrap_or("")).len() >= 3 {
+        return true;
+    }
     let head = text.get(..label.start).unwrap_or("");
     let before = long_words(head.rsplit("  ").next().unwrap_or(""));
-    let prose_before = before.len() >= 4 && !before.iter().any(|w| OWN_MENTION.iter().any(|m| m.is_match(w)));
-    word.eq_ignore_ascii_case("le") && (after.len() >= 3 || prose_before)
+    before.len() >= 4 && !before.iter().any(|w| OWN_MENTION.iter().any(|m| m.is_match(w)))
 }
 
 /// Words that may stand between a bare date word and its date without naming another thing: the

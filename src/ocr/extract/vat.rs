@@ -162,9 +162,11 @@ fn in_other_column(doc: &Doc, idx: usize, rate: &Rate) -> bool {
         // A figure of the next column, reached through the slack of `cell_over` (a price right
         // beside an empty discount column), does not stand in this one: only a cell that
         // overlaps the rate itself, or words, may.
-        let strict = chunks(&above.text).into_iter().find(|c| c.col <= span.1 && span.0 <= c.end_col);
-        let words = |c: &Chunk| !above.text.get(c.start..c.end).unwrap_or("").chars().any(|ch| ch.is_ascii_digit());
-        let Some(cell) = strict.or_else(|| above.cell_over(span).filter(words)) else {
+        let cells = chunks(&above.text);
+        let strict = cells.iter().find(|c| c.col <= span.1 && span.0 <= c.end_col);
+        let words = |c: &&Chunk| !above.text.get(c.start..c.end).unwrap_or("").chars().any(|ch| ch.is_ascii_digit());
+        let slack = || cells.iter().find(|c| overlaps(span, (c.col, c.end_col))).filter(words);
+        let Some(cell) = strict.or_else(slack) else {
             continue;
         };
         let text = above.text.get(cell.start..cell.end).unwrap_or("");
@@ -204,9 +206,11 @@ fn rates_under_header(doc: &Doc, idx: usize) -> Vec<Rate> {
         let span = (cell.col, cell.end_col);
         let header = doc.lines[idx.saturating_sub(MAX_HEADER_DISTANCE)..idx].iter().rev().find_map(|above| {
             let header_row = !above.text.chars().any(|c| c.is_ascii_digit());
-            let c = above
-                .cell_over(span)
-                .or_else(|| header_row.then(|| chunks(&above.text).into_iter().rfind(|c| c.col <= span.1)).flatten())?;
+            let cells = chunks(&above.text);
+            let c = cells
+                .iter()
+                .find(|c| overlaps(span, (c.col, c.end_col)))
+                .or_else(|| header_row.then(|| cells.iter().rfind(|c| c.col <= span.1)).flatten())?;
             let text = above.text.get(c.start..c.end).unwrap_or("");
             text.chars().any(char::is_alphabetic).then_some(text)
         });
@@ -219,12 +223,14 @@ fn rates_under_header(doc: &Doc, idx: usize) -> Vec<Rate> {
 
 pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
     let mut best: Vec<VatRow> = Vec::new();
+    // Rates without "%" need a rate column's header: on a page without one, no line is searched.
+    let rate_column_on_page = doc.lines.iter().any(|l| RATE_COLUMN.is_match(&l.text));
     for (idx, line) in doc.lines.iter().enumerate() {
         if NOT_VAT_LINE.is_match(&line.text) {
             continue;
         }
         let mut rates = find_rates(&line.masked);
-        if rates.is_empty() {
+        if rates.is_empty() && rate_column_on_page {
             rates = rates_under_header(doc, idx);
         }
         for (k, rate) in rates.iter().enumerate() {
