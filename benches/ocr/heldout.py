@@ -14964,6 +14964,8 @@ def run(binary, entries, langs):
                            capture_output=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         fields = json.loads(r.stdout)["fields"] if r.returncode == 0 else {}
         e["got"] = {f: (fields.get(f) or {}).get("value") for f in FIELDS}
+        # Kept in results.json for calibration: how often each confidence level is wrong.
+        e["confidence"] = {f: (fields.get(f) or {}).get("confidence") for f in FIELDS}
         return e
 
     with ThreadPoolExecutor(2) as pool:
