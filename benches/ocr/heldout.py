@@ -3,7 +3,7 @@
 
     heldout.py --bin target/release/coffre --out DIR [--per-layout 2] [--seed 7] [--md FILE [--append]]
 
-One hundred and eighty-two layouts, each its own drawing function (fonts, label wordings, orders,
+One hundred and ninety layouts, each its own drawing function (fonts, label wordings, orders,
 positions of the totals, currencies and date formats differ), in six languages. The first twelve were split
 into TUNING and HELD_OUT for one first-sight run (kept below for the record); those, the next
 seven (TUNING_2) and twelve about invoice dates (TUNING_3) have been seen while tuning: the
@@ -46,6 +46,9 @@ by someone else who reported only their names: scored only as a table of its own
 document by document.
 HELD_OUT_21 (eight layouts in six languages, session 14) were designed the same way by someone who
 reported only their names: scored only as a table of its own, never inspected document by document.
+HELD_OUT_22 (eight layouts in six languages, session 14) were designed the same way, at the same time,
+by another person who reported only their names: scored only as a table of its own, never inspected
+document by document.
 Photos' noise is seeded per document (since session 10; Pillow's effect_noise was not, so
 photo figures of earlier runs moved by a document or two between runs).
 `--only tuning` runs the development layouts alone.
@@ -132,7 +135,10 @@ LANG = {"fr-box": "fr", "en-us": "en", "de-classic": "de", "nl-table": "nl", "es
         "it-vivaio": "it",
         "fr-kiosque-presse-ticket": "fr", "fr-geometre-expert": "fr", "fr-emballages-avoir": "fr",
         "en-ie-joinery": "en", "de-campingplatz": "de", "nl-evenementenverhuur": "nl", "es-herbolario-ticket": "es",
-        "it-frantoio": "it"}
+        "it-frantoio": "it",
+        "fr-musee-boutique-ticket": "fr", "fr-services-domicile": "fr", "fr-pieces-auto-avoir": "fr",
+        "en-uk-school-uniform": "en", "de-verlag-remission": "de", "nl-schoenmaker": "nl",
+        "es-proteccion-incendios": "es", "it-pasticceria": "it"}
 # Added on branch ocr2: TUNING_2 seen while tuning; HELD_OUT_2 drawn before the changes and scored
 # only as a table (never inspected per document while tuning).
 TUNING_2 = ["de-en16931", "nl-verlegd", "es-simplificada", "fr-facturx"]
@@ -216,6 +222,10 @@ HELD_OUT_20 = ["fr-primeur-ticket", "fr-pompes-funebres", "fr-negoce-materiaux-a
 # rules, scored only as a table (never inspected per document while tuning).
 HELD_OUT_21 = ["fr-kiosque-presse-ticket", "fr-geometre-expert", "fr-emballages-avoir", "en-ie-joinery",
                "de-campingplatz", "nl-evenementenverhuur", "es-herbolario-ticket", "it-frantoio"]
+# Added on branch held-out-22 (session 14): eight layouts designed without looking at the extraction
+# rules, scored only as a table (never inspected per document while tuning).
+HELD_OUT_22 = ["fr-musee-boutique-ticket", "fr-services-domicile", "fr-pieces-auto-avoir", "en-uk-school-uniform",
+               "de-verlag-remission", "nl-schoenmaker", "es-proteccion-incendios", "it-pasticceria"]
 CENT = Decimal("0.01")
 
 
@@ -15794,6 +15804,1105 @@ def it_frantoio(d, path, rng):
     c.save()
 
 
+# ---- layouts added for held-out set 22 (session 14) --------------------------------------------
+# Eight layouts, each designed on its own after real suppliers' prints, without looking at the
+# extraction rules: three French (a private museum's till receipt from its ticket office and shop,
+# admissions and books at 5,5 % and postcards, posters and gifts at 20 %, the VAT table by code,
+# the day the tickets are valid and the closing date of an exhibition; a home services company's
+# monthly invoice listing each visit with its date and hours, housework at 10 % and computer help
+# or pet care at 20 %, the tax credit and sometimes the immediate advance deducted under the total;
+# a car parts distributor's credit note to a garage in a fixed-pitch font, parts returned with
+# their trade discount, exchange cores taken back and a return fee), a British school outfitter's
+# VAT invoice to a school with children's sizes zero-rated beside adult sizes and services at
+# 20 %, a German publisher's credit note to a bookshop for returned copies, books at 7 % and
+# calendars or games at 19 % worked back from the fixed retail prices, a Dutch cobbler's till
+# receipt with repairs at 9 % and keys or care products at 21 %, a Spanish fire protection firm's
+# maintenance invoice with a totals grid at the foot of the page, and an Italian pastry shop's
+# invoice to a private customer for a wedding or a communion, cakes, sugared almonds and pastries
+# by the kilo at 10 % and favours, the sweets table and the delivery at 22 %. HELD_OUT_22: drawn in
+# session 14, scored only as a table of its own, never inspected per document while tuning.
+def net_h22(d, base):
+    """Sets the bases per rate (net amounts as printed on the lines) and works the VAT out again."""
+    d.base = defaultdict(Decimal, {r: q(b) for r, b in base.items() if b})
+    d.vat = {r: q(b * Decimal(r) / 100) for r, b in d.base.items()}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = d.ht + d.tva
+
+
+def gross_h22(d, gross):
+    """Prices including VAT: per rate, the base is worked back from the gross amount."""
+    gross = {r: q(t) for r, t in gross.items() if t}
+    d.base = defaultdict(Decimal, {r: q(t * 100 / (100 + Decimal(r))) for r, t in gross.items()})
+    d.vat = {r: gross[r] - d.base[r] for r in gross}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = sum(gross.values())
+
+
+def centre_h22(c, x, y, s, size, font):
+    c.setFont(font, size)
+    c.drawCentredString(x, y, s)
+
+
+def fill_h22(c, x, y, w, h, grey):
+    c.setFillGray(grey)
+    c.rect(x, y, w, h, stroke=0, fill=1)
+    c.setFillGray(0)
+
+
+def eom_h22(day, months=0):
+    """The last day of the month `months` after the one of `day`."""
+    y, m = day.year, day.month + months + 1
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def rate_h22(r, places=2, sep=","):
+    return f"{Decimal(r):.{places}f}".replace(".", sep)
+
+
+def fr_musee_boutique_ticket(d, path, rng):
+    """A French private museum's till receipt from its ticket office and shop on 80 mm paper: the
+    museum's name and foundation, address, SIRET and VAT number centred, "BILLETTERIE · BOUTIQUE"
+    in reversed type, the date, time, till, agent and transaction number, the lines with count,
+    unit price, amount and a VAT code (admissions, guided tours and books at 5,5 %, postcards,
+    posters and gifts at 20 %), sometimes the friends' discount on the shop, the total, the payment
+    (card or cash with the change), the VAT table by code with its total row, the day the tickets
+    are valid, the closing date of the temporary exhibition, and the thanks."""
+    tickets = [("BILLET PLEIN TARIF", "9.00"), ("BILLET TARIF REDUIT", "6.50"), ("BILLET ENFANT 7-17 ANS", "4.00"),
+               ("BILLET EXPO + COLLECTIONS", "12.00"), ("VISITE GUIDEE (SUPPL.)", "3.00")]
+    books = [("CATALOGUE EXPOSITION", "29.00"), ("LIVRE JEUNESSE TIC-TAC", "12.50"), ("GUIDE DE VISITE", "6.00")]
+    shop = [("CARTE POSTALE", "1.20"), ("MAGNET HORLOGE COMTOISE", "4.50"), ("AFFICHE 40X60", "8.00"),
+            ("TOTE BAG MUSEE", "14.00"), ("CRAYON GRAPHITE", "1.50"), ("PUZZLE 500 PIECES", "18.90")]
+    rows = []  # (count, label, each, amount, rate)
+    for label, price in rng.sample(tickets[:4], rng.randint(1, 2)):
+        k = rng.randint(1, 4)
+        rows.append((k, label, Decimal(price), k * Decimal(price), "5.5"))
+    if rng.random() < 0.3:
+        rows.append((1, "GRATUIT MOINS DE 7 ANS", Decimal("0.00"), Decimal("0.00"), "5.5"))
+    if rng.random() < 0.3:
+        k = rng.randint(1, 3)
+        rows.append((k, tickets[4][0], Decimal(tickets[4][1]), k * Decimal(tickets[4][1]), "5.5"))
+    some = rng.sample(books, rng.randint(0, 1))
+    for label, price in some:
+        rows.append((1, label, Decimal(price), Decimal(price), "5.5"))
+    for label, price in rng.sample(shop, rng.randint(0 if some else 1, 3)):
+        k = rng.choice([1, 1, 2, 3]) if price in ("1.20", "1.50") else 1
+        rows.append((k, label, Decimal(price), k * Decimal(price), "20"))
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[4]] += r[3]
+    friend = None
+    if gross["20"] and rng.random() < 0.35:
+        friend = q(gross["20"] * Decimal("0.05"))
+        gross["20"] -= friend
+    gross_h22(d, gross)
+    code = {"5.5": "1", "20": "2"}
+    d.number = f"{rng.randint(1, 2)}{rng.randint(0, 99999):05d}"
+    hh, mm = rng.randint(10, 17), rng.randint(0, 59)
+    expo_end = eom_h22(d.date, rng.randint(1, 4))
+    w = 227
+    height = 350 + 11 * len(rows) + 10 * len(d.base) + (11 if friend else 0)
+    c = canvas.Canvas(path, pagesize=(w, height), invariant=1)
+    y = height - 26
+    centre_h22(c, w / 2, y, "MUSÉE DE L'HORLOGERIE", 12.5, "Helvetica-Bold")
+    y -= 11
+    centre_h22(c, w / 2, y, "ET DES ARTS DU TEMPS", 8, "Helvetica-Bold")
+    y -= 11
+    centre_h22(c, w / 2, y, "Fondation Vuillemin-Jacquet", 7.5, "Helvetica-Oblique")
+    y -= 10
+    for s in ["7 rue du Château – 25500 Morteau", "Tél. 03 81 67 18 40 – www.musee-horlogerie-morteau.fr",
+              "SIRET 412 508 337 00014 – TVA FR 27 412508337"]:
+        centre_h22(c, w / 2, y, s, 6.5, "Helvetica")
+        y -= 8.5
+    y -= 6
+    c.rect(10, y - 4, w - 20, 14, stroke=0, fill=1)
+    c.setFillGray(1)
+    centre_h22(c, w / 2, y, "BILLETTERIE · BOUTIQUE", 8.5, "Helvetica-Bold")
+    c.setFillGray(0)
+    y -= 18
+    txt(c, 10, y, f"Date : {d.date:%d/%m/%Y}", 7.5, "Helvetica")
+    txt(c, w - 10, y, f"Heure : {hh:02d}:{mm:02d}", 7.5, "Helvetica", right=True)
+    y -= 10
+    txt(c, 10, y, f"Caisse : ACCUEIL {rng.randint(1, 2)}", 7.5)
+    txt(c, w - 10, y, f"Agent : {rng.randint(2, 19):02d}", 7.5, right=True)
+    y -= 10
+    txt(c, 10, y, f"Transaction N° {d.number}", 8, "Helvetica-Bold")
+    y -= 8
+    c.setLineWidth(0.5)
+    c.line(10, y, w - 10, y)
+    y -= 9
+    for x, h, right in [(10, "Qté", False), (28, "Désignation", False), (160, "P.U.", True), (202, "Montant", True),
+                        (w - 10, "T", True)]:
+        txt(c, x, y, h, 6.8, "Helvetica-Bold", right=right)
+    y -= 4
+    c.line(10, y, w - 10, y)
+    for k, label, each, amount, rate in rows:
+        y -= 11
+        txt(c, 10, y, str(k), 7.3, "Helvetica")
+        txt(c, 28, y, label, 7.3)
+        txt(c, 160, y, eu(each, ""), 7.3, right=True)
+        txt(c, 202, y, eu(amount, ""), 7.3, right=True)
+        txt(c, w - 10, y, code[rate], 7.3, right=True)
+    if friend:
+        y -= 11
+        txt(c, 28, y, "REMISE AMIS DU MUSEE -5 % BOUTIQUE", 7.3, "Helvetica-Oblique")
+        txt(c, 202, y, "-" + eu(friend, ""), 7.3, "Helvetica", right=True)
+        txt(c, w - 10, y, "2", 7.3, right=True)
+    y -= 6
+    c.line(10, y, w - 10, y)
+    y -= 16
+    txt(c, 10, y, "TOTAL TTC", 11.5, "Helvetica-Bold")
+    txt(c, w - 10, y, eu(d.ttc, "") + " €", 11.5, "Helvetica-Bold", right=True)
+    y -= 13
+    if rng.random() < 0.35:
+        given = Decimal((int(d.ttc) // 10 + 1) * 10)
+        txt(c, 10, y, "Espèces", 7.5, "Helvetica")
+        txt(c, w - 10, y, eu(given, ""), 7.5, right=True)
+        y -= 10
+        txt(c, 10, y, "Rendu", 7.5)
+        txt(c, w - 10, y, eu(given - d.ttc, ""), 7.5, right=True)
+    else:
+        txt(c, 10, y, "Carte bancaire", 7.5, "Helvetica")
+        txt(c, w - 10, y, eu(d.ttc, ""), 7.5, right=True)
+        y -= 10
+        txt(c, 10, y, f"VISA ************{rng.randint(1000, 9999)}  Aut. {rng.randint(100000, 999999)}", 6.8)
+    y -= 16
+    for x, h in [(10, "Code"), (72, "Taux"), (122, "HT"), (164, "TVA"), (w - 10, "TTC")]:
+        txt(c, x, y, h, 7, "Helvetica-Bold", right=x != 10)
+    for r in sorted(d.base, key=Decimal):
+        y -= 10
+        txt(c, 10, y, code[r], 7.3, "Helvetica")
+        txt(c, 72, y, rate_h22(r) + " %", 7.3, right=True)
+        txt(c, 122, y, eu(d.base[r], ""), 7.3, right=True)
+        txt(c, 164, y, eu(d.vat[r], ""), 7.3, right=True)
+        txt(c, w - 10, y, eu(d.base[r] + d.vat[r], ""), 7.3, right=True)
+    y -= 11
+    txt(c, 10, y, "Total", 7.3, "Helvetica-Bold")
+    txt(c, 122, y, eu(d.ht, ""), 7.3, "Helvetica-Bold", right=True)
+    txt(c, 164, y, eu(d.tva, ""), 7.3, "Helvetica-Bold", right=True)
+    txt(c, w - 10, y, eu(d.ttc, ""), 7.3, "Helvetica-Bold", right=True)
+    y -= 8
+    c.line(10, y, w - 10, y)
+    y -= 12
+    for s, f in [(f"Billets valables le {d.date:%d/%m/%Y} uniquement,", "Helvetica"),
+                 ("ni repris ni échangés.", "Helvetica"),
+                 ("Exposition temporaire « Horloges de la Belle Époque »", "Helvetica-Oblique"),
+                 (f"prolongée jusqu'au {expo_end:%d/%m/%Y}.", "Helvetica-Oblique")]:
+        centre_h22(c, w / 2, y, s, 6.8, f)
+        y -= 9
+    y -= 6
+    centre_h22(c, w / 2, y, "Merci de votre visite !", 9, "Helvetica-Bold")
+    y -= 10
+    centre_h22(c, w / 2, y, "Ouvert tous les jours sauf le mardi, 10h-12h / 14h-18h", 6.5, "Helvetica")
+    c.save()
+
+
+def fr_services_domicile(d, path, rng):
+    """A French home services company's monthly invoice to a private customer: a dark band with the
+    firm's name, trades and contacts, the company, its home services declaration number and VAT
+    number under it, the customer in the window with the customer number, "FACTURE" with a rounded
+    box (number, date of issue, period, payment method, direct debit date), every visit of the
+    month (date, service, worker, duration, hourly price including VAT, rate, amount including VAT)
+    with housework, ironing, gardening and odd jobs at 10 % and computer help or pet care at 20 %,
+    the hours of the month, the totals (net, one VAT line per rate, total), then either the
+    immediate advance of the tax credit deducted and the part left to the customer, or the amount
+    to pay and the yearly tax certificate, and the legal notes at the foot."""
+    d.date = dt.date(d.date.year, d.date.month, rng.randint(1, 6))
+    end = d.date.replace(day=1) - dt.timedelta(days=1)
+    start = end.replace(day=1)
+    hourly = Decimal(rng.choice(["26.90", "27.50", "28.40"]))
+    weekday = rng.randint(0, 4)
+    hours = rng.choice([Decimal("2"), Decimal("2.5"), Decimal("3")])
+    worker = rng.choice(["Amandine R.", "Fatou D.", "Sylvie M.", "Nathalie G."])
+    rows = []  # (day, service, worker, hours, price, rate)
+    day = start
+    while day <= end:
+        if day.weekday() == weekday and not (day.month == 5 and day.day in (1, 8)):
+            rows.append((day, "Entretien du logement", worker, hours, hourly, "10"))
+        day += dt.timedelta(days=1)
+    extras = [("Repassage (à domicile)", "10", hourly), ("Petits travaux de jardinage", "10", Decimal("32.00")),
+              ("Petit bricolage « homme toutes mains »", "10", Decimal("34.00")),
+              ("Assistance informatique et Internet à domicile", "20", Decimal("42.00")),
+              ("Soins et promenade d'animaux de compagnie", "20", Decimal("21.00"))]
+    pick = rng.sample(extras[:3], rng.randint(0, 2)) + (rng.sample(extras[3:], 1) if rng.random() < 0.8 else [])
+    for label, rate, price in pick:
+        when = start + dt.timedelta(days=rng.randint(0, (end - start).days))
+        rows.append((when, label, rng.choice(["Julien P.", "Marc T.", worker]),
+                     rng.choice([Decimal("1"), Decimal("1.5"), Decimal("2")]), price, rate))
+    rows.sort(key=lambda r: r[0])
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[5]] += q(r[3] * r[4])
+    gross_h22(d, gross)
+    d.number = f"F{d.date:%y%m}-{rng.randint(100, 999)}"
+    debit = d.date + dt.timedelta(days=rng.choice([8, 10, 12]))
+    customer = f"C-{rng.randint(100, 2999):05d}"
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+
+    def hm(h):
+        return f"{int(h)}h{int((h % 1) * 60):02d}"
+
+    c = pen(path)
+    fill_h22(c, 0, 772, 595, 70, 0.28)
+    c.setFillGray(1)
+    txt(c, 40, 810, "Les Mains Fées", 22, "Helvetica-Bold")
+    txt(c, 40, 792, "Services à domicile · Ménage · Repassage · Jardinage · Aide informatique", 9, "Helvetica")
+    txt(c, 555, 812, "02 41 88 60 12", 9, "Helvetica-Bold", right=True)
+    txt(c, 555, 800, "contact@lesmainsfees.fr", 8.5, "Helvetica", right=True)
+    txt(c, 555, 788, "www.lesmainsfees.fr", 8.5, "Helvetica", right=True)
+    c.setFillGray(0)
+    for i, s in enumerate(["SAS Les Mains Fées – 18 boulevard Foch – 49100 Angers",
+                           "Organisme de services à la personne déclaré sous le n° SAP 842167309",
+                           "SIRET 842 167 309 00025 – TVA intracommunautaire FR 63 842167309"]):
+        txt(c, 40, 758 - 10 * i, s, 7.5, "Helvetica")
+    who = rng.choice([("Madame Françoise LEBRETON", "7 rue Desjardins", "49100 ANGERS"),
+                      ("Monsieur et Madame GUÉRIN", "23 avenue Pasteur", "49000 ANGERS"),
+                      ("Monsieur Bernard PICHON", "Résidence Les Tilleuls, appt 14", "12 rue de la Chalouère",
+                       "49100 ANGERS")])
+    txt(c, 330, 738, f"N° client : {customer}", 8, "Helvetica-Oblique")
+    for i, s in enumerate(who):
+        txt(c, 330, 722 - 13 * i, s, 10, "Helvetica-Bold" if i == 0 else "Helvetica")
+    txt(c, 40, 700, "FACTURE", 20, "Helvetica-Bold")
+    c.roundRect(40, 606, 250, 84, 6)
+    info = [("N° de facture", d.number), ("Date d'émission", f"{d.date:%d/%m/%Y}"),
+            ("Période", f"du {start:%d/%m/%Y} au {end:%d/%m/%Y}"), ("Règlement", "prélèvement SEPA"),
+            ("Date de prélèvement", f"{debit:%d/%m/%Y}")]
+    for i, (k, v) in enumerate(info):
+        txt(c, 48, 676 - 15 * i, k, 8.5, "Helvetica")
+        txt(c, 282, 676 - 15 * i, v, 9, "Helvetica-Bold" if i < 2 else "Helvetica", right=True)
+    txt(c, 330, 640, f"Prestations de {months[start.month - 1]} {start.year}", 10, "Helvetica-Bold")
+    txt(c, 330, 627, "réalisées en mode prestataire à votre domicile", 8.5, "Helvetica-Oblique")
+    y = 580
+    fill_h22(c, 40, y - 5, 515, 17, 0.86)
+    cols = [(45, "Date", False), (100, "Prestation", False), (305, "Intervenant(e)", False), (405, "Durée", True),
+            (462, "Tarif TTC/h", True), (495, "TVA", True), (550, "Montant TTC", True)]
+    for x, h, right in cols:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    for when, label, by, h, price, rate in rows:
+        y -= 15
+        txt(c, 45, y, f"{when:%d/%m}", 8.5, "Helvetica")
+        txt(c, 100, y, label, 8.5)
+        txt(c, 305, y, by, 8.5)
+        txt(c, 405, y, hm(h), 8.5, right=True)
+        txt(c, 462, y, eu(price, " ") + " €", 8.5, right=True)
+        txt(c, 495, y, f"{rate} %", 8.5, right=True)
+        txt(c, 550, y, eu(q(h * price), " ") + " €", 8.5, right=True)
+        c.setLineWidth(0.3)
+        c.line(40, y - 5, 555, y - 5)
+    c.setLineWidth(1)
+    y -= 26
+    txt(c, 40, y, f"Nombre d'heures réalisées : {hm(sum(r[3] for r in rows))}", 9, "Helvetica-Bold")
+    txt(c, 40, y - 12, f"Nombre d'interventions : {len(rows)}", 8.5, "Helvetica")
+    tot = [("Total HT", eu(d.ht, " ") + " €")]
+    for r in sorted(d.base, key=Decimal):
+        tot.append((f"TVA {r} %", eu(d.vat[r], " ") + " €"))
+    for i, (k, v) in enumerate(tot):
+        txt(c, 360, y - 15 * i, k, 9.5, "Helvetica")
+        txt(c, 550, y - 15 * i, v, 9.5, "Helvetica", right=True)
+    yt = y - 15 * len(tot) - 6
+    fill_h22(c, 352, yt - 6, 203, 20, 0.28)
+    c.setFillGray(1)
+    txt(c, 360, yt, "Total TTC", 11, "Helvetica-Bold")
+    txt(c, 550, yt, eu(d.ttc, " ") + " €", 11, "Helvetica-Bold", right=True)
+    c.setFillGray(0)
+    yb = yt - 40
+    half = q(d.ttc / 2)
+    if rng.random() < 0.55:
+        c.roundRect(40, yb - 48, 515, 62, 6)
+        txt(c, 50, yb, "Avance immédiate de crédit d'impôt (service de l'Urssaf)", 9.5, "Helvetica-Bold")
+        adv = [("Montant total de vos prestations", eu(d.ttc, " ") + " €"),
+               ("Part prise en charge par l'État (50 %)", "- " + eu(half, " ") + " €"),
+               (f"Reste à votre charge, prélevé par l'Urssaf vers le {debit:%d/%m/%Y}", eu(d.ttc - half, " ") + " €")]
+        for i, (k, v) in enumerate(adv):
+            f = "Helvetica-Bold" if i == 2 else "Helvetica"
+            txt(c, 50, yb - 14 - 13 * i, k, 8.5, f)
+            txt(c, 545, yb - 14 - 13 * i, v, 8.5, f, right=True)
+        txt(c, 40, yb - 64, "Merci de valider cette demande de paiement dans votre espace particulier sur "
+                            "www.particulier.urssaf.fr sous 48 heures.", 7.5, "Helvetica-Oblique")
+    else:
+        txt(c, 40, yb, f"Net à payer : {eu(d.ttc, ' ')} €, prélevé le {debit:%d/%m/%Y} sur le compte "
+                       f"FR76 •••• •••• •••• {rng.randint(1000, 9999)} (mandat LMF-{customer}).", 9, "Helvetica-Bold")
+        txt(c, 40, yb - 13, f"Vos prestations ouvrent droit à un crédit d'impôt de 50 % soit {eu(half, ' ')} € "
+                            f"(art. 199 sexdecies du CGI). Une attestation fiscale", 8.5, "Helvetica")
+        txt(c, 40, yb - 24, f"récapitulative vous sera adressée avant le 31/03/{start.year + 1}. "
+                            "Chèques emploi service universel (CESU) préfinancés acceptés.", 8.5)
+    notes = ["Tarifs horaires toutes taxes comprises, frais de déplacement inclus. TVA à 10 % pour l'entretien de la "
+             "maison, le jardinage et le petit bricolage,",
+             "à 20 % pour l'assistance informatique et les soins aux animaux (art. 279 i et 278-0 bis D du CGI). "
+             "Facturation au quart d'heure, tout quart d'heure commencé est dû.",
+             "En cas de retard de paiement, pénalités au taux d'intérêt légal. Pas d'escompte pour paiement anticipé. "
+             "Médiateur de la consommation : CM2C, 14 rue Saint-Jean, 75017 Paris."]
+    for i, s in enumerate(notes):
+        txt(c, 40, 92 - 9 * i, s, 6.6, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(40, 58, 555, 58)
+    centre_h22(c, 297, 48, "SAS Les Mains Fées au capital de 15 000 € – RCS Angers 842 167 309 – Code APE 8121Z – "
+                           "IBAN FR76 1790 6000 3200 1234 5678 921", 6.6, "Helvetica")
+    c.save()
+
+
+def fr_pieces_auto_avoir(d, path, rng):
+    """A French car parts distributor's credit note to a garage, printed by its trade software in a
+    fixed-pitch font: the branch's name and address at the top left, a framed "AVOIR" with its
+    number, date and page at the top right, the customer account and address in a box, the
+    references of the return (invoice credited and its date, delivery note and its date, return
+    slip and the day it was received, the car's registration) and the reason, a ruled table
+    (reference, description, brand, quantity, gross unit price, discount, net unit price, net
+    amount) with the parts sent back, the exchange cores taken back at their deposit value and, for
+    an ordering mistake, a return fee deducted, a VAT recap at the left and the totals framed at the
+    right, the statement it will be set against, the return conditions and the registry."""
+    cat = [("0 986 494 821", "JEU PLAQUETTES FREIN AV", "BOSCH", ["48.60", "52.30"]),
+           ("DF4381", "DISQUE FREIN AV VENTILE", "TRW", ["41.90", "46.20"]),
+           ("W 712/95", "FILTRE A HUILE", "MANN", ["9.80", "11.40"]),
+           ("C 25 114", "FILTRE A AIR", "MANN", ["17.40", "19.90"]),
+           ("VKMA 01250", "KIT DISTRIBUTION", "SKF", ["128.50", "142.00"]),
+           ("6PK1200", "COURROIE ACCESSOIRES", "GATES", ["18.70", "21.30"]),
+           ("24.5520-0182.1", "BALAI ESSUIE-GLACE 600MM", "ATE", ["14.90", "16.50"]),
+           ("KYB 334834", "AMORTISSEUR AV GAZ", "KYB", ["67.40", "74.80"])]
+    cores = [("440254", "ALTERNATEUR ECH. STD 14V 120A", "VALEO", "85.00"),
+             ("28232242", "INJECTEUR DIESEL ECH. STD", "DELPHI", "120.00"),
+             ("458585", "DEMARREUR ECH. STD 12V 1,4KW", "VALEO", "60.00"),
+             ("KP 1022", "ETRIER DE FREIN AV GAUCHE ECH. STD", "BUDWEG", "35.00")]
+    mistake = rng.random() < 0.6
+    disc = rng.choice([28, 32, 35, 38, 40])
+    rows = []  # (ref, label, brand, qty, gross, disc, net, amount)
+    parts = rng.sample(cat, rng.randint(1, 3)) if mistake else rng.sample(cat, rng.randint(0, 1))
+    for ref, label, brand, prices in parts:
+        qty = rng.choice([1, 1, 2, 2, 4])
+        each = Decimal(rng.choice(prices))
+        net = q(each * (100 - disc) / 100)
+        rows.append((ref, label, brand, qty, each, disc, net, q(qty * net)))
+    taken = rng.sample(cores, rng.randint(1, 2)) if (not mistake or rng.random() < 0.4) else []
+    for ref, label, brand, deposit in taken:
+        qty = rng.choice([1, 1, 2])
+        dep = Decimal(deposit)
+        rows.append(("C-" + ref, "CONSIGNE " + label.split(" ECH")[0], brand, qty, dep, 0, dep, q(qty * dep)))
+    if mistake:
+        fee = q(sum(r[7] for r in rows if not r[0].startswith("C-")) * Decimal("0.10"))
+        rows.append(("FRAIS-RET", "FRAIS DE RETOUR 10 % (ERREUR CDE)", "", 1, -fee, 0, -fee, -fee))
+    net_h22(d, {"20": sum(r[7] for r in rows)})
+    d.number = f"AV{d.date:%y}{rng.randint(0, 99999):05d}"
+    sold = d.before - dt.timedelta(days=rng.randint(3, 25))
+    bl = sold - dt.timedelta(days=rng.randint(0, 1))
+    reg = (f"{rng.choice('ABCDEFGH')}{rng.choice('ABCDEFGHJKLMNP')}-{rng.randint(100, 999)}-"
+           f"{rng.choice('BCDEFGHJKLMNPRSTVWXYZ')}{rng.choice('BCDEFGHJKLMNPRSTVWXYZ')}")
+    account = f"411{rng.choice('ABCDEFGR')}{rng.randint(1000, 9999)}"
+    reason = ("ERREUR DE REFERENCE - PIECES NON MONTEES" if mistake
+              else "RETOUR GARANTIE ET CONSIGNES" if parts else "RETOUR DES CONSIGNES - PIECES USAGEES COMPLETES")
+    c = pen(path, "Courier")
+    txt(c, 40, 806, "ALLIANCE PIECES AUTO 72", 14, "Courier-Bold")
+    for i, s in enumerate(["Distributeur pieces & equipements automobiles", "ZA du Ribay - 12 rue Gustave Eiffel",
+                           "72100 LE MANS", "Tel 02 43 72 18 90   Fax 02 43 72 18 91", "Agence : LE MANS SUD"]):
+        txt(c, 40, 792 - 10 * i, s, 8, "Courier")
+    c.setLineWidth(1.5)
+    c.rect(372, 744, 183, 74)
+    c.setLineWidth(1)
+    centre_h22(c, 463, 801, "A V O I R", 16, "Courier-Bold")
+    for i, (k, v) in enumerate([("Numero", d.number), ("Date", f"{d.date:%d/%m/%Y}"), ("Page", "1/1")]):
+        txt(c, 380, 784 - 12 * i, f"{k:<8}: {v}", 9, "Courier-Bold" if i < 2 else "Courier")
+    who = rng.choice([("GARAGE DU RONDEAU SARL", "14 route de Laval", "72000 LE MANS"),
+                      ("AUTO SERVICES CHANGE", "ZA de la Chenardiere", "72190 COULAINES"),
+                      ("SARL MECA 72 - M. TESSIER", "3 rue de la Gare", "72230 ARNAGE")])
+    c.rect(330, 664, 225, 64)
+    txt(c, 336, 716, f"Client : {account}", 8, "Courier")
+    for i, s in enumerate(who):
+        txt(c, 336, 702 - 11 * i, s, 9, "Courier-Bold" if i == 0 else "Courier")
+    refs = [f"Facture d'origine : FC{sold:%y}{rng.randint(10000, 99999)} du {sold:%d/%m/%Y}",
+            f"Bon de livraison  : {rng.randint(7000000, 7999999)} du {bl:%d/%m/%Y}",
+            f"Bon de retour     : RT-{rng.randint(10000, 99999)} recu le {d.before:%d/%m/%Y}",
+            f"Immatriculation   : {reg}",
+            f"Motif             : {reason}"]
+    for i, s in enumerate(refs):
+        txt(c, 40, 650 - 11 * i, s, 8.5, "Courier")
+    y = 580
+    c.line(40, y + 12, 555, y + 12)
+    heads = [(42, "Reference", False), (130, "Designation", False), (316, "Marque", False), (374, "Qte", True),
+             (422, "PU brut", True), (450, "Rem", True), (494, "PU net", True), (553, "Montant HT", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 7.5, "Courier-Bold", right=right)
+    c.line(40, y - 4, 555, y - 4)
+    for ref, label, brand, qty, each, dsc, net, amount in rows:
+        y -= 13
+        txt(c, 42, y, ref, 7.5, "Courier")
+        txt(c, 130, y, label, 7.5)
+        txt(c, 316, y, brand, 7.5)
+        txt(c, 374, y, str(qty), 7.5, right=True)
+        txt(c, 422, y, eu(each, " "), 7.5, right=True)
+        txt(c, 450, y, f"{dsc}%" if dsc else "", 7.5, right=True)
+        txt(c, 494, y, eu(net, " "), 7.5, right=True)
+        txt(c, 553, y, eu(amount, " "), 7.5, right=True)
+    y -= 8
+    c.line(40, y, 555, y)
+    for x in (40, 555):
+        c.line(x, y, x, 592)
+    top = y - 30
+    txt(c, 40, top, "Base HT        Taux      TVA", 8, "Courier-Bold")
+    txt(c, 40, top - 12, f"{eu(d.ht, ' '):>10}   20,00 %  {eu(d.tva, ' '):>9}", 8, "Courier")
+    c.setLineWidth(1.5)
+    c.rect(335, top - 42, 220, 54)
+    c.setLineWidth(1)
+    tot = [("TOTAL HT", d.ht, "Courier"), ("TVA 20,00 %", d.tva, "Courier"),
+           ("TOTAL AVOIR TTC", d.ttc, "Courier-Bold")]
+    for i, (k, v, f) in enumerate(tot):
+        txt(c, 342, top - 16 * i, k, 9.5, f)
+        txt(c, 550, top - 16 * i, eu(v, " ") + " EUR", 9.5, f, right=True)
+    stmt = eom_h22(d.date)
+    txt(c, 40, top - 70, f"Cet avoir sera impute sur votre releve de fin de mois du {stmt:%d/%m/%Y}.", 8.5,
+        "Courier")
+    txt(c, 40, top - 81, "Il ne donne lieu a aucun remboursement.", 8.5, "Courier")
+    for i, s in enumerate(["Retours acceptes sous 30 jours, pieces neuves dans leur emballage d'origine, avec le "
+                           "numero de BL. Les pieces electriques",
+                           "et electroniques deballees ne sont ni reprises ni echangees. Consignes remboursees pour "
+                           "pieces usagees completes, non demontees,",
+                           "de meme reference que la piece echange standard fournie. Garantie : selon conditions du "
+                           "fabricant."]):
+        txt(c, 40, 92 - 8 * i, s, 6, "Courier")
+    c.line(40, 60, 555, 60)
+    centre_h22(c, 297, 50, "SAS Alliance Pieces Auto 72 au capital de 250 000 EUR - RCS Le Mans 502 118 437 - "
+                           "SIRET 502 118 437 00029", 6.5, "Courier")
+    centre_h22(c, 297, 42, "APE 4531Z - TVA intracommunautaire FR 12 502118437", 6.5, "Courier")
+    c.save()
+
+
+def en_uk_school_uniform(d, path, rng):
+    """A British school outfitter's VAT invoice to a school, in a serif font: the firm's name, line
+    of trade and address at the top left, "VAT INVOICE" and a ruled block at the right (invoice
+    number, invoice date / tax point, account, the school's order number, delivery note, despatch
+    date, page), the invoice and delivery addresses in two boxes, a table (quantity, code,
+    description, size, unit price, VAT code, net) with children's sizes zero-rated and adult sizes,
+    bags, embroidery set-up and carriage standard-rated, a VAT analysis by code at the left and the
+    totals at the right, the note on the zero rate for young children's clothing, the due date and
+    bank details, and the company registration centred at the foot."""
+    zero = [("BLZ-NV-J", "Blazer, navy, embroidered school crest", ['Chest 30"', 'Chest 32"', 'Chest 34"'], "34.50"),
+            ("JMP-GR-V", "Jumper, V-neck, bottle green with logo", ["Age 9-10", "Age 11-12", "Age 13"], "15.75"),
+            ("SKT-GY-P", "Pleated skirt, grey, knife pleats", ["W24 L18", "W26 L20"], "14.95"),
+            ("TRS-CH-S", "Trousers, charcoal, slim fit", ["W26 L29", "W28 L30"], "12.50"),
+            ("PEP-NV-L", "PE polo shirt with printed logo", ["Age 11-12", "Age 13"], "9.80"),
+            ("TIE-HS-C", "School tie, house stripe, clip-on", ["Junior"], "5.95")]
+    std = [("BLZ-NV-S", "Blazer, navy, embroidered crest (Sixth Form)", ['Chest 38"', 'Chest 40"', 'Chest 42"'],
+            "42.00"),
+           ("POL-ST-A", "Staff polo shirt, embroidered", ["Adult M", "Adult L", "Adult XL"], "14.50"),
+           ("BAG-PE-D", "PE drawstring bag, printed", ["One size"], "6.50"),
+           ("EMB-SET", "Embroidery set-up / logo digitising", ["-"], "35.00")]
+    rows = []  # (qty, code, description, size, each, code letter, net)
+    for code, label, sizes, price in sorted(rng.sample(zero, len(d.lines) + rng.randint(0, 1)), key=zero.index):
+        for size in rng.sample(sizes, rng.randint(1, min(2, len(sizes)))):
+            qty = rng.choice([10, 12, 15, 20, 24, 30, 36, 40])
+            rows.append((qty, code, label, size, Decimal(price), "Z", q(qty * Decimal(price))))
+    for code, label, sizes, price in sorted(rng.sample(std, rng.randint(1, 2)), key=std.index):
+        qty = 1 if code == "EMB-SET" else rng.choice([4, 6, 8, 10, 12])
+        size = rng.choice(sizes)
+        rows.append((qty, code, label, size, Decimal(price), "S", q(qty * Decimal(price))))
+    if rng.random() < 0.6:
+        rows.append((1, "CAR-PAL", "Carriage - pallet delivery (next working day)", "-", Decimal("18.00"), "S",
+                     Decimal("18.00")))
+    base = defaultdict(Decimal)
+    for r in rows:
+        base["0" if r[5] == "Z" else "20"] += r[6]
+    net_h22(d, base)
+    d.number = f"SI-{rng.randint(40000, 59999):07d}"
+    despatch = d.before
+    order = despatch - dt.timedelta(days=rng.randint(7, 28))
+    due = d.date + dt.timedelta(days=30)
+    school = rng.choice([("Priory Park Academy", "Priory Road", "Shrewsbury", "SY2 5QT", "PRI001"),
+                         ("St Chad's C of E High School", "Welsh Walls", "Oswestry", "SY11 1RH", "STC004"),
+                         ("Ludlow Grange School", "Gravel Hill", "Ludlow", "SY8 1QZ", "LUD002")])
+    c = pen(path, "Times-Roman")
+    txt(c, 40, 800, "Harrington & Vale", 24, "Times-Bold")
+    txt(c, 41, 786, "S C H O O L   O U T F I T T E R S   S I N C E   1 9 6 2", 7.5, "Times-Roman")
+    for i, s in enumerate(["14 Castle Street, Shrewsbury, Shropshire SY1 2BQ", "Tel. 01743 354 210",
+                           "accounts@harringtonvale.co.uk"]):
+        txt(c, 40, 768 - 11 * i, s, 9, "Times-Roman")
+    txt(c, 555, 800, "VAT INVOICE", 17, "Times-Bold", right=True)
+    block = [("Invoice No.", d.number), ("Invoice Date / Tax Point", f"{d.date.day} {d.date:%B %Y}"),
+             ("Account No.", school[4]), ("Your Order No.", f"PO-{order:%y}-{rng.randint(100, 999):04d}"),
+             ("Order Date", f"{order:%d/%m/%Y}"), ("Delivery Note", f"DN {rng.randint(30000, 39999)}"),
+             ("Despatched", f"{despatch:%d/%m/%Y}"), ("Page", "1 of 1")]
+    c.setLineWidth(0.4)
+    for i, (k, v) in enumerate(block):
+        yy = 780 - 12 * i
+        txt(c, 352, yy, k, 8.5, "Times-Roman")
+        txt(c, 555, yy, v, 9, "Times-Bold" if i < 2 else "Times-Roman", right=True)
+        c.line(350, yy - 3, 555, yy - 3)
+    c.setLineWidth(1)
+    for x, title, lines in [(40, "INVOICE TO", ["The Bursar", school[0], school[1], f"{school[2]} {school[3]}"]),
+                            (300, "DELIVER TO", ["Uniform Shop (Reception)", school[0], school[1],
+                                                 f"{school[2]} {school[3]}"])]:
+        c.rect(x, 596, 235, 70)
+        txt(c, x + 6, 655, title, 7.5, "Times-Bold")
+        for i, s in enumerate(lines):
+            txt(c, x + 6, 641 - 11 * i, s, 9.5, "Times-Roman")
+    y = 570
+    c.setLineWidth(1.2)
+    c.line(40, y + 12, 555, y + 12)
+    c.setLineWidth(1)
+    heads = [(62, "Qty", True), (72, "Code", False), (130, "Description", False), (352, "Size", False),
+             (450, "Unit £", True), (468, "VAT", False), (555, "Net £", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 9, "Times-Bold", right=right)
+    c.line(40, y - 5, 555, y - 5)
+    for qty, code, label, size, each, vc, net in rows:
+        y -= 14
+        txt(c, 62, y, str(qty), 9, "Times-Roman", right=True)
+        txt(c, 72, y, code, 8.5)
+        txt(c, 130, y, label, 9)
+        txt(c, 352, y, size, 9)
+        txt(c, 450, y, us(each), 9, right=True)
+        txt(c, 474, y, vc, 9)
+        txt(c, 555, y, us(net), 9, right=True)
+    c.line(40, y - 7, 555, y - 7)
+    top = y - 30
+    txt(c, 40, top, "VAT ANALYSIS", 8.5, "Times-Bold")
+    for x, h in [(40, "Code"), (110, "Rate"), (190, "Net £"), (260, "VAT £")]:
+        txt(c, x, top - 13, h, 8.5, "Times-Bold", right=x != 40)
+    for i, r in enumerate(sorted(d.base, key=Decimal)):
+        yy = top - 26 - 11 * i
+        txt(c, 40, yy, "Z" if r == "0" else "S", 8.5, "Times-Roman")
+        txt(c, 110, yy, f"{Decimal(r):.2f}%", 8.5, right=True)
+        txt(c, 190, yy, us(d.base[r]), 8.5, right=True)
+        txt(c, 260, yy, us(d.vat[r]), 8.5, right=True)
+    tot = [("Total Net", us(d.ht)), ("Total VAT", us(d.tva))]
+    for i, (k, v) in enumerate(tot):
+        txt(c, 380, top - 15 * i, k, 10, "Times-Roman")
+        txt(c, 555, top - 15 * i, "£" + v, 10, right=True)
+    c.setLineWidth(1.2)
+    c.rect(372, top - 44, 183, 20)
+    c.setLineWidth(1)
+    txt(c, 380, top - 37, "INVOICE TOTAL", 11, "Times-Bold")
+    txt(c, 549, top - 37, "£" + us(d.ttc), 11, "Times-Bold", right=True)
+    yn = top - 80
+    for i, s in enumerate(["Z = zero-rated: clothing designed for young children, in sizes up to age 13 or chest "
+                           "34\" (VAT Notice 714). S = standard rate 20%:",
+                           "adult sizes, bags and accessories, services and carriage. Goods remain our property "
+                           "until paid for in full."]):
+        txt(c, 40, yn - 11 * i, s, 8, "Times-Italic")
+    txt(c, 40, yn - 34, f"Terms: 30 days net. Please pay by {due.day} {due:%B %Y}, quoting the invoice number.", 9.5,
+        "Times-Bold")
+    txt(c, 40, yn - 47, "Barclays Bank plc · Sort code 20-45-77 · Account 43917266 · "
+                        "Account name: Harrington & Vale Ltd", 9, "Times-Roman")
+    c.setLineWidth(0.4)
+    c.line(40, 62, 555, 62)
+    centre_h22(c, 297, 51, "Harrington & Vale Ltd · Registered in England and Wales No. 00734512 · Registered "
+                           "office: 14 Castle Street, Shrewsbury SY1 2BQ", 7.5, "Times-Roman")
+    centre_h22(c, 297, 41, "VAT Registration No. GB 184 5521 37", 7.5, "Times-Roman")
+    c.save()
+
+
+def ean_h22(body):
+    """An EAN-13 (or ISBN-13) with its check digit (body: 12 digits)."""
+    s = sum(int(ch) * (1 if i % 2 == 0 else 3) for i, ch in enumerate(body))
+    return body + str((10 - s % 10) % 10)
+
+
+def isbn_h22(body):
+    """An ISBN-13 printed with hyphens."""
+    full = ean_h22(body)
+    return f"{full[:3]}-{full[3]}-{full[4:10]}-{full[10:12]}-{full[12]}"
+
+
+def de_verlag_remission(d, path, rng):
+    """A German publisher's credit note to a bookshop for returned copies (Remissionsgutschrift) as a
+    DIN 5008 letter: the publisher's name as a logo at the top right, the return line and the
+    bookshop in the window, a reference row (your return of, return number, trade number and
+    customer number, contact, date), the title with the credit note number, a salutation, the
+    table (item, ISBN or EAN, title and author, binding, copies, fixed retail price, trade
+    discount, amount) with books and audio books at 7 % and calendars, puzzles or notebooks at
+    19 %, amounts worked back from the retail prices including VAT, the copies not credited, a
+    box per rate (net, VAT, gross) with its total and the credit note amount, the invoices it
+    refers to and how it is settled, and the publisher's data in three columns at the foot."""
+    titles = [("Das Schweigen der Dünen", "Roman · Hanne Petersen", "Hardcover", "24.00", "7"),
+              ("Küstenküche", "80 Rezepte von der Nordsee · Ole Jansen", "Hardcover", "28.00", "7"),
+              ("Wattwanderungen für Entdecker", "Wiebke Carstens", "Taschenbuch", "14.00", "7"),
+              ("Der kleine Kapitän und die Möwe", "Bilderbuch · Jan Brodersen", "Pappe", "15.00", "7"),
+              ("Sturmflut über Föhr", "Kriminalroman · Frauke Lüth", "Klappenbroschur", "17.00", "7"),
+              ("Das Schweigen der Dünen", "Hörbuch, ungekürzte Lesung", "2 MP3-CDs", "20.00", "7")]
+    nonbook = [("Leuchttürme 2025", "Wandkalender 45 x 48 cm", "Kalender", "19.99", "19"),
+               ("Nordseekarte", "Puzzle, 1000 Teile", "Spiel", "16.99", "19"),
+               ("Möwe", "Notizbuch A5, Leinen, liniert", "Non-Book", "12.00", "19")]
+    discount = rng.choice([33, 35, 38, 40])
+    items = [(t, 6 * i) for i, t in enumerate(titles)]
+    picks = sorted(rng.sample(items, len(d.lines) + rng.randint(0, 1)), key=lambda x: x[1])
+    if rng.random() < 0.85:
+        picks += [(t, 0) for t in rng.sample(nonbook, rng.randint(1, 2))]
+    rows = []  # (pos, code, title, author, binding, copies, price, discount, amount, rate)
+    for pos, ((title, author, binding, price, rate), k) in enumerate(picks, 1):
+        code = (isbn_h22(f"9783946218{k + 11:02d}") if rate == "7"
+                else ean_h22(f"4260{rng.randint(10000000, 99999999)}"))
+        copies = rng.choice([1, 1, 2, 2, 3, 4, 5])
+        amount = q(copies * Decimal(price) * (100 - discount) / 100)
+        rows.append((pos, code, title, author, binding, copies, Decimal(price), discount, amount, rate))
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[9]] += r[8]
+    gross_h22(d, gross)
+    d.number = f"RG {d.date:%y}-{rng.randint(1000, 9999)}"
+    ret = d.before
+    ret_no = f"R{rng.randint(100000, 999999)}"
+    trade = rng.randint(10000, 99999)
+    customer = rng.randint(20000, 29999)
+    inv1 = ret - dt.timedelta(days=rng.randint(120, 240))
+    inv2 = inv1 + dt.timedelta(days=rng.randint(20, 60))
+    who = rng.choice([("Buchhandlung Seitenwind", "Inh. Katrin Mahler", "Marktstraße 5", "35037 Marburg", "Frau Mahler"),
+                      ("Bücherstube am Dom", "Anne Vossberg e.K.", "Domplatz 11", "48143 Münster", "Frau Vossberg"),
+                      ("Lesezeichen Buch & Spiel GmbH", "z. Hd. Herrn Tobias Wendt", "Lange Straße 28",
+                       "26122 Oldenburg", "Herr Wendt")])
+    c = pen(path)
+    txt(c, 555, 806, "MÖWENBERG", 20, "Times-Bold", right=True)
+    txt(c, 555, 792, "V E R L A G   ·   H A M B U R G", 7.5, "Times-Roman", right=True)
+    txt(c, 57, 742, "Möwenberg Verlag GmbH · Große Elbstraße 145 · 22767 Hamburg", 7, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(57, 739, 300, 739)
+    for i, s in enumerate(who[:4]):
+        txt(c, 57, 722 - 13 * i, s, 10, "Helvetica")
+    side = [("Vertrieb Innendienst", ""), ("Telefon", "040 389 14 72-20"), ("E-Mail", "vertrieb@moewenberg.de"),
+            ("Auslieferung", "Möwenberg Logistik, Tor 3")]
+    for i, (k, v) in enumerate(side):
+        txt(c, 380, 742 - 11 * i, k, 7.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+        txt(c, 555, 742 - 11 * i, v, 7.5, "Helvetica", right=True)
+    refs = [("Ihre Remission vom", f"{ret:%d.%m.%Y}"), ("Remissions-Nr.", ret_no),
+            ("Verkehrs-Nr. / Kunden-Nr.", f"{trade} / {customer}"), ("Bearbeitet von", "S. Brandt"),
+            ("Datum", f"{d.date:%d.%m.%Y}")]
+    for (k, v), x in zip(refs, [57, 152, 232, 352, 462]):
+        txt(c, x, 632, k, 7, "Helvetica")
+        txt(c, x, 620, v, 9.5, "Helvetica")
+    txt(c, 57, 588, f"Remissionsgutschrift Nr. {d.number}", 13, "Helvetica-Bold")
+    greet = "Sehr geehrte" + ("r " if who[4].startswith("Herr") else " ") + who[4] + ","
+    txt(c, 57, 566, greet, 9.5, "Helvetica")
+    txt(c, 57, 554, f"für die mit Ihrer Remission vom {ret:%d.%m.%Y} zurückgesandten und geprüften Exemplare schreiben "
+                    "wir Ihnen gut:", 9.5, "Helvetica")
+    y = 530
+    c.setLineWidth(0.6)
+    c.line(57, y + 11, 555, y + 11)
+    heads = [(57, "Pos.", False), (80, "ISBN / EAN", False), (178, "Titel", False), (352, "Ausgabe", False),
+             (428, "Expl.", True), (474, "Ladenpreis", True), (502, "Rab.", True), (555, "Betrag €", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 7.5, "Helvetica-Bold", right=right)
+    c.line(57, y - 4, 555, y - 4)
+    for pos, code, title, author, binding, copies, price, disc, amount, rate in rows:
+        y -= 12
+        txt(c, 57, y, str(pos), 8, "Helvetica")
+        txt(c, 80, y, code, 7.5)
+        txt(c, 178, y, title, 8, "Helvetica-Bold")
+        txt(c, 352, y, binding, 7, "Helvetica")
+        txt(c, 428, y, str(copies), 8, right=True)
+        txt(c, 474, y, eu(price), 8, right=True)
+        txt(c, 502, y, f"{disc} %", 8, right=True)
+        txt(c, 555, y, eu(amount), 8, right=True)
+        y -= 9
+        txt(c, 178, y, f"{author} · USt {rate} %", 6.8, "Helvetica-Oblique")
+    c.line(57, y - 6, 555, y - 6)
+    y -= 20
+    left = [t[0] for t in titles if t[0] not in {r[2] for r in rows}]
+    if left and rng.random() < 0.5:
+        txt(c, 57, y, f"Nicht gutgeschrieben: 1 Expl. „{left[0]}“ – Remissionsfrist überschritten bzw. "
+                      "Exemplar beschädigt (liegt zur Abholung bereit).", 7.5, "Helvetica-Oblique")
+        y -= 14
+    txt(c, 57, y, "Ladenpreise sind gebundene Preise inkl. Umsatzsteuer; die Umsatzsteuer ist aus den "
+                  "rabattierten Beträgen herausgerechnet.", 7.5, "Helvetica-Oblique")
+    y -= 26
+    c.rect(300, y - 14 * len(d.base) - 20, 255, 14 * len(d.base) + 34)
+    for x, h in [(306, "USt-Satz"), (400, "Netto €"), (470, "USt €"), (549, "Brutto €")]:
+        txt(c, x, y, h, 7.5, "Helvetica-Bold", right=x != 306)
+    for r in sorted(d.base, key=Decimal):
+        y -= 14
+        txt(c, 306, y, f"{r} %", 8.5, "Helvetica")
+        txt(c, 400, y, eu(d.base[r]), 8.5, right=True)
+        txt(c, 470, y, eu(d.vat[r]), 8.5, right=True)
+        txt(c, 549, y, eu(d.base[r] + d.vat[r]), 8.5, right=True)
+    y -= 14
+    c.line(300, y + 10, 555, y + 10)
+    txt(c, 306, y, "Summe", 8.5, "Helvetica-Bold")
+    txt(c, 400, y, eu(d.ht), 8.5, "Helvetica-Bold", right=True)
+    txt(c, 470, y, eu(d.tva), 8.5, "Helvetica-Bold", right=True)
+    txt(c, 549, y, eu(d.ttc), 8.5, "Helvetica-Bold", right=True)
+    y -= 26
+    fill_h22(c, 300, y - 6, 255, 20, 0.88)
+    txt(c, 306, y, "Gutschriftsbetrag", 10.5, "Helvetica-Bold")
+    txt(c, 549, y, eu(d.ttc) + " €", 10.5, "Helvetica-Bold", right=True)
+    y -= 34
+    settle = eom_h22(d.date)
+    for i, s in enumerate([f"Bezug: unsere Rechnungen Nr. {inv1:%y}{rng.randint(10000, 99999)} vom {inv1:%d.%m.%Y} "
+                           f"und Nr. {inv2:%y}{rng.randint(10000, 99999)} vom {inv2:%d.%m.%Y}.",
+                           f"Die Gutschrift wird mit Ihren offenen Posten verrechnet und erscheint auf Ihrem "
+                           f"Kontoauszug zum {settle:%d.%m.%Y}.",
+                           "Bitte remittieren Sie nur mit Remissionsschein und innerhalb der vereinbarten Fristen."]):
+        txt(c, 57, y - 11 * i, s, 8.5, "Helvetica")
+    txt(c, 57, y - 44, "Mit freundlichen Grüßen", 9, "Helvetica")
+    txt(c, 57, y - 56, "Möwenberg Verlag GmbH – Vertrieb", 9, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(57, 76, 555, 76)
+    cols = [["Möwenberg Verlag GmbH", "Große Elbstraße 145, 22767 Hamburg", "www.moewenberg.de"],
+            ["Geschäftsführerin: Dr. Imke Rasmussen", "Amtsgericht Hamburg HRB 118 427", "USt-IdNr. DE 281 553 904"],
+            ["Hamburger Sparkasse", "IBAN DE27 2005 0550 1234 5678 90", "BIC HASPDEHHXXX"]]
+    for j, col in enumerate(cols):
+        for i, s in enumerate(col):
+            txt(c, 57 + 170 * j, 66 - 8 * i, s, 6.5, "Helvetica")
+    c.save()
+
+
+def nl_schoenmaker(d, path, rng):
+    """A Dutch cobbler and key cutter's till receipt in a fixed-pitch font: the shop's name, trades,
+    address, telephone, chamber of commerce and VAT numbers, "KASSABON" with the receipt number,
+    date, time, till and who served, the repair ticket with the day the shoes were brought in and
+    the day they were ready, the lines with the count and unit price and a VAT letter (repairs of
+    shoes and bags at 9 %, keys, laces, polish and insoles at 21 %), the total, the payment (card
+    or cash with the change), the VAT table (excl., VAT, incl.) per rate with its total, the
+    guarantee on repairs and the thanks."""
+    repairs = [("Hakken dames rubber", ["14.95", "16.50"]), ("Zolen + hakken heren leer", ["59.50", "64.95"]),
+               ("Halve zolen rubber", ["29.95", "32.50"]), ("Rits vervangen laars", ["34.50", "39.95"]),
+               ("Tas: hengsel herstellen", ["17.50", "22.50"]), ("Stiksel herstellen", ["9.50", "12.50"]),
+               ("Schoenen oprekken", ["12.50"]), ("Sneaker zool verlijmen", ["19.95"])]
+    goods = [("Sleutel bijmaken cilinder", ["4.95", "5.50"]), ("Veters gewaxt 75 cm", ["3.25"]),
+             ("Schoencreme zwart 50 ml", ["6.95"]), ("Inlegzolen wol", ["12.95"]), ("Gravure naamplaatje", ["15.00"]),
+             ("Autosleutel transponder kopie", ["49.00", "59.00"]), ("Impregneerspray 200 ml", ["11.95"])]
+    rows = []  # (name, count, each, amount, rate)
+    for name, prices in rng.sample(repairs, rng.randint(1, 3)):
+        each = Decimal(rng.choice(prices))
+        k = 2 if name.startswith(("Hakken", "Halve")) and rng.random() < 0.3 else 1
+        rows.append((name, k, each, k * each, "9"))
+    for name, prices in rng.sample(goods, rng.randint(0 if rng.random() < 0.15 else 1, 2)):
+        each = Decimal(rng.choice(prices))
+        k = rng.choice([1, 2, 3]) if name.startswith("Sleutel") else 1
+        rows.append((name, k, each, k * each, "21"))
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[4]] += r[3]
+    gross_h22(d, gross)
+    d.number = f"{rng.randint(100000, 199999)}"
+    brought = d.before
+    ready = brought + dt.timedelta(days=rng.randint(2, 5))
+    if ready > d.date:
+        ready = d.date
+    hh, mm = rng.randint(9, 17), rng.randint(0, 59)
+    letter = {"9": "L", "21": "H"}
+    w = 200
+    height = 285 + 10 * (len(rows) + sum(r[1] > 1 for r in rows)) + 10 * len(d.base)
+    c = canvas.Canvas(path, pagesize=(w, height), invariant=1)
+    y = height - 24
+    f = "Courier"
+    centre_h22(c, w / 2, y, "VAN LEEUWEN", 13, "Courier-Bold")
+    y -= 11
+    centre_h22(c, w / 2, y, "schoenmakerij & sleutelservice", 7.5, "Courier")
+    y -= 12
+    for s in ["Kruisstraat 21, 2011 PV Haarlem", "tel. 023-531 44 87", "KvK 34187652", "BTW NL001872453B71"]:
+        centre_h22(c, w / 2, y, s, 6.5, f)
+        y -= 8.5
+    sep = "-" * 46
+    y -= 2
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 11
+    txt(c, 8, y, "KASSABON", 8, "Courier-Bold")
+    txt(c, w - 8, y, f"Bonnr: {d.number}", 7.5, "Courier-Bold", right=True)
+    y -= 10
+    txt(c, 8, y, f"Datum: {d.date:%d-%m-%Y}", 7, f)
+    txt(c, w - 8, y, f"Tijd: {hh:02d}:{mm:02d}", 7, f, right=True)
+    y -= 9
+    txt(c, 8, y, "Kassa 1", 7, f)
+    txt(c, w - 8, y, f"Medewerker: {rng.choice(['Ruud', 'Ilse', 'Sem', 'Marloes'])}", 7, f, right=True)
+    y -= 9
+    txt(c, 8, y, f"Reparatiebon {rng.randint(2000, 9999)}  ingeleverd {brought:%d-%m-%Y}", 6.5, f)
+    y -= 8.5
+    txt(c, 8, y, f"                  klaar op   {ready:%d-%m-%Y}", 6.5, f)
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    for name, k, each, amount, rate in rows:
+        y -= 10
+        if k > 1:
+            txt(c, 8, y, name, 7, f)
+            y -= 9
+            txt(c, 8, y, f"  {k} x {eu(each)}", 7, f)
+        else:
+            txt(c, 8, y, name, 7, f)
+        txt(c, w - 18, y, eu(amount), 7, f, right=True)
+        txt(c, w - 8, y, letter[rate], 7, f, right=True)
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 14
+    txt(c, 8, y, "TOTAAL", 11, "Courier-Bold")
+    txt(c, w - 8, y, f"EUR {eu(d.ttc)}", 11, "Courier-Bold", right=True)
+    y -= 13
+    if rng.random() < 0.7:
+        txt(c, 8, y, "PIN", 7, f)
+        txt(c, w - 8, y, eu(d.ttc), 7, f, right=True)
+        y -= 9
+        txt(c, 8, y, f"Maestro ****{rng.randint(1000, 9999)} Term. {rng.randint(10000, 99999)}", 6.5, f)
+    else:
+        given = Decimal((int(d.ttc) // 10 + 1) * 10)
+        txt(c, 8, y, "Contant", 7, f)
+        txt(c, w - 8, y, eu(given), 7, f, right=True)
+        y -= 9
+        txt(c, 8, y, "Wisselgeld", 7, f)
+        txt(c, w - 8, y, eu(given - d.ttc), 7, f, right=True)
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 10
+    txt(c, 8, y, f"{'BTW':<9}{'Excl.':>9}{'BTW':>9}{'Incl.':>10}", 6.8, "Courier-Bold")
+    for r in sorted(d.base, key=Decimal):
+        y -= 9
+        txt(c, 8, y, f"{letter[r] + ' ' + r + '%':<9}{eu(d.base[r]):>9}{eu(d.vat[r]):>9}"
+                     f"{eu(d.base[r] + d.vat[r]):>10}", 6.8, f)
+    y -= 9
+    txt(c, 8, y, f"{'Totaal':<9}{eu(d.ht):>9}{eu(d.tva):>9}{eu(d.ttc):>10}", 6.8, "Courier-Bold")
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 11
+    for s in ["3 maanden garantie op reparaties", "bij inlevering van deze bon.",
+              "Niet afgehaalde reparaties worden na", "3 maanden niet meer bewaard."]:
+        centre_h22(c, w / 2, y, s, 6.5, f)
+        y -= 8.5
+    y -= 5
+    centre_h22(c, w / 2, y, "Bedankt en tot ziens!", 8, "Courier-Bold")
+    c.save()
+
+
+def es_proteccion_incendios(d, path, rng):
+    """A Spanish fire protection firm's invoice for the yearly maintenance of a building's fire
+    equipment: the firm's name, trade, address, CIF and maintainer's registration at the top left,
+    a framed grid at the right (invoice number, date, page), the customer's data in a box (name,
+    NIF, address, customer code), the maintenance contract, work report and inspection date and the
+    next inspection, the lines (code, description, quantity, price, discount, amount) for the
+    inspections under the fire safety regulation, retests, refills, new extinguishers, signs and
+    the call-out, a grid at the foot of the page (gross amount, discount, taxable base, VAT rate,
+    VAT, invoice total), the direct debit with its due date, and the registry and data protection
+    notes."""
+    items = [("RT-PS6", "Retimbrado extintor polvo ABC 6 kg (prueba de presión)", (1, 6), "16.50"),
+             ("RC-PS6", "Recarga extintor polvo ABC 6 kg", (1, 6), "14.80"),
+             ("EX-PS6", "Extintor polvo ABC 6 kg 27A-183B-C con soporte", (1, 4), "29.90"),
+             ("EX-CO2", "Extintor CO2 5 kg 89B con soporte", (1, 2), "69.00"),
+             ("MR-BIE", "Revisión anual BIE 25 mm, prueba de estanqueidad", (1, 6), "18.00"),
+             ("SE-FOT", "Señal fotoluminiscente 297x210 mm", (1, 8), "4.20"),
+             ("MR-ALE", "Revisión alumbrado de emergencia (por equipo)", (4, 20), "2.50")]
+    dto = rng.choice([0, 5, 10])
+    rows = []  # (code, description, qty, price, dto, amount)
+    qty = rng.randint(6, 40)
+    price = Decimal(rng.choice(["4.20", "4.50", "4.80"]))
+    picks = [("MR-EXT", "Revisión anual extintor portátil (RD 513/2017)", (qty, qty), str(price))]
+    picks += sorted(rng.sample(items, len(d.lines) - 1 + rng.randint(0, 1)), key=items.index)
+    for code, label, (lo, hi), each in picks:
+        n = rng.randint(lo, hi)
+        rows.append((code, label, n, Decimal(each), dto, q(n * Decimal(each) * (100 - dto) / 100)))
+    rows.append(("DESP", "Desplazamiento técnico", 1, Decimal("25.00"), 0, Decimal("25.00")))
+    bruto = sum(q(r[2] * r[3]) for r in rows)
+    net_h22(d, {"21": sum(r[5] for r in rows)})
+    d.number = f"A-{rng.randint(100, 2999)}/{d.date:%y}"
+    visit = d.before
+    due = d.date + dt.timedelta(days=30)
+    who = rng.choice([("COMUNIDAD DE PROPIETARIOS EDIFICIO LAS GAVIOTAS", "H39218476", "C/ Castelar, 14",
+                       "39004 Santander (Cantabria)"),
+                      ("RESTAURANTE EL MUELLE DE PEDREÑA, S.L.", "B39655120", "Paseo Marítimo, 3",
+                       "39130 Pedreña (Cantabria)"),
+                      ("TALLERES MECÁNICOS SOLARES, S.L.", "B39410987", "Polígono La Cerrada, nave 7",
+                       "39710 Solares (Cantabria)")])
+    c = pen(path)
+    fill_h22(c, 40, 784, 8, 40, 0.2)
+    txt(c, 56, 808, "EXTINTORES DEL CANTÁBRICO, S.L.", 15, "Helvetica-Bold")
+    txt(c, 56, 795, "Protección contra incendios · Instalación y mantenimiento", 8.5, "Helvetica-Oblique")
+    for i, s in enumerate(["Polígono Industrial de Raos, parcela 14 B", "39011 Santander (Cantabria)",
+                           "Tel. 942 33 61 08 · administracion@extincan.es", "CIF B39574218",
+                           "Empresa mantenedora habilitada nº 39-MPCI-0087"]):
+        txt(c, 56, 780 - 10 * i, s, 8, "Helvetica")
+    c.setLineWidth(0.8)
+    x0, widths = 355, [90, 64, 46]
+    centre_h22(c, 455, 808, "FACTURA", 16, "Helvetica-Bold")
+    x = x0
+    for (k, v), wd in zip([("Nº FACTURA", d.number), ("FECHA", f"{d.date:%d/%m/%Y}"), ("PÁGINA", "1 de 1")],
+                          widths):
+        fill_h22(c, x, 784, wd, 14, 0.85)
+        c.rect(x, 764, wd, 34)
+        centre_h22(c, x + wd / 2, 788, k, 7, "Helvetica-Bold")
+        centre_h22(c, x + wd / 2, 770, v, 9.5, "Helvetica-Bold" if k != "PÁGINA" else "Helvetica")
+        x += wd
+    c.rect(330, 650, 225, 96)
+    txt(c, 336, 735, "DATOS DEL CLIENTE", 7, "Helvetica-Bold")
+    name = who[0]
+    lines = [name] if len(name) <= 40 else [name[:name.rfind(" ", 0, 40)], name[name.rfind(" ", 0, 40) + 1:]]
+    yy = 721
+    for s in lines:
+        txt(c, 336, yy, s, 8.5, "Helvetica-Bold")
+        yy -= 11
+    for s in [f"NIF: {who[1]}", who[2], who[3], f"Cód. cliente: 430{rng.randint(10000, 99999)}"]:
+        txt(c, 336, yy, s, 8.5, "Helvetica")
+        yy -= 11
+    info = [("Contrato de mantenimiento", f"CM-{rng.randint(100, 999)}/{rng.randint(2017, 2022)}"),
+            ("Parte de trabajo", f"PT-{rng.randint(10000, 99999)}"),
+            ("Fecha de revisión", f"{visit:%d/%m/%Y}"),
+            ("Próxima revisión", f"{visit.month:02d}/{visit.year + 1}"),
+            ("Técnico", rng.choice(["J. Ruiz Gómez", "A. Ortiz Sainz", "M. Cobo Díaz"]))]
+    for i, (k, v) in enumerate(info):
+        txt(c, 56, 716 - 12 * i, k + ":", 8, "Helvetica")
+        txt(c, 170, 716 - 12 * i, v, 8.5, "Helvetica-Bold")
+    y = 620
+    fill_h22(c, 40, y - 5, 515, 16, 0.2)
+    c.setFillGray(1)
+    heads = [(45, "CÓDIGO", False), (100, "DESCRIPCIÓN", False), (400, "CANT.", True), (452, "PRECIO", True),
+             (490, "DTO.", True), (550, "IMPORTE", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 7.5, "Helvetica-Bold", right=right)
+    c.setFillGray(0)
+    for code, label, n, each, dsc, amount in rows:
+        y -= 15
+        txt(c, 45, y, code, 8, "Helvetica")
+        txt(c, 100, y, label, 8.5)
+        txt(c, 400, y, str(n), 8.5, right=True)
+        txt(c, 452, y, eu(each), 8.5, right=True)
+        txt(c, 490, y, f"{dsc} %" if dsc else "", 8.5, right=True)
+        txt(c, 550, y, eu(amount), 8.5, right=True)
+    y -= 16
+    txt(c, 100, y, f"Instalación revisada: {who[2]}, {who[3].split(' (')[0]}. Se adjunta certificado de "
+                   "mantenimiento y etiquetas de revisión.", 7.5, "Helvetica-Oblique")
+    grid = [("IMPORTE BRUTO", eu(bruto)), ("DESCUENTO", eu(bruto - d.ht)), ("BASE IMPONIBLE", eu(d.ht)),
+            ("% IVA", "21,00"), ("CUOTA IVA", eu(d.tva)), ("TOTAL FACTURA", eu(d.ttc) + " €")]
+    gx, gw = 40, [84, 72, 88, 50, 78, 143]
+    for (k, v), wd in zip(grid, gw):
+        last = k == "TOTAL FACTURA"
+        fill_h22(c, gx, 182, wd, 14, 0.2 if last else 0.85)
+        c.rect(gx, 156, wd, 40)
+        if last:
+            c.setFillGray(1)
+        centre_h22(c, gx + wd / 2, 186, k, 7, "Helvetica-Bold")
+        c.setFillGray(0)
+        centre_h22(c, gx + wd / 2, 163, v, 11 if last else 9, "Helvetica-Bold" if last else "Helvetica")
+        gx += wd
+    txt(c, 40, 138, "Forma de pago: recibo domiciliado a 30 días fecha factura", 8.5, "Helvetica")
+    txt(c, 40, 126, f"Vencimiento: {due:%d/%m/%Y}   Importe: {eu(d.ttc)} €   Cuenta de cargo: "
+                    f"ES** **** **** **** **** {rng.randint(1000, 9999)}", 8.5, "Helvetica-Bold")
+    for i, s in enumerate(["Inscrita en el Registro Mercantil de Cantabria, tomo 1.024, folio 187, hoja S-21.456, "
+                           "inscripción 1ª.",
+                           "Responsable del tratamiento: Extintores del Cantábrico, S.L. Finalidad: gestión de la "
+                           "relación contractual y facturación. Puede ejercer sus derechos",
+                           "de acceso, rectificación, supresión y demás reconocidos en el RGPD en "
+                           "protecciondatos@extincan.es."]):
+        txt(c, 40, 92 - 8 * i, s, 6.3, "Helvetica")
+    c.save()
+
+
+def it_pasticceria(d, path, rng):
+    """An Italian pastry shop's invoice to a private customer for a wedding or a communion, as the
+    courtesy copy of the e-invoice: a round monogram and the shop's name in a slanted serif with
+    its trades, address, VAT and tax numbers at the top left, the customer (name, address, tax code,
+    recipient code 0000000) at the right, "FATTURA N. ... del ..." on a shaded band, the order with
+    its date, the day and place of the event, the lines (description, unit, quantity, unit price,
+    amount, VAT rate) with the cake, sugared almonds and pastries sold by the kilo at 10 % and the
+    favour bags, porcelain favours, the setting up of the sweets table and the delivery at 22 %, the
+    VAT summary in a box at the left and the totals at the right, how it was paid, and the note that
+    the original is in the customer's tax area."""
+    event = rng.choice(["matrimonio", "matrimonio", "prima comunione", "battesimo"])
+    guests = rng.choice([60, 80, 90, 120, 150]) if event == "matrimonio" else rng.choice([30, 40, 50])
+    kg = Decimal(guests) * rng.choice([Decimal("0.12"), Decimal("0.15")])
+    ten = [("Torta " + ("nuziale a tre piani" if event == "matrimonio" else "decorata a due piani")
+            + ", pan di Spagna, crema di ricotta e pistacchio", "kg", q(kg), ["28.00", "32.00"]),
+           ("Confetti alla mandorla d'Avola, assortiti", "kg", Decimal(rng.choice(["2", "3", "4"])),
+            ["32.00", "36.00"]),
+           ("Pasticceria mignon assortita (cannoli, cassatine, paste di mandorla)", "kg",
+            q(Decimal(guests) * Decimal("0.05")), ["26.00", "29.00"])]
+    full = [("Sacchetti portaconfetti in tulle con nastro e bigliettino", "pz", Decimal(guests), ["0.80", "0.95"]),
+            ("Bomboniera: scatolina in porcellana di Capodimonte", "pz", Decimal(guests), ["8.50", "9.80"]),
+            ("Allestimento confettata e tavolo dei dolci", "serv.", Decimal(1), ["150.00", "220.00"]),
+            ("Trasporto e consegna torta in location", "serv.", Decimal(1), ["40.00", "60.00"])]
+    picks = [(ten[0], "10")] + [(x, "10") for x in rng.sample(ten[1:], rng.randint(1, 2))]
+    picks += [(x, "22") for x in sorted(rng.sample(full, rng.randint(1, 3)), key=full.index)]
+    rows = []  # (label, unit, qty, price, amount, rate)
+    base = defaultdict(Decimal)
+    for (label, unit, qty, prices), rate in picks:
+        price = Decimal(rng.choice(prices))
+        amount = q(qty * price)
+        rows.append((label, unit, qty, price, amount, rate))
+        base[rate] += amount
+    net_h22(d, base)
+    n = rng.randint(12, 260)
+    d.number = f"{n}/{d.date:%Y}"
+    day = d.date - dt.timedelta(days=rng.randint(0, 3))
+    order = day - dt.timedelta(days=rng.randint(45, 150))
+    place = rng.choice(["Villa Fortuna, Aci Castello", "Tenuta San Michele, Santa Venerina",
+                        "Castello di Mirabella, Acireale", "Chiesa di San Nicolò l'Arena, Catania"])
+    who = rng.choice([("Gent.ma Sig.ra", "Maria Grazia Russo", "Via Vittorio Emanuele II 214", "95131 Catania (CT)",
+                       "RSSMGR90A41C351X"),
+                      ("Egr. Sig.", "Salvatore Lo Presti", "Via Antonello da Messina 57", "95021 Aci Castello (CT)",
+                       "LPRSVT84M12C351P"),
+                      ("Gent.ma Sig.ra", "Agata Finocchiaro", "Piazza Duomo 3", "95024 Acireale (CT)",
+                       "FNCGTA88D55A028L")])
+    c = pen(path)
+    c.setLineWidth(1.5)
+    c.circle(66, 790, 24)
+    c.setLineWidth(0.5)
+    c.circle(66, 790, 20)
+    c.setLineWidth(1)
+    centre_h22(c, 66, 781, "S", 24, "Times-BoldItalic")
+    txt(c, 100, 796, "Pasticceria Scuderi", 22, "Times-BoldItalic")
+    txt(c, 101, 782, "dal 1958 · dolci siciliani · confetteria · torte nuziali", 9, "Times-Italic")
+    for i, s in enumerate(["di Scuderi Rosaria & C. s.n.c. – Via Etnea 301, 95125 Catania – Tel. 095 31 48 77",
+                           "P.IVA 04512360871 – Iscr. REA CT-301442 – PEC pasticceriascuderi@pec.it"]):
+        txt(c, 42, 752 - 10 * i, s, 7.5, "Helvetica")
+    c.rect(330, 660, 225, 74)
+    txt(c, 336, 722, who[0], 8, "Helvetica-Oblique")
+    for i, s in enumerate([who[1], who[2], who[3], f"C.F. {who[4]}", "Codice destinatario 0000000"]):
+        txt(c, 336, 708 - 11 * i, s, 9.5 if i == 0 else 8.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+    fill_h22(c, 40, 626, 515, 22, 0.85)
+    txt(c, 48, 633, f"FATTURA N. {d.number} del {d.date:%d/%m/%Y}", 12, "Helvetica-Bold")
+    txt(c, 549, 633, "TD01 – fattura", 8, "Helvetica", right=True)
+    txt(c, 42, 608, f"Rif. Vs. ordine n. {rng.randint(10, 99)} del {order:%d/%m/%Y} – Evento: {event} del "
+                    f"{day:%d/%m/%Y} – Consegna: {place}", 8.5, "Helvetica")
+    txt(c, 42, 596, f"Numero invitati: {guests}", 8.5, "Helvetica")
+    y = 570
+    c.setLineWidth(0.6)
+    c.line(40, y + 12, 555, y + 12)
+    heads = [(42, "Descrizione", False), (352, "U.M.", False), (408, "Quantità", True), (462, "Prezzo", True),
+             (522, "Importo", True), (553, "IVA %", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    c.line(40, y - 5, 555, y - 5)
+    for label, unit, qty, price, amount, rate in rows:
+        y -= 15
+        txt(c, 42, y, label, 8.5, "Helvetica")
+        txt(c, 352, y, unit, 8.5)
+        txt(c, 408, y, eu(qty) if unit == "kg" else str(int(qty)), 8.5, right=True)
+        txt(c, 462, y, eu(price), 8.5, right=True)
+        txt(c, 522, y, eu(amount), 8.5, right=True)
+        txt(c, 553, y, f"{rate},00", 8.5, right=True)
+    c.line(40, y - 8, 555, y - 8)
+    top = y - 36
+    c.rect(40, top - 14 * len(d.base) - 22, 250, 14 * len(d.base) + 36)
+    txt(c, 46, top, "RIEPILOGO IVA", 7.5, "Helvetica-Bold")
+    for x, h in [(46, "Aliquota"), (170, "Imponibile"), (280, "Imposta")]:
+        txt(c, x, top - 13, h, 7.5, "Helvetica-Oblique", right=x != 46)
+    for i, r in enumerate(sorted(d.base, key=Decimal)):
+        yy = top - 26 - 12 * i
+        txt(c, 46, yy, f"{r},00 %", 8.5, "Helvetica")
+        txt(c, 170, yy, eu(d.base[r]), 8.5, right=True)
+        txt(c, 280, yy, eu(d.vat[r]), 8.5, right=True)
+    tot = [("Imponibile", eu(d.ht)), ("IVA", eu(d.tva))]
+    for i, (k, v) in enumerate(tot):
+        txt(c, 360, top - 15 * i, k, 10, "Helvetica")
+        txt(c, 553, top - 15 * i, "€ " + v, 10, "Helvetica", right=True)
+    c.line(352, top - 24, 555, top - 24)
+    txt(c, 360, top - 40, "Totale fattura", 12, "Helvetica-Bold")
+    txt(c, 553, top - 40, "€ " + eu(d.ttc), 12, "Helvetica-Bold", right=True)
+    yp = top - 14 * len(d.base) - 50
+    if rng.random() < 0.5:
+        pay = f"Pagamento: bonifico bancario ricevuto il {day - dt.timedelta(days=rng.randint(3, 10)):%d/%m/%Y} – PAGATO"
+    else:
+        pay = "Pagamento: saldo alla consegna con carta di debito – PAGATO"
+    txt(c, 42, yp, pay, 9, "Helvetica-Bold")
+    txt(c, 42, yp - 12, "IBAN IT58 P030 6916 9001 0000 0012 345 – Banca Intesa Sanpaolo, filiale di Catania Via Etnea",
+        8, "Helvetica")
+    for i, s in enumerate(["Prodotti di pasticceria e confetteria: aliquota IVA 10 % (Tabella A, parte III, D.P.R. "
+                           "633/72); oggetti, confezioni e servizi: aliquota ordinaria 22 %.",
+                           "Conservare la torta in frigorifero e consumare entro 24 ore. Allergeni: frutta a guscio, "
+                           "latte, uova, glutine.",
+                           "Copia di cortesia priva di valore fiscale ai sensi dell'art. 21 del D.P.R. 633/72: "
+                           "l'originale è disponibile nella Sua area riservata",
+                           "del sito dell'Agenzia delle Entrate (Fatture e Corrispettivi)."]):
+        txt(c, 42, 92 - 9 * i, s, 6.6, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(40, 52, 555, 52)
+    centre_h22(c, 297, 42, "Pasticceria Scuderi di Scuderi Rosaria & C. s.n.c. – Via Etnea 301, 95125 Catania – "
+                           "P.IVA e C.F. 04512360871", 6.6, "Helvetica")
+    c.save()
+
+
 def fmt_rate(d):
     r = next(iter(d.base))
     s = str(r)
@@ -15984,6 +17093,15 @@ LAYOUTS = {
     "nl-evenementenverhuur": (nl_evenementenverhuur, ["9", "21"], "invoice"),
     "es-herbolario-ticket": (es_herbolario_ticket, ["4", "10", "21"], "receipt"),
     "it-frantoio": (it_frantoio, ["4", "10", "22"], "invoice"),
+    # HELD_OUT_22 (session 14): appended after HELD_OUT_21 so that every earlier document stays as first drawn
+    "fr-musee-boutique-ticket": (fr_musee_boutique_ticket, ["5.5", "20"], "receipt"),
+    "fr-services-domicile": (fr_services_domicile, ["10", "20"], "invoice"),
+    "fr-pieces-auto-avoir": (fr_pieces_auto_avoir, ["20"], "credit-note"),
+    "en-uk-school-uniform": (en_uk_school_uniform, ["0", "20"], "invoice"),
+    "de-verlag-remission": (de_verlag_remission, ["7", "19"], "credit-note"),
+    "nl-schoenmaker": (nl_schoenmaker, ["9", "21"], "receipt"),
+    "es-proteccion-incendios": (es_proteccion_incendios, ["21"], "invoice"),
+    "it-pasticceria": (it_pasticceria, ["10", "22"], "invoice"),
 }
 
 
@@ -16042,7 +17160,7 @@ def set_of(name):
             ("held-out-14", HELD_OUT_14), ("held-out-15", HELD_OUT_15),
             ("held-out-16", HELD_OUT_16), ("held-out-17", HELD_OUT_17),
             ("held-out-18", HELD_OUT_18), ("held-out-19", HELD_OUT_19),
-            ("held-out-20", HELD_OUT_20), ("held-out-21", HELD_OUT_21)]
+            ("held-out-20", HELD_OUT_20), ("held-out-21", HELD_OUT_21), ("held-out-22", HELD_OUT_22)]
     return next((tag for tag, layouts in sets if name in layouts), "development")
 
 
@@ -16102,7 +17220,7 @@ def main():
     ap.add_argument("--md", help="write the tables to this Markdown file")
     ap.add_argument("--append", action="store_true", help="append to --md instead of replacing it")
     ap.add_argument("--only", help="comma-separated layouts, or 'tuning' (every layout but the HELD_OUT_2 to "
-                    "HELD_OUT_21 ones)")
+                    "HELD_OUT_22 ones)")
     ap.add_argument("--sources", default="text,scan,photo",
                     help="comma-separated copies to read (text: the text-layer PDF; scan, photo: OCR)")
     args = ap.parse_args()
@@ -16110,7 +17228,8 @@ def main():
     only = None
     held = (HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6 + HELD_OUT_7 + HELD_OUT_8 + HELD_OUT_9
             + HELD_OUT_10 + HELD_OUT_11 + HELD_OUT_12 + HELD_OUT_13 + HELD_OUT_14 + HELD_OUT_15
-            + HELD_OUT_16 + HELD_OUT_17 + HELD_OUT_18 + HELD_OUT_19 + HELD_OUT_20 + HELD_OUT_21)
+            + HELD_OUT_16 + HELD_OUT_17 + HELD_OUT_18 + HELD_OUT_19 + HELD_OUT_20 + HELD_OUT_21
+            + HELD_OUT_22)
     if args.only == "tuning":
         only = [n for n in LAYOUTS if n not in held]
     elif args.only:
@@ -16204,6 +17323,10 @@ def main():
         text += ["", f"#### Held-out layouts (HELD_OUT_21, drawn in session 14 by someone who did not read the "
                  f"extraction rules, never inspected per document while tuning): {len(HELD_OUT_21)} layouts: "
                  + ", ".join(HELD_OUT_21), "", table(rows, "held-out-21")]
+    if any(k[0] == "held-out-22" for k in rows):
+        text += ["", f"#### Held-out layouts (HELD_OUT_22, drawn in session 14 by someone who did not read the "
+                 f"extraction rules, never inspected per document while tuning): {len(HELD_OUT_22)} layouts: "
+                 + ", ".join(HELD_OUT_22), "", table(rows, "held-out-22")]
     print("\n".join(text))
     if args.md:
         with open(args.md, "a" if args.append else "w") as f:
