@@ -3,7 +3,7 @@
 
     heldout.py --bin target/release/coffre --out DIR [--per-layout 2] [--seed 7] [--md FILE [--append]]
 
-One hundred and seventy-four layouts, each its own drawing function (fonts, label wordings, orders,
+One hundred and ninety layouts, each its own drawing function (fonts, label wordings, orders,
 positions of the totals, currencies and date formats differ), in six languages. The first twelve were split
 into TUNING and HELD_OUT for one first-sight run (kept below for the record); those, the next
 seven (TUNING_2) and twelve about invoice dates (TUNING_3) have been seen while tuning: the
@@ -43,6 +43,11 @@ HELD_OUT_19 (eight layouts in six languages, session 13) were designed the same 
 person who reported only their names: scored only as a table of its own, never inspected document by document.
 HELD_OUT_20 (eight layouts in six languages, session 13) were designed the same way, at the same time,
 by someone else who reported only their names: scored only as a table of its own, never inspected
+document by document.
+HELD_OUT_21 (eight layouts in six languages, session 14) were designed the same way by someone who
+reported only their names: scored only as a table of its own, never inspected document by document.
+HELD_OUT_22 (eight layouts in six languages, session 14) were designed the same way, at the same time,
+by another person who reported only their names: scored only as a table of its own, never inspected
 document by document.
 Photos' noise is seeded per document (since session 10; Pillow's effect_noise was not, so
 photo figures of earlier runs moved by a document or two between runs).
@@ -127,7 +132,13 @@ LANG = {"fr-box": "fr", "en-us": "en", "de-classic": "de", "nl-table": "nl", "es
         "it-legna-accompagnatoria": "it",
         "fr-primeur-ticket": "fr", "fr-pompes-funebres": "fr", "fr-negoce-materiaux-avoir": "fr",
         "en-uk-mobility-aids": "en", "de-stadtwerke-abrechnung": "de", "nl-zonnepanelen": "nl", "es-panaderia": "es",
-        "it-vivaio": "it"}
+        "it-vivaio": "it",
+        "fr-kiosque-presse-ticket": "fr", "fr-geometre-expert": "fr", "fr-emballages-avoir": "fr",
+        "en-ie-joinery": "en", "de-campingplatz": "de", "nl-evenementenverhuur": "nl", "es-herbolario-ticket": "es",
+        "it-frantoio": "it",
+        "fr-musee-boutique-ticket": "fr", "fr-services-domicile": "fr", "fr-pieces-auto-avoir": "fr",
+        "en-uk-school-uniform": "en", "de-verlag-remission": "de", "nl-schoenmaker": "nl",
+        "es-proteccion-incendios": "es", "it-pasticceria": "it"}
 # Added on branch ocr2: TUNING_2 seen while tuning; HELD_OUT_2 drawn before the changes and scored
 # only as a table (never inspected per document while tuning).
 TUNING_2 = ["de-en16931", "nl-verlegd", "es-simplificada", "fr-facturx"]
@@ -207,6 +218,14 @@ HELD_OUT_19 = ["fr-epicerie-vrac-ticket", "fr-centre-equestre", "fr-jouets-avoir
 # rules, scored only as a table (never inspected per document while tuning).
 HELD_OUT_20 = ["fr-primeur-ticket", "fr-pompes-funebres", "fr-negoce-materiaux-avoir", "en-uk-mobility-aids",
                "de-stadtwerke-abrechnung", "nl-zonnepanelen", "es-panaderia", "it-vivaio"]
+# Added on branch held-out-21 (session 14): eight layouts designed without looking at the extraction
+# rules, scored only as a table (never inspected per document while tuning).
+HELD_OUT_21 = ["fr-kiosque-presse-ticket", "fr-geometre-expert", "fr-emballages-avoir", "en-ie-joinery",
+               "de-campingplatz", "nl-evenementenverhuur", "es-herbolario-ticket", "it-frantoio"]
+# Added on branch held-out-22 (session 14): eight layouts designed without looking at the extraction
+# rules, scored only as a table (never inspected per document while tuning).
+HELD_OUT_22 = ["fr-musee-boutique-ticket", "fr-services-domicile", "fr-pieces-auto-avoir", "en-uk-school-uniform",
+               "de-verlag-remission", "nl-schoenmaker", "es-proteccion-incendios", "it-pasticceria"]
 CENT = Decimal("0.01")
 
 
@@ -14713,6 +14732,2177 @@ def it_vivaio(d, path, rng):
     c.save()
 
 
+# ---- layouts added for held-out set 21 (session 14) --------------------------------------------
+# Eight layouts, each designed on its own after real businesses' prints, without looking at the
+# extraction rules: three French (a newsagent's till receipt with newspapers and magazines at
+# 2,1 %, books and take-away drinks at 5,5 %, stationery and sweets at 20 % and postage stamps
+# outside VAT; a chartered land surveyor's invoice for a boundary survey, in a letter with a
+# sidebar, the deposit invoiced earlier deducted after the total; a packaging distributor's credit
+# note for goods returned or wrongly priced, with the totals in a row of cells at the foot), an
+# Irish joinery firm's VAT invoice with fitted work at 13.5 % and free-standing furniture at 23 %
+# and the deposit deducted, a German campsite's bill on A5 with the pitch, persons and bread
+# rolls at 7 %, electricity from the meter readings, the dog and the washing tokens at 19 % and the
+# visitor's tax outside VAT, a Dutch party rental firm's invoice with ice and soft drinks at 9 %
+# and the hire at 21 % and the down payment deducted, a Spanish herbalist's simplified invoice with
+# books at 4 %, food supplements and teas at 10 % and cosmetics at 21 %, and an Italian olive mill's
+# invoice to a delicatessen with oil at 4 %, olives and preserves at 10 % and gift boxes at 22 %.
+# HELD_OUT_21: drawn in session 14, scored only as a table of its own, never inspected per document
+# while tuning.
+
+def net_h21(d, base):
+    """Sets the bases per rate (net amounts as printed on the lines) and works the VAT out again."""
+    d.base = defaultdict(Decimal, {r: q(b) for r, b in base.items() if b})
+    d.vat = {r: q(b * Decimal(r) / 100) for r, b in d.base.items()}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = d.ht + d.tva
+
+
+def gross_h21(d, gross):
+    """Prices including VAT (shops, campsites): per rate, the base is worked back from the amount paid."""
+    gross = {r: q(t) for r, t in gross.items() if t}
+    d.base = defaultdict(Decimal, {r: q(t * 100 / (100 + Decimal(r))) for r, t in gross.items()})
+    d.vat = {r: gross[r] - d.base[r] for r in gross}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = sum(gross.values())
+
+
+def centre_h21(c, x, y, s, size, font):
+    c.setFont(font, size)
+    c.drawCentredString(x, y, s)
+
+
+def fill_h21(c, x, y, w, h, grey):
+    c.setFillGray(grey)
+    c.rect(x, y, w, h, stroke=0, fill=1)
+    c.setFillGray(0)
+
+
+def wrap_h21(c, s, font, size, width):
+    """Splits a label into lines that fit the width, on spaces."""
+    out, cur = [], ""
+    for word in s.split(" "):
+        test = (cur + " " + word).strip()
+        if cur and c.stringWidth(test, font, size) > width:
+            out.append(cur)
+            cur = word
+        else:
+            cur = test
+    return out + [cur]
+
+
+def fr_kiosque_presse_ticket(d, path, rng):
+    """A French newsagent's (maison de la presse) till receipt on a narrow roll, in a fixed-pitch
+    font: the shop's sign, trades, address, company, SIRET and VAT number centred, the note that the
+    ticket was printed at the customer's request, the date (two-digit year) and time with the till,
+    the ticket number and the seller, the articles with their quantity and a letter for the VAT
+    rate (newspapers and magazines at 2,1 %, books and take-away drinks at 5,5 %, stationery, cards
+    and sweets at 20 %, postage stamps outside VAT), the number of articles, the total, the payment,
+    the VAT table per letter with its total row, a parcel-point line or a subscription reminder, a
+    voucher with its expiry date and the certified till software line."""
+    press = [("OUEST-FRANCE", "1.40"), ("LA MANCHE LIBRE", "1.30"), ("LE MONDE", "3.20"), ("L'EQUIPE", "2.00"),
+             ("LE FIGARO", "3.00"), ("TELE 7 JOURS", "1.90"), ("PARIS MATCH", "3.50"), ("LE CANARD ENCHAINE", "1.50"),
+             ("PICSOU MAGAZINE", "5.95"), ("AUTO PLUS", "2.90"), ("SPORT SUDOKU", "3.90"), ("FEMME ACTUELLE", "2.20")]
+    books = [("ROMAN POCHE FOLIO", ["7.90", "8.90", "9.40"]), ("LIVRE COLORIAGE ENFANT", ["4.95", "6.50"]),
+             ("GUIDE ROUTARD NORMANDIE", ["14.90"]), ("BD ALBUM CARTONNE", ["11.50", "12.95"]),
+             ("RECUEIL MOTS FLECHES", ["5.90"])]
+    drinks = [("EAU MINERALE 50CL", "0.90"), ("JUS ORANGE 33CL", "1.60"), ("THE GLACE PECHE 50CL", "2.10")]
+    shop = [("STYLO BIC 4 COULEURS", "2.95"), ("CARTE POSTALE", "0.80"), ("CARTE ANNIVERSAIRE", "3.50"),
+            ("ENVELOPPES KRAFT X20", "2.40"), ("PILES LR06 AA X4", "6.90"), ("CHEWING-GUM HOLLYWOOD", "1.60"),
+            ("BARRE CHOCOLAT LAIT", "1.50"), ("CAHIER 96P SEYES", "2.20"), ("ROULEAU ADHESIF", "1.95")]
+    rows = []  # (qty, name, each, rate)
+    for name, price in rng.sample(press, rng.randint(1, 3)):
+        rows.append((1, name, Decimal(price), "2.1"))
+    if rng.random() < 0.5:
+        name, prices = rng.choice(books)
+        rows.append((1, name, Decimal(rng.choice(prices)), "5.5"))
+    if rng.random() < 0.45:
+        name, price = rng.choice(drinks)
+        rows.append((rng.choice([1, 1, 2]), name, Decimal(price), "5.5"))
+    for name, price in rng.sample(shop, rng.randint(1, 2)):
+        rows.append((rng.choice([1, 1, 1, 2, 3]), name, Decimal(price), "20"))
+    if rng.random() < 0.45:
+        rows.append((rng.choice([1, 2, 5, 12]), "TIMBRE LETTRE VERTE", Decimal("1.39"), "0"))
+    rng.shuffle(rows)
+    gross = defaultdict(Decimal)
+    for qty, _, each, rate in rows:
+        gross[rate] += qty * each
+    gross_h21(d, gross)
+    letter = {"2.1": "A", "5.5": "B", "20": "C", "0": "D"}
+    shown = {"2.1": "2,10", "5.5": "5,50", "20": "20,00", "0": "EXO"}
+    till = rng.randint(1, 2)
+    d.number = f"{rng.randint(1, 39999):06d}"
+    hh, mm = rng.randint(6, 19), rng.randint(0, 59)
+    w = 204
+    height = 380 + 11 * len(rows) + 10 * sum(1 for r in rows if r[0] > 1) + 10 * len(d.base)
+    c = canvas.Canvas(path, pagesize=(w, height), invariant=1)
+    y = height - 24
+
+    def line(s, right=None, size=7, font="Courier", center=False):
+        nonlocal y
+        if center:
+            centre_h21(c, w / 2, y, s, size, font)
+        else:
+            txt(c, 8, y, s, size, font)
+        if right is not None:
+            txt(c, w - 8, y, right, size, font, right=True)
+        y -= size + 3
+
+    sep = "=" * 43
+    line("MAISON DE LA PRESSE", size=10, font="Courier-Bold", center=True)
+    line("LE FIL D'ARIANE", size=9, font="Courier-Bold", center=True)
+    line("Presse - Librairie - Papeterie - Point relais", size=6, center=True)
+    for s in ["7 PLACE DU PARVIS NOTRE-DAME", "50200 COUTANCES", "TEL 02 33 45 12 87",
+              "SARL ARIANE PRESSE", "SIRET 812 447 905 00014", "TVA INTRA FR48812447905"]:
+        line(s, size=6.5, center=True)
+    line(sep, size=6.5)
+    line("Ticket imprime a la demande du client", size=6.5, center=True)
+    line(f"LE {d.date:%d/%m/%y} A {hh:02d}:{mm:02d}", f"CAISSE {till}")
+    line(f"TICKET {d.number}", f"VEND. {rng.choice(['MARTINE', 'KEVIN', 'ODILE', 'YANN'])}")
+    line(sep, size=6.5)
+    for qty, name, each, rate in rows:
+        line(f"{qty:>2} {name}", f"{eu(qty * each, '')} {letter[rate]}")
+        if qty > 1:
+            line(f"     {qty} x {eu(each, '')}", size=6.5)
+    line("-" * 43, size=6.5)
+    line(f"{len(rows)} LIGNE(S)  {sum(r[0] for r in rows)} ARTICLE(S)", size=6.5)
+    y -= 2
+    line("TOTAL TTC", eu(d.ttc, "") + " EUR", size=9.5, font="Courier-Bold")
+    y -= 2
+    if rng.random() < 0.45:
+        given = Decimal((int(d.ttc) // 5 + 1) * 5)
+        line("ESPECES", eu(given, ""))
+        line("RENDU MONNAIE", eu(given - d.ttc, ""))
+    else:
+        line("CARTE BANCAIRE SANS CONTACT", eu(d.ttc, ""))
+        line(f"  ************{rng.randint(1000, 9999)}  AUTO {rng.randint(100000, 999999)}", size=6.5)
+    line("-" * 43, size=6.5)
+    line(f"{'T':<2}{'TAUX':>6}{'HT':>10}{'TVA':>8}{'TTC':>10}", size=6.5, font="Courier-Bold")
+    for r in sorted(d.base, key=lambda r: "ABCD".index(letter[r])):
+        line(f"{letter[r]:<2}{shown[r]:>6}{eu(d.base[r], ''):>10}{eu(d.vat[r], ''):>8}"
+             f"{eu(d.base[r] + d.vat[r], ''):>10}", size=6.5)
+    line(f"{'TOTAL':<8}{eu(d.ht, ''):>10}{eu(d.tva, ''):>8}{eu(d.ttc, ''):>10}", size=6.5, font="Courier-Bold")
+    line("D : timbres-poste, operation exoneree", size=6)
+    line(sep, size=6.5)
+    if rng.random() < 0.5:
+        line("POINT RELAIS - RETRAIT COLIS", size=6.5)
+        line(f"  COLIS N. {rng.randint(10 ** 11, 10 ** 12 - 1)}", size=6.5)
+        line(f"  DEPOSE LE {d.before:%d/%m/%y}", size=6.5)
+    else:
+        end = d.date + dt.timedelta(days=rng.choice([9, 16, 23]))
+        line(f"ABONNEMENT PORTAGE N. {rng.randint(4000, 8999)}", size=6.5)
+        line(f"  FIN DE VOTRE ABONNEMENT LE {end:%d/%m/%y}", size=6.5)
+    line(f"BON -10% PAPETERIE VALABLE JUSQU'AU {d.other:%d/%m/%y}", size=6)
+    y -= 3
+    line("MERCI ET A BIENTOT", size=8, font="Courier-Bold", center=True)
+    line("Ouvert du lundi au samedi 6h30-19h30", size=6, center=True)
+    line("dimanche 7h-12h30", size=6, center=True)
+    y -= 2
+    line(f"NF525 - CAISSE {till} - OP 0{rng.randint(1, 4)} - {d.number} - V4.12", size=5.5, center=True)
+    c.save()
+
+
+def fr_geometre_expert(d, path, rng):
+    """A French chartered land surveyor's invoice for a boundary survey, as a letter in a serif font
+    with a grey sidebar at the left (the firm's name, trades, address, contacts, registration with
+    the professional order, SIRET, VAT number and insurer), the town and long date at the top right,
+    the client's address, "FACTURE" and a row of ruled cells (invoice number, file number, the
+    client's reference, due date), the subject (the municipality, the cadastral section and plots,
+    the place name), the lines (research, notices to the neighbours, survey, the meeting on site
+    and its date, the official report, the cadastral document for a division, boundary stones,
+    travel) with quantity, unit price and amount, the totals at the right (net, VAT 20 %, total),
+    the deposit invoiced earlier and its date deducted with the amount left to pay, the date of
+    the service, payment terms and late-payment penalties, and the order's code at the foot."""
+    communes = [("Seynod", "Les Grands Prés", "AC"), ("Sévrier", "Le Crêt du Maure", "B"),
+                ("Argonay", "Les Teppes", "A"), ("Poisy", "Champ Fleuri", "C"), ("Talloires", "Les Granges", "D")]
+    commune, place, section = rng.choice(communes)
+    plots = sorted(rng.sample(range(40, 990), rng.choice([1, 2])))
+    division = rng.random() < 0.5
+    meeting = d.before
+    neighbours = rng.randint(2, 5)
+    stones = rng.randint(2, 6)
+    items = [("Recherches foncières, analyse des titres de propriété et des documents cadastraux", 1,
+              rng.choice(["180.00", "240.00"])),
+             ("Convocation des propriétaires riverains par lettre recommandée avec AR", neighbours, "22.00"),
+             (f"Levé topographique de la propriété (environ {rng.randint(6, 28) * 100} m²)", 1,
+              rng.choice(["480.00", "560.00", "690.00"])),
+             (f"Réunion contradictoire de bornage sur site le {meeting:%d/%m/%Y}", 1, rng.choice(["420.00", "520.00"])),
+             ("Procès-verbal de bornage et de reconnaissance de limites, plan annexé", 1,
+              rng.choice(["260.00", "310.00"]))]
+    if division:
+        items.append(("Document modificatif du parcellaire cadastral (DMPC), dépôt au service du cadastre", 1,
+                      rng.choice(["350.00", "390.00"])))
+    items.append(("Fourniture et pose de bornes OGE", stones, "42.00"))
+    items.append(("Frais de déplacement (forfait zone 2)", 1, "45.00"))
+    rows = [(label, qty, Decimal(each), q(qty * Decimal(each))) for label, qty, each in items]
+    net_h21(d, {"20": sum(r[3] for r in rows)})
+    d.number = f"{d.date:%y%m}-{rng.randint(10, 399):03d}"
+    folder = f"{(d.before - dt.timedelta(days=60)):%Y}-{rng.randint(100, 899)}"
+    deposit = Decimal(rng.choice([300, 400, 500, 600]))
+    dep_date = meeting - dt.timedelta(days=rng.randint(20, 50))
+    dep_no = f"{dep_date:%y%m}-{rng.randint(10, 399):03d}"
+    client = rng.choice([("Monsieur et Madame Frédéric BURNIER", "145 route des Creuses", "74600 SEYNOD"),
+                         ("Madame Anne-Laure DUCRET", "9 chemin des Vignes", "74320 SÉVRIER"),
+                         ("SCI LES TEPPES", "Monsieur Paul MOLLIER, gérant", "74370 ARGONAY")])
+    c = pen(path, "Times-Roman")
+    fill_h21(c, 0, 0, 165, 842, 0.9)
+    txt(c, 18, 790, "CABINET", 9, "Times-Roman")
+    txt(c, 18, 774, "BRUNET & ROSSET", 13, "Times-Bold")
+    txt(c, 18, 760, "Géomètres-Experts associés", 9, "Times-Italic")
+    for i, s in enumerate(["Foncier – Bornage", "Topographie – 3D", "Copropriété", "Urbanisme – VRD"]):
+        txt(c, 18, 732 - 12 * i, s, 8.5, "Times-Roman")
+    for i, s in enumerate(["12 avenue de Genève", "74000 ANNECY", "", "Tél. 04 50 51 27 90",
+                           "contact@brunet-rosset-ge.fr", "www.brunet-rosset-ge.fr"]):
+        txt(c, 18, 660 - 12 * i, s, 8.5, "Times-Roman")
+    for i, s in enumerate(["SELARL au capital de 40 000 €", "inscrite au Tableau de l'Ordre", "des Géomètres-Experts",
+                           "sous le n° 2009B200147", "", "RCS Annecy 512 334 870", "SIRET 512 334 870 00029",
+                           "TVA FR 63 512334870", "", "Assurance RC professionnelle", "MAF – contrat n° 158 422/B"]):
+        txt(c, 18, 200 - 11 * i, s, 7.5, "Times-Roman")
+    txt(c, 555, 800, f"Annecy, le {long_date(d.date, 'fr')}", 10.5, "Times-Roman", right=True)
+    for i, s in enumerate(client):
+        txt(c, 330, 752 - 14 * i, s, 10.5 if i == 0 else 10, "Times-Bold" if i == 0 else "Times-Roman")
+    txt(c, 190, 690, "FACTURE", 22, "Times-Bold")
+    cells = [("Facture n°", d.number), ("Dossier n°", folder),
+             ("Votre référence", rng.choice(["Vente terrain", "Bornage", f"Devis du {dep_date:%d/%m/%Y}"])),
+             ("Échéance", "à réception")]
+    x = 190
+    for k, v in cells:
+        c.rect(x, 640, 91, 30)
+        txt(c, x + 4, 660, k, 7.5, "Times-Italic")
+        txt(c, x + 4, 646, v, 10, "Times-Bold")
+        x += 91
+    txt(c, 190, 614, "Objet :", 10, "Times-Bold")
+    txt(c, 228, 614, "Bornage contradictoire" + (" et division parcellaire" if division else ""), 10, "Times-Roman")
+    txt(c, 228, 601, f"Commune de {commune} – section {section} n° " + " et ".join(str(p) for p in plots)
+        + f" – lieu-dit « {place} »", 10, "Times-Roman")
+    y = 570
+    c.setLineWidth(0.8)
+    c.line(190, y + 13, 555, y + 13)
+    for x, h, right in [(194, "Désignation", False), (420, "Qté", True), (480, "P.U. HT", True),
+                        (552, "Montant HT", True)]:
+        txt(c, x, y, h, 9.5, "Times-Bold", right=right)
+    c.line(190, y - 5, 555, y - 5)
+    y -= 8
+    for label, qty, each, amount in rows:
+        parts = wrap_h21(c, label, "Times-Roman", 9.5, 205)
+        y -= 13
+        for i, p in enumerate(parts):
+            txt(c, 194, y - 11 * i, p, 9.5, "Times-Roman")
+        txt(c, 420, y, str(qty), 9.5, right=True)
+        txt(c, 480, y, eu(each, " "), 9.5, right=True)
+        txt(c, 552, y, eu(amount, " "), 9.5, right=True)
+        y -= 11 * (len(parts) - 1) + 3
+    c.line(190, y - 6, 555, y - 6)
+    y -= 26
+    for i, (k, v) in enumerate([("Total HT", eu(d.ht, " ") + " €"), ("TVA 20 %", eu(d.tva, " ") + " €")]):
+        txt(c, 390, y - 15 * i, k, 10.5, "Times-Roman")
+        txt(c, 552, y - 15 * i, v, 10.5, "Times-Roman", right=True)
+    y -= 36
+    c.setLineWidth(1.2)
+    c.rect(385, y - 6, 170, 20)
+    c.setLineWidth(1)
+    txt(c, 390, y, "Total TTC", 11.5, "Times-Bold")
+    txt(c, 552, y, eu(d.ttc, " ") + " €", 11.5, "Times-Bold", right=True)
+    y -= 26
+    txt(c, 194, y, f"À déduire : provision facturée le {dep_date:%d/%m/%Y} (facture n° {dep_no}), réglée",
+        9.5, "Times-Italic")
+    txt(c, 552, y, "- " + eu(deposit, " ") + " €", 9.5, "Times-Italic", right=True)
+    y -= 18
+    txt(c, 390, y, "Net à payer", 11, "Times-Bold")
+    txt(c, 552, y, eu(d.ttc - deposit, " ") + " €", 11, "Times-Bold", right=True)
+    y -= 34
+    notes = [f"Date de réalisation de la prestation : {meeting:%d/%m/%Y} (réunion sur site), plans et procès-verbal "
+             "remis ensuite.",
+             "Règlement à réception, par virement : IBAN FR76 1810 6000 1596 4213 7802 411 – BIC AGRIFRPP881, ou par "
+             "chèque à l'ordre du Cabinet Brunet & Rosset.",
+             "Pas d'escompte pour paiement anticipé. En cas de retard, pénalités au taux de trois fois le taux "
+             "d'intérêt légal et, pour les professionnels, indemnité forfaitaire de 40 € pour frais de recouvrement "
+             "(art. L. 441-10 et D. 441-5 du code de commerce)."]
+    for i, s in enumerate(notes):
+        for j, p in enumerate(wrap_h21(c, s, "Times-Roman", 8.5, 360)):
+            txt(c, 194, y, p, 8.5, "Times-Roman")
+            y -= 10
+        y -= 3
+    c.setLineWidth(0.4)
+    c.line(190, 60, 555, 60)
+    for i, s in enumerate(["Profession réglementée – loi n° 46-942 du 7 mai 1946 – code des devoirs professionnels "
+                           "(décret n° 96-478 du 31 mai 1996).",
+                           "Médiation de la consommation : Médiateur de l'Ordre des géomètres-experts, 40 avenue "
+                           "Hoche, 75008 Paris."]):
+        txt(c, 190, 50 - 9 * i, s, 6.8, "Times-Roman")
+    c.save()
+
+
+def fr_emballages_avoir(d, path, rng):
+    """A French packaging distributor's credit note to a mail-order firm, as an ERP prints it: the
+    distributor's name and line of business at the top left, "AVOIR" in a dark box at the right
+    with its number, two rows of ruled cells (date, customer code, the customer's VAT number,
+    sales representative; invoice credited and its date, delivery note, customer order), the
+    delivery and invoicing addresses side by side, the reason, a ruled table (reference,
+    description, quantity, unit, net unit price, discount, amount) either for goods sent back or
+    for a price wrongly invoiced (quantity times the difference), then the totals in a row of cells
+    across the foot (gross, invoice discount, carriage, net, VAT 20 %, total) and a framed amount
+    to be deducted, the way it will be settled and the company's registry."""
+    cat = [("CAR-SC-3122", "Caisse américaine simple cannelure 310x220x150", "PQT 25", ["11.40", "12.60"]),
+           ("CAR-DC-6040", "Caisse double cannelure 600x400x400 brune", "PQT 10", ["18.90", "21.40"]),
+           ("FIL-M17-450", "Film étirable manuel 17 µ 450 mm x 300 m", "RLX", ["6.85", "7.40"]),
+           ("ADH-PP48-BR", "Ruban adhésif PP 48 mm x 66 m brun silencieux", "CT 36", ["44.50", "49.90"]),
+           ("BUL-50-100", "Film à bulles 50 cm x 100 m, 60 g/m²", "RLX", ["23.40", "26.80"]),
+           ("CAL-CHIP-500", "Chips de calage polystyrène, sac 500 L", "SAC", ["19.90", "22.50"]),
+           ("ETQ-TH-10015", "Étiquettes thermiques 100 x 150, rouleau de 500", "RLX", ["9.80", "11.20"]),
+           ("POC-PD-C5", "Pochettes porte-documents C5 « Documents ci-joints », boîte 1000", "BTE", ["34.00", "38.50"])]
+    price_error = rng.random() < 0.4
+    disc = rng.choice([0, 5, 8, 10])
+    rows = []  # (ref, label, qty, unit, each, disc, amount)
+    for ref, label, unit, prices in sorted(rng.sample(cat, rng.randint(2, 4)), key=cat.index):
+        qty = rng.choice([2, 3, 4, 5, 6, 8, 10, 12, 15, 20])
+        if price_error:
+            each = q(Decimal(rng.choice(prices)) * Decimal(rng.choice(["0.08", "0.10", "0.12", "0.15"])))
+            label = "Écart de prix – " + label
+        else:
+            each = Decimal(rng.choice(prices))
+        rows.append((ref, label, qty, unit, each, disc, q(qty * each * (100 - disc) / 100)))
+    gross = sum(r[6] for r in rows)
+    foot = rng.choice([0, 0, 2, 3])
+    foot_amount = q(gross * foot / 100)
+    carriage = Decimal(rng.choice(["14.50", "18.90"])) if not price_error and rng.random() < 0.4 else Decimal(0)
+    net_h21(d, {"20": gross - foot_amount + carriage})
+    d.number = f"AV{d.date:%y%m}-{rng.randint(1, 420):04d}"
+    sold = d.before - dt.timedelta(days=rng.randint(5, 30))
+    inv_no = f"FA{sold:%y%m}-{rng.randint(500, 4999):05d}"
+    bl_no = f"BL{rng.randint(100000, 499999)}"
+    order = rng.choice(["PO-", "CDE ", "ACH-"]) + str(rng.randint(2000, 9999))
+    account = f"C{rng.randint(10000, 39999)}"
+    c = pen(path)
+    txt(c, 40, 798, "EMBALL'OUEST", 22, "Helvetica-Bold")
+    txt(c, 40, 784, "DISTRIBUTION", 10, "Helvetica")
+    txt(c, 40, 768, "Emballages, calage et consommables d'expédition", 8.5, "Helvetica-Oblique")
+    for i, s in enumerate(["ZA de la Brosse – 3 rue des Artisans", "44800 SAINT-HERBLAIN",
+                           "Tél. 02 40 63 18 70 – commandes@emballouest.fr"]):
+        txt(c, 40, 752 - 11 * i, s, 8.5, "Helvetica")
+    fill_h21(c, 380, 760, 175, 50, 0.2)
+    c.setFillGray(1)
+    txt(c, 392, 788, "AVOIR", 20, "Helvetica-Bold")
+    txt(c, 392, 770, f"N° {d.number}", 11, "Helvetica-Bold")
+    c.setFillGray(0)
+    grid = [[("Date", f"{d.date:%d/%m/%Y}"), ("Code client", account), ("N° TVA client", rng.choice(
+        ["FR 21 830412558", "FR 07 791225004", "FR 54 880934117"])), ("Représentant", rng.choice(["J. Le Goff",
+                                                                                                 "S. Bertin"]))],
+            [("Facture d'origine", inv_no), ("Du", f"{sold:%d/%m/%Y}"), ("Bon de livraison", bl_no),
+             ("Votre commande", order)]]
+    for j, row in enumerate(grid):
+        x = 40
+        for (k, v), wd in zip(row, [110, 110, 150, 145]):
+            c.rect(x, 694 - 30 * j, wd, 30)
+            txt(c, x + 4, 714 - 30 * j, k, 7, "Helvetica")
+            txt(c, x + 4, 700 - 30 * j, v, 9.5, "Helvetica-Bold")
+            x += wd
+    who = rng.choice([("BOUTIQUE DES LANDES SAS", "Service comptabilité", "12 rue du Port", "40100 DAX"),
+                      ("LA MALLE À THÉ SARL", "", "Parc d'activités du Moulin", "85000 LA ROCHE-SUR-YON"),
+                      ("CYCLO-PIÈCES.COM SAS", "Entrepôt logistique", "4 allée Newton", "49000 ANGERS")])
+    txt(c, 40, 646, "Adresse de livraison", 7.5, "Helvetica-Oblique")
+    txt(c, 320, 646, "Adresse de facturation", 7.5, "Helvetica-Oblique")
+    yy = 632
+    for s in who:
+        if s:
+            txt(c, 40, yy, s, 9, "Helvetica")
+            txt(c, 320, yy, s, 9.5, "Helvetica-Bold" if s == who[0] else "Helvetica")
+            yy -= 12
+    reason = ("Erreur de tarif sur la facture d'origine : prix contrat non appliqué" if price_error else
+              rng.choice(["Retour de marchandise : cartons écrasés à la livraison (réserves sur le bon de transport)",
+                          "Retour de marchandise non conforme à la commande",
+                          "Reprise de surstock accordée à titre commercial"]))
+    txt(c, 40, 578, "Motif : " + reason, 9, "Helvetica-Bold")
+    y = 552
+    fill_h21(c, 40, y - 5, 515, 17, 0.85)
+    for x, h, right in [(44, "Référence", False), (118, "Désignation", False), (365, "Qté", True), (372, "Unité", False),
+                        (445, "P.U. net HT", True), (485, "Rem.", True), (551, "Montant HT", True)]:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    for ref, label, qty, unit, each, dsc, amount in rows:
+        parts = wrap_h21(c, label, "Helvetica", 8, 225)
+        y -= 15
+        txt(c, 44, y, ref, 7.5, "Helvetica")
+        for i, p in enumerate(parts):
+            txt(c, 118, y - 10 * i, p, 8, "Helvetica")
+        txt(c, 365, y, str(qty), 8, right=True)
+        txt(c, 372, y, unit, 8)
+        txt(c, 445, y, eu(each, " "), 8, right=True)
+        txt(c, 485, y, f"{dsc},00 %" if dsc else "", 8, right=True)
+        txt(c, 551, y, eu(amount, " "), 8, right=True)
+        y -= 10 * (len(parts) - 1)
+    if carriage:
+        txt(c, 118, y - 22, "Frais de port de la livraison d'origine remboursés : voir ci-dessous.", 8,
+            "Helvetica-Oblique")
+    c.setLineWidth(0.5)
+    c.rect(40, 250, 515, 314)
+    top = 214
+    cells = [("Total brut HT", eu(gross, " ")), (f"Remise {foot} %" if foot else "Remise", eu(foot_amount, " ")),
+             ("Port HT", eu(carriage, " ")), ("Net HT", eu(d.ht, " ")), ("TVA 20,00 %", eu(d.tva, " ")),
+             ("Total TTC", eu(d.ttc, " "))]
+    x = 40
+    for k, v in cells:
+        c.rect(x, top, 60, 30)
+        txt(c, x + 30 - c.stringWidth(k, "Helvetica", 7) / 2, top + 20, k, 7, "Helvetica")
+        txt(c, x + 56, top + 6, v, 9, "Helvetica", right=True)
+        x += 60
+    c.setLineWidth(1.5)
+    c.rect(405, top, 150, 30)
+    c.setLineWidth(1)
+    txt(c, 410, top + 20, "NET À DÉDUIRE EUR", 8, "Helvetica-Bold")
+    txt(c, 550, top + 5, eu(d.ttc, " "), 12, "Helvetica-Bold", right=True)
+    settle = rng.choice([f"Cet avoir sera imputé sur votre prochaine échéance du {d.other:%d/%m/%Y}.",
+                         f"Remboursement par virement sur votre compte sous 15 jours, au plus tard le {d.other:%d/%m/%Y}."])
+    txt(c, 40, top - 22, settle, 8.5, "Helvetica")
+    txt(c, 40, top - 34, "Base TVA : " + eu(d.ht, " ") + " € au taux normal de 20 %. Les montants ci-dessus sont "
+                         "portés au crédit de votre compte client.", 8.5, "Helvetica")
+    for i, s in enumerate(["Tout retour de marchandise doit faire l'objet d'un accord préalable écrit ; les produits "
+                           "imprimés ou fabriqués sur mesure ne sont ni repris ni échangés.",
+                           "Nos conditions générales de vente s'appliquent à toute commande. Clause de réserve de "
+                           "propriété (loi n° 80-335 du 12 mai 1980)."]):
+        txt(c, 40, 96 - 9 * i, s, 6.6, "Helvetica")
+    c.setLineWidth(0.5)
+    c.line(40, 66, 555, 66)
+    centre_h21(c, 297, 56, "Emball'Ouest Distribution SAS au capital de 250 000 € – RCS Nantes 419 220 573 – SIRET "
+                           "419 220 573 00036 – NAF 4676Z", 6.8, "Helvetica")
+    centre_h21(c, 297, 47, "TVA intracommunautaire FR 38 419220573 – IBAN FR76 3000 4008 2800 0104 7715 942 – "
+                           "BIC BNPAFRPPXXX", 6.8, "Helvetica")
+    c.save()
+
+
+def en_ie_joinery(d, path, rng):
+    """An Irish joinery firm's VAT invoice to a householder, in a serif font: the firm's name at the
+    top left and its address, contacts and VAT number at the top right over a heavy rule, "VAT
+    INVOICE", the customer and the site at the left and a block at the right (invoice number, the
+    date written out, account, quotation and its date, order), a shaded table (quantity,
+    description, unit price, VAT rate, net amount) with work fitted in the house at the reduced
+    rate of 13.5 % and free-standing furniture at 23 %, the totals at the right with the VAT per
+    rate and its base, the deposit paid with the quotation deducted and the balance in a box, the
+    note on the two rates, the terms with the due date, bank details and the company's
+    registration at the foot."""
+    fitted = [("Supply and fit solid oak staircase, 13 treads, newel posts, handrail and spindles", (1, 1),
+               ["4850.00", "5620.00"]),
+              ("Supply and fit built-in wardrobes, painted MDF carcasses, soft-close hinges", (1, 2),
+               ["1980.00", "2640.00"]),
+              ("Supply and hang internal oak doors incl. frames, architraves and ironmongery", (3, 8),
+               ["385.00", "420.00"]),
+              ("Supply and fit oak skirting board 150 mm, ground floor (per lin. m)", (20, 60), ["14.50", "16.80"]),
+              ("Sash window overhaul: new cords, parting beads and draught seals (per window)", (2, 6),
+               ["165.00", "190.00"]),
+              ("Labour: adjustments, scribing and making good (per hour)", (4, 12), ["48.00", "55.00"])]
+    loose = [("Free-standing oak dining table 1.8 m, made to order", ["1650.00", "1980.00"]),
+             ("Pair of oak benches to match table", ["690.00", "780.00"]),
+             ("Solid ash bookcase 2.1 m x 1.2 m, free-standing", ["940.00", "1120.00"]),
+             ("Oak hall console table with two drawers", ["520.00", "640.00"])]
+    rows = []  # (qty, desc, each, rate, amount)
+    for desc, (lo, hi), prices in sorted(rng.sample(fitted, rng.randint(2, 3)), key=fitted.index):
+        qty = rng.randint(lo, hi)
+        each = Decimal(rng.choice(prices))
+        rows.append((qty, desc, each, "13.5", q(qty * each)))
+    for desc, prices in rng.sample(loose, rng.randint(1, 2)):
+        each = Decimal(rng.choice(prices))
+        rows.append((1, desc, each, "23", each))
+    base = defaultdict(Decimal)
+    for _, _, _, rate, amount in rows:
+        base[rate] += amount
+    net_h21(d, base)
+    d.number = str(rng.randint(2100, 2899))
+    quote = d.before - dt.timedelta(days=rng.randint(30, 75))
+    quote_no = f"Q-{rng.randint(600, 1299)}"
+    deposit = Decimal(int(d.ttc * Decimal("0.25") / 100) * 100)
+    account = rng.choice(["MUR", "FIT", "POW", "KEA", "DAL"]) + f"{rng.randint(1, 40):03d}"
+    who = rng.choice([("Mr & Mrs D. Murphy", "14 Johnstown Road", "Waterford X91 R2C8"),
+                      ("Ms Aoife Fitzgerald", "Ballyhack House, Ballyhack", "New Ross, Co. Wexford Y34 FX60"),
+                      ("Mr Ciarán Power", "3 The Orchard, Tramore Road", "Waterford X91 E6P3")])
+    c = pen(path, "Times-Roman")
+    txt(c, 40, 792, "HENNESSY", 26, "Times-Bold")
+    txt(c, 42, 776, "J O I N E R Y   L T D", 10, "Times-Roman")
+    txt(c, 42, 762, "Staircases · Doors · Fitted & Free-standing Furniture", 8.5, "Times-Italic")
+    for i, s in enumerate(["Unit 4, Kilbarry Business Park", "Dunmore Road, Waterford X91 K2T6",
+                           "Tel. 051 855 214  ·  info@hennessyjoinery.ie", "VAT Reg. No. IE 3345678LH"]):
+        txt(c, 555, 798 - 12 * i, s, 9, "Times-Roman", right=True)
+    c.setLineWidth(2.2)
+    c.line(40, 748, 555, 748)
+    c.setLineWidth(1)
+    txt(c, 40, 718, "VAT INVOICE", 17, "Times-Bold")
+    txt(c, 40, 696, "Invoice to:", 9, "Times-Italic")
+    for i, s in enumerate(who):
+        txt(c, 40, 682 - 13 * i, s, 10.5 if i == 0 else 10, "Times-Bold" if i == 0 else "Times-Roman")
+    txt(c, 40, 634, "Site: as above" if rng.random() < 0.6 else f"Site: {rng.choice(['Ard na Gréine', 'Rose Cottage'])}"
+                                                                f", Dunmore East, Co. Waterford", 9.5, "Times-Italic")
+    date_txt = f"{d.date.day} {MONTH_NAMES['en'][d.date.month - 1]} {d.date.year}"
+    block = [("Invoice No.", d.number), ("Invoice Date", date_txt), ("Account", account),
+             ("Quotation", f"{quote_no} of {quote:%d/%m/%Y}"),
+             ("Your Order", rng.choice(["verbal", "email", f"PO {rng.randint(100, 999)}"]))]
+    for i, (k, v) in enumerate(block):
+        txt(c, 345, 716 - 15 * i, k, 10, "Times-Roman")
+        txt(c, 555, 716 - 15 * i, v, 10, "Times-Bold", right=True)
+    y = 598
+    fill_h21(c, 40, y - 5, 515, 17, 0.8)
+    for x, h, right in [(62, "Qty", True), (72, "Description", False), (440, "Unit Price", True), (482, "VAT", True),
+                        (551, "Net €", True)]:
+        txt(c, x, y, h, 9.5, "Times-Bold", right=right)
+    for qty, desc, each, rate, amount in rows:
+        parts = wrap_h21(c, desc, "Times-Roman", 10, 300)
+        y -= 17
+        txt(c, 62, y, str(qty), 10, "Times-Roman", right=True)
+        for i, p in enumerate(parts):
+            txt(c, 72, y - 12 * i, p, 10, "Times-Roman")
+        txt(c, 440, y, us(each), 10, right=True)
+        txt(c, 482, y, f"{rate}%", 10, right=True)
+        txt(c, 551, y, us(amount), 10, right=True)
+        y -= 12 * (len(parts) - 1)
+    c.setLineWidth(0.5)
+    c.line(40, y - 10, 555, y - 10)
+    y -= 30
+    tot = [("Total excl. VAT", "€" + us(d.ht))]
+    for r in sorted(d.base, key=Decimal):
+        tot.append((f"VAT @ {r}% on €{us(d.base[r])}", "€" + us(d.vat[r])))
+    tot.append(("Total VAT", "€" + us(d.tva)))
+    for i, (k, v) in enumerate(tot):
+        txt(c, 330, y - 15 * i, k, 10, "Times-Roman")
+        txt(c, 551, y - 15 * i, v, 10, "Times-Roman", right=True)
+    y -= 15 * len(tot) + 4
+    c.line(325, y + 11, 555, y + 11)
+    txt(c, 330, y, "Total incl. VAT", 11, "Times-Bold")
+    txt(c, 551, y, "€" + us(d.ttc), 11, "Times-Bold", right=True)
+    y -= 16
+    txt(c, 330, y, f"Less deposit received {quote + dt.timedelta(days=rng.randint(1, 9)):%d/%m/%Y}", 10,
+        "Times-Italic")
+    txt(c, 551, y, "(€" + us(deposit) + ")", 10, "Times-Italic", right=True)
+    y -= 26
+    c.setLineWidth(1.4)
+    c.rect(325, y - 7, 230, 22)
+    c.setLineWidth(1)
+    txt(c, 332, y, "BALANCE DUE", 11.5, "Times-Bold")
+    txt(c, 550, y, "€" + us(d.ttc - deposit), 11.5, "Times-Bold", right=True)
+    y -= 44
+    due = d.date + dt.timedelta(days=14)
+    for i, s in enumerate(["VAT at the reduced rate of 13.5% applies to work on and fixtures installed in the "
+                           "customer's home; free-standing furniture is charged",
+                           "at the standard rate of 23%.",
+                           f"Terms: strictly 14 days from the date of invoice, i.e. by {due:%d/%m/%Y}. Please quote "
+                           "the invoice number with your payment.",
+                           "Bank: AIB, The Quay, Waterford · IBAN IE29 AIBK 9311 5212 3456 78 · BIC AIBKIE2D",
+                           "All timber is FSC certified. Goods remain the property of Hennessy Joinery Ltd until paid "
+                           "for in full."]):
+        txt(c, 40, y - 12 * i, s, 8.8, "Times-Roman")
+    c.setLineWidth(0.4)
+    c.line(40, 56, 555, 56)
+    centre_h21(c, 297, 46, "Hennessy Joinery Limited · Registered in Ireland, CRO No. 512874 · Registered office: "
+                           "Unit 4, Kilbarry Business Park, Waterford", 7, "Times-Roman")
+    centre_h21(c, 297, 37, "Directors: Michael Hennessy, Clare Hennessy · Member of the Construction Industry "
+                           "Federation", 7, "Times-Roman")
+    c.save()
+
+
+def de_campingplatz(d, path, rng):
+    """A German campsite's bill at departure on an A5 page: the site's name, family firm, address
+    and contacts centred, the guest's address at the left and a block at the right (bill number,
+    date, booking number, pitch, arrival and departure), the lines with quantity, price, VAT rate
+    and gross amount: the pitch, adults and children per night and the bread rolls at 7 %,
+    electricity from the two meter readings, the dog and the washing tokens at 19 %, the visitor's
+    tax outside VAT; the total including VAT, the VAT table per rate (net, VAT, gross), the deposit
+    paid with the booking and the card payment at departure, the period of the stay and the tax
+    and bank details at the foot."""
+    d.date = dt.date(2024, rng.randint(5, 9), rng.randint(1, 28))
+    nights = rng.randint(3, 14)
+    arrival = d.date - dt.timedelta(days=nights)
+    adults = rng.choice([1, 2, 2, 2, 3, 4])
+    kids = rng.choice([0, 0, 1, 2])
+    pitch = rng.randint(1, 140)
+    cat, price = rng.choice([("Komfort", ["19.00", "21.50"]), ("Standard", ["15.50", "16.50"]),
+                             ("Seeblick", ["24.00", "26.50"])])
+    meter = rng.randint(10000, 89999)
+    kwh = nights * rng.randint(2, 8) + rng.randint(0, 5)
+    rows = [(f"Stellplatz {cat} Nr. {pitch}", nights, Decimal(rng.choice(price)), "7"),
+            (f"Erwachsene ({adults} x {nights} Nächte)", adults * nights, Decimal(rng.choice(["9.50", "10.50"])), "7")]
+    if kids:
+        rows.append((f"Kinder 6-15 J. ({kids} x {nights} Nächte)", kids * nights, Decimal("5.50"), "7"))
+    rows.append((f"Strom: Zähler {meter} - {meter + kwh} = {kwh} kWh", kwh, Decimal(rng.choice(["0.65", "0.69"])),
+                 "19"))
+    if rng.random() < 0.4:
+        rows.append(("Hund", nights, Decimal("3.50"), "19"))
+    if rng.random() < 0.6:
+        rows.append(("Brötchenservice", rng.randint(nights, nights * 6), Decimal(rng.choice(["0.45", "0.50"])), "7"))
+    if rng.random() < 0.5:
+        rows.append(("Waschmarken (Waschmaschine/Trockner)", rng.randint(1, 5), Decimal("4.00"), "19"))
+    rows.append(("Gästebeitrag Erwachsene", adults * nights, Decimal("2.20"), "0"))
+    if kids:
+        rows.append(("Gästebeitrag Kinder", kids * nights, Decimal("1.10"), "0"))
+    gross = defaultdict(Decimal)
+    for _, qty, each, rate in rows:
+        gross[rate] += q(qty * each)
+    gross_h21(d, gross)
+    d.number = f"{d.date:%y}/{rng.randint(100, 2999):05d}"
+    booking = f"B-{rng.randint(1000, 9999)}"
+    booked = arrival - dt.timedelta(days=rng.randint(20, 150))
+    deposit = Decimal(rng.choice([50, 100])) if d.ttc < 250 else Decimal(rng.choice([100, 150, 200]))
+    guest = rng.choice([("Herrn", "Markus Weidinger", "Lindenstraße 8", "73728 Esslingen am Neckar"),
+                        ("Frau", "Sabine Kohlhaas", "Am Mühlbach 23", "90480 Nürnberg"),
+                        ("Familie", "Jansen", "Kerkstraat 41", "NL-6511 KC Nijmegen"),
+                        ("Herrn", "Thomas Brändle", "Rheinweg 5", "CH-8200 Schaffhausen")])
+    w, h = 420, 595
+    c = canvas.Canvas(path, pagesize=(w, h), invariant=1)
+    centre_h21(c, w / 2, 560, "Camping am Waldsee", 17, "Helvetica-Bold")
+    centre_h21(c, w / 2, 546, "klassifiziert mit 4 Sternen (BVCD) · geöffnet 1. April bis 31. Oktober", 7,
+               "Helvetica-Oblique")
+    centre_h21(c, w / 2, 535, "Familie Gruber GbR · Seeweg 12 · 88316 Isny im Allgäu · Tel. 07562 91 23 45 · "
+                              "info@camping-waldsee-isny.de", 6.5, "Helvetica")
+    c.setLineWidth(0.6)
+    c.line(30, 528, w - 30, 528)
+    txt(c, 30, 508, guest[0], 8.5, "Helvetica")
+    txt(c, 30, 497, guest[1], 8.5, "Helvetica")
+    txt(c, 30, 486, guest[2], 8.5, "Helvetica")
+    txt(c, 30, 475, guest[3], 8.5, "Helvetica")
+    block = [("Rechnung Nr.", d.number), ("Datum", f"{d.date:%d.%m.%Y}"), ("Buchungs-Nr.", booking),
+             ("Stellplatz", str(pitch)), ("Anreise", f"{arrival:%d.%m.%Y}"), ("Abreise", f"{d.date:%d.%m.%Y}")]
+    for i, (k, v) in enumerate(block):
+        txt(c, 255, 510 - 11 * i, k, 7.5, "Helvetica")
+        txt(c, w - 30, 510 - 11 * i, v, 7.5, "Helvetica-Bold", right=True)
+    txt(c, 30, 430, "Rechnung", 13, "Helvetica-Bold")
+    y = 408
+    c.line(30, y + 10, w - 30, y + 10)
+    for x, hd, right in [(30, "Leistung", False), (255, "Menge", True), (305, "Preis", True), (340, "MwSt", True),
+                         (w - 30, "Betrag", True)]:
+        txt(c, x, y, hd, 7.5, "Helvetica-Bold", right=right)
+    c.line(30, y - 4, w - 30, y - 4)
+    for label, qty, each, rate in rows:
+        y -= 12
+        txt(c, 30, y, label, 7.5, "Helvetica")
+        txt(c, 255, y, str(qty), 7.5, right=True)
+        txt(c, 305, y, eu(each), 7.5, right=True)
+        txt(c, 340, y, f"{rate} %" if rate != "0" else "-", 7.5, right=True)
+        txt(c, w - 30, y, eu(q(qty * each)), 7.5, right=True)
+    c.line(30, y - 6, w - 30, y - 6)
+    y -= 20
+    txt(c, 200, y, "Gesamtbetrag inkl. MwSt.", 9, "Helvetica-Bold")
+    txt(c, w - 30, y, eu(d.ttc) + " €", 9, "Helvetica-Bold", right=True)
+    y -= 24
+    for x, hd in [(30, "MwSt-Satz"), (215, "Netto"), (265, "MwSt"), (320, "Brutto")]:
+        txt(c, x, y, hd, 7, "Helvetica-Bold", right=x != 30)
+    for r in sorted(d.base, key=Decimal, reverse=True):
+        y -= 10
+        txt(c, 30, y, f"{r} %" if r != "0" else "0 % (Gästebeitrag, nicht steuerbar)", 7, "Helvetica")
+        txt(c, 215, y, eu(d.base[r]), 7, right=True)
+        txt(c, 265, y, eu(d.vat[r]), 7, right=True)
+        txt(c, 320, y, eu(d.base[r] + d.vat[r]), 7, right=True)
+    y -= 10
+    txt(c, 30, y, "Summe", 7, "Helvetica-Bold")
+    txt(c, 215, y, eu(d.ht), 7, "Helvetica", right=True)
+    txt(c, 265, y, eu(d.tva), 7, right=True)
+    txt(c, 320, y, eu(d.ttc), 7, "Helvetica-Bold", right=True)
+    y -= 26
+    pays = [(f"Anzahlung vom {booked:%d.%m.%Y} (Überweisung)", "-" + eu(deposit) + " €"),
+            (f"Bezahlt {rng.choice(['girocard', 'Kreditkarte', 'bar'])} am {d.date:%d.%m.%Y}",
+             "-" + eu(d.ttc - deposit) + " €"),
+            ("Offener Betrag", "0,00 €")]
+    for i, (k, v) in enumerate(pays):
+        txt(c, 200, y - 11 * i, k, 7.5, "Helvetica-Bold" if i == 2 else "Helvetica")
+        txt(c, w - 30, y - 11 * i, v, 7.5, "Helvetica-Bold" if i == 2 else "Helvetica", right=True)
+    y -= 52
+    txt(c, 30, y, f"Leistungszeitraum: {arrival:%d.%m.%Y} bis {d.date:%d.%m.%Y} ({nights} Übernachtungen)", 7.5,
+        "Helvetica")
+    txt(c, 30, y - 10, "Der Gästebeitrag wird im Auftrag der Stadt Isny erhoben und unverändert abgeführt.", 7.5,
+        "Helvetica")
+    centre_h21(c, w / 2, 58, "Vielen Dank für Ihren Aufenthalt und eine gute Heimreise!", 8, "Helvetica-Oblique")
+    c.setLineWidth(0.4)
+    c.line(30, 48, w - 30, 48)
+    centre_h21(c, w / 2, 39, "Steuernummer 91077/12345 · USt-IdNr. DE287455910 · Inhaber: Josef und Maria Gruber",
+               6, "Helvetica")
+    centre_h21(c, w / 2, 31, "Sparkasse Allgäu · IBAN DE12 7335 0000 0514 3287 90 · BIC BYLADEM1ALG", 6, "Helvetica")
+    c.save()
+
+
+def nl_evenementenverhuur(d, path, rng):
+    """A Dutch party and event rental firm's invoice: the firm's name at the top right with its
+    trade, the return address line and the customer at the left, "Factuur" and a block of details
+    at the right (invoice number, date, due date, customer number, order number, the event and its
+    date, delivery and return dates), a table (article number, description, quantity, price,
+    discount, VAT rate, amount) with the hire, transport and breakage at 21 % and ice, soft drinks
+    and coffee at 9 %, the totals with the VAT per rate and its base, the down payment deducted and
+    the amount still due, the request to pay with the invoice number, the note on the deposit
+    returned and the chamber of commerce, VAT and bank numbers at the foot."""
+    hire = [("TNT-612", "Partytent 6 x 12 m incl. zijwanden en grondzeil", (1, 1), ["395.00", "445.00"]),
+            ("TNT-P45", "Pagodetent 5 x 5 m", (1, 2), ["165.00", "185.00"]),
+            ("STA-80", "Statafel Ø 80 cm incl. rok wit", (4, 16), ["9.50", "11.00"]),
+            ("STL-KLW", "Klapstoel wit", (20, 120), ["1.75", "1.95"]),
+            ("BTS-220", "Biertafelset (tafel + 2 banken)", (3, 15), ["14.00", "15.50"]),
+            ("HTR-GAS", "Terrasheater op gas incl. gasfles", (1, 4), ["45.00", "52.50"]),
+            ("GLW-LD24", "Glaswerk longdrink (krat à 24)", (2, 10), ["6.50", "7.25"]),
+            ("GLW-WN24", "Wijnglazen (krat à 24)", (2, 8), ["7.50", "8.25"]),
+            ("KLW-250", "Koelaanhanger 2,5 m incl. stroomkabel", (1, 1), ["125.00", "145.00"]),
+            ("DVL-M2", "Dansvloer (per m²)", (12, 48), ["6.50", "7.00"])]
+    goods = [("IJS-2KG", "IJsblokjes, zak 2 kg", (5, 30), ["2.25", "2.40"]),
+             ("FRS-KRAT", "Frisdrank assortiment, krat 24 x 0,2 L", (2, 8), ["16.50", "17.95"]),
+             ("KOF-1KG", "Koffiebonen, 1 kg", (1, 3), ["18.50", "19.75"])]
+    korting = rng.choice([0, 0, 5, 10])
+    rows = []  # (code, desc, qty, each, disc, rate, amount)
+    for code, desc, (lo, hi), prices in sorted(rng.sample(hire, rng.randint(3, 6)), key=hire.index):
+        qty = rng.randint(lo, hi)
+        each = Decimal(rng.choice(prices))
+        rows.append((code, desc, qty, each, korting, "21", q(qty * each * (100 - korting) / 100)))
+    for code, desc, (lo, hi), prices in rng.sample(goods, rng.randint(1, 2)):
+        qty = rng.randint(lo, hi)
+        each = Decimal(rng.choice(prices))
+        rows.append((code, desc, qty, each, 0, "9", q(qty * each)))
+    zone = rng.randint(1, 3)
+    each = Decimal(["135.00", "175.00", "210.00"][zone - 1])
+    rows.append(("TRN-Z" + str(zone), f"Transport, op- en afbouw (zone {zone})", 1, each, 0, "21", each))
+    if rng.random() < 0.35:
+        k = rng.randint(2, 9)
+        rows.append(("BRK-GLS", "Breuk / vermissing glaswerk (per stuk)", k, Decimal("2.50"), 0, "21",
+                     q(k * Decimal("2.50"))))
+    base = defaultdict(Decimal)
+    for row in rows:
+        base[row[5]] += row[6]
+    net_h21(d, base)
+    d.number = f"{d.date:%Y}-{rng.randint(100, 1999):04d}"
+    event = d.before
+    delivered = event - dt.timedelta(days=1)
+    returned = event + dt.timedelta(days=1)
+    ordered = event - dt.timedelta(days=rng.randint(30, 90))
+    due = d.date + dt.timedelta(days=14)
+    down = Decimal(int(d.ttc * Decimal("0.3") / 10) * 10)
+    customer = f"K{rng.randint(10000, 19999)}"
+    order = f"O-{ordered:%y}-{rng.randint(100, 999)}"
+    who, what = rng.choice([(("Dhr. R. van Dijk", "Beukenlaan 17", "5271 AB Sint-Michielsgestel"), "Bruiloft"),
+                            (("Tennisvereniging De Kaai", "t.a.v. penningmeester", "Sportpark 3",
+                              "5211 JE 's-Hertogenbosch"), "Clubtoernooi"),
+                            (("Mevr. S. Bosman", "Dorpsstraat 102", "5261 EB Vught"), "Verjaardag 50 jaar"),
+                            (("Stichting Buurtfeest Noord", "Kastanjelaan 4", "5482 HK Schijndel"), "Buurtfeest")])
+    c = pen(path)
+    txt(c, 555, 796, "HENDRIKS", 26, "Helvetica-Bold", right=True)
+    txt(c, 555, 780, "feest- & evenementenverhuur", 10, "Helvetica-Oblique", right=True)
+    txt(c, 555, 766, "Industrieweg 14 · 5262 GJ Vught · 073 656 21 40 · info@hendriksverhuur.nl", 7.5, "Helvetica",
+        right=True)
+    c.setLineWidth(3)
+    c.line(355, 758, 555, 758)
+    c.setLineWidth(1)
+    txt(c, 50, 728, "Hendriks Verhuur B.V. · Industrieweg 14 · 5262 GJ Vught", 6.5, "Helvetica")
+    c.setLineWidth(0.3)
+    c.line(50, 725, 230, 725)
+    c.setLineWidth(1)
+    for i, s in enumerate(who):
+        txt(c, 50, 708 - 13 * i, s, 10, "Helvetica")
+    txt(c, 50, 620, "Factuur", 22, "Helvetica-Bold")
+    meta = [("Factuurnummer", d.number), ("Factuurdatum", f"{d.date:%d-%m-%Y}"), ("Vervaldatum", f"{due:%d-%m-%Y}"),
+            ("Klantnummer", customer), ("Ordernummer", order), ("Evenement", f"{what} {event:%d-%m-%Y}"),
+            ("Levering", f"{delivered:%d-%m-%Y}"), ("Retour", f"{returned:%d-%m-%Y}")]
+    for i, (k, v) in enumerate(meta):
+        txt(c, 345, 718 - 13 * i, k, 8.5, "Helvetica-Bold")
+        txt(c, 430, 718 - 13 * i, v, 8.5, "Helvetica")
+    y = 585
+    c.setLineWidth(0.8)
+    c.line(50, y + 12, 555, y + 12)
+    for x, hd, right in [(50, "Art.nr.", False), (110, "Omschrijving", False), (360, "Aantal", True),
+                         (420, "Prijs", True), (458, "Korting", True), (490, "Btw", True), (555, "Bedrag", True)]:
+        txt(c, x, y, hd, 8.5, "Helvetica-Bold", right=right)
+    c.line(50, y - 5, 555, y - 5)
+    c.setLineWidth(1)
+    for code, desc, qty, each, disc, rate, amount in rows:
+        y -= 15
+        txt(c, 50, y, code, 8, "Helvetica")
+        txt(c, 110, y, desc, 8.5, "Helvetica")
+        txt(c, 360, y, str(qty), 8.5, right=True)
+        txt(c, 420, y, "€ " + eu(each), 8.5, right=True)
+        txt(c, 458, y, f"{disc}%" if disc else "", 8.5, right=True)
+        txt(c, 490, y, f"{rate}%", 8.5, right=True)
+        txt(c, 555, y, "€ " + eu(amount), 8.5, right=True)
+    c.setLineWidth(0.5)
+    c.line(50, y - 8, 555, y - 8)
+    y -= 28
+    tot = [("Subtotaal excl. btw", "€ " + eu(d.ht), "Helvetica")]
+    for r in sorted(d.base, key=Decimal):
+        tot.append((f"Btw {r}% over € {eu(d.base[r])}", "€ " + eu(d.vat[r]), "Helvetica"))
+    tot.append(("Totaal btw", "€ " + eu(d.tva), "Helvetica"))
+    tot.append(("Totaal incl. btw", "€ " + eu(d.ttc), "Helvetica-Bold"))
+    tot.append((f"Aanbetaling d.d. {ordered + dt.timedelta(days=rng.randint(1, 6)):%d-%m-%Y}", "- € " + eu(down),
+                "Helvetica"))
+    for i, (k, v, f) in enumerate(tot):
+        txt(c, 345, y - 15 * i, k, 9.5, f)
+        txt(c, 555, y - 15 * i, v, 9.5, f, right=True)
+    y -= 15 * len(tot) + 6
+    fill_h21(c, 340, y - 6, 215, 20, 0.88)
+    txt(c, 345, y, "Nog te voldoen", 10.5, "Helvetica-Bold")
+    txt(c, 555 - 4, y, "€ " + eu(d.ttc - down), 10.5, "Helvetica-Bold", right=True)
+    y -= 44
+    borg = Decimal(rng.choice([100, 150, 250]))
+    for i, s in enumerate([f"Wij verzoeken u het bedrag van € {eu(d.ttc - down)} vóór {due:%d-%m-%Y} over te maken op "
+                           "NL63 RABO 0312 4567 89 t.n.v. Hendriks Verhuur B.V.,",
+                           f"onder vermelding van factuurnummer {d.number}.",
+                           f"De borg van € {eu(borg)} is na controle van de retourgoederen op {returned:%d-%m-%Y} aan u "
+                           "teruggestort (niet belast met btw).",
+                           "Op al onze verhuringen zijn onze algemene verhuurvoorwaarden van toepassing;",
+                           "deze zijn gedeponeerd bij de KvK en staan op onze website."]):
+        txt(c, 50, y - 12 * i, s, 8.5, "Helvetica")
+    fill_h21(c, 0, 0, 595, 40, 0.2)
+    c.setFillGray(1)
+    centre_h21(c, 297, 22, "Hendriks Verhuur B.V.  |  KvK 17081234  |  Btw NL812345678B01  |  IBAN NL63 RABO 0312 "
+                           "4567 89  |  www.hendriksverhuur.nl", 7.5, "Helvetica")
+    c.setFillGray(0)
+    c.save()
+
+
+def es_herbolario_ticket(d, path, rng):
+    """A Spanish herbalist's simplified invoice on a till roll, in a sans-serif font: the shop's
+    name, trades, address, company and tax number centred, "FACTURA SIMPLIFICADA" with its series
+    and number, the date and time, till and shop assistant, the articles with quantity, VAT rate
+    and amount (books and magazines at 4 %, honey, teas and food supplements at 10 %, essential
+    oils, soaps and creams at 21 %), the number of articles, the total with VAT included, the
+    payment, the breakdown per rate (base, tax, total), the loyalty card, an offer with its end
+    date, the returns policy and the offer of a full invoice on request."""
+    books = [("LIBRO PLANTAS MEDICINALES", ["14.90", "18.50"]), ("REVISTA INTEGRAL", ["4.50"]),
+             ("LIBRO COCINA VEGANA FACIL", ["19.95"])]
+    food = [("MIEL DE ROMERO CRUDA 500G", ["8.90", "9.50"]), ("TE VERDE SENCHA BIO 100G", ["6.20"]),
+            ("INFUSION DIGESTIVA 20 FILTROS", ["3.95"]), ("COPOS AVENA SIN GLUTEN 500G", ["3.40"]),
+            ("LEVADURA CERVEZA 150 COMP", ["7.50"]), ("MAGNESIO + B6 60 CAPS", ["12.90"]),
+            ("JALEA REAL FRESCA 20G", ["11.90"]), ("ESPIRULINA BIO 100 COMP", ["9.80"])]
+    cosm = [("ACEITE ESENCIAL LAVANDA 10ML", ["7.95"]), ("CREMA DE CALENDULA 50ML", ["9.50"]),
+            ("JABON ACEITE DE OLIVA", ["3.20"]), ("CHAMPU SOLIDO ORTIGA", ["8.90"]),
+            ("DESODORANTE PIEDRA ALUMBRE", ["6.50"]), ("ACEITE ROSA MOSQUETA 30ML", ["12.50"])]
+    rows = []  # (qty, name, each, rate)
+    for name, prices in rng.sample(food, rng.randint(1, 3)):
+        rows.append((rng.choice([1, 1, 2]), name, Decimal(rng.choice(prices)), "10"))
+    for name, prices in rng.sample(cosm, rng.randint(1, 2)):
+        rows.append((rng.choice([1, 1, 1, 2]), name, Decimal(rng.choice(prices)), "21"))
+    if rng.random() < 0.45:
+        name, prices = rng.choice(books)
+        rows.append((1, name, Decimal(rng.choice(prices)), "4"))
+    rng.shuffle(rows)
+    gross = defaultdict(Decimal)
+    for qty, _, each, rate in rows:
+        gross[rate] += qty * each
+    gross_h21(d, gross)
+    till = rng.randint(1, 2)
+    d.number = f"T{till}-{d.date:%y}/{rng.randint(1, 9999):06d}"
+    hh, mm = rng.randint(9, 20), rng.randint(0, 59)
+    w = 198
+    height = 400 + 11 * len(rows) + 9 * sum(1 for r in rows if r[0] > 1) + 10 * len(d.base)
+    c = canvas.Canvas(path, pagesize=(w, height), invariant=1)
+    y = height - 22
+
+    def line(s, right=None, size=7, font="Helvetica", center=False, mid=None):
+        nonlocal y
+        if center:
+            centre_h21(c, w / 2, y, s, size, font)
+        else:
+            txt(c, 9, y, s, size, font)
+        if mid is not None:
+            txt(c, 153, y, mid, size, font, right=True)
+        if right is not None:
+            txt(c, w - 9, y, right, size, font, right=True)
+        y -= size + 3
+
+    line("HERBOLARIO", size=7, font="Helvetica", center=True)
+    y -= 7
+    line("El Romero", size=15, font="Helvetica-Bold", center=True)
+    line("Dietética · Cosmética natural · Libros", size=6.5, font="Helvetica-Oblique", center=True)
+    for s in ["C/ San Antón, 41 · 18005 Granada", "Tel. 958 25 36 14", "Herboristería Romero Sánchez, S.L.",
+              "NIF B18765432"]:
+        line(s, size=6.5, center=True)
+    y -= 4
+    line("FACTURA SIMPLIFICADA", size=8.5, font="Helvetica-Bold", center=True)
+    line(f"Nº {d.number}", size=7.5, font="Helvetica-Bold", center=True)
+    y -= 2
+    line(f"Fecha: {d.date:%d/%m/%Y}", f"Hora: {hh:02d}:{mm:02d}")
+    line(f"Caja: {till}", f"Le atendió: {rng.choice(['LUCÍA', 'ANTONIO', 'MARÍA JOSÉ', 'PILAR'])}")
+    c.setLineWidth(0.5)
+    c.line(9, y + 5, w - 9, y + 5)
+    y -= 3
+    line("UDS  DESCRIPCIÓN", "IMPORTE", size=6.5, font="Helvetica-Bold", mid="IVA")
+    for qty, name, each, rate in rows:
+        line(f"{qty}    {name}", eu(qty * each), size=6.3, mid=f"{rate}%")
+        if qty > 1:
+            line(f"       {qty} x {eu(each)}", size=6)
+    c.line(9, y + 5, w - 9, y + 5)
+    y -= 3
+    line(f"Total artículos: {sum(r[0] for r in rows)}", size=6.5)
+    y -= 2
+    line("TOTAL (IVA incluido)", eu(d.ttc) + " €", size=10, font="Helvetica-Bold")
+    y -= 2
+    if rng.random() < 0.5:
+        given = Decimal((int(d.ttc) // 10 + 1) * 10)
+        line("Entregado", eu(given))
+        line("Cambio", eu(given - d.ttc))
+    else:
+        line("Tarjeta", eu(d.ttc))
+        line(f"  VISA ****{rng.randint(1000, 9999)}  Op. {rng.randint(100000, 999999)}", size=6)
+    c.line(9, y + 5, w - 9, y + 5)
+    y -= 3
+    for x, hd in [(9, "TIPO IVA"), (95, "BASE IMP."), (140, "CUOTA"), (w - 9, "TOTAL")]:
+        txt(c, x, y, hd, 6.5, "Helvetica-Bold", right=x != 9)
+    y -= 9.5
+    for r in sorted(d.base, key=Decimal):
+        txt(c, 9, y, f"{r},00 %", 6.5, "Helvetica")
+        txt(c, 95, y, eu(d.base[r]), 6.5, right=True)
+        txt(c, 140, y, eu(d.vat[r]), 6.5, right=True)
+        txt(c, w - 9, y, eu(d.base[r] + d.vat[r]), 6.5, right=True)
+        y -= 9.5
+    txt(c, 9, y, "TOTAL", 6.5, "Helvetica-Bold")
+    txt(c, 95, y, eu(d.ht), 6.5, right=True)
+    txt(c, 140, y, eu(d.tva), 6.5, right=True)
+    txt(c, w - 9, y, eu(d.ttc), 6.5, right=True)
+    y -= 16
+    pts = int(d.ttc)
+    line(f"Tarjeta cliente Nº 0045 {rng.randint(1000, 9999)}", size=6.5)
+    line(f"Puntos esta compra: {pts} · Saldo: {pts + rng.randint(20, 400)}", size=6.5)
+    line(f"PROMO 3x2 en infusiones hasta el {d.other:%d/%m/%Y}", size=6.5, font="Helvetica-Bold")
+    y -= 3
+    for s in ["Cambios y devoluciones en 15 días con este ticket", "(excepto cosmética abierta y alimentación).",
+              "Si necesita factura completa, solicítela en caja.", "GRACIAS POR SU VISITA"]:
+        line(s, size=6.2, center=True)
+    c.save()
+
+
+def eom_h21(day, months=0):
+    """The last day of the month `months` after the one of `day`."""
+    y, m = day.year, day.month + months + 1
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def it_frantoio(d, path, rng):
+    """An Italian olive mill's invoice to a delicatessen, as the courtesy copy of an e-invoice: the
+    mill's name and trades at the top left with its address and VAT number, the customer in a box
+    at the right with its VAT number and recipient code, two rows of ruled cells (document type,
+    number, date, customer code, page; delivery note and its date, the customer's order and its
+    date, payment terms, bank), a table (code, description, unit, quantity, price, discount,
+    amount, VAT rate) with extra-virgin oil at 4 % (each with its lot and best-before date),
+    olives and preserves at 10 % and gift boxes, oil cruets and bags at 22 %, the VAT summary per
+    rate at the left, the totals at the right, the instalment due at the end of the month, and the
+    notes on the electronic original, packaging levy and late interest."""
+    oil = [("EVO-L5", "Olio extravergine di oliva 100% italiano, latta 5 L", ["42.00", "46.50"], (4, 20)),
+           ("EVO-B75", "Olio EVO Coratina monocultivar, bottiglia 0,75 L", ["9.80", "11.20"], (12, 60)),
+           ("DOP-B50", "Olio EVO DOP Terra di Bari Castel del Monte, bott. 0,50 L", ["10.50", "12.00"], (12, 48)),
+           ("EVO-BIB3", "Olio extravergine di oliva, bag-in-box 3 L", ["27.00", "29.50"], (4, 16))]
+    preserves = [("OLV-BEL580", "Olive Bella di Cerignola in salamoia, vaso 580 g", ["5.40", "6.10"]),
+                 ("PAT-OLN180", "Patè di olive nere, vaso 180 g", ["3.60", "3.95"]),
+                 ("CAR-SO280", "Carciofini sott'olio extravergine, vaso 280 g", ["6.20", "6.90"]),
+                 ("POM-SEC200", "Pomodori secchi sott'olio, vaso 200 g", ["4.40", "4.90"])]
+    gifts = [("CFZ-LEG2", "Cofanetto regalo in legno per 2 bottiglie (vuoto)", ["6.50", "7.80"]),
+             ("OLR-CER", "Oliera in ceramica dipinta a mano", ["12.00", "14.50"]),
+             ("SHP-JUT", "Shopper in juta con logo frantoio", ["1.80", "2.10"])]
+    rows = []  # (code, desc, qty, each, disc, rate, amount, lot)
+    sc = rng.choice([0, 5, 10])
+    for code, desc, prices, (lo, hi) in sorted(rng.sample(oil, rng.randint(1, 3)), key=oil.index):
+        qty = rng.randint(lo, hi)
+        each = Decimal(rng.choice(prices))
+        lot = (f"L23{rng.randint(305, 365)}-{rng.randint(1, 4)}", eom_h21(dt.date(2025, rng.choice([6, 9, 12]), 1)))
+        rows.append((code, desc, qty, each, sc, "4", q(qty * each * (100 - sc) / 100), lot))
+    for code, desc, prices in rng.sample(preserves, rng.randint(1, 2)):
+        qty = rng.choice([6, 12, 12, 24])
+        each = Decimal(rng.choice(prices))
+        rows.append((code, desc, qty, each, 0, "10", q(qty * each), None))
+    if rng.random() < 0.7:
+        code, desc, prices = rng.choice(gifts)
+        qty = rng.choice([5, 10, 20])
+        each = Decimal(rng.choice(prices))
+        rows.append((code, desc, qty, each, 0, "22", q(qty * each), None))
+    base = defaultdict(Decimal)
+    for row in rows:
+        base[row[5]] += row[6]
+    net_h21(d, base)
+    d.number = f"{rng.randint(90, 480)}/A"
+    ddt_date = d.before
+    ddt_no = str(rng.randint(150, 700))
+    order_date = ddt_date - dt.timedelta(days=rng.randint(3, 12))
+    order_no = str(rng.randint(20, 140))
+    due = eom_h21(d.date, 2)
+    customer = f"C{rng.randint(100, 999):04d}"
+    who = rng.choice([("Gastronomia Il Pozzo di Marchetti Luca", "Via Emilia, 120", "40026 Imola (BO)", "03412870372",
+                       "M5UXCR1"),
+                      ("Enoteca Bacco & Tabacco S.r.l.", "Corso Vittorio Emanuele II, 48", "10123 Torino (TO)",
+                       "11287340016", "KRRH6B9"),
+                      ("Bottega Sapori del Sud S.n.c.", "Via Roma, 7", "20121 Milano (MI)", "09814520963",
+                       "0000000")])
+    c = pen(path)
+    txt(c, 40, 806, "FRANTOIO OLEARIO", 9, "Helvetica")
+    txt(c, 40, 786, "LOMBARDI", 24, "Times-Bold")
+    txt(c, 40, 772, "dal 1921 · olio extravergine di oliva · molitura conto terzi · vendita diretta", 7.5,
+        "Times-Italic")
+    for i, s in enumerate(["Contrada Santa Lucia, 14 · 76123 Andria (BT)", "Tel. 0883 551 204 · info@frantoiolombardi.it",
+                           "P.IVA e C.F. 05123470725 · REA BA-398712", "PEC frantoiolombardi@pec.it"]):
+        txt(c, 40, 756 - 10 * i, s, 7.5, "Helvetica")
+    c.rect(320, 710, 235, 95)
+    txt(c, 326, 794, "Spett.le", 7.5, "Helvetica-Oblique")
+    for i, s in enumerate(who[:3]):
+        txt(c, 326, 780 - 12 * i, s, 9.5 if i == 0 else 9, "Helvetica-Bold" if i == 0 else "Helvetica")
+    txt(c, 326, 730, f"P.IVA {who[3]}", 8, "Helvetica")
+    txt(c, 326, 719, f"Codice destinatario SdI: {who[4]}", 8, "Helvetica")
+    grid = [[("Tipo documento", "TD01 Fattura", 125), ("Numero", d.number, 80), ("Data", f"{d.date:%d/%m/%Y}", 85),
+             ("Codice cliente", customer, 85), ("Pagina", "1 di 1", 140)],
+            [("Documento di trasporto", f"DDT n. {ddt_no} del {ddt_date:%d/%m/%Y}", 165),
+             ("Vs. ordine", f"n. {order_no} del {order_date:%d/%m/%Y}", 125),
+             ("Pagamento", "RiBa 60 gg d.f.f.m.", 105), ("Banca d'appoggio", "BCC di Andria", 120)]]
+    for j, row in enumerate(grid):
+        x = 40
+        for k, v, wd in row:
+            c.rect(x, 664 - 28 * j, wd, 28)
+            txt(c, x + 3, 682 - 28 * j, k, 6.5, "Helvetica")
+            txt(c, x + 3, 669 - 28 * j, v, 8.5, "Helvetica-Bold")
+            x += wd
+    y = 612
+    fill_h21(c, 40, y - 5, 515, 16, 0.85)
+    for x, hd, right in [(43, "Codice", False), (100, "Descrizione", False), (342, "U.M.", False), (390, "Q.tà", True),
+                         (440, "Prezzo", True), (470, "Sc.%", True), (528, "Importo", True), (552, "IVA", True)]:
+        txt(c, x, y, hd, 7.5, "Helvetica-Bold", right=right)
+    for code, desc, qty, each, disc, rate, amount, lot in rows:
+        y -= 14
+        txt(c, 43, y, code, 7, "Helvetica")
+        txt(c, 100, y, desc, 7.5, "Helvetica")
+        txt(c, 342, y, "PZ", 7.5)
+        txt(c, 390, y, f"{qty},00", 7.5, right=True)
+        txt(c, 440, y, eu(each), 7.5, right=True)
+        txt(c, 470, y, f"{disc},00" if disc else "", 7.5, right=True)
+        txt(c, 528, y, eu(amount), 7.5, right=True)
+        txt(c, 552, y, rate, 7.5, right=True)
+        if lot:
+            y -= 9
+            txt(c, 108, y, f"Lotto {lot[0]} · campagna olearia 2023/2024 · da consumarsi preferibilmente entro il "
+                           f"{lot[1]:%d/%m/%Y}", 6.3, "Helvetica-Oblique")
+    c.setLineWidth(0.5)
+    c.rect(40, y - 10, 515, 633 - y)
+    top = y - 40
+    txt(c, 40, top, "RIEPILOGO IVA", 7.5, "Helvetica-Bold")
+    for x, hd in [(40, "Aliquota"), (90, "Descrizione"), (230, "Imponibile"), (290, "Imposta"), (315, "Esig.")]:
+        txt(c, x, top - 12, hd, 7, "Helvetica-Bold", right=x in (230, 290))
+    label = {"4": "Tab. A p. II (olio)", "10": "Tab. A p. III", "22": "Aliquota ordinaria"}
+    yy = top - 12
+    for r in sorted(d.base, key=Decimal):
+        yy -= 11
+        txt(c, 40, yy, f"{r},00 %", 7.5, "Helvetica")
+        txt(c, 90, yy, label[r], 7.5, "Helvetica")
+        txt(c, 230, yy, eu(d.base[r]), 7.5, right=True)
+        txt(c, 290, yy, eu(d.vat[r]), 7.5, right=True)
+        txt(c, 315, yy, "I", 7.5)
+    tot = [("Totale imponibile", eu(d.ht)), ("Totale IVA", eu(d.tva))]
+    for i, (k, v) in enumerate(tot):
+        txt(c, 380, top - 14 * i, k, 8.5, "Helvetica")
+        txt(c, 552, top - 14 * i, v, 8.5, "Helvetica", right=True)
+    c.setLineWidth(1.2)
+    c.rect(375, top - 48, 180, 20)
+    c.setLineWidth(1)
+    txt(c, 380, top - 41, "TOTALE DOCUMENTO €", 9, "Helvetica-Bold")
+    txt(c, 552, top - 41, eu(d.ttc), 10, "Courier-Bold", right=True)
+    yd = min(yy, top - 48) - 30
+    txt(c, 40, yd, "SCADENZE", 7.5, "Helvetica-Bold")
+    txt(c, 40, yd - 12, f"RiBa n. 1 scadenza {due:%d/%m/%Y}", 8, "Helvetica")
+    txt(c, 300, yd - 12, "€ " + eu(d.ttc), 8, "Helvetica", right=True)
+    txt(c, 40, yd - 24, "Appoggio: BCC di Andria – ABI 08460 CAB 41340", 8, "Helvetica")
+    for i, s in enumerate(["Copia di cortesia: l'originale della fattura elettronica è stato trasmesso tramite il "
+                           "Sistema di Interscambio ed è disponibile nella Sua area riservata.",
+                           "Contributo ambientale CONAI assolto ove dovuto. Olio extravergine di oliva: categoria "
+                           "superiore ottenuta direttamente dalle olive e unicamente mediante procedimenti meccanici.",
+                           "In caso di ritardato pagamento saranno applicati gli interessi di mora ai sensi del D.Lgs. "
+                           "231/2002. Foro competente: Trani."]):
+        txt(c, 40, 84 - 9 * i, s, 6.3, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(40, 52, 555, 52)
+    centre_h21(c, 297, 43, "Frantoio Oleario Lombardi S.r.l. · capitale sociale € 50.000 i.v. · Reg. Imprese di Bari "
+                           "05123470725 · IBAN IT 60 X 08460 41340 000000123456", 6.5, "Helvetica")
+    c.save()
+
+
+# ---- layouts added for held-out set 22 (session 14) --------------------------------------------
+# Eight layouts, each designed on its own after real suppliers' prints, without looking at the
+# extraction rules: three French (a private museum's till receipt from its ticket office and shop,
+# admissions and books at 5,5 % and postcards, posters and gifts at 20 %, the VAT table by code,
+# the day the tickets are valid and the closing date of an exhibition; a home services company's
+# monthly invoice listing each visit with its date and hours, housework at 10 % and computer help
+# or pet care at 20 %, the tax credit and sometimes the immediate advance deducted under the total;
+# a car parts distributor's credit note to a garage in a fixed-pitch font, parts returned with
+# their trade discount, exchange cores taken back and a return fee), a British school outfitter's
+# VAT invoice to a school with children's sizes zero-rated beside adult sizes and services at
+# 20 %, a German publisher's credit note to a bookshop for returned copies, books at 7 % and
+# calendars or games at 19 % worked back from the fixed retail prices, a Dutch cobbler's till
+# receipt with repairs at 9 % and keys or care products at 21 %, a Spanish fire protection firm's
+# maintenance invoice with a totals grid at the foot of the page, and an Italian pastry shop's
+# invoice to a private customer for a wedding or a communion, cakes, sugared almonds and pastries
+# by the kilo at 10 % and favours, the sweets table and the delivery at 22 %. HELD_OUT_22: drawn in
+# session 14, scored only as a table of its own, never inspected per document while tuning.
+def net_h22(d, base):
+    """Sets the bases per rate (net amounts as printed on the lines) and works the VAT out again."""
+    d.base = defaultdict(Decimal, {r: q(b) for r, b in base.items() if b})
+    d.vat = {r: q(b * Decimal(r) / 100) for r, b in d.base.items()}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = d.ht + d.tva
+
+
+def gross_h22(d, gross):
+    """Prices including VAT: per rate, the base is worked back from the gross amount."""
+    gross = {r: q(t) for r, t in gross.items() if t}
+    d.base = defaultdict(Decimal, {r: q(t * 100 / (100 + Decimal(r))) for r, t in gross.items()})
+    d.vat = {r: gross[r] - d.base[r] for r in gross}
+    d.ht = sum(d.base.values())
+    d.tva = sum(d.vat.values())
+    d.ttc = sum(gross.values())
+
+
+def centre_h22(c, x, y, s, size, font):
+    c.setFont(font, size)
+    c.drawCentredString(x, y, s)
+
+
+def fill_h22(c, x, y, w, h, grey):
+    c.setFillGray(grey)
+    c.rect(x, y, w, h, stroke=0, fill=1)
+    c.setFillGray(0)
+
+
+def eom_h22(day, months=0):
+    """The last day of the month `months` after the one of `day`."""
+    y, m = day.year, day.month + months + 1
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def rate_h22(r, places=2, sep=","):
+    return f"{Decimal(r):.{places}f}".replace(".", sep)
+
+
+def fr_musee_boutique_ticket(d, path, rng):
+    """A French private museum's till receipt from its ticket office and shop on 80 mm paper: the
+    museum's name and foundation, address, SIRET and VAT number centred, "BILLETTERIE · BOUTIQUE"
+    in reversed type, the date, time, till, agent and transaction number, the lines with count,
+    unit price, amount and a VAT code (admissions, guided tours and books at 5,5 %, postcards,
+    posters and gifts at 20 %), sometimes the friends' discount on the shop, the total, the payment
+    (card or cash with the change), the VAT table by code with its total row, the day the tickets
+    are valid, the closing date of the temporary exhibition, and the thanks."""
+    tickets = [("BILLET PLEIN TARIF", "9.00"), ("BILLET TARIF REDUIT", "6.50"), ("BILLET ENFANT 7-17 ANS", "4.00"),
+               ("BILLET EXPO + COLLECTIONS", "12.00"), ("VISITE GUIDEE (SUPPL.)", "3.00")]
+    books = [("CATALOGUE EXPOSITION", "29.00"), ("LIVRE JEUNESSE TIC-TAC", "12.50"), ("GUIDE DE VISITE", "6.00")]
+    shop = [("CARTE POSTALE", "1.20"), ("MAGNET HORLOGE COMTOISE", "4.50"), ("AFFICHE 40X60", "8.00"),
+            ("TOTE BAG MUSEE", "14.00"), ("CRAYON GRAPHITE", "1.50"), ("PUZZLE 500 PIECES", "18.90")]
+    rows = []  # (count, label, each, amount, rate)
+    for label, price in rng.sample(tickets[:4], rng.randint(1, 2)):
+        k = rng.randint(1, 4)
+        rows.append((k, label, Decimal(price), k * Decimal(price), "5.5"))
+    if rng.random() < 0.3:
+        rows.append((1, "GRATUIT MOINS DE 7 ANS", Decimal("0.00"), Decimal("0.00"), "5.5"))
+    if rng.random() < 0.3:
+        k = rng.randint(1, 3)
+        rows.append((k, tickets[4][0], Decimal(tickets[4][1]), k * Decimal(tickets[4][1]), "5.5"))
+    some = rng.sample(books, rng.randint(0, 1))
+    for label, price in some:
+        rows.append((1, label, Decimal(price), Decimal(price), "5.5"))
+    for label, price in rng.sample(shop, rng.randint(0 if some else 1, 3)):
+        k = rng.choice([1, 1, 2, 3]) if price in ("1.20", "1.50") else 1
+        rows.append((k, label, Decimal(price), k * Decimal(price), "20"))
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[4]] += r[3]
+    friend = None
+    if gross["20"] and rng.random() < 0.35:
+        friend = q(gross["20"] * Decimal("0.05"))
+        gross["20"] -= friend
+    gross_h22(d, gross)
+    code = {"5.5": "1", "20": "2"}
+    d.number = f"{rng.randint(1, 2)}{rng.randint(0, 99999):05d}"
+    hh, mm = rng.randint(10, 17), rng.randint(0, 59)
+    expo_end = eom_h22(d.date, rng.randint(1, 4))
+    w = 227
+    height = 350 + 11 * len(rows) + 10 * len(d.base) + (11 if friend else 0)
+    c = canvas.Canvas(path, pagesize=(w, height), invariant=1)
+    y = height - 26
+    centre_h22(c, w / 2, y, "MUSÉE DE L'HORLOGERIE", 12.5, "Helvetica-Bold")
+    y -= 11
+    centre_h22(c, w / 2, y, "ET DES ARTS DU TEMPS", 8, "Helvetica-Bold")
+    y -= 11
+    centre_h22(c, w / 2, y, "Fondation Vuillemin-Jacquet", 7.5, "Helvetica-Oblique")
+    y -= 10
+    for s in ["7 rue du Château – 25500 Morteau", "Tél. 03 81 67 18 40 – www.musee-horlogerie-morteau.fr",
+              "SIRET 412 508 337 00014 – TVA FR 27 412508337"]:
+        centre_h22(c, w / 2, y, s, 6.5, "Helvetica")
+        y -= 8.5
+    y -= 6
+    c.rect(10, y - 4, w - 20, 14, stroke=0, fill=1)
+    c.setFillGray(1)
+    centre_h22(c, w / 2, y, "BILLETTERIE · BOUTIQUE", 8.5, "Helvetica-Bold")
+    c.setFillGray(0)
+    y -= 18
+    txt(c, 10, y, f"Date : {d.date:%d/%m/%Y}", 7.5, "Helvetica")
+    txt(c, w - 10, y, f"Heure : {hh:02d}:{mm:02d}", 7.5, "Helvetica", right=True)
+    y -= 10
+    txt(c, 10, y, f"Caisse : ACCUEIL {rng.randint(1, 2)}", 7.5)
+    txt(c, w - 10, y, f"Agent : {rng.randint(2, 19):02d}", 7.5, right=True)
+    y -= 10
+    txt(c, 10, y, f"Transaction N° {d.number}", 8, "Helvetica-Bold")
+    y -= 8
+    c.setLineWidth(0.5)
+    c.line(10, y, w - 10, y)
+    y -= 9
+    for x, h, right in [(10, "Qté", False), (28, "Désignation", False), (160, "P.U.", True), (202, "Montant", True),
+                        (w - 10, "T", True)]:
+        txt(c, x, y, h, 6.8, "Helvetica-Bold", right=right)
+    y -= 4
+    c.line(10, y, w - 10, y)
+    for k, label, each, amount, rate in rows:
+        y -= 11
+        txt(c, 10, y, str(k), 7.3, "Helvetica")
+        txt(c, 28, y, label, 7.3)
+        txt(c, 160, y, eu(each, ""), 7.3, right=True)
+        txt(c, 202, y, eu(amount, ""), 7.3, right=True)
+        txt(c, w - 10, y, code[rate], 7.3, right=True)
+    if friend:
+        y -= 11
+        txt(c, 28, y, "REMISE AMIS DU MUSEE -5 % BOUTIQUE", 7.3, "Helvetica-Oblique")
+        txt(c, 202, y, "-" + eu(friend, ""), 7.3, "Helvetica", right=True)
+        txt(c, w - 10, y, "2", 7.3, right=True)
+    y -= 6
+    c.line(10, y, w - 10, y)
+    y -= 16
+    txt(c, 10, y, "TOTAL TTC", 11.5, "Helvetica-Bold")
+    txt(c, w - 10, y, eu(d.ttc, "") + " €", 11.5, "Helvetica-Bold", right=True)
+    y -= 13
+    if rng.random() < 0.35:
+        given = Decimal((int(d.ttc) // 10 + 1) * 10)
+        txt(c, 10, y, "Espèces", 7.5, "Helvetica")
+        txt(c, w - 10, y, eu(given, ""), 7.5, right=True)
+        y -= 10
+        txt(c, 10, y, "Rendu", 7.5)
+        txt(c, w - 10, y, eu(given - d.ttc, ""), 7.5, right=True)
+    else:
+        txt(c, 10, y, "Carte bancaire", 7.5, "Helvetica")
+        txt(c, w - 10, y, eu(d.ttc, ""), 7.5, right=True)
+        y -= 10
+        txt(c, 10, y, f"VISA ************{rng.randint(1000, 9999)}  Aut. {rng.randint(100000, 999999)}", 6.8)
+    y -= 16
+    for x, h in [(10, "Code"), (72, "Taux"), (122, "HT"), (164, "TVA"), (w - 10, "TTC")]:
+        txt(c, x, y, h, 7, "Helvetica-Bold", right=x != 10)
+    for r in sorted(d.base, key=Decimal):
+        y -= 10
+        txt(c, 10, y, code[r], 7.3, "Helvetica")
+        txt(c, 72, y, rate_h22(r) + " %", 7.3, right=True)
+        txt(c, 122, y, eu(d.base[r], ""), 7.3, right=True)
+        txt(c, 164, y, eu(d.vat[r], ""), 7.3, right=True)
+        txt(c, w - 10, y, eu(d.base[r] + d.vat[r], ""), 7.3, right=True)
+    y -= 11
+    txt(c, 10, y, "Total", 7.3, "Helvetica-Bold")
+    txt(c, 122, y, eu(d.ht, ""), 7.3, "Helvetica-Bold", right=True)
+    txt(c, 164, y, eu(d.tva, ""), 7.3, "Helvetica-Bold", right=True)
+    txt(c, w - 10, y, eu(d.ttc, ""), 7.3, "Helvetica-Bold", right=True)
+    y -= 8
+    c.line(10, y, w - 10, y)
+    y -= 12
+    for s, f in [(f"Billets valables le {d.date:%d/%m/%Y} uniquement,", "Helvetica"),
+                 ("ni repris ni échangés.", "Helvetica"),
+                 ("Exposition temporaire « Horloges de la Belle Époque »", "Helvetica-Oblique"),
+                 (f"prolongée jusqu'au {expo_end:%d/%m/%Y}.", "Helvetica-Oblique")]:
+        centre_h22(c, w / 2, y, s, 6.8, f)
+        y -= 9
+    y -= 6
+    centre_h22(c, w / 2, y, "Merci de votre visite !", 9, "Helvetica-Bold")
+    y -= 10
+    centre_h22(c, w / 2, y, "Ouvert tous les jours sauf le mardi, 10h-12h / 14h-18h", 6.5, "Helvetica")
+    c.save()
+
+
+def fr_services_domicile(d, path, rng):
+    """A French home services company's monthly invoice to a private customer: a dark band with the
+    firm's name, trades and contacts, the company, its home services declaration number and VAT
+    number under it, the customer in the window with the customer number, "FACTURE" with a rounded
+    box (number, date of issue, period, payment method, direct debit date), every visit of the
+    month (date, service, worker, duration, hourly price including VAT, rate, amount including VAT)
+    with housework, ironing, gardening and odd jobs at 10 % and computer help or pet care at 20 %,
+    the hours of the month, the totals (net, one VAT line per rate, total), then either the
+    immediate advance of the tax credit deducted and the part left to the customer, or the amount
+    to pay and the yearly tax certificate, and the legal notes at the foot."""
+    d.date = dt.date(d.date.year, d.date.month, rng.randint(1, 6))
+    end = d.date.replace(day=1) - dt.timedelta(days=1)
+    start = end.replace(day=1)
+    hourly = Decimal(rng.choice(["26.90", "27.50", "28.40"]))
+    weekday = rng.randint(0, 4)
+    hours = rng.choice([Decimal("2"), Decimal("2.5"), Decimal("3")])
+    worker = rng.choice(["Amandine R.", "Fatou D.", "Sylvie M.", "Nathalie G."])
+    rows = []  # (day, service, worker, hours, price, rate)
+    day = start
+    while day <= end:
+        if day.weekday() == weekday and not (day.month == 5 and day.day in (1, 8)):
+            rows.append((day, "Entretien du logement", worker, hours, hourly, "10"))
+        day += dt.timedelta(days=1)
+    extras = [("Repassage (à domicile)", "10", hourly), ("Petits travaux de jardinage", "10", Decimal("32.00")),
+              ("Petit bricolage « homme toutes mains »", "10", Decimal("34.00")),
+              ("Assistance informatique et Internet à domicile", "20", Decimal("42.00")),
+              ("Soins et promenade d'animaux de compagnie", "20", Decimal("21.00"))]
+    pick = rng.sample(extras[:3], rng.randint(0, 2)) + (rng.sample(extras[3:], 1) if rng.random() < 0.8 else [])
+    for label, rate, price in pick:
+        when = start + dt.timedelta(days=rng.randint(0, (end - start).days))
+        rows.append((when, label, rng.choice(["Julien P.", "Marc T.", worker]),
+                     rng.choice([Decimal("1"), Decimal("1.5"), Decimal("2")]), price, rate))
+    rows.sort(key=lambda r: r[0])
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[5]] += q(r[3] * r[4])
+    gross_h22(d, gross)
+    d.number = f"F{d.date:%y%m}-{rng.randint(100, 999)}"
+    debit = d.date + dt.timedelta(days=rng.choice([8, 10, 12]))
+    customer = f"C-{rng.randint(100, 2999):05d}"
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+
+    def hm(h):
+        return f"{int(h)}h{int((h % 1) * 60):02d}"
+
+    c = pen(path)
+    fill_h22(c, 0, 772, 595, 70, 0.28)
+    c.setFillGray(1)
+    txt(c, 40, 810, "Les Mains Fées", 22, "Helvetica-Bold")
+    txt(c, 40, 792, "Services à domicile · Ménage · Repassage · Jardinage · Aide informatique", 9, "Helvetica")
+    txt(c, 555, 812, "02 41 88 60 12", 9, "Helvetica-Bold", right=True)
+    txt(c, 555, 800, "contact@lesmainsfees.fr", 8.5, "Helvetica", right=True)
+    txt(c, 555, 788, "www.lesmainsfees.fr", 8.5, "Helvetica", right=True)
+    c.setFillGray(0)
+    for i, s in enumerate(["SAS Les Mains Fées – 18 boulevard Foch – 49100 Angers",
+                           "Organisme de services à la personne déclaré sous le n° SAP 842167309",
+                           "SIRET 842 167 309 00025 – TVA intracommunautaire FR 63 842167309"]):
+        txt(c, 40, 758 - 10 * i, s, 7.5, "Helvetica")
+    who = rng.choice([("Madame Françoise LEBRETON", "7 rue Desjardins", "49100 ANGERS"),
+                      ("Monsieur et Madame GUÉRIN", "23 avenue Pasteur", "49000 ANGERS"),
+                      ("Monsieur Bernard PICHON", "Résidence Les Tilleuls, appt 14", "12 rue de la Chalouère",
+                       "49100 ANGERS")])
+    txt(c, 330, 738, f"N° client : {customer}", 8, "Helvetica-Oblique")
+    for i, s in enumerate(who):
+        txt(c, 330, 722 - 13 * i, s, 10, "Helvetica-Bold" if i == 0 else "Helvetica")
+    txt(c, 40, 700, "FACTURE", 20, "Helvetica-Bold")
+    c.roundRect(40, 606, 250, 84, 6)
+    info = [("N° de facture", d.number), ("Date d'émission", f"{d.date:%d/%m/%Y}"),
+            ("Période", f"du {start:%d/%m/%Y} au {end:%d/%m/%Y}"), ("Règlement", "prélèvement SEPA"),
+            ("Date de prélèvement", f"{debit:%d/%m/%Y}")]
+    for i, (k, v) in enumerate(info):
+        txt(c, 48, 676 - 15 * i, k, 8.5, "Helvetica")
+        txt(c, 282, 676 - 15 * i, v, 9, "Helvetica-Bold" if i < 2 else "Helvetica", right=True)
+    txt(c, 330, 640, f"Prestations de {months[start.month - 1]} {start.year}", 10, "Helvetica-Bold")
+    txt(c, 330, 627, "réalisées en mode prestataire à votre domicile", 8.5, "Helvetica-Oblique")
+    y = 580
+    fill_h22(c, 40, y - 5, 515, 17, 0.86)
+    cols = [(45, "Date", False), (100, "Prestation", False), (305, "Intervenant(e)", False), (405, "Durée", True),
+            (462, "Tarif TTC/h", True), (495, "TVA", True), (550, "Montant TTC", True)]
+    for x, h, right in cols:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    for when, label, by, h, price, rate in rows:
+        y -= 15
+        txt(c, 45, y, f"{when:%d/%m}", 8.5, "Helvetica")
+        txt(c, 100, y, label, 8.5)
+        txt(c, 305, y, by, 8.5)
+        txt(c, 405, y, hm(h), 8.5, right=True)
+        txt(c, 462, y, eu(price, " ") + " €", 8.5, right=True)
+        txt(c, 495, y, f"{rate} %", 8.5, right=True)
+        txt(c, 550, y, eu(q(h * price), " ") + " €", 8.5, right=True)
+        c.setLineWidth(0.3)
+        c.line(40, y - 5, 555, y - 5)
+    c.setLineWidth(1)
+    y -= 26
+    txt(c, 40, y, f"Nombre d'heures réalisées : {hm(sum(r[3] for r in rows))}", 9, "Helvetica-Bold")
+    txt(c, 40, y - 12, f"Nombre d'interventions : {len(rows)}", 8.5, "Helvetica")
+    tot = [("Total HT", eu(d.ht, " ") + " €")]
+    for r in sorted(d.base, key=Decimal):
+        tot.append((f"TVA {r} %", eu(d.vat[r], " ") + " €"))
+    for i, (k, v) in enumerate(tot):
+        txt(c, 360, y - 15 * i, k, 9.5, "Helvetica")
+        txt(c, 550, y - 15 * i, v, 9.5, "Helvetica", right=True)
+    yt = y - 15 * len(tot) - 6
+    fill_h22(c, 352, yt - 6, 203, 20, 0.28)
+    c.setFillGray(1)
+    txt(c, 360, yt, "Total TTC", 11, "Helvetica-Bold")
+    txt(c, 550, yt, eu(d.ttc, " ") + " €", 11, "Helvetica-Bold", right=True)
+    c.setFillGray(0)
+    yb = yt - 40
+    half = q(d.ttc / 2)
+    if rng.random() < 0.55:
+        c.roundRect(40, yb - 48, 515, 62, 6)
+        txt(c, 50, yb, "Avance immédiate de crédit d'impôt (service de l'Urssaf)", 9.5, "Helvetica-Bold")
+        adv = [("Montant total de vos prestations", eu(d.ttc, " ") + " €"),
+               ("Part prise en charge par l'État (50 %)", "- " + eu(half, " ") + " €"),
+               (f"Reste à votre charge, prélevé par l'Urssaf vers le {debit:%d/%m/%Y}", eu(d.ttc - half, " ") + " €")]
+        for i, (k, v) in enumerate(adv):
+            f = "Helvetica-Bold" if i == 2 else "Helvetica"
+            txt(c, 50, yb - 14 - 13 * i, k, 8.5, f)
+            txt(c, 545, yb - 14 - 13 * i, v, 8.5, f, right=True)
+        txt(c, 40, yb - 64, "Merci de valider cette demande de paiement dans votre espace particulier sur "
+                            "www.particulier.urssaf.fr sous 48 heures.", 7.5, "Helvetica-Oblique")
+    else:
+        txt(c, 40, yb, f"Net à payer : {eu(d.ttc, ' ')} €, prélevé le {debit:%d/%m/%Y} sur le compte "
+                       f"FR76 •••• •••• •••• {rng.randint(1000, 9999)} (mandat LMF-{customer}).", 9, "Helvetica-Bold")
+        txt(c, 40, yb - 13, f"Vos prestations ouvrent droit à un crédit d'impôt de 50 % soit {eu(half, ' ')} € "
+                            f"(art. 199 sexdecies du CGI). Une attestation fiscale", 8.5, "Helvetica")
+        txt(c, 40, yb - 24, f"récapitulative vous sera adressée avant le 31/03/{start.year + 1}. "
+                            "Chèques emploi service universel (CESU) préfinancés acceptés.", 8.5)
+    notes = ["Tarifs horaires toutes taxes comprises, frais de déplacement inclus. TVA à 10 % pour l'entretien de la "
+             "maison, le jardinage et le petit bricolage,",
+             "à 20 % pour l'assistance informatique et les soins aux animaux (art. 279 i et 278-0 bis D du CGI). "
+             "Facturation au quart d'heure, tout quart d'heure commencé est dû.",
+             "En cas de retard de paiement, pénalités au taux d'intérêt légal. Pas d'escompte pour paiement anticipé. "
+             "Médiateur de la consommation : CM2C, 14 rue Saint-Jean, 75017 Paris."]
+    for i, s in enumerate(notes):
+        txt(c, 40, 92 - 9 * i, s, 6.6, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(40, 58, 555, 58)
+    centre_h22(c, 297, 48, "SAS Les Mains Fées au capital de 15 000 € – RCS Angers 842 167 309 – Code APE 8121Z – "
+                           "IBAN FR76 1790 6000 3200 1234 5678 921", 6.6, "Helvetica")
+    c.save()
+
+
+def fr_pieces_auto_avoir(d, path, rng):
+    """A French car parts distributor's credit note to a garage, printed by its trade software in a
+    fixed-pitch font: the branch's name and address at the top left, a framed "AVOIR" with its
+    number, date and page at the top right, the customer account and address in a box, the
+    references of the return (invoice credited and its date, delivery note and its date, return
+    slip and the day it was received, the car's registration) and the reason, a ruled table
+    (reference, description, brand, quantity, gross unit price, discount, net unit price, net
+    amount) with the parts sent back, the exchange cores taken back at their deposit value and, for
+    an ordering mistake, a return fee deducted, a VAT recap at the left and the totals framed at the
+    right, the statement it will be set against, the return conditions and the registry."""
+    cat = [("0 986 494 821", "JEU PLAQUETTES FREIN AV", "BOSCH", ["48.60", "52.30"]),
+           ("DF4381", "DISQUE FREIN AV VENTILE", "TRW", ["41.90", "46.20"]),
+           ("W 712/95", "FILTRE A HUILE", "MANN", ["9.80", "11.40"]),
+           ("C 25 114", "FILTRE A AIR", "MANN", ["17.40", "19.90"]),
+           ("VKMA 01250", "KIT DISTRIBUTION", "SKF", ["128.50", "142.00"]),
+           ("6PK1200", "COURROIE ACCESSOIRES", "GATES", ["18.70", "21.30"]),
+           ("24.5520-0182.1", "BALAI ESSUIE-GLACE 600MM", "ATE", ["14.90", "16.50"]),
+           ("KYB 334834", "AMORTISSEUR AV GAZ", "KYB", ["67.40", "74.80"])]
+    cores = [("440254", "ALTERNATEUR ECH. STD 14V 120A", "VALEO", "85.00"),
+             ("28232242", "INJECTEUR DIESEL ECH. STD", "DELPHI", "120.00"),
+             ("458585", "DEMARREUR ECH. STD 12V 1,4KW", "VALEO", "60.00"),
+             ("KP 1022", "ETRIER DE FREIN AV GAUCHE ECH. STD", "BUDWEG", "35.00")]
+    mistake = rng.random() < 0.6
+    disc = rng.choice([28, 32, 35, 38, 40])
+    rows = []  # (ref, label, brand, qty, gross, disc, net, amount)
+    parts = rng.sample(cat, rng.randint(1, 3)) if mistake else rng.sample(cat, rng.randint(0, 1))
+    for ref, label, brand, prices in parts:
+        qty = rng.choice([1, 1, 2, 2, 4])
+        each = Decimal(rng.choice(prices))
+        net = q(each * (100 - disc) / 100)
+        rows.append((ref, label, brand, qty, each, disc, net, q(qty * net)))
+    taken = rng.sample(cores, rng.randint(1, 2)) if (not mistake or rng.random() < 0.4) else []
+    for ref, label, brand, deposit in taken:
+        qty = rng.choice([1, 1, 2])
+        dep = Decimal(deposit)
+        rows.append(("C-" + ref, "CONSIGNE " + label.split(" ECH")[0], brand, qty, dep, 0, dep, q(qty * dep)))
+    if mistake:
+        fee = q(sum(r[7] for r in rows if not r[0].startswith("C-")) * Decimal("0.10"))
+        rows.append(("FRAIS-RET", "FRAIS DE RETOUR 10 % (ERREUR CDE)", "", 1, -fee, 0, -fee, -fee))
+    net_h22(d, {"20": sum(r[7] for r in rows)})
+    d.number = f"AV{d.date:%y}{rng.randint(0, 99999):05d}"
+    sold = d.before - dt.timedelta(days=rng.randint(3, 25))
+    bl = sold - dt.timedelta(days=rng.randint(0, 1))
+    reg = (f"{rng.choice('ABCDEFGH')}{rng.choice('ABCDEFGHJKLMNP')}-{rng.randint(100, 999)}-"
+           f"{rng.choice('BCDEFGHJKLMNPRSTVWXYZ')}{rng.choice('BCDEFGHJKLMNPRSTVWXYZ')}")
+    account = f"411{rng.choice('ABCDEFGR')}{rng.randint(1000, 9999)}"
+    reason = ("ERREUR DE REFERENCE - PIECES NON MONTEES" if mistake
+              else "RETOUR GARANTIE ET CONSIGNES" if parts else "RETOUR DES CONSIGNES - PIECES USAGEES COMPLETES")
+    c = pen(path, "Courier")
+    txt(c, 40, 806, "ALLIANCE PIECES AUTO 72", 14, "Courier-Bold")
+    for i, s in enumerate(["Distributeur pieces & equipements automobiles", "ZA du Ribay - 12 rue Gustave Eiffel",
+                           "72100 LE MANS", "Tel 02 43 72 18 90   Fax 02 43 72 18 91", "Agence : LE MANS SUD"]):
+        txt(c, 40, 792 - 10 * i, s, 8, "Courier")
+    c.setLineWidth(1.5)
+    c.rect(372, 744, 183, 74)
+    c.setLineWidth(1)
+    centre_h22(c, 463, 801, "A V O I R", 16, "Courier-Bold")
+    for i, (k, v) in enumerate([("Numero", d.number), ("Date", f"{d.date:%d/%m/%Y}"), ("Page", "1/1")]):
+        txt(c, 380, 784 - 12 * i, f"{k:<8}: {v}", 9, "Courier-Bold" if i < 2 else "Courier")
+    who = rng.choice([("GARAGE DU RONDEAU SARL", "14 route de Laval", "72000 LE MANS"),
+                      ("AUTO SERVICES CHANGE", "ZA de la Chenardiere", "72190 COULAINES"),
+                      ("SARL MECA 72 - M. TESSIER", "3 rue de la Gare", "72230 ARNAGE")])
+    c.rect(330, 664, 225, 64)
+    txt(c, 336, 716, f"Client : {account}", 8, "Courier")
+    for i, s in enumerate(who):
+        txt(c, 336, 702 - 11 * i, s, 9, "Courier-Bold" if i == 0 else "Courier")
+    refs = [f"Facture d'origine : FC{sold:%y}{rng.randint(10000, 99999)} du {sold:%d/%m/%Y}",
+            f"Bon de livraison  : {rng.randint(7000000, 7999999)} du {bl:%d/%m/%Y}",
+            f"Bon de retour     : RT-{rng.randint(10000, 99999)} recu le {d.before:%d/%m/%Y}",
+            f"Immatriculation   : {reg}",
+            f"Motif             : {reason}"]
+    for i, s in enumerate(refs):
+        txt(c, 40, 650 - 11 * i, s, 8.5, "Courier")
+    y = 580
+    c.line(40, y + 12, 555, y + 12)
+    heads = [(42, "Reference", False), (130, "Designation", False), (316, "Marque", False), (374, "Qte", True),
+             (422, "PU brut", True), (450, "Rem", True), (494, "PU net", True), (553, "Montant HT", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 7.5, "Courier-Bold", right=right)
+    c.line(40, y - 4, 555, y - 4)
+    for ref, label, brand, qty, each, dsc, net, amount in rows:
+        y -= 13
+        txt(c, 42, y, ref, 7.5, "Courier")
+        txt(c, 130, y, label, 7.5)
+        txt(c, 316, y, brand, 7.5)
+        txt(c, 374, y, str(qty), 7.5, right=True)
+        txt(c, 422, y, eu(each, " "), 7.5, right=True)
+        txt(c, 450, y, f"{dsc}%" if dsc else "", 7.5, right=True)
+        txt(c, 494, y, eu(net, " "), 7.5, right=True)
+        txt(c, 553, y, eu(amount, " "), 7.5, right=True)
+    y -= 8
+    c.line(40, y, 555, y)
+    for x in (40, 555):
+        c.line(x, y, x, 592)
+    top = y - 30
+    txt(c, 40, top, "Base HT        Taux      TVA", 8, "Courier-Bold")
+    txt(c, 40, top - 12, f"{eu(d.ht, ' '):>10}   20,00 %  {eu(d.tva, ' '):>9}", 8, "Courier")
+    c.setLineWidth(1.5)
+    c.rect(335, top - 42, 220, 54)
+    c.setLineWidth(1)
+    tot = [("TOTAL HT", d.ht, "Courier"), ("TVA 20,00 %", d.tva, "Courier"),
+           ("TOTAL AVOIR TTC", d.ttc, "Courier-Bold")]
+    for i, (k, v, f) in enumerate(tot):
+        txt(c, 342, top - 16 * i, k, 9.5, f)
+        txt(c, 550, top - 16 * i, eu(v, " ") + " EUR", 9.5, f, right=True)
+    stmt = eom_h22(d.date)
+    txt(c, 40, top - 70, f"Cet avoir sera impute sur votre releve de fin de mois du {stmt:%d/%m/%Y}.", 8.5,
+        "Courier")
+    txt(c, 40, top - 81, "Il ne donne lieu a aucun remboursement.", 8.5, "Courier")
+    for i, s in enumerate(["Retours acceptes sous 30 jours, pieces neuves dans leur emballage d'origine, avec le "
+                           "numero de BL. Les pieces electriques",
+                           "et electroniques deballees ne sont ni reprises ni echangees. Consignes remboursees pour "
+                           "pieces usagees completes, non demontees,",
+                           "de meme reference que la piece echange standard fournie. Garantie : selon conditions du "
+                           "fabricant."]):
+        txt(c, 40, 92 - 8 * i, s, 6, "Courier")
+    c.line(40, 60, 555, 60)
+    centre_h22(c, 297, 50, "SAS Alliance Pieces Auto 72 au capital de 250 000 EUR - RCS Le Mans 502 118 437 - "
+                           "SIRET 502 118 437 00029", 6.5, "Courier")
+    centre_h22(c, 297, 42, "APE 4531Z - TVA intracommunautaire FR 12 502118437", 6.5, "Courier")
+    c.save()
+
+
+def en_uk_school_uniform(d, path, rng):
+    """A British school outfitter's VAT invoice to a school, in a serif font: the firm's name, line
+    of trade and address at the top left, "VAT INVOICE" and a ruled block at the right (invoice
+    number, invoice date / tax point, account, the school's order number, delivery note, despatch
+    date, page), the invoice and delivery addresses in two boxes, a table (quantity, code,
+    description, size, unit price, VAT code, net) with children's sizes zero-rated and adult sizes,
+    bags, embroidery set-up and carriage standard-rated, a VAT analysis by code at the left and the
+    totals at the right, the note on the zero rate for young children's clothing, the due date and
+    bank details, and the company registration centred at the foot."""
+    zero = [("BLZ-NV-J", "Blazer, navy, embroidered school crest", ['Chest 30"', 'Chest 32"', 'Chest 34"'], "34.50"),
+            ("JMP-GR-V", "Jumper, V-neck, bottle green with logo", ["Age 9-10", "Age 11-12", "Age 13"], "15.75"),
+            ("SKT-GY-P", "Pleated skirt, grey, knife pleats", ["W24 L18", "W26 L20"], "14.95"),
+            ("TRS-CH-S", "Trousers, charcoal, slim fit", ["W26 L29", "W28 L30"], "12.50"),
+            ("PEP-NV-L", "PE polo shirt with printed logo", ["Age 11-12", "Age 13"], "9.80"),
+            ("TIE-HS-C", "School tie, house stripe, clip-on", ["Junior"], "5.95")]
+    std = [("BLZ-NV-S", "Blazer, navy, embroidered crest (Sixth Form)", ['Chest 38"', 'Chest 40"', 'Chest 42"'],
+            "42.00"),
+           ("POL-ST-A", "Staff polo shirt, embroidered", ["Adult M", "Adult L", "Adult XL"], "14.50"),
+           ("BAG-PE-D", "PE drawstring bag, printed", ["One size"], "6.50"),
+           ("EMB-SET", "Embroidery set-up / logo digitising", ["-"], "35.00")]
+    rows = []  # (qty, code, description, size, each, code letter, net)
+    for code, label, sizes, price in sorted(rng.sample(zero, len(d.lines) + rng.randint(0, 1)), key=zero.index):
+        for size in rng.sample(sizes, rng.randint(1, min(2, len(sizes)))):
+            qty = rng.choice([10, 12, 15, 20, 24, 30, 36, 40])
+            rows.append((qty, code, label, size, Decimal(price), "Z", q(qty * Decimal(price))))
+    for code, label, sizes, price in sorted(rng.sample(std, rng.randint(1, 2)), key=std.index):
+        qty = 1 if code == "EMB-SET" else rng.choice([4, 6, 8, 10, 12])
+        size = rng.choice(sizes)
+        rows.append((qty, code, label, size, Decimal(price), "S", q(qty * Decimal(price))))
+    if rng.random() < 0.6:
+        rows.append((1, "CAR-PAL", "Carriage - pallet delivery (next working day)", "-", Decimal("18.00"), "S",
+                     Decimal("18.00")))
+    base = defaultdict(Decimal)
+    for r in rows:
+        base["0" if r[5] == "Z" else "20"] += r[6]
+    net_h22(d, base)
+    d.number = f"SI-{rng.randint(40000, 59999):07d}"
+    despatch = d.before
+    order = despatch - dt.timedelta(days=rng.randint(7, 28))
+    due = d.date + dt.timedelta(days=30)
+    school = rng.choice([("Priory Park Academy", "Priory Road", "Shrewsbury", "SY2 5QT", "PRI001"),
+                         ("St Chad's C of E High School", "Welsh Walls", "Oswestry", "SY11 1RH", "STC004"),
+                         ("Ludlow Grange School", "Gravel Hill", "Ludlow", "SY8 1QZ", "LUD002")])
+    c = pen(path, "Times-Roman")
+    txt(c, 40, 800, "Harrington & Vale", 24, "Times-Bold")
+    txt(c, 41, 786, "S C H O O L   O U T F I T T E R S   S I N C E   1 9 6 2", 7.5, "Times-Roman")
+    for i, s in enumerate(["14 Castle Street, Shrewsbury, Shropshire SY1 2BQ", "Tel. 01743 354 210",
+                           "accounts@harringtonvale.co.uk"]):
+        txt(c, 40, 768 - 11 * i, s, 9, "Times-Roman")
+    txt(c, 555, 800, "VAT INVOICE", 17, "Times-Bold", right=True)
+    block = [("Invoice No.", d.number), ("Invoice Date / Tax Point", f"{d.date.day} {d.date:%B %Y}"),
+             ("Account No.", school[4]), ("Your Order No.", f"PO-{order:%y}-{rng.randint(100, 999):04d}"),
+             ("Order Date", f"{order:%d/%m/%Y}"), ("Delivery Note", f"DN {rng.randint(30000, 39999)}"),
+             ("Despatched", f"{despatch:%d/%m/%Y}"), ("Page", "1 of 1")]
+    c.setLineWidth(0.4)
+    for i, (k, v) in enumerate(block):
+        yy = 780 - 12 * i
+        txt(c, 352, yy, k, 8.5, "Times-Roman")
+        txt(c, 555, yy, v, 9, "Times-Bold" if i < 2 else "Times-Roman", right=True)
+        c.line(350, yy - 3, 555, yy - 3)
+    c.setLineWidth(1)
+    for x, title, lines in [(40, "INVOICE TO", ["The Bursar", school[0], school[1], f"{school[2]} {school[3]}"]),
+                            (300, "DELIVER TO", ["Uniform Shop (Reception)", school[0], school[1],
+                                                 f"{school[2]} {school[3]}"])]:
+        c.rect(x, 596, 235, 70)
+        txt(c, x + 6, 655, title, 7.5, "Times-Bold")
+        for i, s in enumerate(lines):
+            txt(c, x + 6, 641 - 11 * i, s, 9.5, "Times-Roman")
+    y = 570
+    c.setLineWidth(1.2)
+    c.line(40, y + 12, 555, y + 12)
+    c.setLineWidth(1)
+    heads = [(62, "Qty", True), (72, "Code", False), (130, "Description", False), (352, "Size", False),
+             (450, "Unit £", True), (468, "VAT", False), (555, "Net £", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 9, "Times-Bold", right=right)
+    c.line(40, y - 5, 555, y - 5)
+    for qty, code, label, size, each, vc, net in rows:
+        y -= 14
+        txt(c, 62, y, str(qty), 9, "Times-Roman", right=True)
+        txt(c, 72, y, code, 8.5)
+        txt(c, 130, y, label, 9)
+        txt(c, 352, y, size, 9)
+        txt(c, 450, y, us(each), 9, right=True)
+        txt(c, 474, y, vc, 9)
+        txt(c, 555, y, us(net), 9, right=True)
+    c.line(40, y - 7, 555, y - 7)
+    top = y - 30
+    txt(c, 40, top, "VAT ANALYSIS", 8.5, "Times-Bold")
+    for x, h in [(40, "Code"), (110, "Rate"), (190, "Net £"), (260, "VAT £")]:
+        txt(c, x, top - 13, h, 8.5, "Times-Bold", right=x != 40)
+    for i, r in enumerate(sorted(d.base, key=Decimal)):
+        yy = top - 26 - 11 * i
+        txt(c, 40, yy, "Z" if r == "0" else "S", 8.5, "Times-Roman")
+        txt(c, 110, yy, f"{Decimal(r):.2f}%", 8.5, right=True)
+        txt(c, 190, yy, us(d.base[r]), 8.5, right=True)
+        txt(c, 260, yy, us(d.vat[r]), 8.5, right=True)
+    tot = [("Total Net", us(d.ht)), ("Total VAT", us(d.tva))]
+    for i, (k, v) in enumerate(tot):
+        txt(c, 380, top - 15 * i, k, 10, "Times-Roman")
+        txt(c, 555, top - 15 * i, "£" + v, 10, right=True)
+    c.setLineWidth(1.2)
+    c.rect(372, top - 44, 183, 20)
+    c.setLineWidth(1)
+    txt(c, 380, top - 37, "INVOICE TOTAL", 11, "Times-Bold")
+    txt(c, 549, top - 37, "£" + us(d.ttc), 11, "Times-Bold", right=True)
+    yn = top - 80
+    for i, s in enumerate(["Z = zero-rated: clothing designed for young children, in sizes up to age 13 or chest "
+                           "34\" (VAT Notice 714). S = standard rate 20%:",
+                           "adult sizes, bags and accessories, services and carriage. Goods remain our property "
+                           "until paid for in full."]):
+        txt(c, 40, yn - 11 * i, s, 8, "Times-Italic")
+    txt(c, 40, yn - 34, f"Terms: 30 days net. Please pay by {due.day} {due:%B %Y}, quoting the invoice number.", 9.5,
+        "Times-Bold")
+    txt(c, 40, yn - 47, "Barclays Bank plc · Sort code 20-45-77 · Account 43917266 · "
+                        "Account name: Harrington & Vale Ltd", 9, "Times-Roman")
+    c.setLineWidth(0.4)
+    c.line(40, 62, 555, 62)
+    centre_h22(c, 297, 51, "Harrington & Vale Ltd · Registered in England and Wales No. 00734512 · Registered "
+                           "office: 14 Castle Street, Shrewsbury SY1 2BQ", 7.5, "Times-Roman")
+    centre_h22(c, 297, 41, "VAT Registration No. GB 184 5521 37", 7.5, "Times-Roman")
+    c.save()
+
+
+def ean_h22(body):
+    """An EAN-13 (or ISBN-13) with its check digit (body: 12 digits)."""
+    s = sum(int(ch) * (1 if i % 2 == 0 else 3) for i, ch in enumerate(body))
+    return body + str((10 - s % 10) % 10)
+
+
+def isbn_h22(body):
+    """An ISBN-13 printed with hyphens."""
+    full = ean_h22(body)
+    return f"{full[:3]}-{full[3]}-{full[4:10]}-{full[10:12]}-{full[12]}"
+
+
+def de_verlag_remission(d, path, rng):
+    """A German publisher's credit note to a bookshop for returned copies (Remissionsgutschrift) as a
+    DIN 5008 letter: the publisher's name as a logo at the top right, the return line and the
+    bookshop in the window, a reference row (your return of, return number, trade number and
+    customer number, contact, date), the title with the credit note number, a salutation, the
+    table (item, ISBN or EAN, title and author, binding, copies, fixed retail price, trade
+    discount, amount) with books and audio books at 7 % and calendars, puzzles or notebooks at
+    19 %, amounts worked back from the retail prices including VAT, the copies not credited, a
+    box per rate (net, VAT, gross) with its total and the credit note amount, the invoices it
+    refers to and how it is settled, and the publisher's data in three columns at the foot."""
+    titles = [("Das Schweigen der Dünen", "Roman · Hanne Petersen", "Hardcover", "24.00", "7"),
+              ("Küstenküche", "80 Rezepte von der Nordsee · Ole Jansen", "Hardcover", "28.00", "7"),
+              ("Wattwanderungen für Entdecker", "Wiebke Carstens", "Taschenbuch", "14.00", "7"),
+              ("Der kleine Kapitän und die Möwe", "Bilderbuch · Jan Brodersen", "Pappe", "15.00", "7"),
+              ("Sturmflut über Föhr", "Kriminalroman · Frauke Lüth", "Klappenbroschur", "17.00", "7"),
+              ("Das Schweigen der Dünen", "Hörbuch, ungekürzte Lesung", "2 MP3-CDs", "20.00", "7")]
+    nonbook = [("Leuchttürme 2025", "Wandkalender 45 x 48 cm", "Kalender", "19.99", "19"),
+               ("Nordseekarte", "Puzzle, 1000 Teile", "Spiel", "16.99", "19"),
+               ("Möwe", "Notizbuch A5, Leinen, liniert", "Non-Book", "12.00", "19")]
+    discount = rng.choice([33, 35, 38, 40])
+    items = [(t, 6 * i) for i, t in enumerate(titles)]
+    picks = sorted(rng.sample(items, len(d.lines) + rng.randint(0, 1)), key=lambda x: x[1])
+    if rng.random() < 0.85:
+        picks += [(t, 0) for t in rng.sample(nonbook, rng.randint(1, 2))]
+    rows = []  # (pos, code, title, author, binding, copies, price, discount, amount, rate)
+    for pos, ((title, author, binding, price, rate), k) in enumerate(picks, 1):
+        code = (isbn_h22(f"9783946218{k + 11:02d}") if rate == "7"
+                else ean_h22(f"4260{rng.randint(10000000, 99999999)}"))
+        copies = rng.choice([1, 1, 2, 2, 3, 4, 5])
+        amount = q(copies * Decimal(price) * (100 - discount) / 100)
+        rows.append((pos, code, title, author, binding, copies, Decimal(price), discount, amount, rate))
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[9]] += r[8]
+    gross_h22(d, gross)
+    d.number = f"RG {d.date:%y}-{rng.randint(1000, 9999)}"
+    ret = d.before
+    ret_no = f"R{rng.randint(100000, 999999)}"
+    trade = rng.randint(10000, 99999)
+    customer = rng.randint(20000, 29999)
+    inv1 = ret - dt.timedelta(days=rng.randint(120, 240))
+    inv2 = inv1 + dt.timedelta(days=rng.randint(20, 60))
+    who = rng.choice([("Buchhandlung Seitenwind", "Inh. Katrin Mahler", "Marktstraße 5", "35037 Marburg", "Frau Mahler"),
+                      ("Bücherstube am Dom", "Anne Vossberg e.K.", "Domplatz 11", "48143 Münster", "Frau Vossberg"),
+                      ("Lesezeichen Buch & Spiel GmbH", "z. Hd. Herrn Tobias Wendt", "Lange Straße 28",
+                       "26122 Oldenburg", "Herr Wendt")])
+    c = pen(path)
+    txt(c, 555, 806, "MÖWENBERG", 20, "Times-Bold", right=True)
+    txt(c, 555, 792, "V E R L A G   ·   H A M B U R G", 7.5, "Times-Roman", right=True)
+    txt(c, 57, 742, "Möwenberg Verlag GmbH · Große Elbstraße 145 · 22767 Hamburg", 7, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(57, 739, 300, 739)
+    for i, s in enumerate(who[:4]):
+        txt(c, 57, 722 - 13 * i, s, 10, "Helvetica")
+    side = [("Vertrieb Innendienst", ""), ("Telefon", "040 389 14 72-20"), ("E-Mail", "vertrieb@moewenberg.de"),
+            ("Auslieferung", "Möwenberg Logistik, Tor 3")]
+    for i, (k, v) in enumerate(side):
+        txt(c, 380, 742 - 11 * i, k, 7.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+        txt(c, 555, 742 - 11 * i, v, 7.5, "Helvetica", right=True)
+    refs = [("Ihre Remission vom", f"{ret:%d.%m.%Y}"), ("Remissions-Nr.", ret_no),
+            ("Verkehrs-Nr. / Kunden-Nr.", f"{trade} / {customer}"), ("Bearbeitet von", "S. Brandt"),
+            ("Datum", f"{d.date:%d.%m.%Y}")]
+    for (k, v), x in zip(refs, [57, 152, 232, 352, 462]):
+        txt(c, x, 632, k, 7, "Helvetica")
+        txt(c, x, 620, v, 9.5, "Helvetica")
+    txt(c, 57, 588, f"Remissionsgutschrift Nr. {d.number}", 13, "Helvetica-Bold")
+    greet = "Sehr geehrte" + ("r " if who[4].startswith("Herr") else " ") + who[4] + ","
+    txt(c, 57, 566, greet, 9.5, "Helvetica")
+    txt(c, 57, 554, f"für die mit Ihrer Remission vom {ret:%d.%m.%Y} zurückgesandten und geprüften Exemplare schreiben "
+                    "wir Ihnen gut:", 9.5, "Helvetica")
+    y = 530
+    c.setLineWidth(0.6)
+    c.line(57, y + 11, 555, y + 11)
+    heads = [(57, "Pos.", False), (80, "ISBN / EAN", False), (178, "Titel", False), (352, "Ausgabe", False),
+             (428, "Expl.", True), (474, "Ladenpreis", True), (502, "Rab.", True), (555, "Betrag €", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 7.5, "Helvetica-Bold", right=right)
+    c.line(57, y - 4, 555, y - 4)
+    for pos, code, title, author, binding, copies, price, disc, amount, rate in rows:
+        y -= 12
+        txt(c, 57, y, str(pos), 8, "Helvetica")
+        txt(c, 80, y, code, 7.5)
+        txt(c, 178, y, title, 8, "Helvetica-Bold")
+        txt(c, 352, y, binding, 7, "Helvetica")
+        txt(c, 428, y, str(copies), 8, right=True)
+        txt(c, 474, y, eu(price), 8, right=True)
+        txt(c, 502, y, f"{disc} %", 8, right=True)
+        txt(c, 555, y, eu(amount), 8, right=True)
+        y -= 9
+        txt(c, 178, y, f"{author} · USt {rate} %", 6.8, "Helvetica-Oblique")
+    c.line(57, y - 6, 555, y - 6)
+    y -= 20
+    left = [t[0] for t in titles if t[0] not in {r[2] for r in rows}]
+    if left and rng.random() < 0.5:
+        txt(c, 57, y, f"Nicht gutgeschrieben: 1 Expl. „{left[0]}“ – Remissionsfrist überschritten bzw. "
+                      "Exemplar beschädigt (liegt zur Abholung bereit).", 7.5, "Helvetica-Oblique")
+        y -= 14
+    txt(c, 57, y, "Ladenpreise sind gebundene Preise inkl. Umsatzsteuer; die Umsatzsteuer ist aus den "
+                  "rabattierten Beträgen herausgerechnet.", 7.5, "Helvetica-Oblique")
+    y -= 26
+    c.rect(300, y - 14 * len(d.base) - 20, 255, 14 * len(d.base) + 34)
+    for x, h in [(306, "USt-Satz"), (400, "Netto €"), (470, "USt €"), (549, "Brutto €")]:
+        txt(c, x, y, h, 7.5, "Helvetica-Bold", right=x != 306)
+    for r in sorted(d.base, key=Decimal):
+        y -= 14
+        txt(c, 306, y, f"{r} %", 8.5, "Helvetica")
+        txt(c, 400, y, eu(d.base[r]), 8.5, right=True)
+        txt(c, 470, y, eu(d.vat[r]), 8.5, right=True)
+        txt(c, 549, y, eu(d.base[r] + d.vat[r]), 8.5, right=True)
+    y -= 14
+    c.line(300, y + 10, 555, y + 10)
+    txt(c, 306, y, "Summe", 8.5, "Helvetica-Bold")
+    txt(c, 400, y, eu(d.ht), 8.5, "Helvetica-Bold", right=True)
+    txt(c, 470, y, eu(d.tva), 8.5, "Helvetica-Bold", right=True)
+    txt(c, 549, y, eu(d.ttc), 8.5, "Helvetica-Bold", right=True)
+    y -= 26
+    fill_h22(c, 300, y - 6, 255, 20, 0.88)
+    txt(c, 306, y, "Gutschriftsbetrag", 10.5, "Helvetica-Bold")
+    txt(c, 549, y, eu(d.ttc) + " €", 10.5, "Helvetica-Bold", right=True)
+    y -= 34
+    settle = eom_h22(d.date)
+    for i, s in enumerate([f"Bezug: unsere Rechnungen Nr. {inv1:%y}{rng.randint(10000, 99999)} vom {inv1:%d.%m.%Y} "
+                           f"und Nr. {inv2:%y}{rng.randint(10000, 99999)} vom {inv2:%d.%m.%Y}.",
+                           f"Die Gutschrift wird mit Ihren offenen Posten verrechnet und erscheint auf Ihrem "
+                           f"Kontoauszug zum {settle:%d.%m.%Y}.",
+                           "Bitte remittieren Sie nur mit Remissionsschein und innerhalb der vereinbarten Fristen."]):
+        txt(c, 57, y - 11 * i, s, 8.5, "Helvetica")
+    txt(c, 57, y - 44, "Mit freundlichen Grüßen", 9, "Helvetica")
+    txt(c, 57, y - 56, "Möwenberg Verlag GmbH – Vertrieb", 9, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(57, 76, 555, 76)
+    cols = [["Möwenberg Verlag GmbH", "Große Elbstraße 145, 22767 Hamburg", "www.moewenberg.de"],
+            ["Geschäftsführerin: Dr. Imke Rasmussen", "Amtsgericht Hamburg HRB 118 427", "USt-IdNr. DE 281 553 904"],
+            ["Hamburger Sparkasse", "IBAN DE27 2005 0550 1234 5678 90", "BIC HASPDEHHXXX"]]
+    for j, col in enumerate(cols):
+        for i, s in enumerate(col):
+            txt(c, 57 + 170 * j, 66 - 8 * i, s, 6.5, "Helvetica")
+    c.save()
+
+
+def nl_schoenmaker(d, path, rng):
+    """A Dutch cobbler and key cutter's till receipt in a fixed-pitch font: the shop's name, trades,
+    address, telephone, chamber of commerce and VAT numbers, "KASSABON" with the receipt number,
+    date, time, till and who served, the repair ticket with the day the shoes were brought in and
+    the day they were ready, the lines with the count and unit price and a VAT letter (repairs of
+    shoes and bags at 9 %, keys, laces, polish and insoles at 21 %), the total, the payment (card
+    or cash with the change), the VAT table (excl., VAT, incl.) per rate with its total, the
+    guarantee on repairs and the thanks."""
+    repairs = [("Hakken dames rubber", ["14.95", "16.50"]), ("Zolen + hakken heren leer", ["59.50", "64.95"]),
+               ("Halve zolen rubber", ["29.95", "32.50"]), ("Rits vervangen laars", ["34.50", "39.95"]),
+               ("Tas: hengsel herstellen", ["17.50", "22.50"]), ("Stiksel herstellen", ["9.50", "12.50"]),
+               ("Schoenen oprekken", ["12.50"]), ("Sneaker zool verlijmen", ["19.95"])]
+    goods = [("Sleutel bijmaken cilinder", ["4.95", "5.50"]), ("Veters gewaxt 75 cm", ["3.25"]),
+             ("Schoencreme zwart 50 ml", ["6.95"]), ("Inlegzolen wol", ["12.95"]), ("Gravure naamplaatje", ["15.00"]),
+             ("Autosleutel transponder kopie", ["49.00", "59.00"]), ("Impregneerspray 200 ml", ["11.95"])]
+    rows = []  # (name, count, each, amount, rate)
+    for name, prices in rng.sample(repairs, rng.randint(1, 3)):
+        each = Decimal(rng.choice(prices))
+        k = 2 if name.startswith(("Hakken", "Halve")) and rng.random() < 0.3 else 1
+        rows.append((name, k, each, k * each, "9"))
+    for name, prices in rng.sample(goods, rng.randint(0 if rng.random() < 0.15 else 1, 2)):
+        each = Decimal(rng.choice(prices))
+        k = rng.choice([1, 2, 3]) if name.startswith("Sleutel") else 1
+        rows.append((name, k, each, k * each, "21"))
+    gross = defaultdict(Decimal)
+    for r in rows:
+        gross[r[4]] += r[3]
+    gross_h22(d, gross)
+    d.number = f"{rng.randint(100000, 199999)}"
+    brought = d.before
+    ready = brought + dt.timedelta(days=rng.randint(2, 5))
+    if ready > d.date:
+        ready = d.date
+    hh, mm = rng.randint(9, 17), rng.randint(0, 59)
+    letter = {"9": "L", "21": "H"}
+    w = 200
+    height = 285 + 10 * (len(rows) + sum(r[1] > 1 for r in rows)) + 10 * len(d.base)
+    c = canvas.Canvas(path, pagesize=(w, height), invariant=1)
+    y = height - 24
+    f = "Courier"
+    centre_h22(c, w / 2, y, "VAN LEEUWEN", 13, "Courier-Bold")
+    y -= 11
+    centre_h22(c, w / 2, y, "schoenmakerij & sleutelservice", 7.5, "Courier")
+    y -= 12
+    for s in ["Kruisstraat 21, 2011 PV Haarlem", "tel. 023-531 44 87", "KvK 34187652", "BTW NL001872453B71"]:
+        centre_h22(c, w / 2, y, s, 6.5, f)
+        y -= 8.5
+    sep = "-" * 46
+    y -= 2
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 11
+    txt(c, 8, y, "KASSABON", 8, "Courier-Bold")
+    txt(c, w - 8, y, f"Bonnr: {d.number}", 7.5, "Courier-Bold", right=True)
+    y -= 10
+    txt(c, 8, y, f"Datum: {d.date:%d-%m-%Y}", 7, f)
+    txt(c, w - 8, y, f"Tijd: {hh:02d}:{mm:02d}", 7, f, right=True)
+    y -= 9
+    txt(c, 8, y, "Kassa 1", 7, f)
+    txt(c, w - 8, y, f"Medewerker: {rng.choice(['Ruud', 'Ilse', 'Sem', 'Marloes'])}", 7, f, right=True)
+    y -= 9
+    txt(c, 8, y, f"Reparatiebon {rng.randint(2000, 9999)}  ingeleverd {brought:%d-%m-%Y}", 6.5, f)
+    y -= 8.5
+    txt(c, 8, y, f"                  klaar op   {ready:%d-%m-%Y}", 6.5, f)
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    for name, k, each, amount, rate in rows:
+        y -= 10
+        if k > 1:
+            txt(c, 8, y, name, 7, f)
+            y -= 9
+            txt(c, 8, y, f"  {k} x {eu(each)}", 7, f)
+        else:
+            txt(c, 8, y, name, 7, f)
+        txt(c, w - 18, y, eu(amount), 7, f, right=True)
+        txt(c, w - 8, y, letter[rate], 7, f, right=True)
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 14
+    txt(c, 8, y, "TOTAAL", 11, "Courier-Bold")
+    txt(c, w - 8, y, f"EUR {eu(d.ttc)}", 11, "Courier-Bold", right=True)
+    y -= 13
+    if rng.random() < 0.7:
+        txt(c, 8, y, "PIN", 7, f)
+        txt(c, w - 8, y, eu(d.ttc), 7, f, right=True)
+        y -= 9
+        txt(c, 8, y, f"Maestro ****{rng.randint(1000, 9999)} Term. {rng.randint(10000, 99999)}", 6.5, f)
+    else:
+        given = Decimal((int(d.ttc) // 10 + 1) * 10)
+        txt(c, 8, y, "Contant", 7, f)
+        txt(c, w - 8, y, eu(given), 7, f, right=True)
+        y -= 9
+        txt(c, 8, y, "Wisselgeld", 7, f)
+        txt(c, w - 8, y, eu(given - d.ttc), 7, f, right=True)
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 10
+    txt(c, 8, y, f"{'BTW':<9}{'Excl.':>9}{'BTW':>9}{'Incl.':>10}", 6.8, "Courier-Bold")
+    for r in sorted(d.base, key=Decimal):
+        y -= 9
+        txt(c, 8, y, f"{letter[r] + ' ' + r + '%':<9}{eu(d.base[r]):>9}{eu(d.vat[r]):>9}"
+                     f"{eu(d.base[r] + d.vat[r]):>10}", 6.8, f)
+    y -= 9
+    txt(c, 8, y, f"{'Totaal':<9}{eu(d.ht):>9}{eu(d.tva):>9}{eu(d.ttc):>10}", 6.8, "Courier-Bold")
+    y -= 8
+    txt(c, 8, y, sep, 6.5, f)
+    y -= 11
+    for s in ["3 maanden garantie op reparaties", "bij inlevering van deze bon.",
+              "Niet afgehaalde reparaties worden na", "3 maanden niet meer bewaard."]:
+        centre_h22(c, w / 2, y, s, 6.5, f)
+        y -= 8.5
+    y -= 5
+    centre_h22(c, w / 2, y, "Bedankt en tot ziens!", 8, "Courier-Bold")
+    c.save()
+
+
+def es_proteccion_incendios(d, path, rng):
+    """A Spanish fire protection firm's invoice for the yearly maintenance of a building's fire
+    equipment: the firm's name, trade, address, CIF and maintainer's registration at the top left,
+    a framed grid at the right (invoice number, date, page), the customer's data in a box (name,
+    NIF, address, customer code), the maintenance contract, work report and inspection date and the
+    next inspection, the lines (code, description, quantity, price, discount, amount) for the
+    inspections under the fire safety regulation, retests, refills, new extinguishers, signs and
+    the call-out, a grid at the foot of the page (gross amount, discount, taxable base, VAT rate,
+    VAT, invoice total), the direct debit with its due date, and the registry and data protection
+    notes."""
+    items = [("RT-PS6", "Retimbrado extintor polvo ABC 6 kg (prueba de presión)", (1, 6), "16.50"),
+             ("RC-PS6", "Recarga extintor polvo ABC 6 kg", (1, 6), "14.80"),
+             ("EX-PS6", "Extintor polvo ABC 6 kg 27A-183B-C con soporte", (1, 4), "29.90"),
+             ("EX-CO2", "Extintor CO2 5 kg 89B con soporte", (1, 2), "69.00"),
+             ("MR-BIE", "Revisión anual BIE 25 mm, prueba de estanqueidad", (1, 6), "18.00"),
+             ("SE-FOT", "Señal fotoluminiscente 297x210 mm", (1, 8), "4.20"),
+             ("MR-ALE", "Revisión alumbrado de emergencia (por equipo)", (4, 20), "2.50")]
+    dto = rng.choice([0, 5, 10])
+    rows = []  # (code, description, qty, price, dto, amount)
+    qty = rng.randint(6, 40)
+    price = Decimal(rng.choice(["4.20", "4.50", "4.80"]))
+    picks = [("MR-EXT", "Revisión anual extintor portátil (RD 513/2017)", (qty, qty), str(price))]
+    picks += sorted(rng.sample(items, len(d.lines) - 1 + rng.randint(0, 1)), key=items.index)
+    for code, label, (lo, hi), each in picks:
+        n = rng.randint(lo, hi)
+        rows.append((code, label, n, Decimal(each), dto, q(n * Decimal(each) * (100 - dto) / 100)))
+    rows.append(("DESP", "Desplazamiento técnico", 1, Decimal("25.00"), 0, Decimal("25.00")))
+    bruto = sum(q(r[2] * r[3]) for r in rows)
+    net_h22(d, {"21": sum(r[5] for r in rows)})
+    d.number = f"A-{rng.randint(100, 2999)}/{d.date:%y}"
+    visit = d.before
+    due = d.date + dt.timedelta(days=30)
+    who = rng.choice([("COMUNIDAD DE PROPIETARIOS EDIFICIO LAS GAVIOTAS", "H39218476", "C/ Castelar, 14",
+                       "39004 Santander (Cantabria)"),
+                      ("RESTAURANTE EL MUELLE DE PEDREÑA, S.L.", "B39655120", "Paseo Marítimo, 3",
+                       "39130 Pedreña (Cantabria)"),
+                      ("TALLERES MECÁNICOS SOLARES, S.L.", "B39410987", "Polígono La Cerrada, nave 7",
+                       "39710 Solares (Cantabria)")])
+    c = pen(path)
+    fill_h22(c, 40, 784, 8, 40, 0.2)
+    txt(c, 56, 808, "EXTINTORES DEL CANTÁBRICO, S.L.", 15, "Helvetica-Bold")
+    txt(c, 56, 795, "Protección contra incendios · Instalación y mantenimiento", 8.5, "Helvetica-Oblique")
+    for i, s in enumerate(["Polígono Industrial de Raos, parcela 14 B", "39011 Santander (Cantabria)",
+                           "Tel. 942 33 61 08 · administracion@extincan.es", "CIF B39574218",
+                           "Empresa mantenedora habilitada nº 39-MPCI-0087"]):
+        txt(c, 56, 780 - 10 * i, s, 8, "Helvetica")
+    c.setLineWidth(0.8)
+    x0, widths = 355, [90, 64, 46]
+    centre_h22(c, 455, 808, "FACTURA", 16, "Helvetica-Bold")
+    x = x0
+    for (k, v), wd in zip([("Nº FACTURA", d.number), ("FECHA", f"{d.date:%d/%m/%Y}"), ("PÁGINA", "1 de 1")],
+                          widths):
+        fill_h22(c, x, 784, wd, 14, 0.85)
+        c.rect(x, 764, wd, 34)
+        centre_h22(c, x + wd / 2, 788, k, 7, "Helvetica-Bold")
+        centre_h22(c, x + wd / 2, 770, v, 9.5, "Helvetica-Bold" if k != "PÁGINA" else "Helvetica")
+        x += wd
+    c.rect(330, 650, 225, 96)
+    txt(c, 336, 735, "DATOS DEL CLIENTE", 7, "Helvetica-Bold")
+    name = who[0]
+    lines = [name] if len(name) <= 40 else [name[:name.rfind(" ", 0, 40)], name[name.rfind(" ", 0, 40) + 1:]]
+    yy = 721
+    for s in lines:
+        txt(c, 336, yy, s, 8.5, "Helvetica-Bold")
+        yy -= 11
+    for s in [f"NIF: {who[1]}", who[2], who[3], f"Cód. cliente: 430{rng.randint(10000, 99999)}"]:
+        txt(c, 336, yy, s, 8.5, "Helvetica")
+        yy -= 11
+    info = [("Contrato de mantenimiento", f"CM-{rng.randint(100, 999)}/{rng.randint(2017, 2022)}"),
+            ("Parte de trabajo", f"PT-{rng.randint(10000, 99999)}"),
+            ("Fecha de revisión", f"{visit:%d/%m/%Y}"),
+            ("Próxima revisión", f"{visit.month:02d}/{visit.year + 1}"),
+            ("Técnico", rng.choice(["J. Ruiz Gómez", "A. Ortiz Sainz", "M. Cobo Díaz"]))]
+    for i, (k, v) in enumerate(info):
+        txt(c, 56, 716 - 12 * i, k + ":", 8, "Helvetica")
+        txt(c, 170, 716 - 12 * i, v, 8.5, "Helvetica-Bold")
+    y = 620
+    fill_h22(c, 40, y - 5, 515, 16, 0.2)
+    c.setFillGray(1)
+    heads = [(45, "CÓDIGO", False), (100, "DESCRIPCIÓN", False), (400, "CANT.", True), (452, "PRECIO", True),
+             (490, "DTO.", True), (550, "IMPORTE", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 7.5, "Helvetica-Bold", right=right)
+    c.setFillGray(0)
+    for code, label, n, each, dsc, amount in rows:
+        y -= 15
+        txt(c, 45, y, code, 8, "Helvetica")
+        txt(c, 100, y, label, 8.5)
+        txt(c, 400, y, str(n), 8.5, right=True)
+        txt(c, 452, y, eu(each), 8.5, right=True)
+        txt(c, 490, y, f"{dsc} %" if dsc else "", 8.5, right=True)
+        txt(c, 550, y, eu(amount), 8.5, right=True)
+    y -= 16
+    txt(c, 100, y, f"Instalación revisada: {who[2]}, {who[3].split(' (')[0]}. Se adjunta certificado de "
+                   "mantenimiento y etiquetas de revisión.", 7.5, "Helvetica-Oblique")
+    grid = [("IMPORTE BRUTO", eu(bruto)), ("DESCUENTO", eu(bruto - d.ht)), ("BASE IMPONIBLE", eu(d.ht)),
+            ("% IVA", "21,00"), ("CUOTA IVA", eu(d.tva)), ("TOTAL FACTURA", eu(d.ttc) + " €")]
+    gx, gw = 40, [84, 72, 88, 50, 78, 143]
+    for (k, v), wd in zip(grid, gw):
+        last = k == "TOTAL FACTURA"
+        fill_h22(c, gx, 182, wd, 14, 0.2 if last else 0.85)
+        c.rect(gx, 156, wd, 40)
+        if last:
+            c.setFillGray(1)
+        centre_h22(c, gx + wd / 2, 186, k, 7, "Helvetica-Bold")
+        c.setFillGray(0)
+        centre_h22(c, gx + wd / 2, 163, v, 11 if last else 9, "Helvetica-Bold" if last else "Helvetica")
+        gx += wd
+    txt(c, 40, 138, "Forma de pago: recibo domiciliado a 30 días fecha factura", 8.5, "Helvetica")
+    txt(c, 40, 126, f"Vencimiento: {due:%d/%m/%Y}   Importe: {eu(d.ttc)} €   Cuenta de cargo: "
+                    f"ES** **** **** **** **** {rng.randint(1000, 9999)}", 8.5, "Helvetica-Bold")
+    for i, s in enumerate(["Inscrita en el Registro Mercantil de Cantabria, tomo 1.024, folio 187, hoja S-21.456, "
+                           "inscripción 1ª.",
+                           "Responsable del tratamiento: Extintores del Cantábrico, S.L. Finalidad: gestión de la "
+                           "relación contractual y facturación. Puede ejercer sus derechos",
+                           "de acceso, rectificación, supresión y demás reconocidos en el RGPD en "
+                           "protecciondatos@extincan.es."]):
+        txt(c, 40, 92 - 8 * i, s, 6.3, "Helvetica")
+    c.save()
+
+
+def it_pasticceria(d, path, rng):
+    """An Italian pastry shop's invoice to a private customer for a wedding or a communion, as the
+    courtesy copy of the e-invoice: a round monogram and the shop's name in a slanted serif with
+    its trades, address, VAT and tax numbers at the top left, the customer (name, address, tax code,
+    recipient code 0000000) at the right, "FATTURA N. ... del ..." on a shaded band, the order with
+    its date, the day and place of the event, the lines (description, unit, quantity, unit price,
+    amount, VAT rate) with the cake, sugared almonds and pastries sold by the kilo at 10 % and the
+    favour bags, porcelain favours, the setting up of the sweets table and the delivery at 22 %, the
+    VAT summary in a box at the left and the totals at the right, how it was paid, and the note that
+    the original is in the customer's tax area."""
+    event = rng.choice(["matrimonio", "matrimonio", "prima comunione", "battesimo"])
+    guests = rng.choice([60, 80, 90, 120, 150]) if event == "matrimonio" else rng.choice([30, 40, 50])
+    kg = Decimal(guests) * rng.choice([Decimal("0.12"), Decimal("0.15")])
+    ten = [("Torta " + ("nuziale a tre piani" if event == "matrimonio" else "decorata a due piani")
+            + ", pan di Spagna, crema di ricotta e pistacchio", "kg", q(kg), ["28.00", "32.00"]),
+           ("Confetti alla mandorla d'Avola, assortiti", "kg", Decimal(rng.choice(["2", "3", "4"])),
+            ["32.00", "36.00"]),
+           ("Pasticceria mignon assortita (cannoli, cassatine, paste di mandorla)", "kg",
+            q(Decimal(guests) * Decimal("0.05")), ["26.00", "29.00"])]
+    full = [("Sacchetti portaconfetti in tulle con nastro e bigliettino", "pz", Decimal(guests), ["0.80", "0.95"]),
+            ("Bomboniera: scatolina in porcellana di Capodimonte", "pz", Decimal(guests), ["8.50", "9.80"]),
+            ("Allestimento confettata e tavolo dei dolci", "serv.", Decimal(1), ["150.00", "220.00"]),
+            ("Trasporto e consegna torta in location", "serv.", Decimal(1), ["40.00", "60.00"])]
+    picks = [(ten[0], "10")] + [(x, "10") for x in rng.sample(ten[1:], rng.randint(1, 2))]
+    picks += [(x, "22") for x in sorted(rng.sample(full, rng.randint(1, 3)), key=full.index)]
+    rows = []  # (label, unit, qty, price, amount, rate)
+    base = defaultdict(Decimal)
+    for (label, unit, qty, prices), rate in picks:
+        price = Decimal(rng.choice(prices))
+        amount = q(qty * price)
+        rows.append((label, unit, qty, price, amount, rate))
+        base[rate] += amount
+    net_h22(d, base)
+    n = rng.randint(12, 260)
+    d.number = f"{n}/{d.date:%Y}"
+    day = d.date - dt.timedelta(days=rng.randint(0, 3))
+    order = day - dt.timedelta(days=rng.randint(45, 150))
+    place = rng.choice(["Villa Fortuna, Aci Castello", "Tenuta San Michele, Santa Venerina",
+                        "Castello di Mirabella, Acireale", "Chiesa di San Nicolò l'Arena, Catania"])
+    who = rng.choice([("Gent.ma Sig.ra", "Maria Grazia Russo", "Via Vittorio Emanuele II 214", "95131 Catania (CT)",
+                       "RSSMGR90A41C351X"),
+                      ("Egr. Sig.", "Salvatore Lo Presti", "Via Antonello da Messina 57", "95021 Aci Castello (CT)",
+                       "LPRSVT84M12C351P"),
+                      ("Gent.ma Sig.ra", "Agata Finocchiaro", "Piazza Duomo 3", "95024 Acireale (CT)",
+                       "FNCGTA88D55A028L")])
+    c = pen(path)
+    c.setLineWidth(1.5)
+    c.circle(66, 790, 24)
+    c.setLineWidth(0.5)
+    c.circle(66, 790, 20)
+    c.setLineWidth(1)
+    centre_h22(c, 66, 781, "S", 24, "Times-BoldItalic")
+    txt(c, 100, 796, "Pasticceria Scuderi", 22, "Times-BoldItalic")
+    txt(c, 101, 782, "dal 1958 · dolci siciliani · confetteria · torte nuziali", 9, "Times-Italic")
+    for i, s in enumerate(["di Scuderi Rosaria & C. s.n.c. – Via Etnea 301, 95125 Catania – Tel. 095 31 48 77",
+                           "P.IVA 04512360871 – Iscr. REA CT-301442 – PEC pasticceriascuderi@pec.it"]):
+        txt(c, 42, 752 - 10 * i, s, 7.5, "Helvetica")
+    c.rect(330, 660, 225, 74)
+    txt(c, 336, 722, who[0], 8, "Helvetica-Oblique")
+    for i, s in enumerate([who[1], who[2], who[3], f"C.F. {who[4]}", "Codice destinatario 0000000"]):
+        txt(c, 336, 708 - 11 * i, s, 9.5 if i == 0 else 8.5, "Helvetica-Bold" if i == 0 else "Helvetica")
+    fill_h22(c, 40, 626, 515, 22, 0.85)
+    txt(c, 48, 633, f"FATTURA N. {d.number} del {d.date:%d/%m/%Y}", 12, "Helvetica-Bold")
+    txt(c, 549, 633, "TD01 – fattura", 8, "Helvetica", right=True)
+    txt(c, 42, 608, f"Rif. Vs. ordine n. {rng.randint(10, 99)} del {order:%d/%m/%Y} – Evento: {event} del "
+                    f"{day:%d/%m/%Y} – Consegna: {place}", 8.5, "Helvetica")
+    txt(c, 42, 596, f"Numero invitati: {guests}", 8.5, "Helvetica")
+    y = 570
+    c.setLineWidth(0.6)
+    c.line(40, y + 12, 555, y + 12)
+    heads = [(42, "Descrizione", False), (352, "U.M.", False), (408, "Quantità", True), (462, "Prezzo", True),
+             (522, "Importo", True), (553, "IVA %", True)]
+    for x, h, right in heads:
+        txt(c, x, y, h, 8, "Helvetica-Bold", right=right)
+    c.line(40, y - 5, 555, y - 5)
+    for label, unit, qty, price, amount, rate in rows:
+        y -= 15
+        txt(c, 42, y, label, 8.5, "Helvetica")
+        txt(c, 352, y, unit, 8.5)
+        txt(c, 408, y, eu(qty) if unit == "kg" else str(int(qty)), 8.5, right=True)
+        txt(c, 462, y, eu(price), 8.5, right=True)
+        txt(c, 522, y, eu(amount), 8.5, right=True)
+        txt(c, 553, y, f"{rate},00", 8.5, right=True)
+    c.line(40, y - 8, 555, y - 8)
+    top = y - 36
+    c.rect(40, top - 14 * len(d.base) - 22, 250, 14 * len(d.base) + 36)
+    txt(c, 46, top, "RIEPILOGO IVA", 7.5, "Helvetica-Bold")
+    for x, h in [(46, "Aliquota"), (170, "Imponibile"), (280, "Imposta")]:
+        txt(c, x, top - 13, h, 7.5, "Helvetica-Oblique", right=x != 46)
+    for i, r in enumerate(sorted(d.base, key=Decimal)):
+        yy = top - 26 - 12 * i
+        txt(c, 46, yy, f"{r},00 %", 8.5, "Helvetica")
+        txt(c, 170, yy, eu(d.base[r]), 8.5, right=True)
+        txt(c, 280, yy, eu(d.vat[r]), 8.5, right=True)
+    tot = [("Imponibile", eu(d.ht)), ("IVA", eu(d.tva))]
+    for i, (k, v) in enumerate(tot):
+        txt(c, 360, top - 15 * i, k, 10, "Helvetica")
+        txt(c, 553, top - 15 * i, "€ " + v, 10, "Helvetica", right=True)
+    c.line(352, top - 24, 555, top - 24)
+    txt(c, 360, top - 40, "Totale fattura", 12, "Helvetica-Bold")
+    txt(c, 553, top - 40, "€ " + eu(d.ttc), 12, "Helvetica-Bold", right=True)
+    yp = top - 14 * len(d.base) - 50
+    if rng.random() < 0.5:
+        pay = f"Pagamento: bonifico bancario ricevuto il {day - dt.timedelta(days=rng.randint(3, 10)):%d/%m/%Y} – PAGATO"
+    else:
+        pay = "Pagamento: saldo alla consegna con carta di debito – PAGATO"
+    txt(c, 42, yp, pay, 9, "Helvetica-Bold")
+    txt(c, 42, yp - 12, "IBAN IT58 P030 6916 9001 0000 0012 345 – Banca Intesa Sanpaolo, filiale di Catania Via Etnea",
+        8, "Helvetica")
+    for i, s in enumerate(["Prodotti di pasticceria e confetteria: aliquota IVA 10 % (Tabella A, parte III, D.P.R. "
+                           "633/72); oggetti, confezioni e servizi: aliquota ordinaria 22 %.",
+                           "Conservare la torta in frigorifero e consumare entro 24 ore. Allergeni: frutta a guscio, "
+                           "latte, uova, glutine.",
+                           "Copia di cortesia priva di valore fiscale ai sensi dell'art. 21 del D.P.R. 633/72: "
+                           "l'originale è disponibile nella Sua area riservata",
+                           "del sito dell'Agenzia delle Entrate (Fatture e Corrispettivi)."]):
+        txt(c, 42, 92 - 9 * i, s, 6.6, "Helvetica")
+    c.setLineWidth(0.4)
+    c.line(40, 52, 555, 52)
+    centre_h22(c, 297, 42, "Pasticceria Scuderi di Scuderi Rosaria & C. s.n.c. – Via Etnea 301, 95125 Catania – "
+                           "P.IVA e C.F. 04512360871", 6.6, "Helvetica")
+    c.save()
+
+
 def fmt_rate(d):
     r = next(iter(d.base))
     s = str(r)
@@ -14894,6 +17084,24 @@ LAYOUTS = {
     "nl-zonnepanelen": (nl_zonnepanelen, ["0", "21"], "invoice"),
     "es-panaderia": (es_panaderia, ["2", "10", "21"], "receipt"),
     "it-vivaio": (it_vivaio, ["10", "22"], "invoice"),
+    # HELD_OUT_21 (session 14): appended after HELD_OUT_20 so that every earlier document stays as first drawn
+    "fr-kiosque-presse-ticket": (fr_kiosque_presse_ticket, ["2.1", "5.5", "20"], "receipt"),
+    "fr-geometre-expert": (fr_geometre_expert, ["20"], "invoice"),
+    "fr-emballages-avoir": (fr_emballages_avoir, ["20"], "credit-note"),
+    "en-ie-joinery": (en_ie_joinery, ["13.5", "23"], "invoice"),
+    "de-campingplatz": (de_campingplatz, ["7", "19", "0"], "invoice"),
+    "nl-evenementenverhuur": (nl_evenementenverhuur, ["9", "21"], "invoice"),
+    "es-herbolario-ticket": (es_herbolario_ticket, ["4", "10", "21"], "receipt"),
+    "it-frantoio": (it_frantoio, ["4", "10", "22"], "invoice"),
+    # HELD_OUT_22 (session 14): appended after HELD_OUT_21 so that every earlier document stays as first drawn
+    "fr-musee-boutique-ticket": (fr_musee_boutique_ticket, ["5.5", "20"], "receipt"),
+    "fr-services-domicile": (fr_services_domicile, ["10", "20"], "invoice"),
+    "fr-pieces-auto-avoir": (fr_pieces_auto_avoir, ["20"], "credit-note"),
+    "en-uk-school-uniform": (en_uk_school_uniform, ["0", "20"], "invoice"),
+    "de-verlag-remission": (de_verlag_remission, ["7", "19"], "credit-note"),
+    "nl-schoenmaker": (nl_schoenmaker, ["9", "21"], "receipt"),
+    "es-proteccion-incendios": (es_proteccion_incendios, ["21"], "invoice"),
+    "it-pasticceria": (it_pasticceria, ["10", "22"], "invoice"),
 }
 
 
@@ -14952,7 +17160,7 @@ def set_of(name):
             ("held-out-14", HELD_OUT_14), ("held-out-15", HELD_OUT_15),
             ("held-out-16", HELD_OUT_16), ("held-out-17", HELD_OUT_17),
             ("held-out-18", HELD_OUT_18), ("held-out-19", HELD_OUT_19),
-            ("held-out-20", HELD_OUT_20)]
+            ("held-out-20", HELD_OUT_20), ("held-out-21", HELD_OUT_21), ("held-out-22", HELD_OUT_22)]
     return next((tag for tag, layouts in sets if name in layouts), "development")
 
 
@@ -15014,7 +17222,7 @@ def main():
     ap.add_argument("--md", help="write the tables to this Markdown file")
     ap.add_argument("--append", action="store_true", help="append to --md instead of replacing it")
     ap.add_argument("--only", help="comma-separated layouts, or 'tuning' (every layout but the HELD_OUT_2 to "
-                    "HELD_OUT_20 ones)")
+                    "HELD_OUT_22 ones)")
     ap.add_argument("--sources", default="text,scan,photo",
                     help="comma-separated copies to read (text: the text-layer PDF; scan, photo: OCR)")
     args = ap.parse_args()
@@ -15022,7 +17230,8 @@ def main():
     only = None
     held = (HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6 + HELD_OUT_7 + HELD_OUT_8 + HELD_OUT_9
             + HELD_OUT_10 + HELD_OUT_11 + HELD_OUT_12 + HELD_OUT_13 + HELD_OUT_14 + HELD_OUT_15
-            + HELD_OUT_16 + HELD_OUT_17 + HELD_OUT_18 + HELD_OUT_19 + HELD_OUT_20)
+            + HELD_OUT_16 + HELD_OUT_17 + HELD_OUT_18 + HELD_OUT_19 + HELD_OUT_20 + HELD_OUT_21
+            + HELD_OUT_22)
     if args.only == "tuning":
         only = [n for n in LAYOUTS if n not in held]
     elif args.only:
@@ -15112,6 +17321,14 @@ def main():
         text += ["", f"#### Held-out layouts (HELD_OUT_20, drawn in session 13 by someone who did not read the "
                  f"extraction rules, never inspected per document while tuning): {len(HELD_OUT_20)} layouts: "
                  + ", ".join(HELD_OUT_20), "", table(rows, "held-out-20")]
+    if any(k[0] == "held-out-21" for k in rows):
+        text += ["", f"#### Held-out layouts (HELD_OUT_21, drawn in session 14 by someone who did not read the "
+                 f"extraction rules, never inspected per document while tuning): {len(HELD_OUT_21)} layouts: "
+                 + ", ".join(HELD_OUT_21), "", table(rows, "held-out-21")]
+    if any(k[0] == "held-out-22" for k in rows):
+        text += ["", f"#### Held-out layouts (HELD_OUT_22, drawn in session 14 by someone who did not read the "
+                 f"extraction rules, never inspected per document while tuning): {len(HELD_OUT_22)} layouts: "
+                 + ", ".join(HELD_OUT_22), "", table(rows, "held-out-22")]
     print("\n".join(text))
     if args.md:
         with open(args.md, "a" if args.append else "w") as f:
