@@ -1377,3 +1377,86 @@ fn a_du_far_after_the_own_mention_dates_something_else() {
     let f = read(&["AVOIR", "Avoir d'acompte n° AV-881 du 11/12/2024"]);
     assert_eq!(v(&f.date), Some("2024-12-11".into()));
 }
+
+/// A rate missing from the list of rates in force, printed under a column naming the tax, is a
+/// VAT rate: its row belongs to the breakdown, whose sums are the totals, and the row of the
+/// other rate is not reported as the document's totals.
+#[test]
+fn a_rate_under_a_tax_column_counts_even_unlisted() {
+    let f = read(&[
+        "TICKET",
+        "Artículo                 Importe     IVA",
+        "PAN INTEGRAL               5,40      2%",
+        "EMPANADA                  22,00     10%",
+        "TOTAL                     27,40 €",
+        "Tipo         Base        Cuota       Total",
+        "2,00%        5,29         0,11        5,40",
+        "10,00%      20,00         2,00       22,00",
+    ]);
+    assert_eq!(totals(&f), some("25.29", "2.11", "27.40"));
+    // Outside a tax column, an unlisted rate stays no VAT rate: the listed one is the only row.
+    let f = read(&[
+        "FACTURE",
+        "Remise 2,00 % sur 5,29 : 0,11",
+        "Total HT    20,00",
+        "TVA 10 %     2,00",
+        "Total TTC   22,00",
+    ]);
+    assert_eq!(totals(&f), some("20.00", "2.00", "22.00"));
+}
+
+/// A zero-rate row of a breakdown ("Btw 0% over € 3.000,00   € 0,00") carries part of the net
+/// total: the bases of the 0 % and 21 % rows add up to the HT, the 21 % row's tax is the TVA.
+#[test]
+fn a_zero_rate_row_carries_part_of_the_net_total() {
+    let f = read(&[
+        "FACTUUR",
+        "Subtotaal excl. btw                   € 4.000,00",
+        "Btw 0% over € 3.000,00                     € 0,00",
+        "Btw 21% over € 1.000,00                  € 210,00",
+        "Totaal incl. btw                      € 4.210,00",
+    ]);
+    assert_eq!(totals(&f), some("4000.00", "210.00", "4210.00"));
+    // The net total unread: the two rows' bases prove it.
+    let f = read(&[
+        "FACTUUR",
+        "Btw 0% over € 3.000,00                     € 0,00",
+        "Btw 21% over € 1.000,00                  € 210,00",
+        "Totaal incl. btw                      € 4.210,00",
+    ]);
+    assert_eq!(totals(&f), some("4000.00", "210.00", "4210.00"));
+    let f = read(&[
+        "TAX INVOICE",
+        "Total net                    £1,250.00",
+        "VAT @ 0% on £1,000.00            £0.00",
+        "VAT @ 20% on £250.00            £50.00",
+        "INVOICE TOTAL                £1,300.00",
+    ]);
+    assert_eq!(totals(&f), some("1250.00", "50.00", "1300.00"));
+}
+
+/// "Subtotaal excl. btw" is one net-total label: its "excl. btw" does not stand apart as a
+/// mention that hides the amount from it.
+#[test]
+fn a_subtotal_excluding_tax_is_one_label() {
+    for label in ["Subtotaal excl. btw", "Subtotal excl. VAT", "Subtotale esclusa IVA"] {
+        let text = format!("{label}        4.000,00");
+        let doc = Doc::new(&[&text], Source::TextLayer);
+        let c = total_candidates(&doc, &[]);
+        assert!(c.ht.iter().any(|h| h.cents == Cents(400_000) && h.strength == strength(TotalLabel::Ht)), "{label}");
+    }
+}
+
+/// The sums of two rows of a three-rate breakdown whose third tax OCR lost ("111" for "1,11")
+/// are no totals: the three are withheld rather than reported short of the third rate.
+#[test]
+fn the_sums_of_some_rates_are_no_totals() {
+    let f = read(&[
+        "FACTURA SIMPLIFICADA",
+        "Tipo     Base imp.   Cuota   Total",
+        "2,00%        5,59     0,11    5,70",
+        "10,00%      22,36     2,24   24,60",
+        "21,00%       5,29      111    6,40",
+    ]);
+    assert_eq!(totals(&f), NONE3);
+}

@@ -44,7 +44,7 @@ pub(super) static TOTAL_LABELS: LazyLock<LabelTable<TotalLabel>> = LazyLock::new
         (TaxTotal, TAX_TOTAL.into()),
         (Ttc, GROSS_TOTAL.into()),
         (Ttc, format!(r"\b{TOTAL_WORD}\s*\(?\s*{INCL}\.?\s*{TVA}")),
-        (Ht, format!(r"\b{TOTAL_WORD}\s*\(?\s*{EXCL}\.?\s*{TVA}")),
+        (Ht, format!(r"\b(?:sub[-\s]?(?:total|totaal|totale)|{TOTAL_WORD})\s*\(?\s*{EXCL}\.?\s*{TVA}")),
         (Bare, BARE_TOTAL.into()),
         // Receipts print bare "MONTANT", "HT", "TTC" at the start of a line, the amount beside.
         (Bare, r"^\s*montant\b".into()),
@@ -345,7 +345,8 @@ pub(super) fn push_breakdown_sums(out: &mut Candidates, rows: &[VatRow]) {
     let order = rows.iter().map(|r| r.line).max().unwrap_or(0);
     let tax = rows.iter().try_fold(0i64, |sum, r| sum.checked_add(r.tax.0));
     if let Some(tax) = tax {
-        let strength = if rows.len() >= 2 { 5 } else { 2 };
+        // A zero-rate row adds no tax: the sum of one taxed row is that row's tax.
+        let strength = if rows.iter().filter(|r| r.tax.0 != 0).count() >= 2 { 5 } else { 2 };
         out.tax.push(Candidate { cents: Cents(tax), strength, order });
     }
     let bases = rows.iter().try_fold(0i64, |sum, r| sum.checked_add(r.base?.0));
@@ -432,7 +433,8 @@ pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> 
 /// 105,93) is the 7 % row (its gross included), however well it adds up. The three are
 /// withheld: the TTC found beside such a row is as likely the row's as the document's. The
 /// rates are those of the breakdown's rows and those the page prints (`printed`): when OCR lost
-/// the 19 % row's tax, the 7 % row alone is still one row of two.
+/// the 19 % row's tax, the 7 % row alone is still one row of two, and the sums of two rows of
+/// three are no totals either.
 pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow], printed: &[i64]) -> bool {
     let (Some(ht), Some(tax)) = (totals.ht, totals.tax) else { return false };
     let mut rows: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
@@ -446,7 +448,11 @@ pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow], printed: &[i64
     }
     let sum = breakdown.iter().try_fold(0i64, |acc, r| acc.checked_add(r.tax.0));
     let sums_every_rate = rows.len() == rates.len() && sum == Some(tax.cents.0);
-    !sums_every_rate && breakdown.iter().any(|r| r.tax == tax.cents && r.base.is_none_or(|b| b == ht.cents))
+    // The sums of some rows only (OCR lost the third rate's tax: "21,00%  5,29  111  6,40") are
+    // no more the totals than one row is.
+    let sums_some_rates = rows.len() >= 2 && rows.len() < rates.len() && sum == Some(tax.cents.0);
+    sums_some_rates
+        || !sums_every_rate && breakdown.iter().any(|r| r.tax == tax.cents && r.base.is_none_or(|b| b == ht.cents))
 }
 
 /// Mentions that make a zero VAT a reading rather than a gap: reverse charge and exemptions in
@@ -541,7 +547,7 @@ pub(super) fn tax_fits(ht: i64, tax: i64, breakdown: &[VatRow], slack: u64) -> b
     }
     let (ht, tax) = (ht.abs(), tax.abs());
     // A rate printed on the page (one VAT row) is the rate; else any plausible one.
-    let printed: Vec<i64> = breakdown.iter().map(|r| r.rate).collect();
+    let printed: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
     let rates: &[i64] = if printed.len() == 1 { &printed } else { &PLAUSIBLE_RATES };
     if rates.iter().any(|&rate| percent_of(ht, rate, 100 * PERCENT).abs_diff(tax) <= slack) {
         return true;

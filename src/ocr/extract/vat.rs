@@ -136,10 +136,13 @@ pub(super) fn printed_rates(doc: &Doc) -> Vec<i64> {
     let mut rates = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate().filter(|(_, l)| !NOT_VAT_LINE.is_match(&l.text)) {
         for rate in find_rates(&line.masked) {
-            if known_rate(rate.value)
+            let header = column_header(doc, idx, &rate);
+            let in_vat_column = header.is_some_and(|h| VAT_HEADER.is_match(h));
+            let in_other_column = header.is_some_and(|h| !VAT_HEADER.is_match(h));
+            if (known_rate(rate.value) || in_vat_column)
                 && !rates.contains(&rate.value)
                 && !described_rate(&line.text, &rate)
-                && !in_other_column(doc, idx, &rate)
+                && !in_other_column
             {
                 rates.push(rate.value);
             }
@@ -151,12 +154,14 @@ pub(super) fn printed_rates(doc: &Doc) -> Vec<i64> {
 /// How far up a rate's column is followed to its header.
 const MAX_HEADER_DISTANCE: usize = 15;
 
-/// Whether a rate stands in a table column whose header names something else than VAT: a
-/// discount ("Remise", "Dto."), a share ("Part"), a progress ("Avanc."). Over the rows above,
-/// the first cell in its column that is no rate itself is the header: words without figures.
-/// A column whose header cannot be told (no cell above, a figure) keeps its rates.
-fn in_other_column(doc: &Doc, idx: usize, rate: &Rate) -> bool {
-    let Some(line) = doc.lines.get(idx) else { return false };
+/// The header of the table column a rate stands in, words without figures: over the rows
+/// above, the first cell in its column that is no rate itself. None when it cannot be told (no
+/// cell above, a figure). A header that names something else than VAT, a discount ("Remise",
+/// "Dto."), a share ("Part"), a progress ("Avanc."), says the rate is no VAT rate; one that
+/// names the tax ("IVA", "Tipo") says it is one, even a rate missing from [`KNOWN_RATES`]
+/// (Spain's 2 % of 2024 under "IVA").
+pub(super) fn column_header<'a>(doc: &'a Doc, idx: usize, rate: &Rate) -> Option<&'a str> {
+    let line = doc.lines.get(idx)?;
     let span = line.span_cols(rate.start, rate.end);
     for above in doc.lines[idx.saturating_sub(MAX_HEADER_DISTANCE)..idx].iter().rev() {
         // A figure of the next column, reached through the slack of `cell_over` (a price right
@@ -174,9 +179,9 @@ fn in_other_column(doc: &Doc, idx: usize, rate: &Rate) -> bool {
             continue;
         }
         let header = text.chars().any(char::is_alphabetic) && !text.chars().any(|c| c.is_ascii_digit());
-        return header && !VAT_HEADER.is_match(text);
+        return header.then_some(text);
     }
-    false
+    None
 }
 
 /// A column header naming the tax or its rate.
@@ -236,12 +241,37 @@ pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
         for (k, rate) in rates.iter().enumerate() {
             let from = if k == 0 { 0 } else { rates[k - 1].end };
             let to = rates.get(k + 1).map_or(line.text.len(), |r| r.start);
-            if let Some(row) = vat_row(line, idx, rate, from, to) {
+            let in_vat_column =
+                !known_rate(rate.value) && column_header(doc, idx, rate).is_some_and(|h| VAT_HEADER.is_match(h));
+            if let Some(row) = vat_row(line, idx, rate, from, to, in_vat_column) {
                 keep_best_row(&mut best, row);
             }
         }
+        if let Some(row) = zero_rate_row(line, idx) {
+            keep_best_row(&mut best, row);
+        }
     }
     best
+}
+
+/// A tax word and a zero rate ("Btw 0% over", "VAT @ 0% on", "TVA 0,00 %"): the row of a
+/// breakdown whose goods bear no VAT.
+static ZERO_RATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:tva|vat|mwst|ust|btw|iva|igic)\.?\s*(?:@\s*)?\(?\s*0(?:[.,]0{1,3})?\s?%"));
+
+/// The row of a zero rate in a multi-rate breakdown, "Btw 0% over € 5.251,00   € 0,00": its
+/// base and a tax of exactly zero, the two amounts the line prints after the rate. Its base
+/// belongs to the net total that the breakdown's bases add up to (a page of 0 % and 21 % goods
+/// has an HT of both bases and a TVA of the 21 % row alone).
+fn zero_rate_row(line: &Line, idx: usize) -> Option<VatRow> {
+    let rate = ZERO_RATE.find(&line.masked)?;
+    let after: Vec<Cents> = line.amounts.iter().filter(|a| a.start >= rate.end()).map(|a| a.cents).collect();
+    match after[..] {
+        [base, Cents(0)] if base.0 != 0 => {
+            Some(VatRow { rate: 0, base: Some(base), tax: Cents(0), labelled: true, line: idx })
+        }
+        _ => None,
+    }
 }
 
 /// One row per rate: a labelled row or one with a base beats a bare one; later rows (the
@@ -255,7 +285,16 @@ pub(super) fn keep_best_row(best: &mut Vec<VatRow>, row: VatRow) {
     }
 }
 
-pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usize) -> Option<VatRow> {
+/// `in_vat_column`: the rate stands under a column header naming the tax, which makes a rate
+/// plausible that [`KNOWN_RATES`] lacks.
+pub(super) fn vat_row(
+    line: &Line,
+    idx: usize,
+    rate: &Rate,
+    from: usize,
+    to: usize,
+    in_vat_column: bool,
+) -> Option<VatRow> {
     let labelled = line.totals.iter().any(|l| {
         matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal)
             && ((l.end <= rate.start && l.start >= from) || rate_first(line, rate, l, from))
@@ -267,7 +306,7 @@ pub(super) fn vat_row(line: &Line, idx: usize, rate: &Rate, from: usize, to: usi
         .map(|a| a.cents)
         .collect();
     if let Some((base, tax)) = find_pair(&amounts, rate.value) {
-        let plausible_rate = labelled || known_rate(rate.value) && !described_rate(&line.text, rate);
+        let plausible_rate = labelled || (known_rate(rate.value) || in_vat_column) && !described_rate(&line.text, rate);
         return plausible_rate.then_some(VatRow { rate: rate.value, base: Some(base), tax, labelled, line: idx });
     }
     let after = line.amounts.iter().rev().find(|a| a.start >= rate.end && a.end <= to)?;
