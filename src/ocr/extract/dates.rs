@@ -279,6 +279,18 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Weak, r"\bdate\b|\ble\b"),
         (Weak, BARE_DATE),
         (Due, DUE_DATE),
+        // A payment term counted from the invoice date, "30 y 60 días fecha factura", "30 days
+        // from invoice date", "30 jours date de facture", "30 Tage nach Rechnungsdatum": what
+        // follows is an instalment's due date, not the invoice's.
+        (
+            Due,
+            concat!(
+                r"\b(?:d[ií]as|days|jours|tage[n]?|dagen|giorni|gg\.?)\s+(?:(?:from|after|nach|na|de|da|dalla)\s+)?",
+                r"(?:(?:la|the|der)\s+)?(?:fecha\s+(?:de\s+)?(?:la\s+)?factura|invoice\s+date|date\s+of\s+(?:the\s+)?invoice",
+                r"|date\s+(?:de\s+)?(?:la\s+)?facture",
+                r"|rechnungsdatum|factuurdatum|data\s+(?:della\s+)?fattura|d\.\s?f\.)",
+            ),
+        ),
         (Other, OTHER_DATE),
         (Due, r"[ée]ch[ée]ance|\bdue\b|\bdate\s+limite\b|(?:^|\s)[àa]\s+(?:payer|r[ée]gler)\b"),
         (
@@ -370,14 +382,16 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
 ///   the others: a till's stamp); delivery, order, service-period, due and
 ///   payment dates, and dates of another document, never do;
 /// - the best-labelled rank must hold one date: two different "Invoice date" readings, or two
-///   different unlabelled dates, give none;
+///   different unlabelled dates, give none, unless only one of them is stamped with its clock
+///   time (a till's transaction beside an event the ticket mentions);
 /// - a swappable date on a page that does not tell its order is skipped;
 /// - an invoice is not issued after it falls due: a candidate later than every due date the
 ///   page prints is dropped;
 /// - with the fiscal year known, a candidate near it (within a year of its ends) beats any
 ///   far from it; a date far outside the year that stands alone is reported at 0.4 at most.
 pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
-    let mut candidates: Vec<(u8, f32, NaiveDate)> = Vec::new();
+    // (rank, confidence, date, stamped with a clock time)
+    let mut candidates: Vec<(u8, f32, NaiveDate, bool)> = Vec::new();
     let mut due: Option<NaiveDate> = None;
     let mut due_dates: Vec<NaiveDate> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
@@ -395,35 +409,41 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
                 continue;
             }
             if let Some((rank, confidence)) = date_rank(label) {
-                let stamped = rank == UNLABELLED_RANK && clock_time_follows(&line.text, hit.end);
-                candidates.push((rank + u8::from(stamped), confidence, hit.date));
+                let stamped = clock_time_follows(&line.text, hit.end);
+                let rank = rank + u8::from(stamped && rank == UNLABELLED_RANK);
+                candidates.push((rank, confidence, hit.date, stamped));
             }
         }
     }
-    candidates.retain(|(_, _, date)| due.is_none_or(|due| *date <= due));
+    candidates.retain(|(_, _, date, _)| due.is_none_or(|due| *date <= due));
     // An unlabelled date that a due label gives elsewhere is that due date printed again (OCR
     // put "Vencimiento" a row below its "30/04/2024"), not the document's.
-    candidates.retain(|(rank, _, date)| *rank > UNLABELLED_RANK + 1 || !due_dates.contains(date));
+    candidates.retain(|(rank, _, date, _)| *rank > UNLABELLED_RANK + 1 || !due_dates.contains(date));
     let near = |date: &NaiveDate| near_period(*date, doc.period);
-    let inside = candidates.iter().any(|(_, _, d)| near(d));
+    let inside = candidates.iter().any(|(_, _, d, _)| near(d));
     if inside {
-        candidates.retain(|(_, _, d)| near(d));
+        candidates.retain(|(_, _, d, _)| near(d));
     }
-    let top = candidates.iter().map(|(rank, _, _)| *rank).max()?;
-    let mut best = candidates.iter().filter(|(rank, _, _)| *rank == top);
-    let &(_, confidence, date) = best.next()?;
-    if best.any(|(_, _, other)| *other != date) {
+    let top = candidates.iter().map(|(rank, _, _, _)| *rank).max()?;
+    candidates.retain(|(rank, _, _, _)| *rank == top);
+    // Two dates of the same rank: the one stamped with its clock time ("LE 19/03/24 A 06:32",
+    // a till's transaction) is the document's, the other an event it mentions ("DEPOSE LE").
+    if candidates.iter().any(|c| c.2 != candidates[0].2) && candidates.iter().any(|c| c.3) {
+        candidates.retain(|c| c.3);
+    }
+    let &(_, confidence, date, _) = candidates.first()?;
+    if candidates.iter().any(|(_, _, other, _)| *other != date) {
         return None;
     }
     let confidence = if inside { confidence } else { confidence.min(WEAK_GUESS) };
     Some((date.to_string(), confidence))
 }
 
-/// Whether a clock time ("17:09", "11:56:03") follows a date in its cell: a till receipt's or
-/// a terminal's stamp of the transaction.
+/// Whether a clock time ("17:09", "11:56:03", "A 06:32", "à 14h05", "at 9:41") follows a date
+/// in its cell: a till receipt's or a terminal's stamp of the transaction.
 fn clock_time_follows(text: &str, date_end: usize) -> bool {
     static CLOCK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s{1,3}\d{1,2}:\d{2}(?::\d{2})?\b").expect("static regex pattern is valid"));
+        LazyLock::new(|| re(r"(?i)^\s{1,3}(?:(?:[àa]|at|um|om|alle|ore|-)\s{1,3})?\d{1,2}[:h]\d{2}(?::\d{2})?\b"));
     text.get(date_end..).is_some_and(|rest| CLOCK.is_match(rest))
 }
 
@@ -496,7 +516,11 @@ pub(super) fn date_label(
                 !preposition
                     && line.text.get(earlier.end..label.start).is_some_and(|gap| !gap.contains("  ") && gap.len() <= 40)
             };
-            Some(before.next().filter(same_cell).map_or(DateLabel::Weak, |earlier| earlier.kind))
+            match before.next().filter(same_cell) {
+                Some(earlier) => Some(earlier.kind),
+                None if names_another_date(&line.text, label) => Some(DateLabel::Other),
+                None => Some(DateLabel::Weak),
+            }
         }
         Some(label) => Some(label.kind),
         // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
@@ -636,6 +660,32 @@ fn qualifies_another_thing(gap: &str) -> bool {
         word.clear();
     }
     other
+}
+
+/// An English "Date" that a word of its own cell names as another thing's: "Survey Date",
+/// "Start Date", "Installation Date" (English puts what a date is of before it, and a word
+/// no label knows is not the document's). The document's own ("Tax Date", "Sales Date", "Print
+/// Date") and words that join ("Number and Date") leave it a bare date word. The cell must hold
+/// at most two words before it: in a line whose gaps OCR lost ("18 boulevard Foch Date
+/// 02/08/2024"), the word before "Date" is another column's.
+fn names_another_date(text: &str, label: &Hit<DateLabel>) -> bool {
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:and|or|the|of|your|our|this|tax|sales?|print(?:ed)?|posting|current|today['’]?s?|doc|inv|bill|facture)$",
+        )
+    });
+    if !text.get(label.start..label.end).is_some_and(|w| w.eq_ignore_ascii_case("date")) {
+        return false;
+    }
+    let lead = text.get(..label.start).unwrap_or("");
+    let cell = lead.rsplit_once("  ").map_or(lead, |(_, cell)| cell);
+    let Some(word) = cell.split_whitespace().next_back() else { return false };
+    let words = cell.split_whitespace().count();
+    cell.ends_with(' ')
+        && words <= 2
+        && word.len() >= 3
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && !OWN.is_match(word)
 }
 
 fn is_bare_date_word(text: &str, label: &Hit<DateLabel>) -> bool {

@@ -1447,6 +1447,60 @@ fn a_subtotal_excluding_tax_is_one_label() {
     }
 }
 
+/// An English "Date" after a word no label knows, in its cell ("Survey Date", "Visit Date"),
+/// is that thing's date; the document's own "Tax Date" and a bare "Date" still date it.
+#[test]
+fn an_english_date_named_for_another_thing() {
+    let f = read(&[
+        "INVOICE                          Invoice No.        HX-2291",
+        "                                 Date               23/09/2024",
+        "                                 Visit Date         14/09/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-09-23".into()));
+    let f = read(&["INVOICE", "Tax Date      23/09/2024", "Survey Date   28/08/2024"]);
+    assert_eq!(v(&f.date), Some("2024-09-23".into()));
+    let f = read(&["AVOIR N° AV-12", "18 boulevard Foch Date 02/08/2024"]);
+    assert_eq!(v(&f.date), Some("2024-08-02".into()));
+    let f = read(&["INVOICE", "Number and Date   HX-2291   23/09/2024"]);
+    assert_eq!(v(&f.date), Some("2024-09-23".into()));
+}
+
+/// A payment term counted from the invoice date ("a 30 días fecha factura", "30 days from
+/// invoice date") names no invoice date: the date after it is an instalment's.
+#[test]
+fn a_payment_term_from_the_invoice_date_is_no_invoice_date() {
+    let f = read(&[
+        "FACTURA   Nº A24/0311   Fecha 19/08/2024",
+        "Recibo domiciliado a 30 días fecha factura, fin de mes   1.º 30/09/2024   1.210,00 €",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-08-19".into()));
+    let f = read(&["INVOICE   No. 311   Date 19/08/2024", "Payment 30 days from invoice date   18/09/2024"]);
+    assert_eq!(v(&f.date), Some("2024-08-19".into()));
+    let f = read(&[
+        "INVOICE   No. 311",
+        "Invoice Date   19 August 2024",
+        "Terms: 30 days from the date of invoice, i.e. by 18/09/2024.",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-08-19".into()));
+}
+
+/// Two dates of the same rank, one stamped with its clock time ("LE 19/03/24 A 06:32", a
+/// till's transaction) and one an event the ticket mentions ("DEPOSE LE 10/03/24"): the
+/// stamped one dates the receipt. Without a stamp, the two still give none.
+#[test]
+fn a_stamped_date_wins_its_rank() {
+    let f = read(&[
+        "LE 21/05/24 A 09:14                         CAISSE 2",
+        "TICKET 004471",
+        "TOTAL TTC                          8,20 EUR",
+        "  COLIS N. 4410021",
+        "  DEPOSE LE 12/05/24",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-05-21".into()));
+    let f = read(&["LE 21/05/24                         CAISSE 2", "TICKET 004471", "  DEPOSE LE 12/05/24"]);
+    assert_eq!(v(&f.date), None);
+}
+
 /// The sums of two rows of a three-rate breakdown whose third tax OCR lost ("111" for "1,11")
 /// are no totals: the three are withheld rather than reported short of the third rate.
 #[test]
