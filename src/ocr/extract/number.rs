@@ -85,9 +85,13 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
         for label in find_labels(&line.text, &NUMBER_LABELS) {
             // "Avoir sur facture n° FC-12", "annule et remplace la facture n° 7": the number of
             // the document this one quotes.
-            let quoted = QUOTED_NUMBER.is_match(window_before(&line.text, label.start, 40))
+            let before = window_before(&line.text, label.start, 40);
+            let quoted = QUOTED_NUMBER.is_match(before)
+                || DEDUCTED.is_match(before)
                 || (label.kind == NumberLabel::Standalone && under_other_document(doc, idx, &label));
-            let priority = if quoted { 0 } else { number_priority(label.kind, kind) };
+            // "############1817": a "#" that opens a masked card number is no number word.
+            let masked = line.text.get(label.end..).is_some_and(|rest| rest.starts_with(['#', '*']));
+            let priority = if quoted || masked { 0 } else { number_priority(label.kind, kind) };
             // A bare "Réf." names too many things (orders, customers, mandates) to be trusted.
             if priority <= 1 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {
                 continue;
@@ -102,6 +106,17 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
     }
     best.map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
 }
+
+/// A deduction or a parenthesis before a number label: "À déduire : provision facturée le
+/// 15/08/2024 (facture n° 2408-395)", "Less deposit invoice no. 88", "abzüglich Anzahlung
+/// Rechnung Nr. 4410": the number of an earlier invoice, deducted or cited. Deposit words alone
+/// do not say it ("Deposit Invoice No. 55" is a deposit invoice's own number).
+static DEDUCTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)\(\s*$|\b(?:[àa]\s+d[ée]duire|d[ée]duction|d[ée]duite?s?|less|minus|abz[üu]glich|abzgl|a\s+dedurre",
+        r"|da\s+detrarre|dedotto|menos|a\s+deducir|af\s*:|minder)(?:\s|:|$)",
+    ))
+});
 
 /// Whether a number word alone ("n. 91/2024") stands under a column header naming another
 /// document ("Preventivo" over "n. 91/2024 del 28/07/2024"): that document's number.
@@ -172,8 +187,16 @@ fn is_phone(token: &str) -> bool {
 /// "N° facture" in a header row, the number in the row below; or in the one after, when the row
 /// between holds another column's text only ("DATE  INVOICE #" at the right, a web address at the
 /// left of the next line, the values on the line after).
+///
+/// Only a label that opens its cell heads a column: one inside a run of words ("12 avenue de
+/// Genève Facture n° Dossier n°", a header row whose gaps OCR's text lost) stands over nothing
+/// this line's columns can tell (the word rows, which keep the gaps, are read for it).
 pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> Option<String> {
     let line = doc.lines.get(idx)?;
+    let cell = cell_at(&line.text, label.start, label.end)?;
+    if line.text.get(cell.start..label.start).is_none_or(|lead| !lead.trim().is_empty()) {
+        return None;
+    }
     let span = line.span_cols(label.start, label.end);
     let first = doc.next_non_blank(idx)?;
     let below = doc.lines.get(first)?;

@@ -1484,6 +1484,22 @@ fn a_payment_term_from_the_invoice_date_is_no_invoice_date() {
     assert_eq!(v(&f.date), Some("2024-08-19".into()));
 }
 
+/// A card slip's masked card number ("############1817") opens with no number word: the
+/// reference printed below it is the terminal's, not the receipt's number.
+#[test]
+fn a_masked_card_number_is_no_number_label() {
+    let f = read(&[
+        "20/09/2024 10:02:11                 CAISSE 01",
+        "TICKET 004512                      HOTE: LEA",
+        "TOTAL A PAYER                      12,40 EUR",
+        "                 CARTE BANCAIRE",
+        "                 ############4410",
+        "                 9F20AC1 118204",
+        "                 MONTANT REEL",
+    ]);
+    assert_eq!(v(&f.invoice_number), Some("004512".into()));
+}
+
 /// Two dates of the same rank, one stamped with its clock time ("LE 19/03/24 A 06:32", a
 /// till's transaction) and one an event the ticket mentions ("DEPOSE LE 10/03/24"): the
 /// stamped one dates the receipt. Without a stamp, the two still give none.
@@ -1499,6 +1515,25 @@ fn a_stamped_date_wins_its_rank() {
     assert_eq!(v(&f.date), Some("2024-05-21".into()));
     let f = read(&["LE 21/05/24                         CAISSE 2", "TICKET 004471", "  DEPOSE LE 12/05/24"]);
     assert_eq!(v(&f.date), None);
+}
+
+/// A number label after a deduction or in a parenthesis cites an earlier invoice ("À déduire :
+/// provision facturée le 15/08/2024 (facture n° 2408-395)"); a header row whose gaps OCR lost
+/// ("12 avenue de Genève Facture n° Dossier n°") heads no column.
+#[test]
+fn a_deducted_invoice_number_and_a_gapless_header_row() {
+    let f = read(&[
+        "FACTURE",
+        "12 avenue de Genève Facture n° Dossier n° Échéance",
+        "74000 ANNECY 2410-224 2024-252 à réception",
+        "Total TTC 2 540,40 €",
+        "À déduire : provision facturée le 15/08/2024 (facture n° 2408-395), réglée - 400,00 €",
+    ]);
+    assert_eq!(v(&f.invoice_number), None);
+    let f = read(&["INVOICE", "Invoice No. 2660", "Less deposit invoice no. 2588        (€1,100.00)"]);
+    assert_eq!(v(&f.invoice_number), Some("2660".into()));
+    let f = read(&["DEPOSIT INVOICE", "Deposit Invoice No. 2661", "Total due   €1,100.00"]);
+    assert_eq!(v(&f.invoice_number), Some("2661".into()));
 }
 
 /// The sums of two rows of a three-rate breakdown whose third tax OCR lost ("111" for "1,11")
