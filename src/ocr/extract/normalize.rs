@@ -216,7 +216,7 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
             c => text.push(c),
         }
     }
-    let text = if source == Source::Ocr { join_split_cents(&fix_ocr_zeros(&text)) } else { text };
+    let text = if source == Source::Ocr { fix_slashed_dates(&join_split_cents(&fix_ocr_zeros(&text))) } else { text };
     let text = join_spaced_titles(&text);
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
 }
@@ -274,6 +274,28 @@ pub(super) static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(tv
 
 pub(super) fn is_numeric_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, 'O' | 'o' | '.' | ',')
+}
+
+/// OCR reads the slashes of a date in a thin font as '1', 'I' or 'l': "24/07/2024" comes out as
+/// "2410712024". A token of exactly that shape, with a day, a month and a year of 19xx or 20xx
+/// around the two misread slashes, gets them back (the same length: columns stay). A reference
+/// of ten digits has about one chance in 100 000 of that shape.
+pub(super) fn fix_slashed_dates(text: &str) -> String {
+    static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?:^|\s)((?:0[1-9]|[12]\d|3[01])[1Il](?:0[1-9]|1[0-2])[1Il](?:19|20)\d\d)(?:$|[\s,.;:)])")
+    });
+    if !SLASHED.is_match(text) {
+        return text.to_owned();
+    }
+    let mut out = text.to_owned();
+    for caps in SLASHED.captures_iter(text) {
+        let Some(token) = caps.get(1) else { continue };
+        // Byte 2 and byte 5 of the token are the misread slashes (all of it is ASCII).
+        for offset in [2, 5] {
+            out.replace_range(token.start() + offset..token.start() + offset + 1, "/");
+        }
+    }
+    out
 }
 
 /// OCR reads '0' as 'O' inside numbers ("1 2O4,5O"). A run of digits, O's and separators that

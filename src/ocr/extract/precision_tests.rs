@@ -1536,6 +1536,19 @@ fn a_deducted_invoice_number_and_a_gapless_header_row() {
     assert_eq!(v(&f.invoice_number), Some("2661".into()));
 }
 
+/// OCR read a date's slashes as '1' ("2410712024" for 24/07/2024): the date is read back, in
+/// OCR's text only; a ten-digit reference of another shape stays a reference.
+#[test]
+fn slashes_read_as_ones_in_an_ocr_date() {
+    let ocr = |lines: &[&str]| extract(&[&lines.join("\n")], Source::Ocr);
+    let f = ocr(&["AVOIR", "N° AV2407-0172", "Date Code client Représentant", "2410712024 C35329 J. Le Goff"]);
+    assert_eq!(v(&f.date), Some("2024-07-24".into()));
+    let f = read(&["AVOIR", "N° AV2407-0172", "Date Code client Représentant", "2410712024 C35329 J. Le Goff"]);
+    assert_eq!(v(&f.date), None);
+    assert_eq!(fix_slashed_dates("Ref 2413712024 / 0240631870"), "Ref 2413712024 / 0240631870");
+    assert_eq!(fix_slashed_dates("le 03I05l2024."), "le 03/05/2024.");
+}
+
 /// The sums of two rows of a three-rate breakdown whose third tax OCR lost ("111" for "1,11")
 /// are no totals: the three are withheld rather than reported short of the third rate.
 #[test]
