@@ -390,8 +390,14 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
 /// - with the fiscal year known, a candidate near it (within a year of its ends) beats any
 ///   far from it; a date far outside the year that stands alone is reported at 0.4 at most.
 pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
-    // (rank, confidence, date, stamped with a clock time)
-    let mut candidates: Vec<(u8, f32, NaiveDate, bool)> = Vec::new();
+    struct Candidate {
+        rank: u8,
+        confidence: f32,
+        date: NaiveDate,
+        /// Printed with its clock time: a till's or a terminal's stamp.
+        stamped: bool,
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut due: Option<NaiveDate> = None;
     let mut due_dates: Vec<NaiveDate> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
@@ -411,28 +417,30 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
             if let Some((rank, confidence)) = date_rank(label) {
                 let stamped = clock_time_follows(&line.text, hit.end);
                 let rank = rank + u8::from(stamped && rank == UNLABELLED_RANK);
-                candidates.push((rank, confidence, hit.date, stamped));
+                candidates.push(Candidate { rank, confidence, date: hit.date, stamped });
             }
         }
     }
-    candidates.retain(|(_, _, date, _)| due.is_none_or(|due| *date <= due));
+    candidates.retain(|c| due.is_none_or(|due| c.date <= due));
     // An unlabelled date that a due label gives elsewhere is that due date printed again (OCR
     // put "Vencimiento" a row below its "30/04/2024"), not the document's.
-    candidates.retain(|(rank, _, date, _)| *rank > UNLABELLED_RANK + 1 || !due_dates.contains(date));
+    candidates.retain(|c| c.rank > UNLABELLED_RANK + 1 || !due_dates.contains(&c.date));
     let near = |date: &NaiveDate| near_period(*date, doc.period);
-    let inside = candidates.iter().any(|(_, _, d, _)| near(d));
+    let inside = candidates.iter().any(|c| near(&c.date));
     if inside {
-        candidates.retain(|(_, _, d, _)| near(d));
+        candidates.retain(|c| near(&c.date));
     }
-    let top = candidates.iter().map(|(rank, _, _, _)| *rank).max()?;
-    candidates.retain(|(rank, _, _, _)| *rank == top);
+    let top = candidates.iter().map(|c| c.rank).max()?;
+    candidates.retain(|c| c.rank == top);
     // Two dates of the same rank: the one stamped with its clock time ("LE 19/03/24 A 06:32",
     // a till's transaction) is the document's, the other an event it mentions ("DEPOSE LE").
-    if candidates.iter().any(|c| c.2 != candidates[0].2) && candidates.iter().any(|c| c.3) {
-        candidates.retain(|c| c.3);
+    let first = candidates.first()?.date;
+    if candidates.iter().any(|c| c.date != first) && candidates.iter().any(|c| c.stamped) {
+        candidates.retain(|c| c.stamped);
     }
-    let &(_, confidence, date, _) = candidates.first()?;
-    if candidates.iter().any(|(_, _, other, _)| *other != date) {
+    let best = candidates.first()?;
+    let (confidence, date) = (best.confidence, best.date);
+    if candidates.iter().any(|c| c.date != date) {
         return None;
     }
     let confidence = if inside { confidence } else { confidence.min(WEAK_GUESS) };
@@ -677,8 +685,7 @@ fn names_another_date(text: &str, label: &Hit<DateLabel>) -> bool {
     if !text.get(label.start..label.end).is_some_and(|w| w.eq_ignore_ascii_case("date")) {
         return false;
     }
-    let lead = text.get(..label.start).unwrap_or("");
-    let cell = lead.rsplit_once("  ").map_or(lead, |(_, cell)| cell);
+    let cell = last_cell(text.get(..label.start).unwrap_or(""));
     let Some(word) = cell.split_whitespace().next_back() else { return false };
     let words = cell.split_whitespace().count();
     cell.ends_with(' ')
@@ -864,8 +871,7 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
     // A cell of a table row holds the date alone: a date inside a sentence ("Bitte bis zum
     // 26. März zahlen") under a line that names dates is no column of it.
     let from = if k == 0 { 0 } else { line.dates[k - 1].end };
-    let lead = line.text.get(from..hit.start).unwrap_or("");
-    let cell = lead.rsplit_once("  ").map_or(lead, |(_, cell)| cell);
+    let cell = last_cell(line.text.get(from..hit.start).unwrap_or(""));
     let word = |token: &str| {
         token.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !token.chars().any(|c| c.is_ascii_digit())
     };

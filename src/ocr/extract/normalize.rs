@@ -216,7 +216,7 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
             c => text.push(c),
         }
     }
-    let text = if source == Source::Ocr { fix_slashed_dates(&join_split_cents(&fix_ocr_zeros(&text))) } else { text };
+    let text = if source == Source::Ocr { fix_slashed_dates(join_split_cents(&fix_ocr_zeros(&text))) } else { text };
     let text = join_spaced_titles(&text);
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
 }
@@ -280,22 +280,24 @@ pub(super) fn is_numeric_char(c: char) -> bool {
 /// "2410712024". A token of exactly that shape, with a day, a month and a year of 19xx or 20xx
 /// around the two misread slashes, gets them back (the same length: columns stay). A reference
 /// of ten digits has about one chance in 100 000 of that shape.
-pub(super) fn fix_slashed_dates(text: &str) -> String {
+pub(super) fn fix_slashed_dates(mut text: String) -> String {
     static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?:^|\s)((?:0[1-9]|[12]\d|3[01])[1Il](?:0[1-9]|1[0-2])[1Il](?:19|20)\d\d)(?:$|[\s,.;:)])")
     });
-    if !SLASHED.is_match(text) {
-        return text.to_owned();
-    }
-    let mut out = text.to_owned();
-    for caps in SLASHED.captures_iter(text) {
-        let Some(token) = caps.get(1) else { continue };
-        // Byte 2 and byte 5 of the token are the misread slashes (all of it is ASCII).
+    let starts: Vec<usize> = SLASHED.captures_iter(&text).filter_map(|caps| caps.get(1)).map(|m| m.start()).collect();
+    for start in starts {
+        // Bytes 2 and 5 of the token are the misread slashes (all of it is ASCII).
         for offset in [2, 5] {
-            out.replace_range(token.start() + offset..token.start() + offset + 1, "/");
+            text.replace_range(start + offset..start + offset + 1, "/");
         }
     }
-    out
+    text
+}
+
+/// The layout cell that ends `lead` (the text before some position): what follows its last
+/// column gap (two spaces), or all of it.
+pub(super) fn last_cell(lead: &str) -> &str {
+    lead.rsplit_once("  ").map_or(lead, |(_, cell)| cell)
 }
 
 /// OCR reads '0' as 'O' inside numbers ("1 2O4,5O"). A run of digits, O's and separators that

@@ -1545,8 +1545,8 @@ fn slashes_read_as_ones_in_an_ocr_date() {
     assert_eq!(v(&f.date), Some("2024-07-24".into()));
     let f = read(&["AVOIR", "N° AV2407-0172", "Date Code client Représentant", "2410712024 C35329 J. Le Goff"]);
     assert_eq!(v(&f.date), None);
-    assert_eq!(fix_slashed_dates("Ref 2413712024 / 0240631870"), "Ref 2413712024 / 0240631870");
-    assert_eq!(fix_slashed_dates("le 03I05l2024."), "le 03/05/2024.");
+    assert_eq!(fix_slashed_dates("Ref 2413712024 / 0240631870".into()), "Ref 2413712024 / 0240631870");
+    assert_eq!(fix_slashed_dates("le 03I05l2024.".into()), "le 03/05/2024.");
 }
 
 /// The sums of two rows of a three-rate breakdown whose third tax OCR lost ("111" for "1,11")

@@ -409,18 +409,19 @@ pub(super) fn choose_totals(c: &Candidates) -> Totals {
 /// is that row, not the document's totals: it is not reported (see [`one_rate_row`]).
 pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Totals {
     let zero_rated = zero_rated(doc);
+    let printed = printed_rates(doc);
     let (rule, mut totals) = if let Some(t) = best_consistent(c) {
         ("labels", t)
     } else if let Some(t) = repair(doc, c, breakdown) {
         ("repair", t)
     } else if let Some(t) = zero_tax(c, zero_rated) {
         ("zero-tax", t)
-    } else if let Some(t) = arithmetic(doc, c, breakdown) {
+    } else if let Some(t) = arithmetic(doc, c, breakdown, &printed) {
         ("arithmetic", t)
     } else {
         ("ttc-alone", fallback_totals(c, breakdown))
     };
-    if one_rate_row(&totals, breakdown, &printed_rates(doc)) {
+    if one_rate_row(&totals, breakdown, &printed) {
         return Totals { check: Check::Failed, rule: "one-rate-row", ..Totals::default() };
     }
     totals.rule = rule;
@@ -665,7 +666,8 @@ const MAX_ARITHMETIC_AMOUNTS: usize = 80;
 /// Labels unread (OCR) or absent: the three amounts of the page that satisfy HT + TVA = TTC
 /// with a plausible rate, to the cent. Amounts that labels also offer score higher, then
 /// amounts further down the page.
-pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
+/// `rates`: the rates the page prints ([`printed_rates`]).
+pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow], rates: &[i64]) -> Option<Totals> {
     let mut seen: Vec<(i64, usize)> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate().rev() {
         for hit in line.amounts.iter().rev() {
@@ -680,7 +682,6 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Opt
     let labelled =
         |list: &[Candidate], cents: i64| list.iter().filter(|c| c.cents.0 == cents).max_by_key(|c| c.strength).copied();
     let largest = seen.iter().map(|(v, _)| v.unsigned_abs()).max().unwrap_or(0);
-    let rates = printed_rates(doc);
     let several_labelled_taxes = {
         let mut taxes: Vec<i64> = c.tax.iter().filter(|t| t.strength > 2).map(|t| t.cents.0).collect();
         taxes.sort_unstable();

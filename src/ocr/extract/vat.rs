@@ -136,14 +136,13 @@ pub(super) fn printed_rates(doc: &Doc) -> Vec<i64> {
     let mut rates = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate().filter(|(_, l)| !NOT_VAT_LINE.is_match(&l.text)) {
         for rate in find_rates(&line.masked) {
-            let header = column_header(doc, idx, &rate);
-            let in_vat_column = header.is_some_and(|h| VAT_HEADER.is_match(h));
-            let in_other_column = header.is_some_and(|h| !VAT_HEADER.is_match(h));
-            if (known_rate(rate.value) || in_vat_column)
-                && !rates.contains(&rate.value)
-                && !described_rate(&line.text, &rate)
-                && !in_other_column
-            {
+            if rates.contains(&rate.value) || described_rate(&line.text, &rate) {
+                continue;
+            }
+            // A listed rate counts unless its column names something else; an unlisted one
+            // only when its column names the tax.
+            let in_vat_column = column_header(doc, idx, &rate).map(|h| VAT_HEADER.is_match(h));
+            if in_vat_column.unwrap_or(known_rate(rate.value)) {
                 rates.push(rate.value);
             }
         }
@@ -326,8 +325,7 @@ static BASE_MARK: LazyLock<Regex> =
 /// cell holds other words before the rate.
 fn rate_first(line: &Line, rate: &Rate, label: &Hit<TotalLabel>, from: usize) -> bool {
     let between = line.text.get(rate.end..label.start).unwrap_or("x");
-    let lead = line.text.get(from..rate.start).unwrap_or("x");
-    let cell = lead.rsplit_once("  ").map_or(lead, |(_, cell)| cell);
+    let cell = line.text.get(from..rate.start).map_or("x", last_cell);
     label.start >= rate.end && between.trim().is_empty() && RATE_LEAD.is_match(cell)
 }
 
