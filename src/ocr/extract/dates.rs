@@ -271,7 +271,7 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, r"(?:^|\s{2})\s*dated\b"),
         (Other, r"\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
-        (Strong, r"\b(?:\w*rechnung|gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
+        (Strong, r"\b(?:\w*rechnung|\w*gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
         (Strong, ISSUE_DATE),
         (Strong, OWN_TITLE_DATE),
         // Dates of another document quoted by this one: a credit note's cancelled invoice.

@@ -97,7 +97,7 @@ pub(super) const RECEIPT_NUMBER: &str = concat!(
 
 /// A credit note's own number: Gutschriftsnummer, Creditnotanummer, Nota di credito n.
 pub(super) const CREDIT_NUMBER: &str = concat!(
-    r"\bgutschrift(?:s)?[-\s]?(?:nummer|nr\b\.?)|\bcredit[-\s]?nota[-\s]?(?:nummer|nr\b\.?)",
+    r"\b\w*gutschrift(?:s)?[-\s]?(?:nummer|nr\b\.?)|\bcredit[-\s]?nota[-\s]?(?:nummer|nr\b\.?)",
     r"|\bstornorechnung[-\s]?(?:nummer|nr\b\.?)",
     r"|\bn(?:[úu]m(?:ero|\.)?|\.?\s?[°º])\s*(?:de\s+)?(?:la\s+)?factura\s+rectificativa\b|\bfactura\s+rectificativa\s+n\s?[°º]",
     r"|\bnota\s+de\s+cr[ée]dito\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])|\bnota\s+di\s+credito\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
@@ -128,7 +128,7 @@ pub(super) const ISSUE_DATE: &str = concat!(
 /// "Rechnung Nr. 12 vom", "Factura nº 12 de", "Invoice no. 12 of". A quoted document carries an
 /// article ("la fattura n. 12 del"), which `REFERENCED_DATE` claims first.
 pub(super) const OWN_TITLE_DATE: &str = concat!(
-    r"\b(?:fattura|factura|\w*rechnung|factuur|invoice|facture|avoir|gutschrift|nota\s+di\s+credito",
+    r"\b(?:fattura|factura|\w*rechnung|factuur|invoice|facture|avoir|\w*gutschrift|nota\s+di\s+credito",
     r"|nota\s+de\s+cr[ée]dito|ricevuta|parcella|recibo|ticket|receipt)(?:\s+\p{L}+)?\s*",
     r"(?:n\s?[°º.]?|nr\.?|no\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s+(?:del|de|vom|van|du|of|dated)\b",
 );
@@ -186,11 +186,12 @@ pub(super) const OTHER_DATE: &str = concat!(
     r"|\boperaci[óo]n\b|\bprestaci[óo]n\b|\boperazione\b",
 );
 
-/// Credit notes: Avoir, Credit note, Gutschrift, Creditnota, Nota de crédito, Nota di credito.
+/// Credit notes: Avoir, Credit note, Gutschrift (and its compounds: Remissionsgutschrift,
+/// Rückgutschrift), Creditnota, Nota de crédito, Nota di credito.
 /// A corrected invoice (Rechnungskorrektur, factura rectificativa: EN 16931 type 384) is an
 /// invoice, as the e-invoice path reads type 384.
 pub(super) const CREDIT_NOTE: &str = concat!(
-    r"\bgutschrift\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
+    r"\b\w*gutschrift\b|\bstornorechnung\b|\bcredit[-\s]?nota\b|\bcreditfactuur\b",
     r"|\bnota\s+de\s+cr[ée]dito\b|\bnota\s+di\s+credito\b",
     // The Spanish corrective invoice, which credits a returned or cancelled sale.
     r"|\bfactura\s+rectificativa\b",

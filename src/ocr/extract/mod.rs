@@ -139,7 +139,7 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hin
         })
         .collect();
     let rebuilt: Vec<&str> = rebuilt.iter().map(String::as_str).collect();
-    let second = extract_with(&rebuilt, source, hints);
+    let mut second = extract_with(&rebuilt, source, hints);
     // The kind only the rows read decides the text's kind-dependent fields too (a credit note's
     // "Invoice Date" is the credited invoice's), as it will be reported.
     if fields.kind.is_none() {
@@ -164,6 +164,13 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hin
                 fields.$name = second.$name;
             }
         )*};
+    }
+    // A number the text only guessed (a number word alone, "n° 2022-RS-06" of a contract, where
+    // OCR put the "N° d'avoir" label away from its value) yields to one the rows read beside its
+    // label.
+    let guessed = |f: &Option<Field<String>>| f.as_ref().map_or(0.0, |f| f.confidence);
+    if guessed(&second.invoice_number) > guessed(&fields.invoice_number) {
+        fields.invoice_number = second.invoice_number.take();
     }
     fill!(kind, date, invoice_number, siren, siret, vat_number, iban, currency);
     fields

@@ -372,6 +372,8 @@ pub(super) struct Doc {
     pub(super) first_page: usize,
     /// The fiscal year the document is filed in, when known: dates far from it lose.
     pub(super) period: Option<(NaiveDate, NaiveDate)>,
+    /// Where the text was read: OCR may split or join what a text layer prints as it is.
+    pub(super) source: Source,
 }
 
 impl Doc {
@@ -391,7 +393,7 @@ impl Doc {
         }
         let first_page = lines.iter().find(|l| !l.is_blank()).map_or(0, |l| l.page);
         let zones = client_zones(&lines);
-        Self { lines, zones, first_page, period: None }
+        Self { lines, zones, first_page, period: None, source }
     }
 
     pub(super) fn in_client_zone(&self, line: usize, col: usize) -> bool {

@@ -36,7 +36,7 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
         (Invoice, INVOICE_NUMBER.into()),
         (Ignore, OTHER_NUMBER.into()),
         (Reference, r"\br[ée]f(?:[ée]rence)?\b\.?".into()),
-        (Bare, r"\b(?:facture|invoice|avoir|rechnung|factuur|factura|fattura|gutschrift)\b".into()),
+        (Bare, r"\b(?:facture|invoice|avoir|rechnung|factuur|factura|fattura|\w*gutschrift)\b".into()),
         (Bare, RECEIPT.into()),
         (Bare, r"\b(?:ticket|receipt|re[çc]u)\b".into()),
         // "Bon 3-48975" opening a Dutch or German till receipt's line.
@@ -96,7 +96,7 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
             if priority <= 1 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {
                 continue;
             }
-            let beside = number_token(line, label.end);
+            let beside = document_number(doc, line, label.end);
             let token = beside.or_else(|| (priority > 2).then(|| number_below(doc, idx, &label)).flatten());
             let token = token.filter(|t| priority >= 4 || weakly_labelled_shape(t));
             if let Some(token) = token {
@@ -149,6 +149,24 @@ pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
     valid_number(token, starts_date).then(|| token.to_owned())
 }
 
+/// [`number_token`], and on a text layer a number printed as a series' capitals and its figures
+/// apart ("Gutschrift Nr. RG 24-5502"). Not from OCR, which puts spaces of its own in a number
+/// ("F 2024-6407" read from "F2024-6407").
+pub(super) fn document_number(doc: &Doc, line: &Line, from: usize) -> Option<String> {
+    let rest = line.text.get(from..)?;
+    if doc.source == Source::TextLayer {
+        let lead = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '#' | '.' | '-'));
+        if let Some(series) = SERIES_PREFIX.captures(lead) {
+            let token = format!("{} {}", &series[1], series[2].trim_end_matches(['.', '-', '/', '_']));
+            return valid_number(&token, false).then_some(token);
+        }
+    }
+    number_token(line, from)
+}
+
+/// A number printed as a series' capitals and its figures apart: "RG 24-5502", "FA 2024-118".
+static SERIES_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^([A-Z]{1,4}) (\d[A-Za-z0-9\-/_.]*\d)(?:\s|$)"));
+
 /// A document number has a digit, is short, and is none of the other numbers printed near a
 /// number label: a date, a company identifier (SIREN, SIRET), a VAT number, an IBAN, an amount
 /// ("1.234,56") or a phone number ("01.23.45.67.89", "+33...").
@@ -161,7 +179,12 @@ pub(super) fn valid_number(token: &str, starts_date: bool) -> bool {
         && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
         && parse_amount(token).is_some_and(|_| split_decimal(token).is_some_and(|(_, frac, _)| frac.len() == 2));
     let phone = is_phone(token);
+    // Italian e-invoices' document type ("Tipo documento: FATTURA TD01", TD04 a credit note),
+    // OCR's O for 0 included.
+    let type_code =
+        token.len() == 4 && token.starts_with("TD") && token[2..].bytes().all(|b| b.is_ascii_digit() || b == b'O');
     !digits.is_empty()
+        && !type_code
         && token.len() <= 30
         && !starts_date
         && !identifier
@@ -201,13 +224,13 @@ pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> O
     let first = doc.next_non_blank(idx)?;
     let below = doc.lines.get(first)?;
     if let Some(cell) = below.cell_over(span) {
-        return number_token(below, cell.start);
+        return document_number(doc, below, cell.start);
     }
     // Values aligned otherwise pair in order, as the dates do.
     if let Some(cell) = cell_in_order(&line.text, label.start, label.end, &below.text, 2) {
-        return number_token(below, cell.start);
+        return document_number(doc, below, cell.start);
     }
     let next = doc.lines.get(doc.next_non_blank(first)?)?;
     let cell = next.cell_over(span)?;
-    number_token(next, cell.start)
+    document_number(doc, next, cell.start)
 }

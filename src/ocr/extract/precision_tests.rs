@@ -1562,3 +1562,79 @@ fn the_sums_of_some_rates_are_no_totals() {
     ]);
     assert_eq!(totals(&f), NONE3);
 }
+
+// ---- session 15: HELD_OUT_22 and HELD_OUT_23 -----------------------------------------
+
+/// German compounds of "Gutschrift" name a credit note and its number's label: a publisher's
+/// "Remissionsgutschrift Nr. RG 24-5502" (a series' capitals, a space, then the figures).
+#[test]
+fn a_compound_gutschrift_is_a_credit_note_and_its_series_number_keeps_its_capitals() {
+    let f = read(&[
+        "Möwenberg Verlag GmbH · Große Elbstraße 145 · 22767 Hamburg",
+        "Remissionsgutschrift Nr. RG 24-5502",
+        "Datum 23.04.2024",
+        "USt-Satz      Netto €     USt €     Brutto €",
+        "7%            181,03      12,67     193,70",
+        "Gutschriftsbetrag                   193,70 €",
+    ]);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("RG 24-5502"));
+    // OCR splits numbers of its own ("F2024-6407" read "F 2024-6407"): there the pieces stay apart.
+    let ocr = extract(&[&["Invoice No. F 2024-6407", "Total due 120,00"].join("\n")], Source::Ocr);
+    assert_eq!(v(&ocr.invoice_number), None);
+}
+
+/// Italian e-invoices print their document type beside the title ("FATTURA TD01"; OCR reads
+/// "TDO1"): a type code, never the invoice's number.
+#[test]
+fn an_italian_document_type_code_is_no_invoice_number() {
+    for code in ["TD01", "TDO1", "TD04"] {
+        assert!(!valid_number(code, false), "{code}");
+    }
+    let f = extract(&[&["Tipo documento Numero Data", "FATTURA TDO1 133/A 03/08/2024"].join("\n")], Source::Ocr);
+    assert_ne!(v(&f.invoice_number).as_deref(), Some("TDO1"));
+}
+
+/// OCR wrote a header box's values before its labels ("AV24-00134", then "N° d'avoir"): the text
+/// alone only guesses the number from a number word alone, a contract's "n° 2022-RS-06"; the
+/// word rows read the note's number beside its label, and that reading wins.
+#[test]
+fn a_number_the_rows_read_beside_its_label_beats_the_texts_guess() {
+    let text = [
+        "AVOIR",
+        "",
+        "AV24-00134",
+        "05/04/2024",
+        "",
+        "N° d'avoir",
+        "Date d'émission",
+        "",
+        "Marché",
+        "",
+        "n° 2022-RS-06 - Lot 1 liaison froide",
+    ]
+    .join("\n");
+    let w = |text: &str, left: u32, top: u32| crate::ocr::fields::Word {
+        text: text.into(),
+        bbox: [left, top, 12 * text.chars().count() as u32, 30],
+        line: (1, 1, 1),
+    };
+    let words = vec![
+        w("AVOIR", 100, 50),
+        w("N°", 100, 100),
+        w("d'avoir", 140, 100),
+        w("AV24-00134", 600, 100),
+        w("Date", 100, 150),
+        w("d'émission", 160, 150),
+        w("05/04/2024", 600, 150),
+        w("Marché", 100, 200),
+        w("n°", 100, 250),
+        w("2022-RS-06", 130, 250),
+        w("-", 260, 250),
+        w("Lot", 280, 250),
+        w("1", 330, 250),
+    ];
+    assert_eq!(v(&extract(&[&text], Source::Ocr).invoice_number).as_deref(), Some("2022-RS-06"));
+    let f = extract_with_words(&[&text], &[&words], Source::Ocr, Hints::default());
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("AV24-00134"));
+}
