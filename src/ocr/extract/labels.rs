@@ -26,7 +26,7 @@ pub(super) const NET_TOTAL: &str = concat!(
     // nl
     r"|\bsubtotaal\b|\bnetto\s+bedrag\b|\btotaal\s+netto\b",
     // es
-    r"|\bbases?\s+imponibles?\b|\bimporte\s+neto\b|\bsubtotal\b",
+    r"|\bbases?\s+imponibles?\b|\bimporte\s+neto\b|\bsubtotal\b|\bsuma\s+(?:de\s+)?(?:las\s+)?bases\b",
     // it
     r"|\b(?:totale\s+)?imponibil[ei]\b|\bsubtotale\b|\btotale\s+netto\b|\bimporto\s+netto\b",
     // en

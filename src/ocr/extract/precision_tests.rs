@@ -1549,8 +1549,8 @@ fn slashes_read_as_ones_in_an_ocr_date() {
     assert_eq!(fix_slashed_dates("le 03I05l2024.".into()), "le 03/05/2024.");
 }
 
-/// The sums of two rows of a three-rate breakdown whose third tax OCR lost ("111" for "1,11")
-/// are no totals: the three are withheld rather than reported short of the third rate.
+/// The sums of two rows of a three-rate breakdown whose third tax OCR lost are no totals: the
+/// three are withheld rather than reported short of the third rate.
 #[test]
 fn the_sums_of_some_rates_are_no_totals() {
     let f = read(&[
@@ -1558,7 +1558,7 @@ fn the_sums_of_some_rates_are_no_totals() {
         "Tipo     Base imp.   Cuota   Total",
         "2,00%        5,59     0,11    5,70",
         "10,00%      22,36     2,24   24,60",
-        "21,00%       5,29      111    6,40",
+        "21,00%       5,29             6,40",
     ]);
     assert_eq!(totals(&f), NONE3);
 }
@@ -1637,4 +1637,60 @@ fn a_number_the_rows_read_beside_its_label_beats_the_texts_guess() {
     assert_eq!(v(&extract(&[&text], Source::Ocr).invoice_number).as_deref(), Some("2022-RS-06"));
     let f = extract_with_words(&[&text], &[&words], Source::Ocr, Hints::default());
     assert_eq!(v(&f.invoice_number).as_deref(), Some("AV24-00134"));
+}
+
+/// The 0 % row of a VAT analysis whose tax word is only in the header ("Z  0.00%  1,944.00
+/// 0.00" beside "S  20.00%  53.00  10.60"): its base is part of the net total, so the labelled
+/// net and VAT prove the gross OCR lost (without that row, the 20 % row's 53.00 + 10.60 was
+/// taken for the totals).
+#[test]
+fn a_zero_rate_row_beside_a_breakdown_row_belongs_to_the_net_total() {
+    let lines = [
+        "VAT INVOICE  Invoice No. SI-0047270",
+        "VAT ANALYSIS Total Net £1,997.00",
+        "Code Rate Net£ VAT£ Total VAT £10.60",
+        "Zz 0.00% 1,944.00 0.00",
+        "s 20.00% 53.00 10.60",
+    ];
+    let f = extract(&[&lines.join("\n")], Source::Ocr);
+    assert_eq!(totals(&f), some("1997.00", "10.60", "2007.60"));
+    // The 20 % row's own base and tax, whatever adds up with them, are that row's: the totals'
+    // HT holds the zero-rated base too.
+    let doc = Doc::new(&[&lines.join("\n")], Source::Ocr);
+    let breakdown = vat_breakdown(&doc);
+    let read = |cents: i64| Some(Candidate { cents: Cents(cents), strength: 6, order: 4 });
+    let row = Totals { ht: read(5300), tax: read(1060), ttc: read(6360), check: Check::Holds, rule: "" };
+    assert!(one_rate_row(&row, &breakdown, &printed_rates(&doc)));
+    let sums = Totals { ht: read(199_700), tax: read(1060), ttc: read(200_760), ..row };
+    assert!(!one_rate_row(&sums, &breakdown, &printed_rates(&doc)));
+}
+
+/// OCR dropped a VAT row's decimal comma ("TVA 5,5 % sur 37,20   205€" for 2,05 €): the figures
+/// are exactly the base × rate, so the row is read with 2,05, and the labelled totals hold.
+#[test]
+fn a_vat_rows_tax_read_without_its_decimal_comma_is_read_back() {
+    let lines = [
+        "AVOIR AV24-00121",
+        "Montants en euros. Total HT 763,77 €",
+        "TVA 5,5 % sur 37,20 205€",
+        "TVA 10,0 % sur 726,57 72,66 €",
+        "Total TTC de l'avoir 838,48 €",
+    ];
+    let f = extract(&[&lines.join("\n")], Source::Ocr);
+    assert_eq!(totals(&f), some("763.77", "74.71", "838.48"));
+}
+
+/// A breakdown row's tax read without its comma ("21,00%   5,29   111   6,40" for 1,11) is read
+/// back, and the three rows' sums are the totals.
+#[test]
+fn a_breakdown_rows_tax_read_without_its_comma_completes_the_sums() {
+    let f = read(&[
+        "FACTURA SIMPLIFICADA",
+        "Tipo     Base imp.   Cuota   Total",
+        "2,00%        5,59     0,11    5,70",
+        "10,00%      22,36     2,24   24,60",
+        "21,00%       5,29      111    6,40",
+        "TOTAL                        36,70",
+    ]);
+    assert_eq!(totals(&f), some("33.24", "3.46", "36.70"));
 }

@@ -250,7 +250,41 @@ pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
             keep_best_row(&mut best, row);
         }
     }
+    if let Some(row) = zero_row_beside(doc, &best) {
+        best.push(row);
+    }
     best
+}
+
+/// A zero rate not glued to a figure before it: "0.00%", "0 %", "0,0%".
+static ZERO_PERCENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d.,])0(?:[.,]0{1,3})?\s?%"));
+
+/// The 0 % row of a breakdown whose tax word is only in its header: "Z   0.00%   1,944.00
+/// 0.00" one or two lines from a row read at another rate ("S  20.00%  53.00  10.60"), in the
+/// same shape (a base, then a tax of exactly zero, after the rate). A 0 % with two amounts says
+/// too little alone (a discount, a tip); beside a breakdown row it is that table's zero-rated
+/// goods, whose base is part of the HT.
+fn zero_row_beside(doc: &Doc, best: &[VatRow]) -> Option<VatRow> {
+    if best.iter().any(|r| r.rate == 0) {
+        return None;
+    }
+    best.iter().filter(|r| r.base.is_some()).find_map(|row| {
+        let near = row.line.saturating_sub(2)..=row.line + 2;
+        near.filter(|&idx| idx != row.line).find_map(|idx| {
+            let line = doc.lines.get(idx)?;
+            if NOT_VAT_LINE.is_match(&line.text) {
+                return None;
+            }
+            let rate = ZERO_PERCENT.find(&line.masked)?;
+            let after: Vec<Cents> = line.amounts.iter().filter(|a| a.start >= rate.end()).map(|a| a.cents).collect();
+            match after[..] {
+                [base, Cents(0)] if base.0 > 0 => {
+                    Some(VatRow { rate: 0, base: Some(base), tax: Cents(0), labelled: false, line: idx })
+                }
+                _ => None,
+            }
+        })
+    })
 }
 
 /// A tax word and a zero rate ("Btw 0% over", "VAT @ 0% on", "TVA 0,00 %"): the row of a
@@ -332,15 +366,25 @@ fn rate_first(line: &Line, rate: &Rate, label: &Hit<TotalLabel>, from: usize) ->
 static RATE_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:zzgl\.?|zuzgl\.?|zuz[üu]glich|plus|\+)?\s*$"));
 
 /// A base and its tax in reading order, tax = base × rate; or a total with tax included and
-/// its tax, tax = total × rate / (100 + rate), as some receipts print.
+/// its tax, tax = total × rate / (100 + rate), as some receipts print; or a base and its tax
+/// read without its decimal separator.
 pub(super) fn find_pair(amounts: &[Cents], rate: i64) -> Option<(Cents, Cents)> {
     let pairs = || amounts.iter().enumerate().flat_map(|(i, a)| amounts.iter().skip(i + 1).map(move |b| (*a, *b)));
     if let Some(pair) = pairs().find(|(base, tax)| close(percent_of(base.0, rate, 100 * PERCENT), tax.0)) {
         return Some(pair);
     }
-    pairs()
+    if let Some(pair) = pairs()
         .find(|(ttc, tax)| close(percent_of(ttc.0, rate, 100 * PERCENT + rate), tax.0))
         .map(|(ttc, tax)| (Cents(ttc.0 - tax.0), tax))
+    {
+        return Some(pair);
+    }
+    // OCR lost the tax's decimal separator ("TVA 5,5 % sur 37,20   205€" for 2,05 €): the
+    // figures read are exactly those of the base × rate, a hundred times too large.
+    pairs().find_map(|(base, read)| {
+        let tax = percent_of(base.0, rate, 100 * PERCENT);
+        (tax != 0 && tax.checked_mul(100) == Some(read.0)).then_some((base, Cents(tax)))
+    })
 }
 
 /// `amount × rate / divisor`, rounded half away from zero, in i128 so no input overflows.
