@@ -557,8 +557,8 @@ pub(super) fn date_label(
 /// contradicted by it.
 /// Only a money amount (two decimals, "1.890,24") counts: the integers of a header row
 /// ("Kunden-Nr. 1234", a page count) do not make it a position. OCR may move the amounts of a
-/// table elsewhere: a date with another date right below it, in the same column, is a column of
-/// positions' dates too.
+/// table elsewhere: a date with another date right below it, in the same column and opening its
+/// cell, is a column of positions' dates too.
 fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
     let Some(hit) = line.dates.get(k) else { return false };
@@ -571,8 +571,15 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
         .into_iter()
         .flatten()
         .filter_map(|i| doc.lines.get(i))
-        .any(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end))));
+        .any(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end)) && opens_cell(b, d.start)));
     label == DateLabel::Weak && (column || money_after(line, hit.end) > 0)
+}
+
+/// Whether a date opens its cell, as a table's value does: no word stands before it there ("Albarán
+/// nº 24-14035 de fecha 10/08/2024" is a sentence's date, whatever column it reaches).
+fn opens_cell(line: &Line, start: usize) -> bool {
+    let cell = last_cell(line.text.get(..start).unwrap_or(""));
+    !cell.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// Whether a label holding a document's number ("facture n° 2024-0750 du") dates a row that

@@ -1694,3 +1694,25 @@ fn a_breakdown_rows_tax_read_without_its_comma_completes_the_sums() {
     ]);
     assert_eq!(totals(&f), some("33.24", "3.46", "36.70"));
 }
+
+/// A date in a sentence ("Albarán nº 24-14035 de fecha 10/08/2024") that happens to reach the
+/// column of the header row's date is a delivery note's, and no column of positions' dates: the
+/// invoice's date under "FECHA" stands.
+#[test]
+fn a_delivery_notes_date_below_the_header_row_neither_competes_nor_makes_a_column() {
+    let f = read(&[
+        "FACTURA",
+        " Nº FACTURA                    FECHA                    CÓD. CLIENTE",
+        "",
+        " A24/001807                    23/08/2024               00719",
+        "",
+        " CÓDIGO           DESCRIPCIÓN                          UDS.     PRECIO     IMPORTE    IVA",
+        "",
+        " Albarán nº 24-14035 de fecha 10/08/2024",
+        " 100231           LECHE ENTERA UHT BRIK 1 L             9        6,48      58,32    4,00",
+        "VENCIMIENTO: 23/08/2024                 IMPORTE: 60,65 €",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-08-23"));
+    let f = read(&["FACTURA A24/001807", "Fecha: 23/08/2024", "Albarán nº 24-14035 de fecha 10/08/2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-08-23"));
+}
