@@ -1663,6 +1663,11 @@ fn a_zero_rate_row_beside_a_breakdown_row_belongs_to_the_net_total() {
     assert!(one_rate_row(&row, &breakdown, &printed_rates(&doc)));
     let sums = Totals { ht: read(199_700), tax: read(1060), ttc: read(200_760), ..row };
     assert!(!one_rate_row(&sums, &breakdown, &printed_rates(&doc)));
+    // Two zero-rated rows are not one: either alone leaves the bases short of the HT.
+    let two =
+        ["Code Rate Net VAT", "S 20,00% 11,00 2,20", "E 0,00% 60,00 0,00", "S 10,00% 27,00 2,70", "K 0,00% 2,00 0,00"];
+    let doc = Doc::new(&[&two.join("\n")], Source::Ocr);
+    assert!(vat_breakdown(&doc).iter().all(|r| r.rate != 0));
 }
 
 /// OCR dropped a VAT row's decimal comma ("TVA 5,5 % sur 37,20   205€" for 2,05 €): the figures

@@ -268,23 +268,28 @@ fn zero_row_beside(doc: &Doc, best: &[VatRow]) -> Option<VatRow> {
     if best.iter().any(|r| r.rate == 0) {
         return None;
     }
-    best.iter().filter(|r| r.base.is_some()).find_map(|row| {
-        let near = row.line.saturating_sub(2)..=row.line + 2;
-        near.filter(|&idx| idx != row.line).find_map(|idx| {
-            let line = doc.lines.get(idx)?;
-            if NOT_VAT_LINE.is_match(&line.text) {
-                return None;
+    let mut found: Vec<VatRow> = Vec::new();
+    for row in best.iter().filter(|r| r.base.is_some()) {
+        for idx in (row.line.saturating_sub(2)..=row.line + 2).filter(|&idx| idx != row.line) {
+            let Some(line) = doc.lines.get(idx) else { continue };
+            if NOT_VAT_LINE.is_match(&line.text) || found.iter().any(|f| f.line == idx) {
+                continue;
             }
-            let rate = ZERO_PERCENT.find(&line.masked)?;
+            let Some(rate) = ZERO_PERCENT.find(&line.masked) else { continue };
             let after: Vec<Cents> = line.amounts.iter().filter(|a| a.start >= rate.end()).map(|a| a.cents).collect();
-            match after[..] {
-                [base, Cents(0)] if base.0 > 0 => {
-                    Some(VatRow { rate: 0, base: Some(base), tax: Cents(0), labelled: false, line: idx })
+            if let [base, Cents(0)] = after[..] {
+                if base.0 > 0 {
+                    found.push(VatRow { rate: 0, base: Some(base), tax: Cents(0), labelled: false, line: idx });
                 }
-                _ => None,
             }
-        })
-    })
+        }
+    }
+    // Two zero-rated rows (an exemption and an intra-community supply, "E 0,00% 60,00" and "K
+    // 0,00% 2,00") are two lines of one rate: one of them alone would leave the bases short.
+    match found[..] {
+        [row] => Some(row),
+        _ => None,
+    }
 }
 
 /// A tax word and a zero rate ("Btw 0% over", "VAT @ 0% on", "TVA 0,00 %"): the row of a
