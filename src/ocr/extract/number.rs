@@ -153,10 +153,11 @@ pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
 /// apart ("Gutschrift Nr. RG 24-5502"). Not from OCR, which puts spaces of its own in a number
 /// ("F 2024-6407" read from "F2024-6407").
 pub(super) fn document_number(doc: &Doc, line: &Line, from: usize) -> Option<String> {
-    let rest = line.text.get(from..)?;
     if doc.source == Source::TextLayer {
-        let lead = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '#' | '.' | '-'));
-        if let Some(series) = SERIES_PREFIX.captures(lead) {
+        // Where `number_token` would start reading, past the label's punctuation.
+        let rest = line.text.get(from..)?;
+        let start = NUMBER_TOKEN.captures(rest)?.get(1)?.start();
+        if let Some(series) = SERIES_PREFIX.captures(&rest[start..]) {
             let token = format!("{} {}", &series[1], series[2].trim_end_matches(['.', '-', '/', '_']));
             return valid_number(&token, false).then_some(token);
         }

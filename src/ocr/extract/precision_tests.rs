@@ -1614,11 +1614,7 @@ fn a_number_the_rows_read_beside_its_label_beats_the_texts_guess() {
         "n° 2022-RS-06 - Lot 1 liaison froide",
     ]
     .join("\n");
-    let w = |text: &str, left: u32, top: u32| crate::ocr::fields::Word {
-        text: text.into(),
-        bbox: [left, top, 12 * text.chars().count() as u32, 30],
-        line: (1, 1, 1),
-    };
+    let w = |text: &str, left: u32, top: u32| super::tests::sized_word(text, left, top, 30);
     let words = vec![
         w("AVOIR", 100, 50),
         w("N°", 100, 100),

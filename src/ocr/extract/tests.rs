@@ -1074,7 +1074,7 @@ fn word(text: &str, left: u32, top: u32, block: u32) -> crate::ocr::fields::Word
 }
 
 /// A word box 12 pixels a character wide and `height` high.
-fn sized_word(text: &str, left: u32, top: u32, height: u32) -> crate::ocr::fields::Word {
+pub(super) fn sized_word(text: &str, left: u32, top: u32, height: u32) -> crate::ocr::fields::Word {
     crate::ocr::fields::Word {
         text: text.into(),
         bbox: [left, top, 12 * text.chars().count() as u32, height],

@@ -438,15 +438,15 @@ pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> 
 /// three are no totals either.
 pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow], printed: &[i64]) -> bool {
     let (Some(ht), Some(tax)) = (totals.ht, totals.tax) else { return false };
-    let mut rows: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
-    rows.sort_unstable();
-    rows.dedup();
     // Zero-rated goods beside taxed ones ("Z  0.00%  1,944.00  0.00"): the HT holds their base
     // too, so an HT that is one taxed row's base is that row's.
     let zero_rated_base = breakdown.iter().any(|r| r.rate == 0 && r.base.is_some_and(|b| b.0 != 0));
     if zero_rated_base && breakdown.iter().any(|r| r.rate != 0 && r.base == Some(ht.cents)) {
         return true;
     }
+    let mut rows: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
+    rows.sort_unstable();
+    rows.dedup();
     let mut rates: Vec<i64> = rows.iter().chain(printed).copied().collect();
     rates.sort_unstable();
     rates.dedup();

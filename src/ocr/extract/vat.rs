@@ -276,12 +276,8 @@ fn zero_row_beside(doc: &Doc, best: &[VatRow]) -> Option<VatRow> {
                 continue;
             }
             let Some(rate) = ZERO_PERCENT.find(&line.masked) else { continue };
-            let after: Vec<Cents> = line.amounts.iter().filter(|a| a.start >= rate.end()).map(|a| a.cents).collect();
-            if let [base, Cents(0)] = after[..] {
-                if base.0 > 0 {
-                    found.push(VatRow { rate: 0, base: Some(base), tax: Cents(0), labelled: false, line: idx });
-                }
-            }
+            let row = zero_row_after(line, idx, rate.end(), false);
+            found.extend(row.filter(|r| r.base.is_some_and(|b| b.0 > 0)));
         }
     }
     // Two zero-rated rows (an exemption and an intra-community supply, "E 0,00% 60,00" and "K
@@ -302,11 +298,16 @@ static ZERO_RATE: LazyLock<Regex> =
 /// belongs to the net total that the breakdown's bases add up to (a page of 0 % and 21 % goods
 /// has an HT of both bases and a TVA of the 21 % row alone).
 fn zero_rate_row(line: &Line, idx: usize) -> Option<VatRow> {
-    let rate = ZERO_RATE.find(&line.masked)?;
-    let after: Vec<Cents> = line.amounts.iter().filter(|a| a.start >= rate.end()).map(|a| a.cents).collect();
+    zero_row_after(line, idx, ZERO_RATE.find(&line.masked)?.end(), true)
+}
+
+/// The 0 % row a rate ending at byte `rate_end` opens: the line prints exactly two amounts after
+/// it, a base (not zero) and a tax of zero.
+fn zero_row_after(line: &Line, idx: usize, rate_end: usize, labelled: bool) -> Option<VatRow> {
+    let after: Vec<Cents> = line.amounts.iter().filter(|a| a.start >= rate_end).map(|a| a.cents).collect();
     match after[..] {
         [base, Cents(0)] if base.0 != 0 => {
-            Some(VatRow { rate: 0, base: Some(base), tax: Cents(0), labelled: true, line: idx })
+            Some(VatRow { rate: 0, base: Some(base), tax: Cents(0), labelled, line: idx })
         }
         _ => None,
     }
@@ -375,21 +376,21 @@ static RATE_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:zzgl\.?|zuz
 /// read without its decimal separator.
 pub(super) fn find_pair(amounts: &[Cents], rate: i64) -> Option<(Cents, Cents)> {
     let pairs = || amounts.iter().enumerate().flat_map(|(i, a)| amounts.iter().skip(i + 1).map(move |b| (*a, *b)));
-    if let Some(pair) = pairs().find(|(base, tax)| close(percent_of(base.0, rate, 100 * PERCENT), tax.0)) {
-        return Some(pair);
-    }
-    if let Some(pair) = pairs()
-        .find(|(ttc, tax)| close(percent_of(ttc.0, rate, 100 * PERCENT + rate), tax.0))
-        .map(|(ttc, tax)| (Cents(ttc.0 - tax.0), tax))
-    {
-        return Some(pair);
-    }
-    // OCR lost the tax's decimal separator ("TVA 5,5 % sur 37,20   205€" for 2,05 €): the
-    // figures read are exactly those of the base × rate, a hundred times too large.
-    pairs().find_map(|(base, read)| {
-        let tax = percent_of(base.0, rate, 100 * PERCENT);
-        (tax != 0 && tax.checked_mul(100) == Some(read.0)).then_some((base, Cents(tax)))
-    })
+    pairs()
+        .find(|(base, tax)| close(percent_of(base.0, rate, 100 * PERCENT), tax.0))
+        .or_else(|| {
+            pairs()
+                .find(|(ttc, tax)| close(percent_of(ttc.0, rate, 100 * PERCENT + rate), tax.0))
+                .map(|(ttc, tax)| (Cents(ttc.0 - tax.0), tax))
+        })
+        // OCR lost the tax's decimal separator ("TVA 5,5 % sur 37,20   205€" for 2,05 €): the
+        // figures read are exactly those of the base × rate, a hundred times too large.
+        .or_else(|| {
+            pairs().find_map(|(base, read)| {
+                let tax = percent_of(base.0, rate, 100 * PERCENT);
+                (tax != 0 && tax.checked_mul(100) == Some(read.0)).then_some((base, Cents(tax)))
+            })
+        })
 }
 
 /// `amount × rate / divisor`, rounded half away from zero, in i128 so no input overflows.
