@@ -1717,3 +1717,21 @@ fn a_delivery_notes_date_below_the_header_row_neither_competes_nor_makes_a_colum
     let f = read(&["FACTURA A24/001807", "Fecha: 23/08/2024", "Albarán nº 24-14035 de fecha 10/08/2024"]);
     assert_eq!(v(&f.date).as_deref(), Some("2024-08-23"));
 }
+
+/// A till receipt's offer ("-10 % sur la raclette") is no VAT rate: its one-rate table is the
+/// receipt's whole VAT, and the table's total row its totals.
+#[test]
+fn a_signed_percentage_is_a_discount_not_a_second_rate() {
+    let lines = [
+        "TICKET 17027",
+        "TOTAL                                        77,91 EUR",
+        "TVA           TAUX              HT             TVA          TTC",
+        "A            5,50%           73,85            4,06        77,91",
+        "TOTAL                        73,85            4,06        77,91",
+        "",
+        "        -10 % sur la raclette et le mont d'or",
+    ];
+    assert_eq!(totals(&read(&lines)), some("73.85", "4.06", "77.91"));
+    assert!(find_rates("remise -10 % sur la raclette").is_empty());
+    assert_eq!(find_rates("TVA 5,5 % 4,06").len(), 1);
+}

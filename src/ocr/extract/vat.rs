@@ -120,8 +120,14 @@ pub(super) fn find_rates(masked: &str) -> Vec<Rate> {
         .take(MAX_HITS_PER_LINE)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
-            let glued = masked.get(..whole.start()).and_then(|s| s.chars().next_back());
+            let before = masked.get(..whole.start()).unwrap_or("");
+            let glued = before.chars().next_back();
             if glued.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
+                return None;
+            }
+            // "-10 % sur la raclette": no VAT rate is negative; a signed percentage is a discount.
+            let signed = before.strip_suffix(['-', '\u{2212}']);
+            if signed.is_some_and(|rest| rest.chars().next_back().is_none_or(char::is_whitespace)) {
                 return None;
             }
             let value = parse_rate(caps.get(1)?.as_str())?;
