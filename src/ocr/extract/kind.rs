@@ -45,9 +45,10 @@ pub(super) static PAYMENT_MARK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A mention of a document that is another one: "annule et remplace la facture du", "zur
-/// Rechnung vom", "original invoice", "la factura rectificada", "la fattura n. 12 del".
+/// Rechnung vom", "original invoice", "la factura rectificada", "la fattura n. 12 del"; or one
+/// in brackets, a reference beside a line: "Acconto versato con bonifico (ricevuta n. 24)".
 pub(super) static OTHER_DOCUMENT: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)(?:\b(?:la|une|the|der|die|de|{QUOTING})\s+)$")));
+    LazyLock::new(|| re(&format!(r"(?i)(?:\b(?:la|une|the|der|die|de|{QUOTING})\s+|\(\s*)$")));
 
 /// The words that make a mention another document's, where an article alone would not: "Avoir
 /// sur facture n° 12" quotes an invoice, "N° de factura" labels this one.
@@ -86,12 +87,17 @@ static DOC_TYPE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The Italian e-invoice's document type code before its name, "TD01 fattura", "TD04 nota di
+/// credito" (OCR reads the zero as a letter O): the type, wherever its header went.
+static TYPE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"\bTD[0O\d][\dO]\s+$"));
+
 /// Whether the mention at `start..end` of line `idx` is the value of a document-type label: in
 /// the cell right below that label, or after it in the same cell.
 fn typed_by_header(doc: &Doc, idx: usize, start: usize, end: usize) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
     let cell = cell_at(&line.text, start, end).map_or(0, |c| c.start);
-    if DOC_TYPE_HEADER.is_match(line.text.get(cell..start).unwrap_or("")) {
+    let before = line.text.get(cell..start).unwrap_or("");
+    if DOC_TYPE_HEADER.is_match(before) || TYPE_CODE.is_match(before) {
         return true;
     }
     doc.cell_text_above(idx, line.span_cols(start, end)).is_some_and(|cell| DOC_TYPE_HEADER.is_match(cell))

@@ -1735,3 +1735,24 @@ fn a_signed_percentage_is_a_discount_not_a_second_rate() {
     assert!(find_rates("remise -10 % sur la raclette").is_empty());
     assert_eq!(find_rates("TVA 5,5 % 4,06").len(), 1);
 }
+
+/// An Italian e-invoice's courtesy copy as OCR reads it, its columns flattened: the type code
+/// before the type's name ("TD01 fattura") types the document wherever the "Tipologia
+/// documento" header went, and a receipt quoted in brackets beside the deposit ("(ricevuta
+/// n. 24)") is another document.
+#[test]
+fn an_italian_type_code_types_the_document_and_a_bracketed_receipt_is_another() {
+    let type_code = [
+        "Copia di cortesia della fattura elettronica",
+        "Tipologia documento Art. 73 Numero documento Data documento Codice destinatario",
+        "TDO1 fattura 68/2024 08-12-2024 KRRH6B9",
+        "Ricevuta n. 24 del 05/09/2024",
+    ];
+    assert_eq!(v(&read(&type_code).kind), Some(DocumentKind::Invoice));
+    let bracketed = [
+        "Copia di cortesia della fattura elettronica",
+        "Totale documento 1.971,74",
+        "Acconto versato con bonifico del 05/09/2024 (ricevuta n. 24) -550,00",
+    ];
+    assert_eq!(v(&read(&bracketed).kind), Some(DocumentKind::Invoice));
+}
