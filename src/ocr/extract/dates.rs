@@ -551,25 +551,26 @@ pub(super) fn date_label(
     }
 }
 
+/// How many rows below a position's date the next one of its column is looked for.
+const COLUMN_ROWS: usize = 4;
+
 /// A date under a bare "Datum" / "Date" column that shares its row with an amount is the date
 /// of a position (a service day, a delivery) in the table of lines, not the document's: it
 /// stays an unlabelled date, so that a labelled "Datum: 05.03.2013" above the table is not
 /// contradicted by it.
 /// Only a money amount (two decimals, "1.890,24") counts: the integers of a header row
 /// ("Kunden-Nr. 1234", a page count) do not make it a position. OCR may move the amounts of a
-/// table elsewhere: a date with another date right below it, in the same column and opening its
+/// table elsewhere: a date with another date a few rows below it, in the same column and opening its
 /// cell, is a column of positions' dates too.
 fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
     let Some(hit) = line.dates.get(k) else { return false };
     let span = line.span_cols(hit.start, hit.end);
-    // The next date of the column may be two rows down: OCR's rows put a position's amount on
-    // a row of its own.
-    let first = doc.next_non_blank(idx);
-    let second = first.and_then(|i| doc.next_non_blank(i));
-    let column = [first, second]
-        .into_iter()
-        .flatten()
+    // The next date of the column may be four rows down: OCR's rows put a position's amounts
+    // on a row of their own, and a position may have no date (a second article of the same
+    // delivery).
+    let column = std::iter::successors(doc.next_non_blank(idx), |&i| doc.next_non_blank(i))
+        .take(COLUMN_ROWS)
         .filter_map(|i| doc.lines.get(i))
         .any(|b| b.dates.iter().any(|d| overlaps(span, b.span_cols(d.start, d.end)) && opens_cell(b, d.start)));
     label == DateLabel::Weak && (column || money_after(line, hit.end) > 0)

@@ -1756,3 +1756,24 @@ fn an_italian_type_code_types_the_document_and_a_bracketed_receipt_is_another() 
     ];
     assert_eq!(v(&read(&bracketed).kind), Some(DocumentKind::Invoice));
 }
+
+/// A photo's rows split each position in two, its amounts on a row of their own, and a second
+/// article of the same delivery has no date: the column's next date is four rows down, and the
+/// first position's date under "Date" is still a position's.
+#[test]
+fn a_positions_date_whose_column_goes_on_four_rows_down_is_a_positions() {
+    let f = read(&[
+        "INVOICE",
+        "       Invoice No.      Date          Account",
+        "       191073           03/08/2024    CRL045",
+        " Date         Docket   Code     Description                                    Qty  Unit",
+        "                                                                                          Price     VAT         Net",
+        " 16/07/24     42975    KND03    Kindling, net bag",
+        "                                                                            10 bag         4.85    13.5%         48.50",
+        "                       BNM10    Peat Briquettes                              30",
+        "                                                                               bale        6.60   13.5%        198.00",
+        " 23/07/24     43080    FLO47    Propane 47kg refill                            1  cyl",
+        "                                                                                         118.00   13.5%        118.00",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-08-03"));
+}
