@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::extract::Hints;
-use super::fields::{parse_bbox_layout, parse_tsv, Fields, Source, Word};
+use super::fields::{blank_blocks, parse_bbox_layout, parse_tsv, words_in_blanks, Fields, Source, Word};
 use super::tools::Tools;
 use super::{einvoice, extract, OcrError};
 
@@ -312,7 +312,44 @@ impl Engine {
         }
         let text = read_output(&out_base.with_extension("txt")).await?;
         let tsv = read_output(&out_base.with_extension("tsv")).await?;
-        Ok((text, parse_tsv(&tsv)))
+        let mut words = parse_tsv(&tsv);
+        let blanks = blank_blocks(&tsv);
+        if blanks.iter().any(|page| !page.is_empty()) {
+            // The text keeps Tesseract's reading; the word rows get the lost blocks' words.
+            let again = self.uniform_block(image, out_base).await;
+            for (index, found) in words_in_blanks(&blanks, again).into_iter().enumerate() {
+                if words.len() <= index {
+                    words.resize_with(index + 1, Vec::new);
+                }
+                words[index].extend(found);
+            }
+        }
+        Ok((text, words))
+    }
+
+    /// The image's words read again as one uniform block of text (`--psm 6`), line after line
+    /// across the page, for the blocks the page layout analysis lost ([`blank_blocks`]); none
+    /// when that run fails.
+    async fn uniform_block(&self, image: &Path, out_base: &Path) -> Vec<Vec<Word>> {
+        let mut base = out_base.as_os_str().to_owned();
+        base.push("-uniform");
+        let base = PathBuf::from(base);
+        let args = [
+            image.as_os_str(),
+            base.as_os_str(),
+            "-l".as_ref(),
+            self.config.languages.as_ref(),
+            "--psm".as_ref(),
+            "6".as_ref(),
+            "tsv".as_ref(),
+        ];
+        match self.tools.run("tesseract", args, MAX_SMALL_OUTPUT).await {
+            Ok(out) if out.success => match read_output(&base.with_extension("tsv")).await {
+                Ok(tsv) => parse_tsv(&tsv),
+                Err(_) => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
     }
 
     fn finish(&self, pages: Vec<PageText>, hints: Hints) -> OcrOutput {

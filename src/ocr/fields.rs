@@ -53,27 +53,98 @@ pub struct Word {
 /// Lines that are not words (level < 5) or empty words are skipped; malformed lines too.
 pub fn parse_tsv(tsv: &str) -> Vec<Vec<Word>> {
     let mut pages: Vec<Vec<Word>> = Vec::new();
-    for row in tsv.lines().skip(1) {
+    for (index, word) in tsv_words(tsv) {
+        if word.text.is_empty() {
+            continue;
+        }
+        if pages.len() <= index {
+            pages.resize_with(index + 1, Vec::new);
+        }
+        pages[index].push(word);
+    }
+    pages
+}
+
+/// Every word row of a `tsv` output, blank ones included, with its page index (0-based).
+fn tsv_words(tsv: &str) -> impl Iterator<Item = (usize, Word)> + '_ {
+    tsv.lines().skip(1).filter_map(|row| {
         let cols: Vec<&str> = row.split('\t').collect();
-        let [level, page, block, par, line, _word, left, top, width, height, _conf, text] = cols[..] else { continue };
+        let [level, page, block, par, line, _word, left, top, width, height, _conf, text] = cols[..] else {
+            return None;
+        };
         let num = |s: &str| s.trim().parse::<u32>().ok();
         let (Some(5), Some(page), Some(left), Some(top), Some(width), Some(height)) =
             (num(level), num(page), num(left), num(top), num(width), num(height))
         else {
-            continue;
+            return None;
         };
-        if text.trim().is_empty() || page == 0 || page > 10_000 {
-            continue;
-        }
-        let index = page as usize - 1;
-        if pages.len() <= index {
-            pages.resize_with(index + 1, Vec::new);
+        if page == 0 || page > 10_000 {
+            return None;
         }
         let line = (num(block).unwrap_or(0), num(par).unwrap_or(0), num(line).unwrap_or(0));
-        pages[index].push(Word { text: text.trim().to_owned(), bbox: [left, top, width, height], line });
+        Some((page as usize - 1, Word { text: text.trim().to_owned(), bbox: [left, top, width, height], line }))
+    })
+}
+
+/// How many times the page's usual word height a blank word must be, both ways, to be a block.
+const BLANK_BLOCK_LINES: u32 = 3;
+/// A blank word's least height, in pixels, on a page without any word read.
+const BLANK_PAGE_BLOCK: u32 = 40;
+
+/// Regions Tesseract's page layout analysis marked as a block of text and then read as one
+/// blank word the size of the block: a till receipt's totals between two dashed rules, lost
+/// whole (measured: a clean scan's "TOTAL TTC 118,30" and its VAT table, 211 px high, came
+/// back as one word " "). Their boxes per page (index 0 is the image's first page); a blank
+/// word counts when it is at least three of the page's usual word heights high and wide.
+pub fn blank_blocks(tsv: &str) -> Vec<Vec<[u32; 4]>> {
+    let mut heights: Vec<Vec<u32>> = Vec::new();
+    let mut blanks: Vec<(usize, [u32; 4])> = Vec::new();
+    for (index, word) in tsv_words(tsv) {
+        if heights.len() <= index {
+            heights.resize_with(index + 1, Vec::new);
+        }
+        if word.text.is_empty() {
+            blanks.push((index, word.bbox));
+        } else {
+            heights[index].push(word.bbox[3]);
+        }
+    }
+    let mut pages: Vec<Vec<[u32; 4]>> = vec![Vec::new(); heights.len()];
+    for (index, bbox) in blanks {
+        let page = &mut heights[index];
+        page.sort_unstable();
+        let least = page.get(page.len() / 2).map_or(BLANK_PAGE_BLOCK, |h| h.saturating_mul(BLANK_BLOCK_LINES));
+        if bbox[2] >= least && bbox[3] >= least {
+            pages[index].push(bbox);
+        }
     }
     pages
 }
+
+/// The words of a second reading (`again`) that stand inside the blank blocks of the first
+/// (`blanks`, from [`blank_blocks`]), per page, on lines of their own (block numbers past the
+/// first reading's).
+pub fn words_in_blanks(blanks: &[Vec<[u32; 4]>], again: Vec<Vec<Word>>) -> Vec<Vec<Word>> {
+    let inside = |b: &[u32; 4], w: &Word| {
+        let (x, y) = (w.bbox[0] + w.bbox[2] / 2, w.bbox[1] + w.bbox[3] / 2);
+        b[0] <= x && x <= b[0] + b[2] && b[1] <= y && y <= b[1] + b[3]
+    };
+    again
+        .into_iter()
+        .enumerate()
+        .map(|(index, words)| {
+            let Some(boxes) = blanks.get(index) else { return Vec::new() };
+            words
+                .into_iter()
+                .filter(|w| boxes.iter().any(|b| inside(b, w)))
+                .map(|w| Word { line: (w.line.0 + RECOVERED_BLOCKS, w.line.1, w.line.2), ..w })
+                .collect()
+        })
+        .collect()
+}
+
+/// Block numbers of words recovered from blank blocks start here.
+const RECOVERED_BLOCKS: u32 = 100_000;
 
 /// Scale from PDF points (1/72 in) to pixels of a 300 dpi rendering, the grid of OCR'd pages.
 const POINTS_TO_300_DPI: f64 = 300.0 / 72.0;
@@ -206,4 +277,44 @@ pub struct Fields {
     #[serde(skip)]
     #[schema(ignore)]
     pub totals_rule: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str =
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+
+    /// The receipt's totals block came back as one blank word 211 px high among words 13 to 17
+    /// px high: that block, and only it, is lost; a blank word of a line's size is not.
+    #[test]
+    fn a_blank_word_the_size_of_a_block_is_a_lost_block_and_its_words_are_read_again() {
+        let tsv = [
+            HEADER,
+            "5\t1\t2\t9\t1\t1\t35\t599\t9\t13\t94\t2\n",
+            "5\t1\t2\t9\t1\t2\t58\t599\t68\t13\t94\tCOGNAC\n",
+            "5\t1\t2\t9\t1\t5\t523\t599\t56\t17\t93\t16,00\n",
+            "5\t1\t3\t1\t1\t1\t18\t618\t594\t211\t95\t \n",
+            "5\t1\t4\t1\t1\t1\t24\t845\t82\t14\t92\tESPECES\n",
+            "5\t1\t4\t1\t1\t2\t537\t845\t70\t17\t96\t120,00\n",
+            "5\t1\t4\t1\t2\t1\t300\t873\t30\t16\t96\t \n",
+        ]
+        .concat();
+        let blanks = blank_blocks(&tsv);
+        assert_eq!(blanks, vec![vec![[18, 618, 594, 211]]]);
+        assert_eq!(parse_tsv(&tsv)[0].len(), 5);
+        let word = |text: &str, bbox: [u32; 4], line: u32| Word { text: text.into(), bbox, line: (1, 1, line) };
+        let again = vec![vec![
+            word("COGNAC", [58, 599, 68, 13], 1),
+            word("TOTAL", [22, 630, 130, 25], 2),
+            word("118,30", [420, 630, 110, 25], 2),
+            word("ESPECES", [24, 845, 82, 14], 3),
+        ]];
+        let found = words_in_blanks(&blanks, again);
+        let texts: Vec<&str> = found[0].iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["TOTAL", "118,30"]);
+        assert!(found[0].iter().all(|w| w.line.0 > 4));
+        assert!(blank_blocks(&[HEADER, "5\t1\t1\t1\t1\t1\t10\t10\t30\t16\t96\tTotal\n"].concat())[0].is_empty());
+    }
 }
