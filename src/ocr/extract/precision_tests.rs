@@ -1777,3 +1777,35 @@ fn a_positions_date_whose_column_goes_on_four_rows_down_is_a_positions() {
     ]);
     assert_eq!(v(&f.date).as_deref(), Some("2024-08-03"));
 }
+
+/// A totals grid's "Total TTC" over its value, then the deposit paid under it: the deposit is a
+/// line of its own, not the column's next row, and the amount to pay after it is no TTC.
+#[test]
+fn a_deposit_under_a_totals_grids_value_leaves_that_value_alone() {
+    let f = read(&[
+        "FACTURE N° 2024-00340",
+        "   Base HT 20 %       TVA 20 %       Base HT 10 %       TVA 10 %          Total HT         Total TVA       Total TTC",
+        "     1 659,75 €       331,95 €         3 596,40 €       359,64 €        5 256,15 €          691,59 €      5 947,74 €",
+        "",
+        "                                      Acompte versé le 10/09/2024 (virement)                           - 1 780,00 €",
+        "                                                    NET À PAYER                                         4 167,74 €",
+    ]);
+    assert_eq!(totals(&f), some("5256.15", "691.59", "5947.74"));
+}
+
+/// "Total HT", "Total TVA" and "Montant TTC de l'avoir" each beside its value are the totals
+/// whatever rate a misread row of the VAT table adds ("20,00 %  21,50  4,30" read "06.00 %  180
+/// 430"): the three rows that are read sum to the labelled VAT, and no fourth rate is missing.
+#[test]
+fn totals_each_beside_its_own_label_stand_whatever_rate_a_misread_row_adds() {
+    let lines = [
+        "AVOIR N° AV24-007949",
+        "Total HT 80,54 € Détail de la TVA",
+        "TVA 2,10 % 0,84 € Taux Base HT Montant TVA",
+        "TVA 5,50 % 1,04 € 2,10 % 40,18 0,84",
+        "TVA 20,00 % 4,30 € 06.00 % 180 430",
+        "Total TVA 6,18 €",
+        "Montant TTC de l'avoir 86,72€",
+    ];
+    assert_eq!(totals(&extract(&[&lines.join("\n")], Source::Ocr)), some("80.54", "6.18", "86.72"));
+}

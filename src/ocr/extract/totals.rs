@@ -259,6 +259,11 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
         if below.totals.iter().any(|l| l.kind != TotalLabel::Ignore && below.span_cols(l.start, l.end).0 <= own.1) {
             break;
         }
+        // A deduction under the label's value ("Acompte versé le 10/09/2024  - 1 780,00 €" under
+        // "Total TTC  5 947,74 €" of a totals grid) is a line of its own, not the column's next row.
+        if column.len() == 1 && NOT_VAT_LINE.is_match(&below.text) {
+            break;
+        }
         // A summary row printed twice ("1062,60  15,00  1056,05  200,65  19,0  1256,70", then
         // the same amounts with "EUR" for the rate) is one row, not a column of two.
         if let [(first, _)] = column[..] {
@@ -443,6 +448,13 @@ pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow], printed: &[i64
     let zero_rated_base = breakdown.iter().any(|r| r.rate == 0 && r.base.is_some_and(|b| b.0 != 0));
     if zero_rated_base && breakdown.iter().any(|r| r.rate != 0 && r.base == Some(ht.cents)) {
         return true;
+    }
+    // Three totals each read beside a label of its own ("Total HT", "Total TVA", "Montant TTC de
+    // l'avoir") are the document's, whatever rate a misread row adds ("20,00 %  21,50  4,30" read
+    // "06.00 %  180  430" beside the 20 % row).
+    let named = |c: Option<Candidate>| c.is_some_and(|c| c.strength >= TTC_LABEL_STRENGTH);
+    if named(totals.ht) && named(totals.tax) && named(totals.ttc) {
+        return false;
     }
     let mut rows: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
     rows.sort_unstable();
