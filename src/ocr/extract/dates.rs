@@ -533,6 +533,9 @@ pub(super) fn date_label(
         Some(label) => Some(label.kind),
         // "Berlin, 12. März 2024", "Milano, 12 marzo 2024": a letter's place and date.
         None if letter_head(&line.text, from, hit.start) => Some(DateLabel::Weak),
+        // "Orden de reparación OR-24-1305 (entrada 19/06/2024)": a date a word names in brackets
+        // is an aside's.
+        None if bracketed_aside(line.text.get(from..hit.start).unwrap_or("")) => Some(DateLabel::Other),
         // A date under a bare "Data" column, in a row that opens with another document's
         // numbered mention ("Contratto di noleggio n. 52833/24   02-10-2024"), is that one's.
         None => {
@@ -576,6 +579,15 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     label == DateLabel::Weak && (column || money_after(line, hit.end) > 0)
 }
 
+/// Whether the text before a date opens a bracket that a word follows ("(entrada ", "(livré le
+/// ", "(delivered "): the date is named inside an aside.
+fn bracketed_aside(before: &str) -> bool {
+    let Some(open) = before.rfind(['(', '[']) else { return false };
+    let inside = &before[open + 1..];
+    !inside.contains([')', ']'])
+        && inside.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+}
+
 /// Whether a date opens its cell, as a table's value does: no word stands before it there ("Albarán
 /// nº 24-14035 de fecha 10/08/2024" is a sentence's date, whatever column it reaches).
 fn opens_cell(line: &Line, start: usize) -> bool {
@@ -613,10 +625,11 @@ fn names_invoice_only(words: &str, kind: Option<DocumentKind>) -> bool {
 /// accent-tolerant patterns would take any word ending in "e" ("12 rue Ampère", a column away
 /// from "Date :") for a participle. Participles in "-u" ("prévu(e)", "reçu", "rendu", "échu")
 /// count in their four forms, and so does "-ée" printed without its accent ("PASSEE LE", a till
-/// receipt's capitals).
+/// receipt's capitals). So does an infinitive after "à", a thing still to do: "à retirer le
+/// sam. 27/04/24" (a cake ordered on a bakery's receipt), "à régler le".
 fn event_participle(text: &str, label: &Hit<DateLabel>) -> bool {
     static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?|\p{L}ue?s?|\p{L}u\(e\)s?|\p{L}ees?) $")
+        Regex::new(r"(?i)\p{L}(?:ée?s?|[ée]\(e\)s?|\p{L}ue?s?|\p{L}u\(e\)s?|\p{L}ees?) $|(?:^|\s)[àa]\s+\p{L}{2,}(?:er|ir|re) $")
             .expect("static regex pattern is valid")
     });
     let word = text.get(label.start..label.end).unwrap_or("");
@@ -670,7 +683,8 @@ fn qualifies_another_thing(gap: &str) -> bool {
             }
             _ => {}
         }
-        if word.chars().count() >= 3 && !OWN_QUALIFIER.is_match(&word) {
+        // A weekday's abbreviation too: "Le mar. 23/04/24 à 07:28".
+        if word.chars().count() >= 3 && !OWN_QUALIFIER.is_match(&word) && !WEEKDAY_WORD.is_match(&word) {
             other = true;
         }
         word.clear();
@@ -862,15 +876,21 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)dat[eu]|datum|fecha|\bdata\b|termin|[ée]ch[ée]ance|vencim|scadenza|\bdue\b|f[äa]llig|vervaldatum")
 });
 
+/// How many lines of other columns may stand between a header row and its values.
+pub(super) const ROWS_BETWEEN: usize = 2;
+
 pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<DocumentKind>) -> Option<DateLabel> {
     let line = doc.lines.get(idx)?;
     let hit = line.dates.get(k)?;
     let span = line.span_cols(hit.start, hit.end);
-    // One line of another column may stand between the header and its row ("FACTURA" at the
-    // left, under "Nº factura   Fecha factura" and over their values): nothing of it over the date.
+    // Lines of another column may stand between the header and its row ("FACTURA" at the left,
+    // under "Nº factura   Fecha factura" and over their values; the sender's telephone and
+    // e-mail, then a speck OCR read as a word): nothing of them over the date.
     let mut above_idx = doc.prev_non_blank(idx)?;
-    if doc.lines.get(above_idx).is_some_and(|l| l.dates.is_empty() && l.cell_over(span).is_none()) {
-        above_idx = doc.prev_non_blank(above_idx).unwrap_or(above_idx);
+    for _ in 0..ROWS_BETWEEN {
+        if doc.lines.get(above_idx).is_some_and(|l| l.dates.is_empty() && l.cell_over(span).is_none()) {
+            above_idx = doc.prev_non_blank(above_idx).unwrap_or(above_idx);
+        }
     }
     let above = doc.lines.get(above_idx)?;
     if !above.dates.is_empty() {

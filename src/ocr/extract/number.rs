@@ -208,9 +208,10 @@ fn is_phone(token: &str) -> bool {
                 && (grouped || token.len() == 10 && matches!(digits.as_bytes()[1], b'1'..=b'9')))
 }
 
-/// "N° facture" in a header row, the number in the row below; or in the one after, when the row
-/// between holds another column's text only ("DATE  INVOICE #" at the right, a web address at the
-/// left of the next line, the values on the line after).
+/// "N° facture" in a header row, the number in the row below; or up to two rows further down,
+/// when the rows between hold other columns' text only ("DATE  INVOICE #" at the right, a web
+/// address at the left of the next line, the values on the line after; a telephone line and a
+/// speck OCR read as a word between "Nº FACTURA" and its value).
 ///
 /// Only a label that opens its cell heads a column: one inside a run of words ("12 avenue de
 /// Genève Facture n° Dossier n°", a header row whose gaps OCR's text lost) stands over nothing
@@ -231,7 +232,13 @@ pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> O
     if let Some(cell) = cell_in_order(&line.text, label.start, label.end, &below.text, 2) {
         return document_number(doc, below, cell.start);
     }
-    let next = doc.lines.get(doc.next_non_blank(first)?)?;
-    let cell = next.cell_over(span)?;
-    document_number(doc, next, cell.start)
+    let mut at = first;
+    for _ in 0..ROWS_BETWEEN {
+        at = doc.next_non_blank(at)?;
+        let next = doc.lines.get(at)?;
+        if let Some(cell) = next.cell_over(span) {
+            return document_number(doc, next, cell.start);
+        }
+    }
+    None
 }

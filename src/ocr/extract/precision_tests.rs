@@ -1793,6 +1793,17 @@ fn a_deposit_under_a_totals_grids_value_leaves_that_value_alone() {
     assert_eq!(totals(&f), some("5256.15", "691.59", "5947.74"));
 }
 
+/// A bakery's receipt: "Le mar. 23/04/24" (a weekday's abbreviation between "Le" and the date
+/// names nothing else), and a cake "à retirer le sam. 27/04/24" (an infinitive after "à": a
+/// thing still to do), which stays out even when the till's time was lost.
+#[test]
+fn a_weekdays_abbreviation_names_nothing_and_a_thing_to_do_is_no_issue_date() {
+    let stamped = ["Ticket n° 026676", "Le mar. 23/04/24 à 07:28", "à retirer le sam. 27/04/24 à partir de 10h"];
+    assert_eq!(v(&read(&stamped).date).as_deref(), Some("2024-04-23"));
+    let unstamped = ["Ticket n° 026676", "Le mar. 23/04/24 à ©", "à retirer le sam. 27/04/24 à partir de 10h"];
+    assert_eq!(v(&read(&unstamped).date).as_deref(), Some("2024-04-23"));
+}
+
 /// "Total HT", "Total TVA" and "Montant TTC de l'avoir" each beside its value are the totals
 /// whatever rate a misread row of the VAT table adds ("20,00 %  21,50  4,30" read "06.00 %  180
 /// 430"): the three rows that are read sum to the labelled VAT, and no fourth rate is missing.
@@ -1808,4 +1819,29 @@ fn totals_each_beside_its_own_label_stand_whatever_rate_a_misread_row_adds() {
         "Montant TTC de l'avoir 86,72€",
     ];
     assert_eq!(totals(&extract(&[&lines.join("\n")], Source::Ocr)), some("80.54", "6.18", "86.72"));
+}
+
+/// The word rows of a scan: two lines of the left column (a telephone, then a speck OCR read as
+/// "us") between "Nº FACTURA  FECHA" and their values; and the repair order's date in brackets
+/// ("(entrada 19/06/2024)") is an aside's, even when the invoice's date is also its due date.
+#[test]
+fn a_header_two_rows_above_its_values_and_a_bracketed_date_is_an_asides() {
+    let f = read(&[
+        "          GARAJE IBANEZ E HIJOS, S.L.                                           FACTURA",
+        "                                                                     N° FACTURA        FECHA             COD. CLIENTE",
+        "                          us",
+        "          Tel. 976 47 12 08 : taller@garajeibanez.es",
+        "          CIF B50637214                                              A24/01274         20/06/2024        4474",
+        "                                                            Orden de reparación  OR-24-1305 (entrada 19/06/2024)",
+        "          Forma de pago: Contado                                Vencimiento: 20/06/2024",
+    ]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("A24/01274"));
+    assert_eq!(v(&f.date).as_deref(), Some("2024-06-20"));
+    let flat = read(&[
+        "FACTURA A24/01274",
+        "CIF B50637214 20/06/2024",
+        "Orden de reparación OR-24-1305 (entrada 19/06/2024)",
+        "Vencimiento: 20/06/2024",
+    ]);
+    assert_ne!(v(&flat.date).as_deref(), Some("2024-06-19"));
 }
