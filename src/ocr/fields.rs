@@ -146,6 +146,13 @@ pub fn words_in_blanks(blanks: &[Vec<[u32; 4]>], again: Vec<Vec<Word>>) -> Vec<V
 /// Block numbers of words recovered from blank blocks start here.
 const RECOVERED_BLOCKS: u32 = 100_000;
 
+impl Word {
+    /// Whether the word was read again inside a block the first reading lost ([`words_in_blanks`]).
+    pub fn recovered(&self) -> bool {
+        self.line.0 >= RECOVERED_BLOCKS
+    }
+}
+
 /// Scale from PDF points (1/72 in) to pixels of a 300 dpi rendering, the grid of OCR'd pages.
 const POINTS_TO_300_DPI: f64 = 300.0 / 72.0;
 

@@ -124,20 +124,58 @@ fn extract_as(pages: &[&str], source: Source, hints: Hints, known: Option<(Docum
 /// (boxed totals, sidebars, labels stacked above their values) meet again. The text's reading
 /// is kept where it holds; the rebuilt one is used for totals only when it passes
 /// HT + TVA = TTC and the text's does not, and for other fields only when the text found none.
+///
+/// Words read again inside blocks the first OCR reading lost ([`Word::recovered`]) are a last
+/// resort: they give totals only when neither reading found any, and only three labelled totals
+/// that add up.
 pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hints: Hints) -> Fields {
-    let mut fields = extract_with(pages, source, hints);
-    if words.iter().all(|w| w.is_empty()) {
-        return fields;
+    let first: Vec<Vec<Word>> =
+        words.iter().map(|page| page.iter().filter(|w| !w.recovered()).cloned().collect()).collect();
+    let first: Vec<&[Word]> = first.iter().map(Vec::as_slice).collect();
+    let mut fields = extract_with_rows(pages, &first, source, hints);
+    let recovered = words.iter().any(|page| page.iter().any(Word::recovered));
+    if recovered && no_totals(&fields) {
+        let rows = rows_of(pages, words);
+        let again = extract_with(&rows.iter().map(String::as_str).collect::<Vec<_>>(), source, hints);
+        // Three labelled readings that add up, no repair nor arithmetic: the words of a lost
+        // block were read without its layout's help.
+        let labelled = again.totals_rule.as_deref().is_some_and(|rule| rule.starts_with("labels "));
+        if again.consistent.is_some() && labelled {
+            fields.total_excluding_tax = again.total_excluding_tax;
+            fields.total_tax = again.total_tax;
+            fields.total_including_tax = again.total_including_tax;
+            fields.consistent = again.consistent;
+            fields.vat_breakdown = again.vat_breakdown;
+            fields.totals_rule = again.totals_rule.map(|rule| format!("lost-block rows {rule}"));
+        }
     }
-    // Pages without boxes (a text layer beside OCR'd pages) keep their text.
-    let rebuilt: Vec<String> = pages
+    fields
+}
+
+fn no_totals(fields: &Fields) -> bool {
+    fields.total_excluding_tax.is_none() && fields.total_tax.is_none() && fields.total_including_tax.is_none()
+}
+
+/// Each page's text rebuilt in rows from its word boxes; pages without boxes (a text layer
+/// beside OCR'd pages) keep their text.
+fn rows_of(pages: &[&str], words: &[&[Word]]) -> Vec<String> {
+    pages
         .iter()
         .enumerate()
         .map(|(i, text)| match words.get(i) {
             Some(w) if !w.is_empty() => relayout(w),
             _ => (*text).to_owned(),
         })
-        .collect();
+        .collect()
+}
+
+/// [`extract_with_words`] without the recovered words: the text's reading, and the rows'.
+fn extract_with_rows(pages: &[&str], words: &[&[Word]], source: Source, hints: Hints) -> Fields {
+    let mut fields = extract_with(pages, source, hints);
+    if words.iter().all(|w| w.is_empty()) {
+        return fields;
+    }
+    let rebuilt = rows_of(pages, words);
     let rebuilt: Vec<&str> = rebuilt.iter().map(String::as_str).collect();
     let mut second = extract_with(&rebuilt, source, hints);
     // The kind only the rows read decides the text's kind-dependent fields too (a credit note's
@@ -148,9 +186,7 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hin
         }
     }
     let text_holds = fields.consistent.is_some();
-    let no_totals =
-        fields.total_excluding_tax.is_none() && fields.total_tax.is_none() && fields.total_including_tax.is_none();
-    if (!text_holds && second.consistent.is_some()) || (no_totals && second.total_including_tax.is_some()) {
+    if (!text_holds && second.consistent.is_some()) || (no_totals(&fields) && second.total_including_tax.is_some()) {
         fields.total_excluding_tax = second.total_excluding_tax;
         fields.total_tax = second.total_tax;
         fields.total_including_tax = second.total_including_tax;

@@ -1845,3 +1845,56 @@ fn a_header_two_rows_above_its_values_and_a_bracketed_date_is_an_asides() {
     ]);
     assert_ne!(v(&flat.date).as_deref(), Some("2024-06-19"));
 }
+
+/// A receipt whose totals block OCR lost (read as one blank word, then read again): the words
+/// recovered there give the totals only when neither reading found any, and only three labelled
+/// totals that add up; what the first reading found stays.
+#[test]
+fn words_recovered_from_a_lost_block_give_only_missing_labelled_totals() {
+    let text = "LE GRAND CAFE DES ARTS\nTICKET N° 418723\n2 COGNAC VS 4CL 16,00 B\nESPECES 120,00";
+    let word = |t: &str, left: u32, top: u32, recovered: bool| {
+        let mut w = super::tests::sized_word(t, left, top, 20);
+        w.line = (if recovered { 100_001 } else { 1 }, 1, top);
+        w
+    };
+    let first = vec![
+        word("TICKET", 20, 100, false),
+        word("N°", 110, 100, false),
+        word("418723", 150, 100, false),
+        word("ESPECES", 20, 400, false),
+        word("120,00", 400, 400, false),
+    ];
+    let lost = |recovered: bool| {
+        vec![
+            word("TOTAL", 20, 200, recovered),
+            word("TTC", 100, 200, recovered),
+            word("118,30", 400, 200, recovered),
+            word("Total", 20, 240, recovered),
+            word("HT", 100, 240, recovered),
+            word("106,33", 400, 240, recovered),
+            word("Total", 20, 280, recovered),
+            word("TVA", 100, 280, recovered),
+            word("11,97", 400, 280, recovered),
+        ]
+    };
+    let read =
+        |words: Vec<crate::ocr::fields::Word>| extract_with_words(&[text], &[&words], Source::Ocr, Hints::default());
+    let with = |extra: Vec<crate::ocr::fields::Word>| first.iter().cloned().chain(extra).collect::<Vec<_>>();
+    let f = read(with(lost(true)));
+    assert_eq!(totals(&f), some("106.33", "11.97", "118.30"));
+    assert!(f.totals_rule.as_deref().is_some_and(|r| r.starts_with("lost-block rows labels")));
+    assert_eq!(totals(&read(first.clone())), [None, None, None]);
+    // Two labelled totals that a plausible rate completes (100,00 + 20 % = 120,00) are enough
+    // elsewhere, not here: only a labelled triple is taken from a lost block.
+    let repaired = vec![
+        word("TOTAL", 20, 200, true),
+        word("TTC", 100, 200, true),
+        word("120,00", 400, 200, true),
+        word("Total", 20, 240, true),
+        word("HT", 100, 240, true),
+        word("100,00", 400, 240, true),
+    ];
+    let rows = crate::ocr::extract::relayout(&repaired);
+    assert_eq!(totals(&extract(&[&rows], Source::Ocr)), some("100.00", "20.00", "120.00"));
+    assert_eq!(totals(&read(with(repaired))), [None, None, None]);
+}
