@@ -136,20 +136,26 @@ pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hin
     let recovered = words.iter().any(|page| page.iter().any(Word::recovered));
     if recovered && no_totals(&fields) {
         let rows = rows_of(pages, words);
-        let again = extract_with(&rows.iter().map(String::as_str).collect::<Vec<_>>(), source, hints);
+        let mut again = extract_with(&rows.iter().map(String::as_str).collect::<Vec<_>>(), source, hints);
         // Three labelled readings that add up, no repair nor arithmetic: the words of a lost
         // block were read without its layout's help.
         let labelled = again.totals_rule.as_deref().is_some_and(|rule| rule.starts_with("labels "));
         if again.consistent.is_some() && labelled {
-            fields.total_excluding_tax = again.total_excluding_tax;
-            fields.total_tax = again.total_tax;
-            fields.total_including_tax = again.total_including_tax;
-            fields.consistent = again.consistent;
-            fields.vat_breakdown = again.vat_breakdown;
-            fields.totals_rule = again.totals_rule.map(|rule| format!("lost-block rows {rule}"));
+            take_totals(&mut fields, &mut again, "lost-block rows");
         }
     }
     fields
+}
+
+/// Replaces the totals of `to` with those of another reading, `from`, the rule prefixed with
+/// the reading's name.
+fn take_totals(to: &mut Fields, from: &mut Fields, reading: &str) {
+    to.total_excluding_tax = from.total_excluding_tax.take();
+    to.total_tax = from.total_tax.take();
+    to.total_including_tax = from.total_including_tax.take();
+    to.consistent = from.consistent.take();
+    to.vat_breakdown = from.vat_breakdown.take();
+    to.totals_rule = from.totals_rule.take().map(|rule| format!("{reading} {rule}"));
 }
 
 fn no_totals(fields: &Fields) -> bool {
@@ -187,12 +193,7 @@ fn extract_with_rows(pages: &[&str], words: &[&[Word]], source: Source, hints: H
     }
     let text_holds = fields.consistent.is_some();
     if (!text_holds && second.consistent.is_some()) || (no_totals(&fields) && second.total_including_tax.is_some()) {
-        fields.total_excluding_tax = second.total_excluding_tax;
-        fields.total_tax = second.total_tax;
-        fields.total_including_tax = second.total_including_tax;
-        fields.consistent = second.consistent;
-        fields.vat_breakdown = second.vat_breakdown;
-        fields.totals_rule = second.totals_rule.map(|rule| format!("word-rows {rule}"));
+        take_totals(&mut fields, &mut second, "word-rows");
     }
     macro_rules! fill {
         ($($name:ident),*) => {$(
