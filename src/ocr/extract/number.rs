@@ -222,6 +222,15 @@ pub(super) fn number_below(doc: &Doc, idx: usize, label: &Hit<NumberLabel>) -> O
     if line.text.get(cell.start..label.start).is_none_or(|lead| !lead.trim().is_empty()) {
         return None;
     }
+    // A number word alone followed in its cell by what it numbers ("N° cliente", "N° TVA")
+    // heads that thing's column.
+    let named = line
+        .text
+        .get(label.end..cell.end)
+        .is_some_and(|rest| rest.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2));
+    if label.kind == NumberLabel::Standalone && named {
+        return None;
+    }
     let span = line.span_cols(label.start, label.end);
     let first = doc.next_non_blank(idx)?;
     let below = doc.lines.get(first)?;

@@ -1898,3 +1898,20 @@ fn words_recovered_from_a_lost_block_give_only_missing_labelled_totals() {
     assert_eq!(totals(&extract(&[&rows], Source::Ocr)), some("100.00", "20.00", "120.00"));
     assert_eq!(totals(&read(with(repaired))), [None, None, None]);
 }
+
+/// "N° cliente" in a header row heads the customer number's column, however far below its value
+/// stands: the bare "N°" is the customer's, not the invoice's (a photo's rows put "Nº factura",
+/// read "Ne factura", and a payment cell between the header and its values).
+#[test]
+fn a_number_word_followed_by_what_it_numbers_heads_no_invoice_number() {
+    let f = read(&[
+        "           FONTANERIA - CALEFACCION - GAS - AIRE ACONDICIONADO",
+        "                                                                       Fecha factura           N° cliente                    de pago",
+        "                                              Ne factura",
+        "           FACTUR A                                                                                                   = Transferencia",
+        "                                              FV24/0294                01-03-2024             5419",
+    ]);
+    assert_eq!(v(&f.invoice_number), None);
+    let f = read(&["FACTURA", "       N°                Fecha", "       FV24/0294         01-03-2024"]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("FV24/0294"));
+}
