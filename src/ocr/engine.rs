@@ -315,7 +315,8 @@ impl Engine {
         let mut words = parse_tsv(&tsv);
         let blanks = blank_blocks(&tsv);
         if blanks.iter().any(|page| !page.is_empty()) {
-            // The text keeps Tesseract's reading; the word rows get the lost blocks' words.
+            // The text keeps Tesseract's reading; the lost blocks' words are added marked as
+            // recovered (`Word::recovered`), which the extraction uses only as a last resort.
             let again = self.uniform_block(image, out_base).await;
             for (index, found) in words_in_blanks(&blanks, again).into_iter().enumerate() {
                 if words.len() <= index {

@@ -109,11 +109,16 @@ pub fn blank_blocks(tsv: &str) -> Vec<Vec<[u32; 4]>> {
             heights[index].push(word.bbox[3]);
         }
     }
+    let least: Vec<u32> = heights
+        .iter_mut()
+        .map(|page| {
+            page.sort_unstable();
+            page.get(page.len() / 2).map_or(BLANK_PAGE_BLOCK, |h| h.saturating_mul(BLANK_BLOCK_LINES))
+        })
+        .collect();
     let mut pages: Vec<Vec<[u32; 4]>> = vec![Vec::new(); heights.len()];
     for (index, bbox) in blanks {
-        let page = &mut heights[index];
-        page.sort_unstable();
-        let least = page.get(page.len() / 2).map_or(BLANK_PAGE_BLOCK, |h| h.saturating_mul(BLANK_BLOCK_LINES));
+        let least = least[index];
         if bbox[2] >= least && bbox[3] >= least {
             pages[index].push(bbox);
         }

@@ -129,12 +129,16 @@ fn extract_as(pages: &[&str], source: Source, hints: Hints, known: Option<(Docum
 /// resort: they give totals only when neither reading found any, and only three labelled totals
 /// that add up.
 pub fn extract_with_words(pages: &[&str], words: &[&[Word]], source: Source, hints: Hints) -> Fields {
+    let recovered = words.iter().any(|page| page.iter().any(Word::recovered));
+    if !recovered {
+        return extract_with_rows(pages, words, source, hints);
+    }
+    // Only pages with a lost block pay for the copy without its words.
     let first: Vec<Vec<Word>> =
         words.iter().map(|page| page.iter().filter(|w| !w.recovered()).cloned().collect()).collect();
     let first: Vec<&[Word]> = first.iter().map(Vec::as_slice).collect();
     let mut fields = extract_with_rows(pages, &first, source, hints);
-    let recovered = words.iter().any(|page| page.iter().any(Word::recovered));
-    if recovered && no_totals(&fields) {
+    if no_totals(&fields) {
         let rows = rows_of(pages, words);
         let mut again = extract_with(&rows.iter().map(String::as_str).collect::<Vec<_>>(), source, hints);
         // Three labelled readings that add up, no repair nor arithmetic: the words of a lost
