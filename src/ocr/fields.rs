@@ -47,6 +47,9 @@ pub struct Word {
     pub bbox: [u32; 4],
     /// Block, paragraph and line numbers: words of one line share them.
     pub line: (u32, u32, u32),
+    /// How sure the recognition is of the word's characters, 0 to 100 (Tesseract's `conf`;
+    /// 100 for a PDF's text layer).
+    pub conf: u8,
 }
 
 /// Parses Tesseract's `tsv` output into words per page (index 0 is the image's first page).
@@ -69,7 +72,7 @@ pub fn parse_tsv(tsv: &str) -> Vec<Vec<Word>> {
 fn tsv_words(tsv: &str) -> impl Iterator<Item = (usize, Word)> + '_ {
     tsv.lines().skip(1).filter_map(|row| {
         let cols: Vec<&str> = row.split('\t').collect();
-        let [level, page, block, par, line, _word, left, top, width, height, _conf, text] = cols[..] else {
+        let [level, page, block, par, line, _word, left, top, width, height, conf, text] = cols[..] else {
             return None;
         };
         let num = |s: &str| s.trim().parse::<u32>().ok();
@@ -82,7 +85,8 @@ fn tsv_words(tsv: &str) -> impl Iterator<Item = (usize, Word)> + '_ {
             return None;
         }
         let line = (num(block).unwrap_or(0), num(par).unwrap_or(0), num(line).unwrap_or(0));
-        Some((page as usize - 1, Word { text: text.trim().to_owned(), bbox: [left, top, width, height], line }))
+        let conf = conf.trim().parse::<f32>().map_or(0, |c| c.clamp(0.0, 100.0).round() as u8);
+        Some((page as usize - 1, Word { text: text.trim().to_owned(), bbox: [left, top, width, height], line, conf }))
     })
 }
 
@@ -158,6 +162,9 @@ impl Word {
     }
 }
 
+/// A text layer's words are its characters: sure.
+const TEXT_LAYER_CONF: u8 = 100;
+
 /// Scale from PDF points (1/72 in) to pixels of a 300 dpi rendering, the grid of OCR'd pages.
 const POINTS_TO_300_DPI: f64 = 300.0 / 72.0;
 
@@ -189,7 +196,7 @@ pub fn parse_bbox_layout(xhtml: &str) -> Vec<Vec<Word>> {
                 }
                 let px = |v: f64| (v * POINTS_TO_300_DPI).round().clamp(0.0, f64::from(u32::MAX)) as u32;
                 let bbox = [px(x0), px(y0), px(x1 - x0), px(y1 - y0)];
-                page.push(Word { text, bbox, line: (block, 0, line) });
+                page.push(Word { text, bbox, line: (block, 0, line), conf: TEXT_LAYER_CONF });
             }
         }
     }
@@ -298,6 +305,20 @@ mod tests {
     const HEADER: &str =
         "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
 
+    /// Each word keeps Tesseract's confidence, rounded to a whole number; a value that is not
+    /// a number reads as 0.
+    #[test]
+    fn a_words_confidence_is_kept() {
+        let tsv = [
+            HEADER,
+            "5\t1\t1\t1\t1\t1\t10\t10\t90\t14\t56.4\t24102068\n",
+            "5\t1\t1\t1\t1\t2\t110\t10\t40\t14\tx\tdu\n",
+        ]
+        .concat();
+        let confs: Vec<u8> = parse_tsv(&tsv)[0].iter().map(|w| w.conf).collect();
+        assert_eq!(confs, [56, 0]);
+    }
+
     /// The receipt's totals block came back as one blank word 211 px high among words 13 to 17
     /// px high: that block, and only it, is lost; a blank word of a line's size is not.
     #[test]
@@ -316,7 +337,8 @@ mod tests {
         let blanks = blank_blocks(&tsv);
         assert_eq!(blanks, vec![vec![[18, 618, 594, 211]]]);
         assert_eq!(parse_tsv(&tsv)[0].len(), 5);
-        let word = |text: &str, bbox: [u32; 4], line: u32| Word { text: text.into(), bbox, line: (1, 1, line) };
+        let word =
+            |text: &str, bbox: [u32; 4], line: u32| Word { text: text.into(), bbox, line: (1, 1, line), conf: 96 };
         let again = vec![vec![
             word("COGNAC", [58, 599, 68, 13], 1),
             word("TOTAL", [22, 630, 130, 25], 2),

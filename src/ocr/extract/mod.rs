@@ -36,7 +36,7 @@ pub use geometry::relayout;
 use identifiers::*;
 use kind::*;
 use labels::*;
-pub use locate::locate;
+pub use locate::{locate, withhold_misread};
 use normalize::*;
 use number::*;
 use supplier::*;

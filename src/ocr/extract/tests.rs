@@ -1079,6 +1079,7 @@ pub(super) fn sized_word(text: &str, left: u32, top: u32, height: u32) -> crate:
         text: text.into(),
         bbox: [left, top, 12 * text.chars().count() as u32, height],
         line: (1, 1, 1),
+        conf: 96,
     }
 }
 
@@ -1362,4 +1363,30 @@ fn a_kind_only_the_word_rows_read_decides_the_dates_of_the_text() {
     let f = extract_with_words(&[&split], &slices, Source::Ocr, Hints::default());
     assert_eq!(value(&f.kind), Some(DocumentKind::CreditNote));
     assert_eq!(value(&f.date), s("2024-05-27"));
+}
+
+/// An invoice number whose characters Tesseract read with low confidence ("24/02068" read
+/// "24102068" at 56) is withheld; read surely once on the page, or from a text layer, it stays.
+#[test]
+fn an_invoice_number_read_with_low_confidence_is_withheld() {
+    let page = text(&["RECHNUNG", "Rechnungs-Nr. 24102068", "Datum 22.08.2024"]);
+    let with = |confs: &[u8]| {
+        let mut words = Vec::new();
+        for (i, conf) in confs.iter().enumerate() {
+            let top = 100 + 100 * i as u32;
+            words.push(word("Rechnungs-Nr.", 100, top, i as u32));
+            words.push(crate::ocr::fields::Word { conf: *conf, ..word("24102068", 400, top, i as u32) });
+        }
+        let mut f = extract(&[&page], Source::Ocr);
+        withhold_misread(&mut f, &[&words]);
+        value(&f.invoice_number)
+    };
+    assert_eq!(with(&[56]), None);
+    assert_eq!(with(&[56, 91]), s("24102068"));
+    assert_eq!(with(&[91]), s("24102068"));
+    assert_eq!(with(&[]), s("24102068"));
+    let mut f = extract(&[&page], Source::TextLayer);
+    let words = [crate::ocr::fields::Word { conf: 0, ..word("24102068", 400, 100, 1) }];
+    withhold_misread(&mut f, &[&words]);
+    assert_eq!(value(&f.invoice_number), s("24102068"));
 }
