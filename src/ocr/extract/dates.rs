@@ -276,7 +276,14 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, OWN_TITLE_DATE),
         // Dates of another document quoted by this one: a credit note's cancelled invoice.
         (Other, REFERENCED_DATE),
+        // "Date le", "Fait à Lyon le", "Facturée le", "Générée le": the document's.
+        (Weak, r"\bdate\s*:?\s*le\b"),
+        (Strong, r"\bfait\s+[àa]\s+[\p{L}'’\-]+(?:\s+[\p{L}'’\-]+)?\s*,?\s+le\b"),
+        (Strong, r"\b(?:factur|g[ée]n[ée]r|cr[ée]|imprim)[ée]e?s?\s+le\b"),
         (Weak, r"\bdate\b|\ble\b"),
+        // The United Kingdom's "Date/Tax Point", whose "/" OCR reads as a letter ("DatelTax
+        // Point"): the time of supply, the invoice's date unless an issue date says otherwise.
+        (Weak, r"tax\s*point\b"),
         (Weak, BARE_DATE),
         (Due, DUE_DATE),
         // A payment term counted from the invoice date, "30 y 60 días fecha factura", "30 days
@@ -327,6 +334,9 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
             Other,
             r"\bservice\b|\bexp[ée]di\w*|\bship\w*|\bnaissance\b|\bdu\b|\bdel\b|\bau\b|\bfrom\b|\bjusqu\w*|\bcontra\w*",
         ),
+        // An event named before "le": "CHARGEMENT le 04/08/2024", "Intervention le", "Visite le"
+        // (last: every label above that starts at the same word wins over it).
+        (Other, r"\b\p{L}{3,}\s+le\b"),
     ]))
 });
 
@@ -835,8 +845,10 @@ fn header_cells(text: &str, heads: &[Hit<DateLabel>]) -> Vec<HeaderCell> {
             let gap = text.get(last.end..l.start).unwrap_or("");
             let joined = if last.kind == DateLabel::Weak && l.kind != DateLabel::Weak {
                 // "Fecha entrega", "Data consegna": a qualifier that is no date word itself;
-                // "Datum Lieferdatum" are two cells.
-                CELL_CONNECTOR.is_match(gap) || (gap == " " && !dated)
+                // "Datum Lieferdatum" are two cells, and so are "Datum Auftrags-Nr." (OCR keeps
+                // one space between cells): a word that numbers something heads a number column.
+                (CELL_CONNECTOR.is_match(gap) || (gap == " " && !dated))
+                    && !NUMBER_SUFFIX.is_match(text.get(l.end..).unwrap_or(""))
             } else {
                 last.kind != DateLabel::Weak
                     && l.kind == DateLabel::Weak
@@ -870,6 +882,11 @@ struct HeaderCell {
 /// What joins a date word to its qualifier within one header cell: "de", "d'", "of", "di".
 static CELL_CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^ (?:de|d['’]|of|di|del|de\s+la|du|des|van|der)\s?$"));
+
+/// What makes a header word the label of a number ("Auftrags-Nr.", "Order No", "Commande n°",
+/// "Bestellnummer" is one word already).
+static NUMBER_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:-|\s)?(?:nr\b|n\s?[°º]|no\b|num(?:ber|ero|éro)?\b|#)"));
 
 /// Header words that name a date column, in every language.
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {

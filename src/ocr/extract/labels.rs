@@ -184,6 +184,10 @@ pub(super) const OTHER_DATE: &str = concat!(
     // The date of the supply when it differs from the issue date: "Fecha de operación",
     // "Fecha de prestación", "Data dell'operazione".
     r"|\boperaci[óo]n\b|\bprestaci[óo]n\b|\boperazione\b",
+    // A deposit deducted from the total ("abzgl. Anzahlung vom", "acompte versé", "deposit
+    // received"), and the completion of the work ("Fertigstellung", "achèvement des travaux").
+    r"|\banzahlung\b|\bacomptes?\b|\bdeposit\b|\baanbetaling\b|\banticipo\b|\bacconto\b",
+    r"|\bfertigstellung\b|\bcompletion\b|\bcompleted\b|\bach[èe]vement\b|\boplevering\b|\bultimazione\b",
 );
 
 /// Credit notes: Avoir, Credit note, Gutschrift (and its compounds: Remissionsgutschrift,

@@ -1502,7 +1502,8 @@ fn a_masked_card_number_is_no_number_label() {
 
 /// Two dates of the same rank, one stamped with its clock time ("LE 19/03/24 A 06:32", a
 /// till's transaction) and one an event the ticket mentions ("DEPOSE LE 10/03/24"): the
-/// stamped one dates the receipt. Without a stamp, the two still give none.
+/// stamped one dates the receipt. Without a stamp, the event named before its "LE" still does
+/// not compete, and two bare dates give none.
 #[test]
 fn a_stamped_date_wins_its_rank() {
     let f = read(&[
@@ -1514,6 +1515,8 @@ fn a_stamped_date_wins_its_rank() {
     ]);
     assert_eq!(v(&f.date), Some("2024-05-21".into()));
     let f = read(&["LE 21/05/24                         CAISSE 2", "TICKET 004471", "  DEPOSE LE 12/05/24"]);
+    assert_eq!(v(&f.date), Some("2024-05-21".into()));
+    let f = read(&["LE 21/05/24                         CAISSE 2", "TICKET 004471", "  LE 12/05/24"]);
     assert_eq!(v(&f.date), None);
 }
 
@@ -1914,4 +1917,64 @@ fn a_number_word_followed_by_what_it_numbers_heads_no_invoice_number() {
     assert_eq!(v(&f.invoice_number), None);
     let f = read(&["FACTURA", "       N°                Fecha", "       FV24/0294         01-03-2024"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("FV24/0294"));
+}
+
+/// A photo's header grid, one space kept between its cells: "Auftrags-Nr." numbers the order,
+/// it does not qualify the "Datum" before it, so the row's two dates pair with "Datum" and
+/// "Auftragsdatum" in order.
+#[test]
+fn a_number_label_after_a_date_word_heads_a_column_of_its_own() {
+    let f = read(&[
+        "RECHNUNG",
+        "Rechnungs-Nr. Datum Auftrags-Nr. Auftragsdatum",
+        "INV-2024-720 11.02.2024 A59571 30.01.2024",
+        "abzgl. Anzahlung vom 30.01.2024 202,00 €",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-02-11"));
+    let f = read(&["FACTURA", "Fecha entrega", "11/02/2024"]);
+    assert_eq!(v(&f.date), None);
+}
+
+/// A deposit's date ("abzgl. Anzahlung vom") and the date the work was completed
+/// ("Fertigstellung") are not the invoice's, even when OCR lost the invoice's own.
+#[test]
+fn a_deposits_date_and_a_completion_date_are_not_the_documents() {
+    let f = read(&["RECHNUNG", "Rechnungsbetrag 5.686,95 €", "abzgl. Anzahlung vom 08.01.2024 220,00 €"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["RECHNUNG", "Arbeitsart: Teilkrone regio 46 + Fertigstellung 11.01.2024", "Zahlbar bis 18.02.2024"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["RECHNUNG", "Arbeitsart: Teilkrone regio 46", "19.01.2024", "Zahlbar bis 18.02.2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-01-19"));
+}
+
+/// A French event named before its "le" ("CHARGEMENT le 04/08/2024" of a removal) is no issue
+/// date; "Fait à Saint-Étienne, le", "Facturée le" and "Date le" date the document.
+#[test]
+fn an_event_named_before_le_is_not_the_documents_date() {
+    let f = read(&["FACTURE", "Date          07/08/2024", "CHARGEMENT le 04/08/2024          LIVRAISON le 04/08/2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-08-07"));
+    for dated in [
+        "Fait à Saint-Étienne, le 07/08/2024",
+        "Fait à Lyon le 07/08/2024",
+        "Facturée le 07/08/2024",
+        "Date le 07/08/2024",
+    ] {
+        let f = read(&["FACTURE", "CHARGEMENT le 04/08/2024", dated]);
+        assert_eq!(v(&f.date).as_deref(), Some("2024-08-07"), "{dated}");
+    }
+}
+
+/// "Date/Tax Point" read "DatelTax Point" by OCR still labels the invoice's date, above the
+/// unlabelled dates of the deliveries it lists.
+#[test]
+fn a_tax_point_labels_the_date_even_with_its_slash_misread() {
+    let f = read(&[
+        "Kettleby Craft Bakery Ltd Tax Invoice",
+        "Melton Mowbray Invoice No. 26207",
+        "Leicestershire DatelTax Point 19/09/2024",
+        "Deliveries for the week ending Saturday 14 September 2024",
+        "12/09/24 DN27564 LDO12 Lemon drizzle loaf cake 5.80 23.20 TO",
+        "13/09/24 DN27594 CROO1 All-butter croissant 24 0.62 14.88 TO",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-09-19"));
 }
