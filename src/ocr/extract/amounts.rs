@@ -77,8 +77,22 @@ pub(super) fn parse_unsigned(text: &str) -> Option<i64> {
         return None;
     }
     let (int, frac, decimal) = split_decimal(text)?;
-    let digits = ungroup(int, decimal)?;
+    let digits = ungroup(int, decimal).or_else(|| misread_grouping(int, frac, decimal))?;
     Cents::parse_decimal(&format!("{digits}.{frac}")).map(|cents| cents.0)
+}
+
+/// Thousands separators that OCR read as the decimal one ("-4,419,55" for "-4.419,55",
+/// "1.234.56" for "1,234.56"): groups of three digits, each after that same separator, then
+/// exactly two decimals. Nothing else prints an amount that way.
+fn misread_grouping(int: &str, frac: &str, decimal: Option<char>) -> Option<String> {
+    let decimal = decimal?;
+    let separators_ok = int.chars().all(|c| c.is_ascii_digit() || c == decimal);
+    let groups: Vec<&str> = int.split(decimal).collect();
+    let shaped = groups.len() >= 2
+        && groups.len() <= 5
+        && groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.iter().skip(1).all(|g| g.len() == 3);
+    (frac.len() == 2 && separators_ok && shaped).then(|| groups.concat())
 }
 
 /// The decimal part follows the last '.' or ',' when one or two digits follow it; three digits

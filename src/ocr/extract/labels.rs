@@ -209,9 +209,10 @@ pub(super) const INVOICE: &str = concat!(
     r"|\b\w+rechnung\b",
 );
 /// Simplified invoices, which are till receipts: "factura simplificada", "Kleinbetragsrechnung",
-/// "fattura semplificata", "ticket de caisse". Checked before the invoice words they contain.
+/// "fattura semplificata", "ticket de caisse" ("factura simplific..." whatever ending OCR left:
+/// "SIMPLIFICAI"). Checked before the invoice words they contain.
 pub(super) const SIMPLIFIED: &str = concat!(
-    r"\bfactura\s+simplificada\b|\bkleinbetragsrechnung\b|\bfattura\s+semplificata\b",
+    r"\bfactura\s+simplific\w*|\bkleinbetragsrechnung\b|\bfattura\s+semplificata\b",
     r"|\bticket\s+de\s+caisse\b|\bvereenvoudigde\s+factuur\b|\bfactura\s+simplificativa\b",
 );
 /// Receipts: Ticket, Reçu, Receipt, Quittung, Kassenbon, Kassabon, Recibo, Scontrino, Ricevuta.

@@ -196,7 +196,10 @@ fn extract_with_rows(pages: &[&str], words: &[&[Word]], source: Source, hints: H
         }
     }
     let text_holds = fields.consistent.is_some();
-    if (!text_holds && second.consistent.is_some()) || (no_totals(&fields) && second.total_including_tax.is_some()) {
+    // Labelled totals of the text that contradict each other leave no TTC alone to the rows.
+    let contradicted = fields.totals_rule.as_deref().is_some_and(|rule| rule.starts_with(CONTRADICTED));
+    let alone = no_totals(&fields) && second.total_including_tax.is_some() && !contradicted;
+    if (!text_holds && second.consistent.is_some()) || alone {
         take_totals(&mut fields, &mut second, "word-rows");
     }
     macro_rules! fill {

@@ -216,9 +216,32 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
             c => text.push(c),
         }
     }
-    let text = if source == Source::Ocr { fix_slashed_dates(join_split_cents(&fix_ocr_zeros(&text))) } else { text };
+    let text = if source == Source::Ocr {
+        fix_slashed_dates(join_split_cents(&fix_ocr_zeros(&underscored_spaces(&text))))
+    } else {
+        text
+    };
     let text = join_spaced_titles(&text);
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
+}
+
+/// OCR reads a space as an underscore between words ("N°_facture"): an underscore between a
+/// letter (or a number sign) and a letter is a space. One before a digit stays ("FA_2024").
+fn underscored_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('_') {
+        return text.into();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphabetic() || matches!(c, '°' | 'º'));
+    let spaced = chars.iter().enumerate().map(|(i, &c)| {
+        let between = i > 0 && word(chars.get(i - 1)) && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        if c == '_' && between {
+            ' '
+        } else {
+            c
+        }
+    });
+    spaced.collect::<String>().into()
 }
 
 /// A title set in spaced capitals ("F A C T U R E", "R E C H N U N G") comes out of the text

@@ -205,6 +205,8 @@ fn kind_of_corrected_invoices_simplified_invoices_and_unclear_pages() {
     assert_eq!(kind(&["RECHNUNGSKORREKTUR", "Rechnungsnummer: RK-12"]), Some(DocumentKind::Invoice));
     // A simplified invoice is a till receipt.
     assert_eq!(kind(&["FACTURA SIMPLIFICADA", "Num: T-2024-12", "TOTAL EUR  12,10"]), Some(DocumentKind::Receipt));
+    // Its end cut by OCR.
+    assert_eq!(kind(&["FACTURA SIMPLIFICAI", "N°: 2024/B2/15675", "TOTAL 39,70 €"]), Some(DocumentKind::Receipt));
     // Running text naming two kinds decides nothing; no mention at all gives no kind.
     let both = ["Facture acquittée, merci de votre confiance.", "Reçu pour solde de tout compte."];
     assert_eq!(kind(&both), None);
@@ -1977,4 +1979,91 @@ fn a_tax_point_labels_the_date_even_with_its_slash_misread() {
         "13/09/24 DN27594 CROO1 All-butter croissant 24 0.62 14.88 TO",
     ]);
     assert_eq!(v(&f.date).as_deref(), Some("2024-09-19"));
+}
+
+/// HT, TVA and TTC each beside its own label, the TTC short of HT + TVA: "Netto a pagare" after
+/// a withholding (the "Totale documento" misread), or a TTC whose first figures OCR lost. None
+/// is reported, not even by the word rows, which do not see the HT's label beside its value.
+#[test]
+fn a_labelled_ttc_short_of_the_labelled_ht_and_tva_is_withheld() {
+    let f = read(&[
+        "FATTURA N. 941/E",
+        "RIEPILOGO IVA Totale imponibile € 596,00",
+        "Aliquota Imponibile Imposta — Esigibilità Totale IVA € 63,92",
+        "TR decor € Se9,a2",
+        "Netto a pagare € 636,08",
+    ]);
+    assert_eq!(totals(&f), [None, None, None]);
+    let text =
+        ["FACTURA", "TOTAL BASE IMPONIBLE 1.551,92 €", "TOTAL CUOTA IVA 240,00 €", "TOTAL FACTURA 791,92 €"].join("\n");
+    let word = |t: &str, left: u32, top: u32| crate::ocr::fields::Word {
+        line: (top, 1, 1),
+        ..super::tests::sized_word(t, left, top, 30)
+    };
+    // The rows: the HT's amount a row below its label, far to the right.
+    let words = [
+        word("FACTURA", 100, 100),
+        word("TOTAL", 1000, 200),
+        word("BASE", 1080, 200),
+        word("IMPONIBLE", 1150, 200),
+        word("1.551,92", 1800, 240),
+        word("€", 1920, 240),
+        word("TOTAL", 1000, 280),
+        word("CUOTA", 1080, 280),
+        word("IVA", 1160, 280),
+        word("240,00", 1800, 280),
+        word("€", 1920, 280),
+        word("TOTAL", 1000, 320),
+        word("FACTURA", 1080, 320),
+        word("791,92", 1800, 320),
+        word("€", 1920, 320),
+    ];
+    let f = extract_with_words(&[&text], &[&words], Source::Ocr, Hints::default());
+    assert_eq!(totals(&f), [None, None, None], "{:?}", f.totals_rule);
+}
+
+/// A totals grid of seven cells over its seven amounts, each right-aligned so that it reaches
+/// under the next label's first letters: they pair in order; the gross's thousands point read
+/// as a comma ("-4,419,55") is still an amount.
+#[test]
+fn a_header_row_over_as_many_amounts_pairs_in_order_whatever_the_alignment() {
+    let f = read(&[
+        "CREDITNOTA",
+        "             Netto laag 9%    Netto hoog 21%    Totaal excl. btw  Btw laag 9%      Btw hoog 21%     Totaal btw       Totaal incl. btw",
+        "                     -1.703,52        -2.117,94         -3.821,46          -153,32          -444,77          -598,09         -4,419,55",
+    ]);
+    assert_eq!(totals(&f), some("3821.46", "598.09", "4419.55"));
+}
+
+/// OCR read the space of a header cell as an underscore ("N°_facture"): the label still heads
+/// its column. An underscore before a digit is part of the number.
+#[test]
+fn an_underscore_ocr_read_for_a_space_splits_the_words() {
+    let text = [
+        "FACTURE",
+        "ZAE Garosud - 34070 MONTPELLIER N°_facture Date Client Page",
+        "Tél. 04 67 27 55 19 RE2024-2577 12/11/2024 | co1s22 |1/1",
+    ]
+    .join("\n");
+    let word = |t: &str, left: u32, top: u32| crate::ocr::fields::Word {
+        line: (top, 1, 1),
+        ..super::tests::sized_word(t, left, top, 30)
+    };
+    let mut words = vec![word("FACTURE", 1800, 100)];
+    for (i, t) in ["ZAE", "Garosud", "-", "34070", "MONTPELLIER"].iter().enumerate() {
+        words.push(word(t, 100 + 130 * i as u32, 200));
+    }
+    for (t, left) in [("N°_facture", 1400), ("Date", 1800), ("Client", 2100), ("Page", 2400)] {
+        words.push(word(t, left, 200));
+    }
+    for (i, t) in ["Tél.", "04", "67", "27", "55", "19"].iter().enumerate() {
+        words.push(word(t, 100 + 60 * i as u32, 250));
+    }
+    for (t, left) in [("RE2024-2577", 1400), ("12/11/2024", 1800), ("co1s22", 2100), ("1/1", 2400)] {
+        words.push(word(t, left, 250));
+    }
+    let f = extract_with_words(&[&text], &[&words], Source::Ocr, Hints::default());
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("RE2024-2577"));
+    let f = read(&["FACTURE N° FA_2024_118", "Date 12/11/2024"]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("FA_2024_118"));
 }

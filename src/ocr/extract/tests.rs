@@ -115,11 +115,17 @@ fn amounts_in_every_format() {
     assert_eq!(amount("1'234.50 CHF"), s("1234.50"));
     assert_eq!(amount("£0.99"), s("0.99"));
     assert_eq!(amount("  42  "), s("42.00"));
+    // Thousands separators OCR read as the decimal one, before exactly two decimals.
+    assert_eq!(amount("-4,419,55"), s("-4419.55"));
+    assert_eq!(amount("1.234.56"), s("1234.56"));
+    assert_eq!(amount("1.234.567.89"), s("1234567.89"));
 }
 
 #[test]
 fn amounts_rejected() {
-    for raw in ["", "abc", "€", "-", "12/03/2026", "1,2,3", "12.3456", "20 %", "1 23", "12 345 6789", "1.234.56"] {
+    for raw in
+        ["", "abc", "€", "-", "12/03/2026", "1,2,3", "12.3456", "20 %", "1 23", "12 345 6789", "1.234.5", "12,34,56"]
+    {
         assert_eq!(parse_amount(raw), None, "{raw}");
     }
     assert_eq!(parse_amount("1.234,567"), None);

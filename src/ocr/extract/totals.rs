@@ -272,10 +272,12 @@ pub(super) fn amount_below(doc: &Doc, idx: usize, label: &Hit<TotalLabel>) -> Op
             }
         }
         let under = below.amounts.iter().find(|a| overlaps(span, below.span_cols(a.start, a.end)));
-        // A header row over a row of as many amounts, each its cell's whole content, aligned
-        // otherwise (right-aligned under wider labels): they pair in order.
-        let paired = || (column.is_empty() && !skipped).then(|| in_order(doc, idx, label, below)).flatten();
-        let Some(hit) = under.filter(|a| alone_in_cell(below, a)).or_else(paired) else {
+        // A header row over a row of as many amounts, each its cell's whole content: they pair
+        // in order, however they are aligned (right-aligned under wider labels, an amount
+        // reaching under the next label's first letters: "Netto laag 9%   Netto hoog 21%" over
+        // "-1.703,52   -2.117,94").
+        let paired = (column.is_empty() && !skipped).then(|| in_order(doc, idx, label, below)).flatten();
+        let Some(hit) = paired.or_else(|| under.filter(|a| alone_in_cell(below, a))) else {
             // One row of other columns between the label and its value, nothing under the label
             // in it ("TOTAL FACTURA" beside the first row of a VAT table, the amount two rows
             // down; "TVA 20 %" in a sidebar beside a sentence of the body).
@@ -423,6 +425,8 @@ pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> 
         ("zero-tax", t)
     } else if let Some(t) = arithmetic(doc, c, breakdown, &printed) {
         ("arithmetic", t)
+    } else if contradicted(c) {
+        (CONTRADICTED, Totals { check: Check::Failed, ..Totals::default() })
     } else {
         ("ttc-alone", fallback_totals(c, breakdown))
     };
@@ -530,6 +534,23 @@ pub(super) fn unambiguous_ttc(ttcs: &[Candidate]) -> Option<Candidate> {
         return strongest.iter().max_by_key(|c| c.order).map(|c| **c);
     }
     (largest.strength == top).then_some(*largest)
+}
+
+/// The rule of a page whose HT, TVA and TTC are each read beside a label of their own and do
+/// not add up, the TTC short of HT + TVA: one of the three is misread, or the TTC is what is
+/// left to pay ("Netto a pagare" after a withholding, a TTC whose first figure OCR lost), and
+/// nothing tells which, so none is reported, not even the TTC alone that another reading of
+/// the page may find. (A TTC above them is left to [`fallback_totals`]: on a page of several
+/// rates, the labels may have read one rate's base and tax.)
+pub(super) const CONTRADICTED: &str = "contradicted";
+
+/// Whether a labelled TTC falls short of a labelled HT plus a labelled TVA.
+fn contradicted(c: &Candidates) -> bool {
+    let labelled = |cs: &[Candidate]| -> Vec<i64> {
+        cs.iter().filter(|c| c.strength >= TTC_LABEL_STRENGTH).map(|c| c.cents.0.abs()).collect()
+    };
+    let (hts, taxes, ttcs) = (labelled(&c.ht), labelled(&c.tax), labelled(&c.ttc));
+    hts.iter().any(|h| taxes.iter().any(|t| ttcs.iter().any(|ttc| *ttc < h.saturating_add(*t))))
 }
 
 /// Nothing adds up: only a TTC named as such beside its value ("Total TTC", "Bruttobetrag",
@@ -818,7 +839,7 @@ pub(super) fn set_totals(fields: &mut Fields, totals: &Totals, breakdown: &[VatR
     fields.consistent = (totals.check == Check::Holds).then(|| field(true, 0.9, source));
     let strength = |c: &Option<Candidate>| c.map_or("-".to_owned(), |c| c.strength.to_string());
     let found = totals.ht.is_some() || totals.tax.is_some() || totals.ttc.is_some();
-    fields.totals_rule = found.then(|| {
+    fields.totals_rule = (found || totals.rule == CONTRADICTED).then(|| {
         format!(
             "{} ht:{} tva:{} ttc:{}",
             totals.rule,
