@@ -225,16 +225,17 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
 }
 
-/// OCR reads a space as an underscore between words ("N°_facture"): an underscore between a
-/// letter (or a number sign) and a letter is a space. One before a digit stays ("FA_2024").
+/// OCR reads a space as an underscore after a number sign ("N°_facture"): an underscore between
+/// "°" and a letter is a space. Others stay: between letters they join an identifier's words
+/// ("invoice_number_1", "REF_CLIENT"), before a digit its parts ("FA_2024").
 fn underscored_spaces(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('_') {
         return text.into();
     }
     let chars: Vec<char> = text.chars().collect();
-    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphabetic() || matches!(c, '°' | 'º'));
+    let sign = |c: Option<&char>| c.is_some_and(|c| matches!(c, '°' | 'º'));
     let spaced = chars.iter().enumerate().map(|(i, &c)| {
-        let between = i > 0 && word(chars.get(i - 1)) && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        let between = i > 0 && sign(chars.get(i - 1)) && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
         if c == '_' && between {
             ' '
         } else {

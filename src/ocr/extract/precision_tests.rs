@@ -2036,7 +2036,7 @@ fn a_header_row_over_as_many_amounts_pairs_in_order_whatever_the_alignment() {
 }
 
 /// OCR read the space of a header cell as an underscore ("N°_facture"): the label still heads
-/// its column. An underscore before a digit is part of the number.
+/// its column. An underscore before a digit, or between letters, is part of the number.
 #[test]
 fn an_underscore_ocr_read_for_a_space_splits_the_words() {
     let text = [
@@ -2066,4 +2066,6 @@ fn an_underscore_ocr_read_for_a_space_splits_the_words() {
     assert_eq!(v(&f.invoice_number).as_deref(), Some("RE2024-2577"));
     let f = read(&["FACTURE N° FA_2024_118", "Date 12/11/2024"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("FA_2024_118"));
+    let prepared = prepare_text("N°_facture   invoice_number_1   FA_2024", Source::Ocr);
+    assert_eq!(prepared, "N° facture   invoice_number_1   FA_2024");
 }
