@@ -276,10 +276,10 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, OWN_TITLE_DATE),
         // Dates of another document quoted by this one: a credit note's cancelled invoice.
         (Other, REFERENCED_DATE),
-        // "Date le", "Fait à Lyon le", "Facturée le", "Générée le": the document's.
+        // "Date le", "Fait à Lyon le": the document's (a participle before "le", "facturée le",
+        // dates what it names: "provision facturée le 15/08/2024").
         (Weak, r"\bdate\s*:?\s*le\b"),
         (Strong, r"\bfait\s+[àa]\s+[\p{L}'’\-]+(?:\s+[\p{L}'’\-]+)?\s*,?\s+le\b"),
-        (Strong, r"\b(?:factur|g[ée]n[ée]r|cr[ée]|imprim)[ée]e?s?\s+le\b"),
         (Weak, r"\bdate\b|\ble\b"),
         // The United Kingdom's "Date/Tax Point", whose "/" OCR reads as a letter ("DatelTax
         // Point"): the time of supply, the invoice's date unless an issue date says otherwise.

@@ -225,17 +225,22 @@ pub(super) fn prepare_text(raw: &str, source: Source) -> String {
     GLUED_LABEL.replace_all(&text, "$1 $2").into_owned()
 }
 
-/// OCR reads a space as an underscore after a number sign ("N°_facture"): an underscore between
-/// "°" and a letter is a space. Others stay: between letters they join an identifier's words
-/// ("invoice_number_1", "REF_CLIENT"), before a digit its parts ("FA_2024").
+/// OCR reads a space as an underscore after a number sign ("N°_facture") or a rule before a
+/// value ("Rechnungsdatum —_19.01.2024"): an underscore between "°" and a letter, or between a
+/// space, a dash or a colon and a digit, is a space. Others stay: between letters they join an
+/// identifier's words ("invoice_number_1", "REF_CLIENT"), after a letter its parts ("FA_2024").
 fn underscored_spaces(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('_') {
         return text.into();
     }
     let chars: Vec<char> = text.chars().collect();
     let sign = |c: Option<&char>| c.is_some_and(|c| matches!(c, '°' | 'º'));
+    let rule = |c: Option<&char>| c.is_some_and(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':'));
     let spaced = chars.iter().enumerate().map(|(i, &c)| {
-        let between = i > 0 && sign(chars.get(i - 1)) && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        let next = chars.get(i + 1);
+        let between = i > 0
+            && ((sign(chars.get(i - 1)) && next.is_some_and(|n| n.is_alphabetic()))
+                || (rule(chars.get(i - 1)) && next.is_some_and(char::is_ascii_digit)));
         if c == '_' && between {
             ' '
         } else {

@@ -1950,20 +1950,22 @@ fn a_deposits_date_and_a_completion_date_are_not_the_documents() {
 }
 
 /// A French event named before its "le" ("CHARGEMENT le 04/08/2024" of a removal) is no issue
-/// date; "Fait à Saint-Étienne, le", "Facturée le" and "Date le" date the document.
+/// date, nor is a participle's ("provision facturée le", a deducted deposit invoice's); "Fait à
+/// Saint-Étienne, le" and "Date le" date the document.
 #[test]
 fn an_event_named_before_le_is_not_the_documents_date() {
     let f = read(&["FACTURE", "Date          07/08/2024", "CHARGEMENT le 04/08/2024          LIVRAISON le 04/08/2024"]);
     assert_eq!(v(&f.date).as_deref(), Some("2024-08-07"));
-    for dated in [
-        "Fait à Saint-Étienne, le 07/08/2024",
-        "Fait à Lyon le 07/08/2024",
-        "Facturée le 07/08/2024",
-        "Date le 07/08/2024",
-    ] {
+    for dated in ["Fait à Saint-Étienne, le 07/08/2024", "Fait à Lyon le 07/08/2024", "Date le 07/08/2024"] {
         let f = read(&["FACTURE", "CHARGEMENT le 04/08/2024", dated]);
         assert_eq!(v(&f.date).as_deref(), Some("2024-08-07"), "{dated}");
     }
+    let f = read(&[
+        "                                        Annecy, le 8 octobre 2024",
+        "FACTURE",
+        "À déduire : provision facturée le 15/08/2024 (facture n° 2408-395), réglée      - 400,00 €",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-10-08"));
 }
 
 /// "Date/Tax Point" read "DatelTax Point" by OCR still labels the invoice's date, above the
@@ -2066,6 +2068,6 @@ fn an_underscore_ocr_read_for_a_space_splits_the_words() {
     assert_eq!(v(&f.invoice_number).as_deref(), Some("RE2024-2577"));
     let f = read(&["FACTURE N° FA_2024_118", "Date 12/11/2024"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("FA_2024_118"));
-    let prepared = prepare_text("N°_facture   invoice_number_1   FA_2024", Source::Ocr);
-    assert_eq!(prepared, "N° facture   invoice_number_1   FA_2024");
+    let prepared = prepare_text("N°_facture   invoice_number_1   FA_2024   —_19.01.2024", Source::Ocr);
+    assert_eq!(prepared, "N° facture   invoice_number_1   FA_2024   — 19.01.2024");
 }
