@@ -1998,10 +1998,8 @@ fn a_labelled_ttc_short_of_the_labelled_ht_and_tva_is_withheld() {
     assert_eq!(totals(&f), [None, None, None]);
     let text =
         ["FACTURA", "TOTAL BASE IMPONIBLE 1.551,92 €", "TOTAL CUOTA IVA 240,00 €", "TOTAL FACTURA 791,92 €"].join("\n");
-    let word = |t: &str, left: u32, top: u32| crate::ocr::fields::Word {
-        line: (top, 1, 1),
-        ..super::tests::sized_word(t, left, top, 30)
-    };
+    // One line per row: the row's top is its block number.
+    let word = |t: &str, left: u32, top: u32| super::tests::word(t, left, top, top);
     // The rows: the HT's amount a row below its label, far to the right.
     let words = [
         word("FACTURA", 100, 100),
@@ -2047,10 +2045,8 @@ fn an_underscore_ocr_read_for_a_space_splits_the_words() {
         "Tél. 04 67 27 55 19 RE2024-2577 12/11/2024 | co1s22 |1/1",
     ]
     .join("\n");
-    let word = |t: &str, left: u32, top: u32| crate::ocr::fields::Word {
-        line: (top, 1, 1),
-        ..super::tests::sized_word(t, left, top, 30)
-    };
+    // One line per row: the row's top is its block number.
+    let word = |t: &str, left: u32, top: u32| super::tests::word(t, left, top, top);
     let mut words = vec![word("FACTURE", 1800, 100)];
     for (i, t) in ["ZAE", "Garosud", "-", "34070", "MONTPELLIER"].iter().enumerate() {
         words.push(word(t, 100 + 130 * i as u32, 200));

@@ -1075,7 +1075,7 @@ fn numbers_that_are_not_invoice_numbers() {
 
 // ---- word-box geometry ------------------------------------------------------------------
 
-fn word(text: &str, left: u32, top: u32, block: u32) -> crate::ocr::fields::Word {
+pub(super) fn word(text: &str, left: u32, top: u32, block: u32) -> crate::ocr::fields::Word {
     crate::ocr::fields::Word { line: (block, 1, 1), ..sized_word(text, left, top, 30) }
 }
 
