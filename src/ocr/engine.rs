@@ -220,18 +220,45 @@ impl Engine {
             let dir = dir.path().to_owned();
             async move {
                 if has_text_layer(&text) {
-                    return Ok(PageText { number, text, source: Source::TextLayer, words: Vec::new() });
+                    let page = PageText { number, text, source: Source::TextLayer, words: Vec::new() };
+                    return Ok((page, Vec::new()));
                 }
-                let (text, mut words) = self.ocr_pdf_page(path, number, &dir).await?;
-                let words = if words.is_empty() { Vec::new() } else { words.swap_remove(0) };
-                Ok(PageText { number, text, source: Source::Ocr, words })
+                let mut read = self.ocr_pdf_page(path, number, &dir).await?;
+                let words = if read.words.is_empty() { Vec::new() } else { read.words.swap_remove(0) };
+                let blanks = if read.blanks.is_empty() { Vec::new() } else { read.blanks.swap_remove(0) };
+                Ok((PageText { number, text: read.text, source: Source::Ocr, words }, blanks))
             }
         });
-        let mut pages: Vec<PageText> = futures_util::future::try_join_all(tasks).await?;
+        let (mut pages, blanks): (Vec<PageText>, Vec<Vec<Blank>>) =
+            futures_util::future::try_join_all(tasks).await?.into_iter().unzip();
         if pages.iter().any(|p| p.source == Source::TextLayer) {
             self.text_layer_boxes(path, &mut pages).await;
         }
-        Ok(self.finish(pages, hints))
+        let mut fields = self.fields(&pages, hints);
+        if lost_blocks_wanted(&fields, &blanks) {
+            let lost = blanks.iter().filter(|b| !b.is_empty()).count();
+            tracing::debug!(pages = lost, "no totals: blocks the first reading lost are read again");
+            // Each page with a lost block is rendered again (the same image: pdftoppm is
+            // deterministic) rather than kept on disk from the first reading, which rarely
+            // needs it.
+            let again = pages.iter().zip(&blanks).filter(|(_, b)| !b.is_empty()).map(|(page, blanks)| {
+                let dir = dir.path().to_owned();
+                async move {
+                    let prefix = dir.join(format!("again-{}", page.number));
+                    let Ok(image) = self.render_pdf_page(path, page.number, &prefix).await else { return Vec::new() };
+                    let again = self.uniform_block(&image, &prefix).await;
+                    let _ = tokio::fs::remove_file(&image).await;
+                    words_in_blanks(std::slice::from_ref(blanks), again).into_iter().next().unwrap_or_default()
+                }
+            });
+            let found = futures_util::future::join_all(again).await;
+            let lost = pages.iter_mut().zip(&blanks).filter(|(_, b)| !b.is_empty());
+            for ((page, _), found) in lost.zip(found) {
+                page.words.extend(found);
+            }
+            fields = self.fields(&pages, hints);
+        }
+        Ok(self.output(pages, fields))
     }
 
     /// Word boxes of the text-layer pages (`pdftotext -bbox-layout`, no OCR), so that their
@@ -251,8 +278,16 @@ impl Engine {
         }
     }
 
-    async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<(String, Vec<Vec<Word>>), OcrError> {
+    async fn ocr_pdf_page(&self, path: &Path, number: u32, dir: &Path) -> Result<Reading, OcrError> {
         let prefix = dir.join(format!("page-{number}"));
+        let image = self.render_pdf_page(path, number, &prefix).await?;
+        let read = self.tesseract(&image, &prefix).await;
+        let _ = tokio::fs::remove_file(&image).await;
+        read
+    }
+
+    /// Page `number` of a PDF rendered for OCR, at 300 dpi in gray, to `prefix`.pgm.
+    async fn render_pdf_page(&self, path: &Path, number: u32, prefix: &Path) -> Result<PathBuf, OcrError> {
         let n = number.to_string();
         let args: [&std::ffi::OsStr; 10] = [
             "-r".as_ref(),
@@ -270,29 +305,39 @@ impl Engine {
         if !rendered.success {
             return Err(OcrError::Unreadable("PDF"));
         }
-        let image = prefix.with_extension("pgm");
-        let read = self.tesseract(&image, &prefix).await;
-        let _ = tokio::fs::remove_file(&image).await;
-        read
+        Ok(prefix.with_extension("pgm"))
     }
 
     async fn read_image(&self, path: &Path, pages: u32, hints: Hints) -> Result<OcrOutput, OcrError> {
         let dir = scratch_dir()?;
-        let (text, mut words) = self.tesseract(path, &dir.path().join("image")).await?;
+        let base = dir.path().join("image");
+        let read = self.tesseract(path, &base).await?;
         // Tesseract separates the pages of a multi-page TIFF with form feeds.
-        let mut texts: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+        let mut texts: Vec<String> = read.text.split('\u{c}').map(str::to_owned).collect();
         texts.resize(pages.max(1) as usize, String::new());
+        let mut words = read.words;
         words.resize_with(texts.len(), Vec::new);
         let mut pages = numbered(texts, Source::Ocr);
         for (page, words) in pages.iter_mut().zip(words) {
             page.words = words;
         }
-        Ok(self.finish(pages, hints))
+        let mut fields = self.fields(&pages, hints);
+        if lost_blocks_wanted(&fields, &read.blanks) {
+            let lost = read.blanks.iter().filter(|b| !b.is_empty()).count();
+            tracing::debug!(pages = lost, "no totals: blocks the first reading lost are read again");
+            let again = self.uniform_block(path, &base).await;
+            for (page, found) in pages.iter_mut().zip(words_in_blanks(&read.blanks, again)) {
+                page.words.extend(found);
+            }
+            fields = self.fields(&pages, hints);
+        }
+        Ok(self.output(pages, fields))
     }
 
     /// Tesseract on an image (every page of a TIFF, in one run): the text and the word boxes,
-    /// both written by the same recognition (`txt tsv` configs) to `out_base`.txt / .tsv.
-    async fn tesseract(&self, image: &Path, out_base: &Path) -> Result<(String, Vec<Vec<Word>>), OcrError> {
+    /// both written by the same recognition (`txt tsv` configs) to `out_base`.txt / .tsv, and
+    /// the blocks of each page that recognition lost ([`blank_blocks`]).
+    async fn tesseract(&self, image: &Path, out_base: &Path) -> Result<Reading, OcrError> {
         let args = [
             image.as_os_str(),
             out_base.as_os_str(),
@@ -312,20 +357,11 @@ impl Engine {
         }
         let text = read_output(&out_base.with_extension("txt")).await?;
         let tsv = read_output(&out_base.with_extension("tsv")).await?;
-        let mut words = parse_tsv(&tsv);
         let blanks = blank_blocks(&tsv);
         if blanks.iter().any(|page| !page.is_empty()) {
-            // The text keeps Tesseract's reading; the lost blocks' words are added marked as
-            // recovered (`Word::recovered`), which the extraction uses only as a last resort.
-            let again = self.uniform_block(image, out_base).await;
-            for (index, found) in words_in_blanks(&blanks, again).into_iter().enumerate() {
-                if words.len() <= index {
-                    words.resize_with(index + 1, Vec::new);
-                }
-                words[index].extend(found);
-            }
+            tracing::debug!(image = %image.display(), "the recognition lost a block");
         }
-        Ok((text, words))
+        Ok(Reading { text, words: parse_tsv(&tsv), blanks })
     }
 
     /// The image's words read again as one uniform block of text (`--psm 6`), line after line
@@ -353,9 +389,9 @@ impl Engine {
         }
     }
 
-    fn finish(&self, pages: Vec<PageText>, hints: Hints) -> OcrOutput {
-        let pages_ocr = pages.iter().filter(|p| p.source == Source::Ocr).count() as u32;
-        let source = if pages_ocr > 0 { Source::Ocr } else { Source::TextLayer };
+    /// The fields of a document's pages, read from their text and word boxes.
+    fn fields(&self, pages: &[PageText], hints: Hints) -> Fields {
+        let source = if pages.iter().any(|p| p.source == Source::Ocr) { Source::Ocr } else { Source::TextLayer };
         let texts: Vec<&str> = pages.iter().map(|p| p.text.as_str()).collect();
         let words: Vec<&[Word]> = pages.iter().map(|p| p.words.as_slice()).collect();
         // The second reading, rows rebuilt from the word boxes, serves text layers too:
@@ -365,9 +401,39 @@ impl Engine {
         let mut fields = extract::extract_with_words(&texts, &words, source, hints);
         extract::withhold_misread(&mut fields, &words);
         extract::locate(&mut fields, &texts, &words);
+        fields
+    }
+
+    fn output(&self, pages: Vec<PageText>, fields: Fields) -> OcrOutput {
+        let pages_ocr = pages.iter().filter(|p| p.source == Source::Ocr).count() as u32;
         let engine = if pages_ocr > 0 { format!("tesseract ({})", self.config.languages) } else { "text-layer".into() };
         OcrOutput { pages, fields, pages_ocr, engine }
     }
+
+    #[cfg(test)]
+    fn finish(&self, pages: Vec<PageText>, hints: Hints) -> OcrOutput {
+        let fields = self.fields(&pages, hints);
+        self.output(pages, fields)
+    }
+}
+
+/// A block a page's recognition lost, in pixels (left, top, width, height).
+type Blank = [u32; 4];
+
+/// What one Tesseract run read of an image: its text, and per page its word boxes and lost
+/// blocks.
+struct Reading {
+    text: String,
+    words: Vec<Vec<Word>>,
+    blanks: Vec<Vec<Blank>>,
+}
+
+/// Whether the lost blocks are worth a second Tesseract run (`--psm 6`): their words serve
+/// only when the first reading found no totals ([`extract::extract_with_words`]), so the run,
+/// which costs as much as the first, is made only then, and the fields are those it would
+/// have given had it always run.
+fn lost_blocks_wanted(fields: &Fields, blanks: &[Vec<Blank>]) -> bool {
+    extract::no_totals(fields) && blanks.iter().any(|page| !page.is_empty())
 }
 
 /// A bare XML file, refused past [`MAX_XML_BYTES`] before it is read.

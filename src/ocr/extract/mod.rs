@@ -162,7 +162,9 @@ fn take_totals(to: &mut Fields, from: &mut Fields, reading: &str) {
     to.totals_rule = from.totals_rule.take().map(|rule| format!("{reading} {rule}"));
 }
 
-fn no_totals(fields: &Fields) -> bool {
+/// Whether a reading found none of the three totals: then, and only then, the words recovered
+/// from lost blocks are read ([`extract_with_words`]).
+pub fn no_totals(fields: &Fields) -> bool {
     fields.total_excluding_tax.is_none() && fields.total_tax.is_none() && fields.total_including_tax.is_none()
 }
 
