@@ -1,6 +1,7 @@
 //! Text normalisation: lines, columns, OCR clean-up, the client's block and small helpers.
 
 use super::*;
+use std::sync::OnceLock;
 
 // Small helpers
 
@@ -125,19 +126,27 @@ pub(super) fn within_cell<K: Copy, P: AsRef<str>>(rows: &[(K, P)]) -> Vec<(K, St
 }
 
 /// Labelled patterns and the set of them all: most lines hold no label and then cost one scan
-/// instead of one per pattern.
+/// instead of one per pattern. A pattern is compiled on its own only when the set first finds
+/// it on a line: a document prints a few of the tables' labels, in one language, and compiling
+/// every pattern of a table cost about as much as compiling the set (`coffre ocr run` compiles
+/// them once a process: tens of milliseconds a document).
 pub(super) struct LabelTable<K> {
     pub(super) set: RegexSet,
-    pub(super) rows: Vec<(K, Regex)>,
+    rows: Vec<(K, String, OnceLock<Regex>)>,
 }
 
 impl<K: Copy> LabelTable<K> {
     pub(super) fn new<P: AsRef<str>>(rows: &[(K, P)]) -> Self {
         let patterns: Vec<String> = rows.iter().map(|(_, p)| for_ocr(&format!("(?i){}", p.as_ref()))).collect();
         let set = RegexSet::new(&patterns).expect("static regex patterns are valid");
-        let compile = |p: &String| Regex::new(p).expect("static regex pattern is valid");
-        let rows = rows.iter().zip(&patterns).map(|((kind, _), p)| (*kind, compile(p))).collect();
+        let rows = rows.iter().zip(patterns).map(|((kind, _), p)| (*kind, p, OnceLock::new())).collect();
         Self { set, rows }
+    }
+
+    /// Row `index`: its kind and its pattern, compiled.
+    fn row(&self, index: usize) -> Option<(K, &Regex)> {
+        let (kind, pattern, compiled) = self.rows.get(index)?;
+        Some((*kind, compiled.get_or_init(|| Regex::new(pattern).expect("static regex pattern is valid"))))
     }
 }
 
@@ -147,8 +156,8 @@ pub(super) fn find_labels<K: Copy>(text: &str, table: &LabelTable<K>) -> Vec<Hit
     let matched = table.set.matches(text);
     let mut all: Vec<Hit<K>> = matched
         .iter()
-        .filter_map(|i| table.rows.get(i))
-        .flat_map(|(kind, re)| re.find_iter(text).map(move |m| Hit { kind: *kind, start: m.start(), end: m.end() }))
+        .filter_map(|i| table.row(i))
+        .flat_map(|(kind, re)| re.find_iter(text).map(move |m| Hit { kind, start: m.start(), end: m.end() }))
         // Patterns anchored at a line's start ("^\s*montant") also take its indentation: the
         // label starts at its first letter, so that a longer label there still wins.
         .map(|mut hit| {
