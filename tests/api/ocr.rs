@@ -334,3 +334,32 @@ async fn parallel_requests_never_overdraw_credits() {
     let org = coffre::db::orgs::get(app.app.db(), &app.org).await.unwrap().unwrap();
     assert_eq!(org.ocr_pages_used, 10);
 }
+
+/// `coffre ocr run` with several files reads them in one process and prints one JSON line per
+/// file, in order; a file it cannot read gets an `error` line and the exit status 1, the
+/// others are still read.
+#[tokio::test]
+async fn ocr_run_reads_several_files_in_one_process() {
+    let fx = fixtures().await;
+    let junk = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(junk.path(), b"neither PDF nor image").unwrap();
+    let text = fx.dir.join("text.pdf");
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_coffre"))
+        .args(["ocr", "run"])
+        .arg(&text)
+        .arg(junk.path())
+        .arg(&text)
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "one file failed");
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "one line per file");
+    let truth = fx.truth("text.pdf");
+    for read in [&lines[0], &lines[2]] {
+        assert_fields(read, truth, &["invoiceNumber", "totalIncludingTax"]);
+        assert_eq!(read["pagesOcr"], 0);
+    }
+    assert!(lines[1]["error"].as_str().is_some_and(|e| e.contains("type")), "{}", lines[1]);
+}
