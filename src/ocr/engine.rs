@@ -236,8 +236,6 @@ impl Engine {
         }
         let mut fields = self.fields(&pages, hints);
         if lost_blocks_wanted(&fields, &blanks) {
-            let lost = blanks.iter().filter(|b| !b.is_empty()).count();
-            tracing::debug!(pages = lost, "no totals: blocks the first reading lost are read again");
             // Each page with a lost block is rendered again (the same image: pdftoppm is
             // deterministic) rather than kept on disk from the first reading, which rarely
             // needs it.
@@ -323,8 +321,6 @@ impl Engine {
         }
         let mut fields = self.fields(&pages, hints);
         if lost_blocks_wanted(&fields, &read.blanks) {
-            let lost = read.blanks.iter().filter(|b| !b.is_empty()).count();
-            tracing::debug!(pages = lost, "no totals: blocks the first reading lost are read again");
             let again = self.uniform_block(path, &base).await;
             for (page, found) in pages.iter_mut().zip(words_in_blanks(&read.blanks, again)) {
                 page.words.extend(found);
@@ -433,7 +429,12 @@ struct Reading {
 /// which costs as much as the first, is made only then, and the fields are those it would
 /// have given had it always run.
 fn lost_blocks_wanted(fields: &Fields, blanks: &[Vec<Blank>]) -> bool {
-    extract::no_totals(fields) && blanks.iter().any(|page| !page.is_empty())
+    let lost = blanks.iter().filter(|page| !page.is_empty()).count();
+    let wanted = lost > 0 && extract::no_totals(fields);
+    if wanted {
+        tracing::debug!(pages = lost, "no totals: blocks the first reading lost are read again");
+    }
+    wanted
 }
 
 /// A bare XML file, refused past [`MAX_XML_BYTES`] before it is read.
