@@ -80,15 +80,11 @@ pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) ->
 }
 
 pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
+    let quoted_numbers = quoted_numbers(doc, kind);
     let mut best: Option<(u8, String)> = None;
     for (idx, line) in doc.lines.iter().enumerate() {
         for label in find_labels(&line.text, &NUMBER_LABELS) {
-            // "Avoir sur facture n° FC-12", "annule et remplace la facture n° 7": the number of
-            // the document this one quotes.
-            let before = window_before(&line.text, label.start, 40);
-            let quoted = QUOTED_NUMBER.is_match(before)
-                || DEDUCTED.is_match(before)
-                || (label.kind == NumberLabel::Standalone && under_other_document(doc, idx, &label));
+            let quoted = quoted_label(doc, idx, &label, kind);
             // "############1817": a "#" that opens a masked card number is no number word.
             let masked = line.text.get(label.end..).is_some_and(|rest| rest.starts_with(['#', '*']));
             let priority = if quoted || masked { 0 } else { number_priority(label.kind, kind) };
@@ -99,12 +95,64 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
             let beside = document_number(doc, line, label.end);
             let token = beside.or_else(|| (priority > 2).then(|| number_below(doc, idx, &label)).flatten());
             let token = token.filter(|t| priority >= 4 || weakly_labelled_shape(t));
+            // The invoice a credit note quotes ("Avoir sur facture n° FA-12") is that one
+            // wherever else its number is printed ("Facture FA-12 du 05/12/2024, montant TTC" in
+            // the note's settlement box).
+            let token = token.filter(|t| !quoted_numbers.contains(t));
             if let Some(token) = token {
                 best = Some((priority, token));
             }
         }
     }
     best.map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
+}
+
+/// Whether a number label names another document's number: "Avoir sur facture n° FC-12",
+/// "annule et remplace la facture n° 7" (the document this one quotes), a deduction, or a
+/// number word standing under another document's mention.
+fn quoted_label(doc: &Doc, idx: usize, label: &Hit<NumberLabel>, kind: Option<DocumentKind>) -> bool {
+    let Some(line) = doc.lines.get(idx) else { return false };
+    let before = window_before(&line.text, label.start, 40);
+    QUOTED_NUMBER.is_match(before)
+        || DEDUCTED.is_match(before)
+        || (label.kind == NumberLabel::Standalone
+            && (under_other_document(doc, idx, label) || keyed_by_other_document(&line.text, label, kind)))
+}
+
+/// Whether a number word alone in its cell answers a row's key naming another document, in the
+/// cell at its left: "Ordine          n. 134 del 12/12/2024", "Lieferschein     Nr. 8812"; on
+/// an invoice or a credit note, a till's receipt too ("Documento commerciale   n. 0007-0127",
+/// "Ticket   N° 4512": the receipt the invoice was made out from).
+fn keyed_by_other_document(text: &str, label: &Hit<NumberLabel>, kind: Option<DocumentKind>) -> bool {
+    static RECEIPT_KEY: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(r"(?i){RECEIPT}|\b(?:documento\s+commerciale|ticket|re[çc]u|receipt|bon\s+de\s+caisse)\b"))
+    });
+    let head = text.get(..label.start).unwrap_or("").trim_end();
+    let key = head.rsplit("  ").next().unwrap_or("").trim();
+    let receipt = matches!(kind, Some(DocumentKind::Invoice | DocumentKind::CreditNote)) && RECEIPT_KEY.is_match(key);
+    !key.is_empty() && key.split_whitespace().count() <= 3 && (OTHER_DOCUMENT_WORD.is_match(key) || receipt)
+}
+
+/// On a credit note, the numbers printed beside an invoice's label that quotes it ("Avoir sur
+/// facture n° FA-12", "Against Invoice SI-44506"): the credited invoice's, never the note's.
+/// Other quotes are not collected: "cette facture n°", "notre facture n°" may name the document
+/// itself.
+fn quoted_numbers(doc: &Doc, kind: Option<DocumentKind>) -> Vec<String> {
+    let mut numbers = Vec::new();
+    if kind != Some(DocumentKind::CreditNote) {
+        return numbers;
+    }
+    for line in &doc.lines {
+        for label in find_labels(&line.text, &NUMBER_LABELS) {
+            let words = line.text.get(label.start..label.end).unwrap_or("");
+            let invoice = INVOICE_MARK.is_match(words) && !CREDIT_MARK.is_match(words);
+            let before = window_before(&line.text, label.start, 40);
+            if invoice && QUOTED_NUMBER.is_match(before) {
+                numbers.extend(document_number(doc, line, label.end));
+            }
+        }
+    }
+    numbers
 }
 
 /// A deduction or a parenthesis before a number label: "À déduire : provision facturée le

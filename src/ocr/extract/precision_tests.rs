@@ -2067,3 +2067,47 @@ fn an_underscore_ocr_read_for_a_space_splits_the_words() {
     let prepared = prepare_text("N°_facture   invoice_number_1   FA_2024   —_19.01.2024", Source::Ocr);
     assert_eq!(prepared, "N° facture   invoice_number_1   FA_2024   — 19.01.2024");
 }
+
+/// A credit note quotes the invoice it credits ("Avoir sur facture n° FA-24-04416"); OCR lost
+/// the gaps of its header row ("Document Numéro Date" over "AV-24-0287 22/12/2024"), and its
+/// settlement box prints the invoice's number again under a bare "Facture": that number is
+/// still the invoice's, and the note's own comes from the box's "Avoir" line.
+#[test]
+fn a_number_a_credit_note_quotes_as_its_invoices_is_not_the_notes() {
+    let lines = [
+        "Document Numéro Date Code client",
+        "AV-24-0287 22/12/2024",
+        "AVOIR",
+        "Avoir sur facture n° FA-24-04416 du 05/12/2024",
+        "Total HT 72,40 €",
+        "Imputation de l'avoir",
+        "Facture FA-24-04416 du 05/12/2024, montant TTC",
+        "Avoir AV-24-0287",
+    ];
+    let f = read(&lines);
+    assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("AV-24-0287"));
+    // Without the note's own line, the invoice's number is withheld, not reported.
+    let f = read(&lines[..7]);
+    assert_eq!(v(&f.invoice_number), None);
+    // On an invoice, a number "notre facture n°" quotes may be its own.
+    let f = read(&["FACTURE", "Facture F-12 du 05/12/2024", "Merci de rappeler notre facture n° F-12"]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("F-12"));
+}
+/// A number word alone in its cell, in a row keyed by another document ("Ordine   n. 134"), or
+/// by a till's receipt on an invoice ("Documento commerciale   n. 0007-0127"), is that one's.
+#[test]
+fn a_number_word_in_a_row_keyed_by_another_document_is_that_ones() {
+    let rows = [
+        "Ordine                       n. 134 del 12/12/2024",
+        "Documento commerciale        n. 0007-0127 del 19/12/2024 (emesso alla consegna)",
+        "Totale imponibile   € 519,29",
+    ];
+    let f = read(&[&["FATTURA"], &rows[..]].concat());
+    assert_eq!(v(&f.invoice_number), None);
+    let f = read(&[&["FATTURA", "                         n. 59/2024"], &rows[..]].concat());
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("59/2024"));
+    // On a till's receipt, its own "Documento commerciale" numbers it.
+    let f = read(&["SCONTRINO", "Documento commerciale        n. 0007-0127", "TOTALE   € 12,50"]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("0007-0127"));
+}
