@@ -145,6 +145,17 @@ pub(super) struct AmountHit {
     pub(super) cents: Cents,
 }
 
+/// Whether an amount of a line is written as money, with two decimals ("1.890,24", "700,00 €"):
+/// not an integer that the amount pattern also reads (a page count, "Kunden-Nr. 1234", a
+/// company number).
+pub(super) fn is_money(line: &Line, hit: &AmountHit) -> bool {
+    // The amount's bytes may end with its currency: "700,00 €".
+    let raw = line.text.get(hit.start..hit.end).unwrap_or("").trim_end_matches(|c: char| !c.is_ascii_digit());
+    let digits = raw.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let sep = raw.bytes().rev().nth(digits);
+    digits == 2 && matches!(sep, Some(b',' | b'.'))
+}
+
 pub(super) fn find_amounts(masked: &str) -> Vec<AmountHit> {
     AMOUNT_RE
         .find_iter(masked)

@@ -356,7 +356,7 @@ pub(super) static OWN_MENTION: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     ]
 });
 static NUMBER_OPENS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:n\s?[°º]|no\.?|nr\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s*$"));
+    LazyLock::new(|| re(r"(?i)^\s*(?:n\s?[°º]|n\.|no\.?|nr\.?|#)\s*[A-Za-z0-9][\w\-/.]*\s*$"));
 pub(super) static REFERENCE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\br[ée]f|origin|\bsur\b|\bon\b|relati"));
 
 /// The rank of an unlabelled date: among unlabelled dates, one printed with its clock time
@@ -614,14 +614,7 @@ fn quoted_in_a_row(line: &Line, label: &Hit<DateLabel>, date_end: usize) -> bool
 
 /// How many money amounts (two decimals: "1.890,24") stand on a line after byte `from`.
 fn money_after(line: &Line, from: usize) -> usize {
-    let money = |a: &&AmountHit| {
-        // The amount's bytes may end with its currency: "700,00 €".
-        let raw = line.text.get(a.start..a.end).unwrap_or("").trim_end_matches(|c: char| !c.is_ascii_digit());
-        let digits = raw.bytes().rev().take_while(u8::is_ascii_digit).count();
-        let sep = raw.bytes().rev().nth(digits);
-        digits == 2 && matches!(sep, Some(b',' | b'.'))
-    };
-    line.amounts.iter().filter(|a| a.start >= from).filter(money).count()
+    line.amounts.iter().filter(|a| a.start >= from && is_money(line, a)).count()
 }
 
 /// Whether a date label names an invoice, and not a credit note, on a credit note.
@@ -934,15 +927,14 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
             cell.kind
         }
     };
-    if line.dates.len() >= 2 {
-        // "Rechnungsdatum  Auftragsnummer  Lieferdatum": the order number's cell holds no date.
-        let dated: Vec<HeaderCell> = cells.iter().copied().filter(|c| c.dated).collect();
-        for paired in [&cells, &dated] {
-            if paired.len() == line.dates.len() {
-                return paired.get(k).map(label_of);
-            }
-        }
-    }
+    let paired = (line.dates.len() >= 2)
+        .then(|| {
+            // "Rechnungsdatum  Auftragsnummer  Lieferdatum": the order number's cell holds no date.
+            let dated: Vec<HeaderCell> = cells.iter().copied().filter(|c| c.dated).collect();
+            let found = [&cells, &dated].into_iter().find(|paired| paired.len() == line.dates.len());
+            found.map(|paired| paired.get(k).map(label_of))
+        })
+        .flatten();
     // OCR keeps one space between header cells: a date under two cells belongs to the one it
     // overlaps most ("Date de facture Échéance" over "29 avril 2025 13 juin 2025"). A cell is
     // read whole: under "DUE DATE", the date is due even where it lies under "DATE" only.
@@ -950,9 +942,28 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
         let (start, end) = above.span_cols(c.start, c.end);
         end.min(span.1) as isize - start.max(span.0) as isize
     };
-    cells
-        .into_iter()
-        .filter(|c| overlaps(span, above.span_cols(c.start, c.end)))
-        .max_by_key(|c| (shared(c), Reverse(c.start)))
-        .map(|c| label_of(&c))
+    let label = paired.unwrap_or_else(|| {
+        cells
+            .iter()
+            .filter(|c| overlaps(span, above.span_cols(c.start, c.end)))
+            .max_by_key(|c| (shared(c), Reverse(c.start)))
+            .map(label_of)
+    })?;
+    // "Nº FACTURA   FECHA   Nº CLIENTE" over "FV24-0191   03/08/2024   00849": a bare date
+    // column beside the document's own number label dates the document, as "Fecha factura"
+    // would (an event's "Fecha: 31/07/2024" elsewhere on the page does not). Not a row of a
+    // table of positions (amounts on it, dates under it): a statement's list of invoices.
+    if label == DateLabel::Weak && names_own_number(&above.text, kind) && !line_item_date(doc, idx, k, label) {
+        return Some(DateLabel::Strong);
+    }
+    Some(label)
+}
+
+/// Whether a header line holds the label of the document's own number: "Nº FACTURA", "Invoice
+/// No.", "Rechnungs-Nr." (on a credit note, an invoice's number label is the credited one's).
+fn names_own_number(text: &str, kind: Option<DocumentKind>) -> bool {
+    find_labels(text, &NUMBER_LABELS).iter().any(|label| {
+        let own = matches!(label.kind, NumberLabel::Invoice | NumberLabel::CreditNote | NumberLabel::Receipt);
+        own && number_priority(label.kind, kind) >= 4 && !QUOTED_NUMBER.is_match(window_before(text, label.start, 40))
+    })
 }

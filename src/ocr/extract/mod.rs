@@ -218,6 +218,12 @@ fn extract_with_rows(pages: &[&str], words: &[&[Word]], source: Source, hints: H
     if guessed(&second.invoice_number) > guessed(&fields.invoice_number) {
         fields.invoice_number = second.invoice_number.take();
     }
+    // So does a date the text read beside a bare "Fecha:" when the rows read one under a better
+    // label: OCR's text lost the gaps between a header's cells ("N° FACTURA FECHA" over
+    // "eventos@... FV24-0191 03/08/2024"), the rows keep the columns.
+    if guessed(&second.date) > guessed(&fields.date) && fields.date.is_some() {
+        fields.date = second.date.take();
+    }
     fill!(kind, date, invoice_number, siren, siret, vat_number, iban, currency);
     fields
 }

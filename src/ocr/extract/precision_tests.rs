@@ -2094,6 +2094,62 @@ fn a_number_a_credit_note_quotes_as_its_invoices_is_not_the_notes() {
     let f = read(&["FACTURE", "Facture F-12 du 05/12/2024", "Merci de rappeler notre facture n° F-12"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("F-12"));
 }
+/// "Nº FACTURA   FECHA   Nº CLIENTE" over the values: the bare date column beside the
+/// document's own number label dates the document, and beats the event's "Fecha:" (printed with
+/// its hour) in a box below; a date column beside an order's number does not.
+#[test]
+fn a_date_column_beside_the_documents_number_label_dates_the_document() {
+    let event = ["DATOS DEL EVENTO", "Evento: Cóctel de inauguración", "Fecha: 31/07/2024 - 14:00 h"];
+    let header = |number: &str| {
+        let mut lines = vec![
+            "FACTURA".to_owned(),
+            format!("CATERING LA ALAMEDA, S.L.      {number}      FECHA          Nº CLIENTE"),
+            "Tel. 954 37 21 80              FV24-0191       03/08/2024     00849".to_owned(),
+        ];
+        lines.extend(event.iter().map(|l| (*l).to_owned()));
+        lines
+    };
+    let lines = header("Nº FACTURA");
+    let f = read(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(v(&f.date).as_deref(), Some("2024-08-03"));
+    let lines = header("Nº PEDIDO ");
+    let f = read(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(v(&f.date).as_deref(), Some("2024-07-31"));
+    // OCR's text joined the header's cells to the sender's lines; the rows read from the word
+    // boxes keep the columns, and their date, under a better label, wins.
+    let text = [
+        "FACTURA",
+        "CATERING LA ALAMEDA, S.L. N° FACTURA FECHA N° CLIENTE",
+        "Tel. 954 37 21 80 FV24-0191 03/08/2024 00849",
+        "DATOS DEL EVENTO",
+        "Fecha: 31/07/2024 - 14:00 h",
+    ]
+    .join("\n");
+    let word = |t: &str, left: u32, top: u32| super::tests::word(t, left, top, top);
+    let mut words = vec![word("FACTURA", 1800, 100)];
+    for (i, t) in ["CATERING", "LA", "ALAMEDA,", "S.L."].iter().enumerate() {
+        words.push(word(t, 100 + 130 * i as u32, 200));
+    }
+    for (t, left) in [("N°", 1200), ("FACTURA", 1240), ("FECHA", 1600), ("N°", 1900), ("CLIENTE", 1940)] {
+        words.push(word(t, left, 200));
+    }
+    for (i, t) in ["Tel.", "954", "37", "21", "80"].iter().enumerate() {
+        words.push(word(t, 100 + 60 * i as u32, 250));
+    }
+    for (t, left) in [("FV24-0191", 1200), ("03/08/2024", 1600), ("00849", 1900)] {
+        words.push(word(t, left, 250));
+    }
+    for (i, t) in ["DATOS", "DEL", "EVENTO"].iter().enumerate() {
+        words.push(word(t, 1400 + 100 * i as u32, 400));
+    }
+    for (t, left) in [("Fecha:", 1400), ("31/07/2024", 1484), ("-", 1616), ("14:00", 1640), ("h", 1712)] {
+        words.push(word(t, left, 450));
+    }
+    let f = extract_with_words(&[&text], &[&words], Source::Ocr, Hints::default());
+    assert_eq!(v(&f.date).as_deref(), Some("2024-08-03"));
+    let f = extract(&[&text], Source::Ocr);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-07-31"));
+}
 /// A number word alone in its cell, in a row keyed by another document ("Ordine   n. 134"), or
 /// by a till's receipt on an invoice ("Documento commerciale   n. 0007-0127"), is that one's.
 #[test]
@@ -2110,4 +2166,26 @@ fn a_number_word_in_a_row_keyed_by_another_document_is_that_ones() {
     // On a till's receipt, its own "Documento commerciale" numbers it.
     let f = read(&["SCONTRINO", "Documento commerciale        n. 0007-0127", "TOTALE   € 12,50"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("0007-0127"));
+}
+/// "FATTURA" over "n. 59/2024" over "del 19/12/2024", the sender's lines beside them lost by
+/// OCR's blocks: the Italian "n." opens the title's number as "N°" does, and the "del" under
+/// it dates the document.
+#[test]
+fn a_del_under_an_italian_n_dot_number_dates_the_document() {
+    let f = extract(
+        &[&[
+            "Ordine n. 134 del 12/12/2024",
+            "",
+            "FATTURA",
+            "",
+            "n. 59/2024",
+            "del 19/12/2024",
+            "",
+            "Documento commerciale  n. 0007-0127 del 19/12/2024 (emesso alla consegna)",
+            "Acconto versato il 12/12/2024 € 150,00",
+        ]
+        .join("\n")],
+        Source::Ocr,
+    );
+    assert_eq!(v(&f.date).as_deref(), Some("2024-12-19"));
 }
