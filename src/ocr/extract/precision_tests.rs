@@ -2094,6 +2094,7 @@ fn a_number_a_credit_note_quotes_as_its_invoices_is_not_the_notes() {
     let f = read(&["FACTURE", "Facture F-12 du 05/12/2024", "Merci de rappeler notre facture n° F-12"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("F-12"));
 }
+
 /// "Nº FACTURA   FECHA   Nº CLIENTE" over the values: the bare date column beside the
 /// document's own number label dates the document, and beats the event's "Fecha:" (printed with
 /// its hour) in a box below; a date column beside an order's number does not.
@@ -2150,6 +2151,43 @@ fn a_date_column_beside_the_documents_number_label_dates_the_document() {
     let f = extract(&[&text], Source::Ocr);
     assert_eq!(v(&f.date).as_deref(), Some("2024-07-31"));
 }
+
+/// A till receipt whose VAT table OCR read without its TVA and TTC columns: "TOTAL 45,86" sums
+/// the HT column. The page names its TTC ("TOTAL A PAYER") where OCR put the amount in another
+/// block: the bare "TOTAL" is not reported as the TTC, unless it is the page's largest amount, as
+/// a grand total is. Without that label, a bare total alone is still a receipt's TTC.
+#[test]
+fn a_bare_total_is_no_ttc_where_the_pages_ttc_label_went_unread() {
+    let lines = [
+        "LES HALLES DE CAUDERAN",
+        "19 ARTICLES",
+        "TOTAL A PAYER",
+        "CARTE BANCAIRE",
+        "VOUS AVEZ ECONOMISE 6,76 EUR",
+        "50,94 EUR",
+        "50,94",
+        "CODE TAUX HT",
+        "1 5,50% 28,27",
+        "2 20,00% 17,59",
+        "TOTAL 45,86",
+        "TICKET N. 15744",
+    ];
+    let f = extract(&[&lines.join("\n")], Source::Ocr);
+    assert_eq!(v(&f.total_including_tax), None);
+    let without: Vec<&str> = lines.iter().copied().filter(|l| !l.contains("PAYER")).collect();
+    let f = extract(&[&without.join("\n")], Source::Ocr);
+    assert_eq!(v(&f.total_including_tax).as_deref(), Some("45.86"));
+    // The largest amount of the page, beside a bare "TOTAL", is still its TTC: "TOTAL FACTURA"
+    // with its amount in another block, the VAT table's sums, and "TOTAL   2.805,70 €" (as the
+    // word rows read a photo).
+    let f = extract(
+        &[&["FACTURA", "TOTAL FACTURA", "", "361,08", "1.990,50", "2.351,58    TOTAL    2.805,70 €", "454,12"]
+            .join("\n")],
+        Source::Ocr,
+    );
+    assert_eq!(v(&f.total_including_tax).as_deref(), Some("2805.70"));
+}
+
 /// A number word alone in its cell, in a row keyed by another document ("Ordine   n. 134"), or
 /// by a till's receipt on an invoice ("Documento commerciale   n. 0007-0127"), is that one's.
 #[test]
@@ -2167,6 +2205,31 @@ fn a_number_word_in_a_row_keyed_by_another_document_is_that_ones() {
     let f = read(&["SCONTRINO", "Documento commerciale        n. 0007-0127", "TOTALE   € 12,50"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("0007-0127"));
 }
+
+/// OCR lost the 4 % row of a two-rate summary ("TOTALE FATTURA" with it): the 22 % row read
+/// under "Imponibile  Imposta  Totale" adds up, but the page labels larger sums beside their
+/// values ("Totale imponibile € 519,29"): the row is one rate's, not the totals.
+#[test]
+fn a_rate_row_under_its_header_is_no_triple_beside_larger_labelled_sums() {
+    // The rows of a photo's word boxes; the VAT note's "IVA 22%" row ends with a payment, which
+    // the breakdown takes for that rate's tax.
+    let lines = [
+        "FATTURA                                                                   n. 59/2024",
+        "Codice        Descrizione                                  Qta    Prezzo    Importo    IVA",
+        "LEN-MONO16    Lenti monofocali 1.6 antiriflesso (coppia)      1    140,00     140,00     4%",
+        "SOL-UNI360    Soluzione unica per lenti a contatto 360 ml     1     12,90      12,90    22%",
+        "                                                      Totale imponibile            € 519,29",
+        "Riepilogo IVA (scorporo)",
+        "Aliquota      Imponibile     Imposta      Totale      Totale IVA                     € 41,36",
+        "22%              114,39        25,16      139,55",
+        "                                                      Acconto versato il 12/12/2024  € 150,00",
+        "IVA 4%: occhiali e lenti graduate, lenti a contatto correttive",
+        "   Tab.   Il,  41-quater). IVA 22%: altri articoli.   Saldo pagato con POS          € 410,65",
+    ];
+    let f = read(&lines);
+    assert_eq!(totals(&f), NONE3);
+}
+
 /// "FATTURA" over "n. 59/2024" over "del 19/12/2024", the sender's lines beside them lost by
 /// OCR's blocks: the Italian "n." opens the title's number as "N°" does, and the "del" under
 /// it dates the document.

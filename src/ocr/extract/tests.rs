@@ -594,6 +594,7 @@ fn choosing_totals_repairs_or_withholds() {
         ht: vec![at(100_985, COLUMN_STRENGTH, 3)],
         tax: vec![at(100_985, COLUMN_STRENGTH, 3)],
         ttc: vec![at(53_971, 6, 9)],
+        ..Candidates::default()
     };
     let totals = choose_totals(&seen);
     assert!(totals.ht.is_none() && totals.tax.is_none());
@@ -608,6 +609,7 @@ fn choosing_totals_repairs_or_withholds() {
         ht: vec![at(100_985, COLUMN_STRENGTH, 3), at(311_214, 6, 10)],
         tax: vec![at(100_985, COLUMN_STRENGTH, 3), at(52_243, 5, 8), at(62_243, 6, 11)],
         ttc: vec![at(53_971, 6, 9), at(373_457, 6, 12)],
+        ..Candidates::default()
     };
     let totals = choose_totals(&repairable);
     let cents = |c: Option<Candidate>| c.map(|c| c.cents.0);

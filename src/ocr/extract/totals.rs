@@ -76,6 +76,11 @@ pub(super) struct Candidates {
     pub(super) ht: Vec<Candidate>,
     pub(super) tax: Vec<Candidate>,
     pub(super) ttc: Vec<Candidate>,
+    /// A label naming the TTC ("TOTAL A PAYER", "Total TTC") stands on the page with no amount
+    /// read for it: a bare "Total" elsewhere may be another sum (see [`fallback_totals`]).
+    pub(super) ttc_unread: bool,
+    /// The largest money amount (two decimals) the page prints, in cents, whatever its label.
+    pub(super) largest: i64,
 }
 
 impl Candidates {
@@ -120,6 +125,7 @@ pub(super) fn total_candidates(doc: &Doc, breakdown: &[VatRow]) -> Candidates {
                     out.push(kind, Candidate { cents, strength: SUM_ROW_STRENGTH, order: idx });
                 }
             }
+            out.ttc_unread |= label.kind == TotalLabel::Ttc && candidate.is_none();
             if let Some(candidate) = candidate {
                 out.push(label.kind, candidate);
                 // "Summe 225,00" right above "MwSt. 30,75": a bare total over a tax line may be
@@ -131,6 +137,8 @@ pub(super) fn total_candidates(doc: &Doc, breakdown: &[VatRow]) -> Candidates {
             }
         }
     }
+    let money = doc.lines.iter().flat_map(|l| l.amounts.iter().filter(|a| is_money(l, a)));
+    out.largest = money.map(|a| a.cents.0.saturating_abs()).max().unwrap_or(0);
     push_breakdown_sums(&mut out, breakdown);
     push_block_pairs(doc, &mut out);
     out
@@ -430,7 +438,7 @@ pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> 
     } else {
         ("ttc-alone", fallback_totals(c, breakdown))
     };
-    if one_rate_row(&totals, breakdown, &printed) {
+    if one_rate_row(&totals, breakdown, &printed) || column_row_below_labels(&totals, c, breakdown, &printed) {
         return Totals { check: Check::Failed, rule: "one-rate-row", ..Totals::default() };
     }
     totals.rule = rule;
@@ -476,6 +484,25 @@ pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow], printed: &[i64
     let sums_some_rates = rows.len() >= 2 && rows.len() < rates.len() && sum == Some(tax.cents.0);
     sums_some_rates
         || !sums_every_rate && breakdown.iter().any(|r| r.tax == tax.cents && r.base.is_none_or(|b| b == ht.cents))
+}
+
+/// Whether a triple read only under a table's header ("Imponibile  Imposta  Totale" over "22%
+/// 114,39  25,16  139,55"), on a page of at least two rates, is one rate's row: the page labels
+/// a larger net or tax total beside its value ("Totale imponibile € 519,29"), the sums of
+/// every rate (OCR lost the 4 % row, whose rate the page still prints).
+fn column_row_below_labels(totals: &Totals, c: &Candidates, breakdown: &[VatRow], printed: &[i64]) -> bool {
+    let (Some(ht), Some(tax), Some(ttc)) = (totals.ht, totals.tax, totals.ttc) else { return false };
+    if [ht, tax, ttc].iter().any(|t| t.strength > COLUMN_STRENGTH) {
+        return false;
+    }
+    let mut rates: Vec<i64> =
+        breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).chain(printed.iter().copied()).collect();
+    rates.sort_unstable();
+    rates.dedup();
+    let larger = |read: &[Candidate], total: Candidate| {
+        read.iter().any(|r| r.strength >= TTC_LABEL_STRENGTH && r.cents.0.abs() > total.cents.0.abs())
+    };
+    rates.len() >= 2 && (larger(&c.ht, ht) || larger(&c.tax, tax))
 }
 
 /// Mentions that make a zero VAT a reading rather than a gap: reverse charge and exemptions in
@@ -557,10 +584,18 @@ fn contradicted(c: &Candidates) -> bool {
 /// "Amount due") and unambiguous on the page stays, below any checked value's confidence.
 fn fallback_totals(c: &Candidates, breakdown: &[VatRow]) -> Totals {
     // A bare "Total" is the TTC of a till receipt that prints nothing else; beside an HT or a
-    // tax that do not add up with it, only a label naming the TTC counts.
+    // tax that do not add up with it, only a label naming the TTC counts. When the page names
+    // its TTC ("TOTAL A PAYER") where no amount was read, a bare "TOTAL" counts only as the
+    // largest amount of the page, as a grand total is: a smaller one may sum another column
+    // ("CODE TAUX HT" over two rates' rows and "TOTAL 45,86", the TVA and TTC columns lost by
+    // OCR, "50,94 EUR" printed elsewhere).
     let alone = c.ht.is_empty() && c.tax.is_empty() && breakdown.is_empty();
     let min = if alone { strength(TotalLabel::Bare) } else { TTC_LABEL_STRENGTH };
-    let beside: Vec<Candidate> = recent(&c.ttc).into_iter().filter(|c| c.strength >= min).collect();
+    let counts = |t: &Candidate| {
+        t.strength >= min
+            && (t.strength >= TTC_LABEL_STRENGTH || !c.ttc_unread || t.cents.0.saturating_abs() >= c.largest)
+    };
+    let beside: Vec<Candidate> = recent(&c.ttc).into_iter().filter(counts).collect();
     let ttc = unambiguous_ttc(&beside);
     // A TTC below a labelled HT is the amount left to pay or a misreading.
     let below_ht =
