@@ -109,7 +109,8 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
 
 /// Whether a number label names another document's number: "Avoir sur facture n° FC-12",
 /// "annule et remplace la facture n° 7" (the document this one quotes), a deduction, or a
-/// number word standing under another document's mention.
+/// number word standing under another document's mention or in a row it keys
+/// ([`keyed_by_other_document`]).
 fn quoted_label(doc: &Doc, idx: usize, label: &Hit<NumberLabel>, kind: Option<DocumentKind>) -> bool {
     let Some(line) = doc.lines.get(idx) else { return false };
     let before = window_before(&line.text, label.start, 40);

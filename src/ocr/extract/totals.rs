@@ -471,9 +471,7 @@ pub(super) fn one_rate_row(totals: &Totals, breakdown: &[VatRow], printed: &[i64
     let mut rows: Vec<i64> = breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).collect();
     rows.sort_unstable();
     rows.dedup();
-    let mut rates: Vec<i64> = rows.iter().chain(printed).copied().collect();
-    rates.sort_unstable();
-    rates.dedup();
+    let rates = page_rates(breakdown, printed);
     if rates.len() < 2 {
         return false;
     }
@@ -495,14 +493,19 @@ fn column_row_below_labels(totals: &Totals, c: &Candidates, breakdown: &[VatRow]
     if [ht, tax, ttc].iter().any(|t| t.strength > COLUMN_STRENGTH) {
         return false;
     }
+    let larger = |read: &[Candidate], total: Candidate| {
+        read.iter().any(|r| r.strength >= TTC_LABEL_STRENGTH && r.cents.0.abs() > total.cents.0.abs())
+    };
+    page_rates(breakdown, printed).len() >= 2 && (larger(&c.ht, ht) || larger(&c.tax, tax))
+}
+
+/// The distinct VAT rates of a page: those of its breakdown's taxed rows and those it prints.
+fn page_rates(breakdown: &[VatRow], printed: &[i64]) -> Vec<i64> {
     let mut rates: Vec<i64> =
         breakdown.iter().filter(|r| r.tax.0 != 0).map(|r| r.rate).chain(printed.iter().copied()).collect();
     rates.sort_unstable();
     rates.dedup();
-    let larger = |read: &[Candidate], total: Candidate| {
-        read.iter().any(|r| r.strength >= TTC_LABEL_STRENGTH && r.cents.0.abs() > total.cents.0.abs())
-    };
-    rates.len() >= 2 && (larger(&c.ht, ht) || larger(&c.tax, tax))
+    rates
 }
 
 /// Mentions that make a zero VAT a reading rather than a gap: reverse charge and exemptions in
