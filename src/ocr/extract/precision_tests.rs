@@ -780,6 +780,40 @@ fn percentages_of_surcharges_fees_and_withholding_are_no_vat_rates() {
     assert_ne!(v(&j.total_excluding_tax).as_deref(), Some("1849.24"));
 }
 
+/// A surcharge's percentage in a position's row, under the figures of the positions above and
+/// a header that names a quantity ("Quantité" over "750 mots" over "25 %"), is no VAT rate: the
+/// single rate's row is the totals, not one row of two rates.
+#[test]
+fn a_percentage_under_a_quantity_column_is_no_printed_rate() {
+    let lines = [
+        "FACTURE                                                        N° 2024-0235",
+        " Désignation                             Langues       Quantité          Tarif     Montant HT",
+        " Rapport annuel - version intégrale      DE > FR       750 mots     0,13 €/mot          97,50",
+        " Majoration urgence sur 1re ligne                          25 %                         24,38",
+        " Traduction assermentée : Extrait Kbis   ES > FR        6 pages   52,00 €/page         312,00",
+        "",
+        "Mode de règlement : virement          Sous-total HT                     433,88 €",
+        "                                      Remise fidélité 5 %               - 21,69 €",
+        "                                      Total HT                          412,19 €",
+        "Paiement à 30 jours.                  TVA 20 %                           82,44 €",
+        "                                      Total TTC                         494,63 €",
+        "                                      Acompte versé le 24/01/2024      - 150,00 €",
+        "                                      Reste à payer                     344,63 €",
+    ];
+    assert_eq!(totals(&read(&lines)), some("412.19", "82.44", "494.63"));
+    // Under a column that names the tax, past the rows above, a rate is still printed.
+    let doc = Doc::new(
+        &[&[
+            " Désignation                  Qté        TVA      Montant HT",
+            " Rapport annuel                 1        20 %         97,50",
+            " Livres                         2       5,5 %         24,38",
+        ]
+        .join("\n")],
+        Source::TextLayer,
+    );
+    assert_eq!(printed_rates(&doc), vec![20_000, 5_500]);
+}
+
 #[test]
 fn on_a_credit_note_the_invoice_date_is_the_credited_invoice_s() {
     let f = read(&[

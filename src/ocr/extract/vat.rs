@@ -160,8 +160,9 @@ pub(super) fn printed_rates(doc: &Doc) -> Vec<i64> {
 const MAX_HEADER_DISTANCE: usize = 15;
 
 /// The header of the table column a rate stands in, words without figures: over the rows
-/// above, the first cell in its column that is no rate itself. None when it cannot be told (no
-/// cell above, a figure). A header that names something else than VAT, a discount ("Remise",
+/// above, the first cell in its column that is no rate itself, past the figures of the rows
+/// above in a position's row. None when it cannot be told (no cell above, a figure over a
+/// total's or tax's row). A header that names something else than VAT, a discount ("Remise",
 /// "Dto."), a share ("Part"), a progress ("Avanc."), says the rate is no VAT rate; one that
 /// names the tax ("IVA", "Tipo") says it is one, even a rate missing from [`KNOWN_RATES`]
 /// (Spain's 2 % of 2024 under "IVA").
@@ -183,7 +184,13 @@ pub(super) fn column_header<'a>(doc: &'a Doc, idx: usize, rate: &Rate) -> Option
         if text.trim_end().ends_with('%') && find_rates(text).len() == 1 {
             continue;
         }
-        let header = text.chars().any(char::is_alphabetic) && !text.chars().any(|c| c.is_ascii_digit());
+        let figure = text.chars().any(|c| c.is_ascii_digit());
+        // In a row that names no total nor tax, a position's, the figures above are those of
+        // the positions before ("750 mots" over a surcharge's "25 %"): the header is further up.
+        if figure && line.totals.is_empty() {
+            continue;
+        }
+        let header = text.chars().any(char::is_alphabetic) && !figure;
         return header.then_some(text);
     }
     None
