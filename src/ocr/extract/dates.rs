@@ -546,6 +546,9 @@ pub(super) fn date_label(
         // "Orden de reparación OR-24-1305 (entrada 19/06/2024)": a date a word names in brackets
         // is an aside's.
         None if bracketed_aside(line.text.get(from..hit.start).unwrap_or("")) => Some(DateLabel::Other),
+        // "bis 11.01.2024" under "Aufenthalt vom 30.12.2023": the end of a period whose start
+        // OCR misread, even where it lost the gap before the word.
+        None if ends_a_period(line.text.get(from..hit.start).unwrap_or("")) => Some(DateLabel::Other),
         // A date under a bare "Data" column, in a row that opens with another document's
         // numbered mention ("Contratto di noleggio n. 52833/24   02-10-2024"), is that one's.
         None => {
@@ -596,6 +599,13 @@ fn bracketed_aside(before: &str) -> bool {
     let inside = &before[open + 1..];
     !inside.contains([')', ']'])
         && inside.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+}
+
+/// Whether the word right before a date says "until" ("bis", "until", "till", "hasta", "tot",
+/// "t/m"): the date ends a period (a stay, a service), whatever the line holds before it.
+fn ends_a_period(before: &str) -> bool {
+    static UNTIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:^|\s)(?:bis|until|till|hasta|tot|t/m)\s*:?\s*$"));
+    UNTIL.is_match(before)
 }
 
 /// Whether a date opens its cell, as a table's value does: no word stands before it there ("Albarán

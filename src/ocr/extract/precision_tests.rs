@@ -1983,6 +1983,23 @@ fn a_deposits_date_and_a_completion_date_are_not_the_documents() {
     assert_eq!(v(&f.date).as_deref(), Some("2024-01-19"));
 }
 
+/// The end of a stay after "bis", its start misread by OCR ("autenthat vom 20 12 2023") and the
+/// gap before the word lost, is no date of the document; a due date's "Zahlbar bis" stays due.
+#[test]
+fn a_date_after_until_ends_a_period() {
+    let f = read(&[
+        "RECHNUNG",
+        "Jansen Buchungs-Nr. B23393",
+        "Birkenweg 4 autenthat vom 20 12 2023",
+        "14552 Michendorf bis 11.01.2024",
+    ]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["INVOICE", "Rental period until 31/03/2024", "Invoice date   02/04/2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-04-02"));
+    let f = read(&["RECHNUNG", "Kiefernweg 12   13.01.2024", "Zahlbar bis 27.01.2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-01-13"));
+}
+
 /// A French event named before its "le" ("CHARGEMENT le 04/08/2024" of a removal) is no issue
 /// date, nor is a participle's ("provision facturée le", a deducted deposit invoice's); "Fait à
 /// Saint-Étienne, le" and "Date le" date the document.
