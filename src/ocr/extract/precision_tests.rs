@@ -812,6 +812,21 @@ fn a_percentage_under_a_quantity_column_is_no_printed_rate() {
         Source::TextLayer,
     );
     assert_eq!(printed_rates(&doc), vec![20_000, 5_500]);
+    // Rows whose gaps OCR lost tell no column: a description's second line over the rows is no
+    // header, and a rate of the page stays printed (the 10 % row of a breakdown lost its base
+    // and rate: the 21 % row is no total).
+    let doc = Doc::new(
+        &[&[
+            "CONCEPTO UDS. PRECIO %IVA IMPORTE",
+            "Descenso del Sella en canoa 54 25,00 21% 1.350,00 €",
+            "Guia titulado, seguro de RC y accidentes, bidon estanco y transporte",
+            "Descuento grupos 5 % s/ actividades 1 -70,50 21% -70,50 €",
+            "Menu de grupo 54 22,00 10% 1.188,00 €",
+        ]
+        .join("\n")],
+        Source::Ocr,
+    );
+    assert_eq!(printed_rates(&doc), vec![21_000, 10_000]);
 }
 
 #[test]

@@ -169,6 +169,7 @@ const MAX_HEADER_DISTANCE: usize = 15;
 pub(super) fn column_header<'a>(doc: &'a Doc, idx: usize, rate: &Rate) -> Option<&'a str> {
     let line = doc.lines.get(idx)?;
     let span = line.span_cols(rate.start, rate.end);
+    let mut past_figures = false;
     for above in doc.lines[idx.saturating_sub(MAX_HEADER_DISTANCE)..idx].iter().rev() {
         // A figure of the next column, reached through the slack of `cell_over` (a price right
         // beside an empty discount column), does not stand in this one: only a cell that
@@ -186,11 +187,16 @@ pub(super) fn column_header<'a>(doc: &'a Doc, idx: usize, rate: &Rate) -> Option
         }
         let figure = text.chars().any(|c| c.is_ascii_digit());
         // In a row that names no total nor tax, a position's, the figures above are those of
-        // the positions before ("750 mots" over a surcharge's "25 %"): the header is further up.
-        if figure && line.totals.is_empty() {
+        // the positions before ("750 mots" over a surcharge's "25 %"): the header is further up,
+        // in a row of words that keeps its columns. Rows whose gaps OCR lost (one cell each)
+        // tell no column: a description's second line would pass for a header.
+        let columns = cells.len() >= 2;
+        if figure && line.totals.is_empty() && columns {
+            past_figures = true;
             continue;
         }
-        let header = text.chars().any(char::is_alphabetic) && !figure;
+        let header_row = columns && !above.text.chars().any(|c| c.is_ascii_digit());
+        let header = text.chars().any(char::is_alphabetic) && !figure && (header_row || !past_figures);
         return header.then_some(text);
     }
     None
