@@ -301,6 +301,7 @@ impl Extracted {
             vat_breakdown: exact(breakdown),
             consistent: exact(consistent),
             totals_rule: None,
+            ruled_out_dates: Vec::new(),
         }
     }
 }
@@ -1202,6 +1203,7 @@ mod tests {
             )),
             consistent: Some(Field::new(true, 1.0, Source::Xml)),
             totals_rule: None,
+            ruled_out_dates: Vec::new(),
         }
     }
 
@@ -1373,6 +1375,7 @@ mod tests {
             )),
             consistent: Some(Field::new(true, 1.0, Source::Xml)),
             totals_rule: None,
+            ruled_out_dates: Vec::new(),
         };
         assert_eq!(parsed(UBL_CREDIT_NOTE), expected);
     }

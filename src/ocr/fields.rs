@@ -296,6 +296,12 @@ pub struct Fields {
     #[serde(skip)]
     #[schema(ignore)]
     pub totals_rule: Option<String>,
+    /// Found no date: the dates (ISO) a label ruled out as the document's (delivery, due, a
+    /// period's end, another document's), so that a second reading of the page does not report
+    /// one of them unlabelled. Not part of the API.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub ruled_out_dates: Vec<String>,
 }
 
 #[cfg(test)]

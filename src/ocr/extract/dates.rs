@@ -457,6 +457,25 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
     Some((date.to_string(), confidence))
 }
 
+/// The dates of the page that a label rules out as the document's: delivery, order, due and
+/// payment dates, a period's ends, another document's dates. A second reading of the same page
+/// (the word rows) that finds one of them without a label of its own has not read it better.
+pub(super) fn ruled_out_dates(doc: &Doc, kind: Option<DocumentKind>) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    for (idx, line) in doc.lines.iter().enumerate() {
+        if line.dates.is_empty() {
+            continue;
+        }
+        let labels = find_labels(&line.text, &DATE_LABELS);
+        for (k, hit) in line.dates.iter().enumerate() {
+            if date_rank(date_label(doc, idx, &labels, k, kind)).is_none() && !out.contains(&hit.date) {
+                out.push(hit.date);
+            }
+        }
+    }
+    out
+}
+
 /// Whether a clock time ("17:09", "11:56:03", "A 06:32", "à 14h05", "at 9:41") follows a date
 /// in its cell: a till receipt's or a terminal's stamp of the transaction.
 fn clock_time_follows(text: &str, date_end: usize) -> bool {

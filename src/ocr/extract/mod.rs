@@ -105,6 +105,9 @@ fn extract_as(pages: &[&str], source: Source, hints: Hints, known: Option<(Docum
         currency: wrap(currency(&doc).map(|(code, confidence)| (code.to_owned(), confidence))),
         ..Fields::default()
     };
+    if fields.date.is_none() {
+        fields.ruled_out_dates = ruled_out_dates(&doc, document_kind).iter().map(ToString::to_string).collect();
+    }
     set_totals(&mut fields, &totals, &breakdown, source);
     // Without any sign of an accounting document, a first line is just a first line.
     let looks_accounting = kind.is_some() || has_any_value(&fields);
@@ -223,6 +226,12 @@ fn extract_with_rows(pages: &[&str], words: &[&[Word]], source: Source, hints: H
     // "eventos@... FV24-0191 03/08/2024"), the rows keep the columns.
     if guessed(&second.date) > guessed(&fields.date) && fields.date.is_some() {
         fields.date = second.date.take();
+    }
+    // A date the text ruled out by its label ("bis 11.01.2024", the end of a stay) is no
+    // document's date because the rows lost that label (they put "bis" a row below).
+    let unlabelled = |f: &Field<String>| f.confidence <= GUESS;
+    if second.date.as_ref().is_some_and(|d| unlabelled(d) && fields.ruled_out_dates.contains(&d.value)) {
+        second.date = None;
     }
     fill!(kind, date, invoice_number, siren, siret, vat_number, iban, currency);
     fields

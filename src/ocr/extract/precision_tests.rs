@@ -2015,6 +2015,24 @@ fn a_date_after_until_ends_a_period() {
     assert_eq!(v(&f.date).as_deref(), Some("2024-01-13"));
 }
 
+/// The word rows put "bis" a row below the date it opens (its box sat lower): the date the text
+/// ruled out as a period's end stays out, unlabelled in the rows; a date the text read unlabelled
+/// too is still the rows' to give.
+#[test]
+fn the_rows_do_not_give_back_a_date_the_text_ruled_out() {
+    use super::tests::word;
+    let words = vec![
+        word("RECHNUNG", 100, 100, 1),
+        word("14552", 100, 300, 2),
+        word("Michendorf", 180, 300, 2),
+        word("11.01.2024", 900, 300, 3),
+        word("bis", 700, 340, 3),
+    ];
+    let read = |text: &str| extract_with_words(&[text], &[&words], Source::Ocr, Hints::default());
+    assert_eq!(v(&read("RECHNUNG\n14552 Michendorf bis 11.01.2024").date), None);
+    assert_eq!(v(&read("RECHNUNG\n14552 Michendorf").date).as_deref(), Some("2024-01-11"));
+}
+
 /// A French event named before its "le" ("CHARGEMENT le 04/08/2024" of a removal) is no issue
 /// date, nor is a participle's ("provision facturée le", a deducted deposit invoice's); "Fait à
 /// Saint-Étienne, le" and "Date le" date the document.
