@@ -33,12 +33,22 @@ pub(super) struct DateHit {
 
 pub(super) fn find_dates(text: &str, order: DateOrder) -> Vec<DateHit> {
     let mut hits: Vec<DateHit> = Vec::new();
-    for caps in DATE_NUMERIC.captures_iter(text).take(MAX_HITS_PER_LINE) {
+    // Spaces may stand around a separator ("15 / 03 / 2024"), so a match may start inside a
+    // number before the date ("Caisse 3 - 03/09/2024" reads "3 - 03/09" then "/2024"): when a
+    // match is no date, the search goes on from its second character, not from its end.
+    let mut at = 0;
+    for _ in 0..MAX_HITS_PER_LINE {
+        let Some(caps) = DATE_NUMERIC.captures_at(text, at) else { break };
+        let Some(whole) = caps.get(0) else { break };
         let before = hits.len();
         push_date(&mut hits, &caps, numeric_date(&caps, order), text);
-        if let Some(hit) = hits.get_mut(before) {
-            hit.ambiguous = order == DateOrder::Unsure && swappable(&caps);
-        }
+        at = match hits.get_mut(before) {
+            Some(hit) => {
+                hit.ambiguous = order == DateOrder::Unsure && swappable(&caps);
+                whole.end()
+            }
+            None => whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8),
+        };
     }
     for caps in DATE_ISO.captures_iter(text).take(MAX_HITS_PER_LINE) {
         let date = make_date(cap(&caps, 1), cap(&caps, 2), cap(&caps, 3));
@@ -271,6 +281,8 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
         (Strong, r"(?:^|\s{2})\s*dated\b"),
         (Other, r"\bdated\b"),
         (Strong, r"\b(?:facture|avoir|invoice|ticket|re[çc]u)\s+(?:du|of|dated)\b"),
+        // A till's sale: "Vente du 03/09/2024   21:15".
+        (Strong, r"^\s*vente\s+du\b"),
         (Strong, r"\b(?:\w*rechnung|\w*gutschrift)\s+vom\b|\bfactuur\s+van\b|\bfattura\s+del\b|\bfactura\s+del\b"),
         (Strong, ISSUE_DATE),
         (Strong, OWN_TITLE_DATE),

@@ -2033,6 +2033,39 @@ fn the_rows_do_not_give_back_a_date_the_text_ruled_out() {
     assert_eq!(v(&read("RECHNUNG\n14552 Michendorf").date).as_deref(), Some("2024-01-11"));
 }
 
+/// A match that starts inside a number before the date ("Caisse 3 - 03/09/2024": "3 - 03/09",
+/// then "/2024") is no date, and the date after it is still read.
+#[test]
+fn a_date_after_a_number_and_a_spaced_dash_is_read() {
+    let dates = |t: &str| find_dates(t, DateOrder::DayFirst).iter().map(|d| d.date.to_string()).collect::<Vec<_>>();
+    assert_eq!(dates("Caisse 3 - 03/09/2024 21:15"), ["2024-09-03"]);
+    assert_eq!(dates("Le 15 / 03 / 2024, tél. 01.23.45.67.89"), ["2024-03-15"]);
+    let f = read(&["TICKET", "Caisse 3 - 03/09/2024 21:15"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-09-03"));
+}
+
+/// A till's receipt: "Vente du" dates the sale, and "Transaction :" numbers it; on an invoice
+/// a transaction is a payment's, no number of the document.
+#[test]
+fn a_tills_sale_dates_and_numbers_the_receipt() {
+    let lines = [
+        "MELIES PALACE",
+        "Caisse 3 Caissier : PAULINE",
+        "Transaction : T392418",
+        "Vente du 03/09/2024                    21:15",
+        "Salle 1 - Séance mar. 03/09 20:45",
+        "A PAYER                           31,80 EUR",
+        "CARTE BANCAIRE                       31,80",
+        "Ticket à conserver",
+    ];
+    let f = read(&lines);
+    assert_eq!(v(&f.kind), Some(DocumentKind::Receipt));
+    assert_eq!(v(&f.date).as_deref(), Some("2024-09-03"));
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("T392418"));
+    let f = read(&["FACTURE", "Date : 04/09/2024", "Paiement en ligne - Transaction : 8F2K4X"]);
+    assert_eq!(v(&f.invoice_number), None);
+}
+
 /// A French event named before its "le" ("CHARGEMENT le 04/08/2024" of a removal) is no issue
 /// date, nor is a participle's ("provision facturée le", a deducted deposit invoice's); "Fait à
 /// Saint-Étienne, le" and "Date le" date the document.
