@@ -69,12 +69,13 @@ static ORIGINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\s*(?:d['’]\s*origine|originale?|initiale|rectifi[ée]e|rectificada|bancari[ae]|restaurants?)\b")
 });
 
-/// Another document, by name: a quote, an order, a delivery note, a contract.
+/// Another document, by name: a quote, an order, a delivery note, a contract, a booking.
 pub(super) static OTHER_DOCUMENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)\b(?:devis|commande|bon\s+de\s+livraison|contrat|quot\w*|estimate|order|delivery\s+note|contract",
         r"|angebot|auftrag|bestellung|lieferschein|vertrag|offerte|bestelling|pakbon|opdracht|presupuesto|pedido",
-        r"|albar[áa]n|contrato|preventivo|ordine|ddt|contratto)\b",
+        r"|albar[áa]n|contrato|preventivo|ordine|ddt|contratto",
+        r"|r[ée]servation|booking|reservierung|reservering|boeking|reserva|prenotazione)\b",
     ))
 });
 

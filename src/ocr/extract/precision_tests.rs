@@ -2066,6 +2066,21 @@ fn a_tills_sale_dates_and_numbers_the_receipt() {
     assert_eq!(v(&f.invoice_number), None);
 }
 
+/// A booking is another document: the number under "Réservation" (the word rows put the word a
+/// row above its "n°") and the date after it are the booking's.
+#[test]
+fn a_bookings_number_is_not_the_documents() {
+    let f = read(&[
+        "VAL DES PINS                                              FACTURE",
+        "Tél. 02 51 58 24 90                                       Réservation",
+        "                                                          n° R245089 du 18/02/2024",
+    ]);
+    assert_eq!(v(&f.invoice_number), None);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["HOTEL DU PORT   FACTURE", "Booking no. BK-5521", "Invoice no. 2024-118"]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("2024-118"));
+}
+
 /// A French event named before its "le" ("CHARGEMENT le 04/08/2024" of a removal) is no issue
 /// date, nor is a participle's ("provision facturée le", a deducted deposit invoice's); "Fait à
 /// Saint-Étienne, le" and "Date le" date the document.
