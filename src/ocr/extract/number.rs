@@ -9,9 +9,6 @@ pub(super) enum NumberLabel {
     Invoice,
     CreditNote,
     Receipt,
-    /// "Transaction : T392418": a till's sale number, the receipt's own on a receipt only (an
-    /// invoice's "Transaction" is a payment's).
-    Transaction,
     Reference,
     Standalone,
     Bare,
@@ -32,7 +29,6 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
         (Receipt, format!(r"\b(?:ticket|re[çc]u|receipt|transaction)\s*{NO}")),
         (Receipt, format!(r"{NO}\s*(?:de\s+)?(?:ticket|re[çc]u|receipt)\b")),
         (Receipt, RECEIPT_NUMBER.into()),
-        (Transaction, r"\btransaction\s*:".into()),
         // A number word alone at the start of a layout cell: "N° FA-12" in a header box.
         (Standalone, format!(r"(?:^|\s{{2}})\s*{NO}")),
         // A "Stornorechnung Nr." is a credit note's: its row before the "…rechnung Nr." one.
@@ -76,8 +72,6 @@ pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) ->
         // a number word alone ("N° AV-12", a "Numero" column) says more.
         (NumberLabel::Invoice, Some(DocumentKind::CreditNote)) => 2,
         (NumberLabel::Invoice | NumberLabel::CreditNote | NumberLabel::Receipt, _) => 4,
-        (NumberLabel::Transaction, Some(DocumentKind::Receipt)) => 4,
-        (NumberLabel::Transaction, _) => 0,
         (NumberLabel::Standalone, _) => 3,
         (NumberLabel::Bare, _) => 2,
         (NumberLabel::Reference, _) => 1,

@@ -2044,10 +2044,10 @@ fn a_date_after_a_number_and_a_spaced_dash_is_read() {
     assert_eq!(v(&f.date).as_deref(), Some("2024-09-03"));
 }
 
-/// A till's receipt: "Vente du" dates the sale, and "Transaction :" numbers it; on an invoice
-/// a transaction is a payment's, no number of the document.
+/// A till's receipt: "Vente du" dates the sale. "Transaction :" stays no number label: OCR read
+/// a receipt's "T392418" as "1392418" at a word confidence of 86 (session 20).
 #[test]
-fn a_tills_sale_dates_and_numbers_the_receipt() {
+fn a_tills_sale_dates_the_receipt() {
     let lines = [
         "MELIES PALACE",
         "Caisse 3 Caissier : PAULINE",
@@ -2061,9 +2061,6 @@ fn a_tills_sale_dates_and_numbers_the_receipt() {
     let f = read(&lines);
     assert_eq!(v(&f.kind), Some(DocumentKind::Receipt));
     assert_eq!(v(&f.date).as_deref(), Some("2024-09-03"));
-    assert_eq!(v(&f.invoice_number).as_deref(), Some("T392418"));
-    let f = read(&["FACTURE", "Date : 04/09/2024", "Paiement en ligne - Transaction : 8F2K4X"]);
-    assert_eq!(v(&f.invoice_number), None);
 }
 
 /// A booking is another document: the number under "Réservation" (the word rows put the word a
