@@ -405,7 +405,9 @@ pub(super) fn near_period(date: NaiveDate, period: Option<(NaiveDate, NaiveDate)
 ///   payment dates, and dates of another document, never do;
 /// - the best-labelled rank must hold one date: two different "Invoice date" readings, or two
 ///   different unlabelled dates, give none, unless only one of them is stamped with its clock
-///   time (a till's transaction beside an event the ticket mentions);
+///   time (a till's transaction beside an event the ticket mentions); a period's end ("bis
+///   11.01.2024") never competes, but counts as an unlabelled date here: the page's other one
+///   may be the period's start;
 /// - a swappable date on a page that does not tell its order is skipped;
 /// - an invoice is not issued after it falls due: a candidate later than every due date the
 ///   page prints is dropped;
@@ -418,6 +420,9 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
         date: NaiveDate,
         /// Printed with its clock time: a till's or a terminal's stamp.
         stamped: bool,
+        /// A period's end ("bis 11.01.2024"): never the document's date, but the page's other
+        /// unlabelled dates may be the period's start.
+        blocks: bool,
     }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut due: Option<NaiveDate> = None;
@@ -439,7 +444,18 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
             if let Some((rank, confidence)) = date_rank(label) {
                 let stamped = clock_time_follows(&line.text, hit.end);
                 let rank = rank + u8::from(stamped && rank == UNLABELLED_RANK);
-                candidates.push(Candidate { rank, confidence, date: hit.date, stamped });
+                candidates.push(Candidate { rank, confidence, date: hit.date, stamped, blocks: false });
+            } else if label == Some(DateLabel::Other) && !in_period(line, k) {
+                let from = if k == 0 { 0 } else { line.dates[k - 1].end };
+                if ends_a_period(line.text.get(from..hit.start).unwrap_or("")) {
+                    candidates.push(Candidate {
+                        rank: UNLABELLED_RANK,
+                        confidence: GUESS,
+                        date: hit.date,
+                        stamped: false,
+                        blocks: true,
+                    });
+                }
             }
         }
     }
@@ -460,7 +476,7 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
     if candidates.iter().any(|c| c.date != first) && candidates.iter().any(|c| c.stamped) {
         candidates.retain(|c| c.stamped);
     }
-    let best = candidates.first()?;
+    let best = candidates.first().filter(|c| !c.blocks)?;
     let (confidence, date) = (best.confidence, best.date);
     if candidates.iter().any(|c| c.date != date) {
         return None;

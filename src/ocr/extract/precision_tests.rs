@@ -2015,6 +2015,17 @@ fn a_date_after_until_ends_a_period() {
     assert_eq!(v(&f.date).as_deref(), Some("2024-01-13"));
 }
 
+/// A period's end is no date of the document, yet it says the page's other unlabelled date may
+/// be the period's start (its "vom" lost, or on another line): that date is no longer the one
+/// unlabelled date of the page. A labelled date still wins.
+#[test]
+fn a_periods_end_leaves_an_unlabelled_date_in_doubt() {
+    let f = read(&["RECHNUNG", "Ferienwohnung Seeblick   30.12.2023", "bis 11.01.2024", "Gesamt   540,00 EUR"]);
+    assert_eq!(v(&f.date), None);
+    let f = read(&["RECHNUNG", "Datum: 12.01.2024", "Ferienwohnung Seeblick   30.12.2023", "bis 11.01.2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-01-12"));
+}
+
 /// The word rows put "bis" a row below the date it opens (its box sat lower): the date the text
 /// ruled out as a period's end stays out, unlabelled in the rows; a date the text read unlabelled
 /// too is still the rows' to give.
