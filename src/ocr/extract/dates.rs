@@ -976,9 +976,14 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
     let heads = find_labels(&above.text, &DATE_LABELS);
     let cells = header_cells(&above.text, &heads);
     // On a credit note, "Date de facture" heads the credited invoice's date, as it does beside it.
+    // A bare date word whose cell goes on with what the date is of ("Date of visit", "Data di
+    // collaudo") heads that thing's dates, as it does beside a date.
     let label_of = |cell: &HeaderCell| {
         let text = above.text.get(cell.start..cell.end).unwrap_or("");
-        if names_invoice_only(text, kind) && cell.kind == DateLabel::Strong {
+        let qualified = cell.kind == DateLabel::Weak
+            && DATE_WORD.is_match(text)
+            && of_another_thing(above.text.get(cell.end..).unwrap_or(""));
+        if (names_invoice_only(text, kind) && cell.kind == DateLabel::Strong) || qualified {
             DateLabel::Other
         } else {
             cell.kind
@@ -1014,6 +1019,19 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
         return Some(DateLabel::Strong);
     }
     Some(label)
+}
+
+/// Whether a header cell goes on, after its date word, with a connector and a word naming what
+/// the date is of: " of visit", " di collaudo", " der Abnahme" (not the document's own: " of
+/// issue", " de facture"). Only after a connector: OCR keeps one space between header cells,
+/// and a bare word there may head the next column.
+fn of_another_thing(rest: &str) -> bool {
+    static CONNECTED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^ ?(?:of|de|d['’]|du|di|del|della|dello|van|der|des)\s?(\p{L}{3,})\b"));
+    CONNECTED
+        .captures(rest)
+        .and_then(|caps| caps.get(1))
+        .is_some_and(|w| !OWN_QUALIFIER.is_match(w.as_str()) && !WEEKDAY_WORD.is_match(w.as_str()))
 }
 
 /// Whether a header line holds the label of the document's own number: "Nº FACTURA", "Invoice

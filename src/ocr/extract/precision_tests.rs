@@ -2392,3 +2392,21 @@ fn a_del_under_an_italian_n_dot_number_dates_the_document() {
     );
     assert_eq!(v(&f.date).as_deref(), Some("2024-12-19"));
 }
+
+/// A header's bare "Date" whose cell goes on with what the date is of ("Date of visit" over a
+/// service visit's day) heads that thing's dates, as it would beside them; "Date of issue" and
+/// "Date de facture" still head the document's.
+#[test]
+fn a_header_date_of_another_thing_is_that_things() {
+    let f = read(&[
+        "SALES INVOICE",
+        "                                        Date / Tax Point            13/02/2024",
+        "    Machine              Serial No.            Hour meter          Date of visit",
+        "    Hyster H3.0FT        H177B03215S           7,784               04 Feb 2024",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-02-13"));
+    let f = read(&["INVOICE", "    Customer No.            Date of issue", "    C-1042                  04 Feb 2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-02-04"));
+    let f = read(&["FACTURE", "    Client            Date de facture", "    C-1042            04/02/2024"]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-02-04"));
+}
