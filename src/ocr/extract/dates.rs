@@ -353,9 +353,11 @@ pub(super) static DATE_LABELS: LazyLock<LabelTable<DateLabel>> = LazyLock::new(|
 });
 
 /// Separators of a period "du 01/03 au 31/03", "1 March - 31 March": both ends are not the
-/// document's date.
+/// document's date. The Dutch "t/m" may lose its slash to OCR ("tm", "tlm").
 pub(super) static PERIOD_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:au|à|to|until|-|–|jusqu['’]au|bis(?:\s+zum)?|tot(?:\s+en\s+met)?|t/m|hasta(?:\s+el)?|al)\s*$")
+    re(
+        r"(?i)^\s*(?:au|à|to|until|-|–|jusqu['’]au|bis(?:\s+zum)?|tot(?:\s+en\s+met)?|t\.?[/l|]?m\.?|hasta(?:\s+el)?|al)\s*$",
+    )
 });
 
 /// The document's own title word, by kind, for "Facture N° 12 du 03/02/2026". A credit note

@@ -2410,3 +2410,16 @@ fn a_header_date_of_another_thing_is_that_things() {
     let f = read(&["FACTURE", "    Client            Date de facture", "    C-1042            04/02/2024"]);
     assert_eq!(v(&f.date).as_deref(), Some("2024-02-04"));
 }
+
+/// A period's "t/m" whose slash OCR lost ("01-02-2024 tm 26-02-2024") still joins the period's
+/// ends: neither is the document's date, even where a header's single spaces put the start
+/// under "Factuurdatum".
+#[test]
+fn a_period_whose_until_lost_its_slash_is_still_a_period() {
+    let f = read(&[
+        "FACTUUR",
+        "Factuurnummer Factuurdatum Periode Vervaldatum",
+        "24V59937 26-02-2024 01-02-2024 tm 26-02-2024 11-03-2024",
+    ]);
+    assert_eq!(v(&f.date).as_deref(), Some("2024-02-26"));
+}
