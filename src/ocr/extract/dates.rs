@@ -447,17 +447,15 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
                 let stamped = clock_time_follows(&line.text, hit.end);
                 let rank = rank + u8::from(stamped && rank == UNLABELLED_RANK);
                 candidates.push(Candidate { rank, confidence, date: hit.date, stamped, blocks: false });
-            } else if label == Some(DateLabel::Other) && !in_period(line, k) {
-                let from = if k == 0 { 0 } else { line.dates[k - 1].end };
-                if ends_a_period(line.text.get(from..hit.start).unwrap_or("")) {
-                    candidates.push(Candidate {
-                        rank: UNLABELLED_RANK,
-                        confidence: GUESS,
-                        date: hit.date,
-                        stamped: false,
-                        blocks: true,
-                    });
-                }
+            } else if label == Some(DateLabel::Other) && !in_period(line, k) && period_end(line, k) {
+                let blocker = Candidate {
+                    rank: UNLABELLED_RANK,
+                    confidence: GUESS,
+                    date: hit.date,
+                    stamped: false,
+                    blocks: true,
+                };
+                candidates.push(blocker);
             }
         }
     }
@@ -597,7 +595,7 @@ pub(super) fn date_label(
         None if bracketed_aside(line.text.get(from..hit.start).unwrap_or("")) => Some(DateLabel::Other),
         // "bis 11.01.2024" under "Aufenthalt vom 30.12.2023": the end of a period whose start
         // OCR misread, even where it lost the gap before the word.
-        None if ends_a_period(line.text.get(from..hit.start).unwrap_or("")) => Some(DateLabel::Other),
+        None if period_end(line, k) => Some(DateLabel::Other),
         // A date under a bare "Data" column, in a row that opens with another document's
         // numbered mention ("Contratto di noleggio n. 52833/24   02-10-2024"), is that one's.
         None => {
@@ -648,6 +646,12 @@ fn bracketed_aside(before: &str) -> bool {
     let inside = &before[open + 1..];
     !inside.contains([')', ']'])
         && inside.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+}
+
+/// Whether the `k`th date of a line comes right after "until" ([`ends_a_period`]).
+fn period_end(line: &Line, k: usize) -> bool {
+    let from = if k == 0 { 0 } else { line.dates[k - 1].end };
+    line.dates.get(k).is_some_and(|hit| ends_a_period(line.text.get(from..hit.start).unwrap_or("")))
 }
 
 /// Whether the word right before a date says "until" ("bis", "until", "till", "hasta", "tot",
@@ -1030,10 +1034,7 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
 fn of_another_thing(rest: &str) -> bool {
     static CONNECTED: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^ ?(?:of|de|d['’]|du|di|del|della|dello|van|der|des)\s?(\p{L}{3,})\b"));
-    CONNECTED
-        .captures(rest)
-        .and_then(|caps| caps.get(1))
-        .is_some_and(|w| !OWN_QUALIFIER.is_match(w.as_str()) && !WEEKDAY_WORD.is_match(w.as_str()))
+    CONNECTED.captures(rest).and_then(|caps| caps.get(1)).is_some_and(|w| qualifies_another_thing(w.as_str()))
 }
 
 /// Whether a header line holds the label of the document's own number: "Nº FACTURA", "Invoice
