@@ -2423,3 +2423,23 @@ fn a_period_whose_until_lost_its_slash_is_still_a_period() {
     ]);
     assert_eq!(v(&f.date).as_deref(), Some("2024-02-26"));
 }
+
+/// A percentage under a discount's column ("Rem." over "10 %" in a row of positions, beside a
+/// column of VAT codes) is that position's discount, not a second VAT rate whose row would
+/// leave the totals unbalanced.
+#[test]
+fn a_percentage_under_a_discount_column_is_no_vat_row() {
+    let lines = [
+        "FACTURE                                         N° FC-24-0812          Date 12/03/2024",
+        "Réf.        Désignation                         Qté      PU HT    Rem.      Montant HT    TVA",
+        "CR-120      Cartouches toner noir - lot de 10     2      48,00    10 %           86,40      1",
+        "PA-A4       Papier A4 80 g - carton               3      26,50                   79,50      1",
+        "Code   Taux       Base HT      TVA                  Total HT                  165,90 €",
+        "1      20,00 %     165,90     33,18                 Total TVA                  33,18 €",
+        "                                                    TOTAL TTC                 199,08 €",
+    ];
+    assert_eq!(totals(&read(&lines)), some("165.90", "33.18", "199.08"));
+    let doc = Doc::new(&[&lines.join("\n")], Source::TextLayer);
+    let rates: Vec<i64> = vat_breakdown(&doc).iter().map(|r| r.rate).collect();
+    assert_eq!(rates, [20_000]);
+}

@@ -202,6 +202,14 @@ pub(super) fn column_header<'a>(doc: &'a Doc, idx: usize, rate: &Rate) -> Option
     None
 }
 
+/// A column header naming a discount, whole or abbreviated: "Remise", "Rem.", "Rem. %", "Dto.",
+/// "Desc.", "Sc.%", "Sconto", "Rabatt", "Rab.", "Disc.", "Korting", "Nachlass".
+static DISCOUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:rem(?:ise)?|dto|desc(?:uento)?|sc(?:onto)?|rab(?:att|ais)?|disc(?:ount)?|korting|nachlass)\b\.?\s*%?\s*$",
+    )
+});
+
 /// A column header naming the tax or its rate.
 static VAT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)tva|vat|mwst|\bust\b|btw|iva|tax|steuer|taux|rate|satz|tarief|aliquota|tipo|code|\bcod\b|impost|impuest")
@@ -259,8 +267,13 @@ pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
         for (k, rate) in rates.iter().enumerate() {
             let from = if k == 0 { 0 } else { rates[k - 1].end };
             let to = rates.get(k + 1).map_or(line.text.len(), |r| r.start);
-            let in_vat_column =
-                !known_rate(rate.value) && column_header(doc, idx, rate).is_some_and(|h| VAT_HEADER.is_match(h));
+            // A rate under a discount's column ("Rem." over "10 %" in a row of positions) is that
+            // position's discount, no VAT rate.
+            let header = column_header(doc, idx, rate);
+            if header.is_some_and(|h| DISCOUNT_HEADER.is_match(h)) {
+                continue;
+            }
+            let in_vat_column = !known_rate(rate.value) && header.is_some_and(|h| VAT_HEADER.is_match(h));
             if let Some(row) = vat_row(line, idx, rate, from, to, in_vat_column) {
                 keep_best_row(&mut best, row);
             }
