@@ -446,6 +446,10 @@ pub(super) fn document_date(doc: &Doc, kind: Option<DocumentKind>) -> Option<(St
             if let Some((rank, confidence)) = date_rank(label) {
                 let stamped = clock_time_follows(&line.text, hit.end);
                 let rank = rank + u8::from(stamped && rank == UNLABELLED_RANK);
+                // A position's date under a bare "Date" column (a delivery, a service day) ranks
+                // below an unlabelled date outside the table: the document's own, whose label
+                // OCR garbled ("Dat 05/11/2024" over a table of October's deliveries).
+                let rank = if label.is_none() && position_date(doc, idx, k, kind) { rank - 1 } else { rank };
                 candidates.push(Candidate { rank, confidence, date: hit.date, stamped, blocks: false });
             } else if label == Some(DateLabel::Other) && !in_period(line, k) && period_end(line, k) {
                 let blocker = Candidate {
@@ -612,6 +616,40 @@ pub(super) fn date_label(
             })
         }
     }
+}
+
+/// Whether the `k`th date of a line is a position's: under a bare date column of a table of
+/// positions ([`line_item_date`]), or further down that column, each date a few rows below the
+/// one above it (only the table's first row stands right under the header).
+fn position_date(doc: &Doc, idx: usize, k: usize, kind: Option<DocumentKind>) -> bool {
+    if header_date_label(doc, idx, k, kind).is_some_and(|label| line_item_date(doc, idx, k, label)) {
+        return true;
+    }
+    let (mut at, mut j) = (idx, k);
+    // Each step goes up a row: the walk ends.
+    while let Some((above, m)) = date_above_in_column(doc, at, j) {
+        (at, j) = (above, m);
+    }
+    at != idx && header_date_label(doc, at, j, kind).is_some()
+}
+
+/// The date right above the `k`th date of a line in its column, both opening their cells, a
+/// few rows up: the previous row of a column of dates.
+fn date_above_in_column(doc: &Doc, idx: usize, k: usize) -> Option<(usize, usize)> {
+    let line = doc.lines.get(idx)?;
+    let hit = line.dates.get(k)?;
+    if !opens_cell(line, hit.start) {
+        return None;
+    }
+    let span = line.span_cols(hit.start, hit.end);
+    std::iter::successors(doc.prev_non_blank(idx), |&i| doc.prev_non_blank(i)).take(COLUMN_ROWS).find_map(|i| {
+        let above = doc.lines.get(i)?;
+        let m = above
+            .dates
+            .iter()
+            .position(|d| overlaps(span, above.span_cols(d.start, d.end)) && opens_cell(above, d.start))?;
+        Some((i, m))
+    })
 }
 
 /// How many rows below a position's date the next one of its column is looked for.

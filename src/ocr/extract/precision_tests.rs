@@ -2443,3 +2443,26 @@ fn a_percentage_under_a_discount_column_is_no_vat_row() {
     let rates: Vec<i64> = vat_breakdown(&doc).iter().map(|r| r.rate).collect();
     assert_eq!(rates, [20_000]);
 }
+
+/// The dates of a table's positions under a bare "Date" column (deliveries, service days) rank
+/// below an unlabelled date outside the table: OCR garbled the document's "Date" label ("Dat"),
+/// and its date still beats the positions' own. The rows after the table's first, which no
+/// header stands right above, are positions' dates too. Without a date outside the table, the
+/// positions' dates give none.
+#[test]
+fn positions_dates_rank_below_a_date_outside_their_table() {
+    let head = ["INVOICE", "Invoice to:                         Invoice No.   3143", "Tom Quinn"];
+    let table = [
+        "Date       Description                         Qty         Rate     VAT        Net",
+        "07/10/24   Bale wrap 750mm x 1500m             4 rolls   €92.00     23%    €368.00",
+        "10/10/24   Gravel bags for pit                 1 pack    €38.00     23%     €38.00",
+        "17/10/24   Mowing silage                      11.5 acres €30.00   13.5%    €345.00",
+        "19/10/24   Round baling silage                69 bales    €7.00   13.5%    €483.00",
+    ];
+    let ocr = |lines: &[&str]| extract(&[&lines.join("\n")], Source::Ocr);
+    let page: Vec<&str> =
+        head.iter().chain(["Dat                                 05/11/2024"].iter()).chain(&table).copied().collect();
+    assert_eq!(v(&ocr(&page).date).as_deref(), Some("2024-11-05"));
+    let page: Vec<&str> = head.iter().chain(&table).copied().collect();
+    assert_eq!(v(&ocr(&page).date), None);
+}
