@@ -1048,13 +1048,23 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
         let (start, end) = above.span_cols(c.start, c.end);
         end.min(span.1) as isize - start.max(span.0) as isize
     };
-    let label = paired.unwrap_or_else(|| {
-        cells
-            .iter()
-            .filter(|c| overlaps(span, above.span_cols(c.start, c.end)))
-            .max_by_key(|c| (shared(c), Reverse(c.start)))
-            .map(label_of)
-    })?;
+    let under = cells
+        .iter()
+        .filter(|c| overlaps(span, above.span_cols(c.start, c.end)))
+        .max_by_key(|c| (shared(c), Reverse(c.start)));
+    let label = paired.unwrap_or_else(|| under.map(label_of))?;
+    // "Albarán   Fecha" over "13198   22/07/24": a bare date column right after a column that
+    // names another document (a delivery note, an order), its number on the row, dates that one.
+    let of_other_document = under.is_some_and(|c| {
+        let before = above.text.get(..c.start).unwrap_or("");
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let head = words[words.len().saturating_sub(3)..].join(" ");
+        OTHER_DOCUMENT_WORD.is_match(&head) && !names_own_number(&above.text, kind)
+    });
+    let numbered_row = line.text.get(from..hit.start).is_some_and(|lead| lead.bytes().any(|b| b.is_ascii_digit()));
+    if label == DateLabel::Weak && of_other_document && numbered_row {
+        return Some(DateLabel::Other);
+    }
     // "Nº FACTURA   FECHA   Nº CLIENTE" over "FV24-0191   03/08/2024   00849": a bare date
     // column beside the document's own number label dates the document, as "Fecha factura"
     // would (an event's "Fecha: 31/07/2024" elsewhere on the page does not). Not a row of a

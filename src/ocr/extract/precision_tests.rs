@@ -2466,3 +2466,22 @@ fn positions_dates_rank_below_a_date_outside_their_table() {
     let page: Vec<&str> = head.iter().chain(&table).copied().collect();
     assert_eq!(v(&ocr(&page).date), None);
 }
+
+/// A bare date column right after a column that names another document ("Albarán   Fecha" over
+/// "13198   22/07/24"), that document's number on the row, dates the delivery note, not the
+/// invoice, even where no amount stands on the row (OCR put them a row above).
+#[test]
+fn a_date_beside_a_delivery_notes_number_is_that_notes() {
+    let ocr = |lines: &[&str]| extract(&[&lines.join("\n")], Source::Ocr);
+    let lines = [
+        "PESCADOS DEL NORTE S.L.",
+        "Forma de pago: Recibo domiciliado a 30 dias",
+        " Albaran   Fecha      Codigo   Descripcion",
+        "                                                     5      12,60      83,73    10%",
+        " 13198     22/07/24   ROD04    Rodaballo",
+    ];
+    assert_eq!(v(&ocr(&lines).date), None);
+    // A bare date column after the document's own number is the document's.
+    let lines = ["FACTURA", " Numero    Fecha", " 13198     22/07/24"];
+    assert_eq!(v(&ocr(&lines).date).as_deref(), Some("2024-07-22"));
+}
