@@ -74,8 +74,11 @@ pub(super) static OTHER_DOCUMENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)\b(?:devis|commande|bon\s+de\s+livraison|contrat|quot\w*|estimate|order|delivery\s+note|contract",
         r"|angebot|auftrag|bestellung|lieferschein|vertrag|offerte|bestelling|pakbon|opdracht|presupuesto|pedido",
-        r"|albar[áa]n|contrato|preventivo|ordine|ddt|contratto",
+        r"|albar[áa]n|contrato|preventivo|ordine|ddt|contratto|appalto",
         r"|r[ée]servation|booking|reservierung|reservering|boeking|reserva|prenotazione)\b",
+        // A works contract: "Marché n° M-2023-118 du 13/06/2023" (its accent ends the word: no
+        // ASCII word boundary follows it).
+        r"|\bmarch[ée](?:[^\p{L}]|$)",
     ))
 });
 

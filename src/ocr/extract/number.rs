@@ -117,7 +117,27 @@ fn quoted_label(doc: &Doc, idx: usize, label: &Hit<NumberLabel>, kind: Option<Do
     QUOTED_NUMBER.is_match(before)
         || DEDUCTED.is_match(before)
         || (label.kind == NumberLabel::Standalone
-            && (under_other_document(doc, idx, label) || keyed_by_other_document(&line.text, label, kind)))
+            && (under_other_document(doc, idx, label)
+                || keyed_by_other_document(&line.text, label, kind)
+                || in_legal_reference(before)))
+}
+
+/// Whether a number word alone stands in a legal reference: after a legal act's name ("D.Lgs.
+/// n. 196/2003", "Reg. (UE) n. 1169/2011", "Legge n. 633") or inside a bracketed aside that
+/// cites one ("Aliquota 10% (Tab. A p. III n. 127-bis)").
+fn in_legal_reference(before: &str) -> bool {
+    static LEGAL_ACT: LazyLock<Regex> = LazyLock::new(|| {
+        re(concat!(
+            r"(?i)(?:\bd\.\s?lgs|\bd\.\s?p\.\s?r|\bdpr|\blegge|\bdecreto(?:\s+legislativo)?|\breg(?:olamento|lamento)?",
+            r"|\bverordnung|\br[èe]glement|\bley|\breal\s+decreto|\bdirettiva|\bdirective|\brichtlinie|\bdirectiva)",
+            r"\.?\s*(?:\(\s*(?:ue|ce|cee|eu|eg|ewg)\s*\))?\s*$",
+        ))
+    });
+    let aside = before.rfind(['(', '[']).is_some_and(|open| {
+        let inside = &before[open + 1..];
+        !inside.contains([')', ']']) && inside.split_whitespace().any(|w| w.chars().any(char::is_alphabetic))
+    });
+    aside || LEGAL_ACT.is_match(before)
 }
 
 /// Whether a number word alone in its cell answers a row's key naming another document, in the

@@ -1650,8 +1650,9 @@ fn an_italian_document_type_code_is_no_invoice_number() {
 }
 
 /// OCR wrote a header box's values before its labels ("AV24-00134", then "N° d'avoir"): the text
-/// alone only guesses the number from a number word alone, a contract's "n° 2022-RS-06"; the
-/// word rows read the note's number beside its label, and that reading wins.
+/// alone finds no number (the number word alone under "Marché" is a works contract's, "n°
+/// 2022-RS-06"; it was the text's guess until session 22); the word rows read the note's number
+/// beside its label, and that reading wins.
 #[test]
 fn a_number_the_rows_read_beside_its_label_beats_the_texts_guess() {
     let text = [
@@ -1684,7 +1685,7 @@ fn a_number_the_rows_read_beside_its_label_beats_the_texts_guess() {
         w("Lot", 280, 250),
         w("1", 330, 250),
     ];
-    assert_eq!(v(&extract(&[&text], Source::Ocr).invoice_number).as_deref(), Some("2022-RS-06"));
+    assert_eq!(v(&extract(&[&text], Source::Ocr).invoice_number), None);
     let f = extract_with_words(&[&text], &[&words], Source::Ocr, Hints::default());
     assert_eq!(v(&f.invoice_number).as_deref(), Some("AV24-00134"));
 }
@@ -2484,4 +2485,26 @@ fn a_date_beside_a_delivery_notes_number_is_that_notes() {
     // A bare date column after the document's own number is the document's.
     let lines = ["FACTURA", " Numero    Fecha", " 13198     22/07/24"];
     assert_eq!(v(&ocr(&lines).date).as_deref(), Some("2024-07-22"));
+}
+
+/// A number word alone in a legal reference is the reference's: after a legal act's name
+/// ("D.Lgs. n. 196/2003") or inside a bracketed aside citing one ("Aliquota 10% (Tab. A p. III
+/// n. 127-bis)"), where OCR misread the own number's header. So is one after a works contract
+/// ("Marché n° M-2023-118 du 13/06/2023").
+#[test]
+fn a_number_word_in_a_legal_reference_or_after_a_works_contract_is_not_the_documents() {
+    let ocr = |lines: &[&str]| extract(&[&lines.join("\n")], Source::Ocr);
+    for line in [
+        "10     Aliquota 10% (Tab. A p. III  n. 127-bis)",
+        "Trattamento dei dati ai sensi del D.Lgs.  n. 196/2003",
+        "Prodotto conforme al Reg. (UE)  n. 1169/2011",
+        "Marché           n° M-2023-118 du 13/06/2023",
+    ] {
+        let f = ocr(&["FATTURA DIFFERITA", line]);
+        assert_eq!(v(&f.invoice_number), None, "{line}");
+    }
+    let f = ocr(&["FATTURA n. 1414/G", "10     Aliquota 10% (Tab. A p. III  n. 127-bis)"]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("1414/G"));
+    let f = ocr(&["FACTURE", "Lot              n° FS24-0429"]);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("FS24-0429"));
 }
