@@ -231,7 +231,30 @@ pub(super) fn document_number(doc: &Doc, line: &Line, from: usize) -> Option<Str
             return valid_number(&token, false).then_some(token);
         }
     }
-    number_token(line, from)
+    number_token(line, from).or_else(|| unlisted_siren_shape(doc, line, from))
+}
+
+/// A number of nine figures that passes the SIREN checksum (one in ten does) under a number
+/// label ("Factuurnummer" over "202402897"): the document's number all the same unless the page
+/// prints those figures as a company's (beside a SIREN or RCS label, inside a SIRET or a VAT
+/// number).
+fn unlisted_siren_shape(doc: &Doc, line: &Line, from: usize) -> Option<String> {
+    let rest = line.text.get(from..)?;
+    let m = NUMBER_TOKEN.captures(rest)?.get(1)?;
+    let token = m.as_str();
+    let starts_date = line.dates.iter().any(|d| d.start == from + m.start());
+    let shape = token.len() == 9 && token.bytes().all(|b| b.is_ascii_digit()) && siren_valid(token);
+    if !shape || starts_date || AMOUNT_TAIL.is_match(rest.get(m.end()..).unwrap_or("")) {
+        return None;
+    }
+    let company = doc.lines.iter().any(|l| {
+        DIGIT_RUN.find_iter(&l.text).any(|run| {
+            let digits: String = run.as_str().chars().filter(char::is_ascii_digit).collect();
+            digits.contains(token)
+                && (digits.len() > token.len() || REGISTRATION_LABEL.is_match(window_before(&l.text, run.start(), 40)))
+        })
+    });
+    (!company).then(|| token.to_owned())
 }
 
 /// A number printed as a series' capitals and its figures apart: "RG 24-5502", "FA 2024-118".

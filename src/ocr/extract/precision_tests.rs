@@ -2508,3 +2508,23 @@ fn a_number_word_in_a_legal_reference_or_after_a_works_contract_is_not_the_docum
     let f = ocr(&["FACTURE", "Lot              n° FS24-0429"]);
     assert_eq!(v(&f.invoice_number).as_deref(), Some("FS24-0429"));
 }
+
+/// A nine-figure invoice number that happens to pass the SIREN checksum ("202402897", one in
+/// ten does) is still the document's under its label, unless the page prints those figures as a
+/// company's (beside "SIREN", inside a SIRET).
+#[test]
+fn a_labelled_number_of_siren_shape_is_the_documents_unless_a_company_has_it() {
+    assert!(siren_valid("202402897"));
+    let header = [
+        "FACTUUR",
+        " Factuurnummer        Factuurdatum        Debiteurnummer",
+        " 202402897            25-12-2024          4853",
+        "Graag betalen o.v.v. factuurnummer 202402897.",
+    ];
+    assert_eq!(v(&read(&header).invoice_number).as_deref(), Some("202402897"));
+    for company in ["SIREN 202 402 897", "SIRET 202 402 897 00015 - RCS Lyon"] {
+        let mut lines = header.to_vec();
+        lines.push(company);
+        assert_eq!(v(&read(&lines).invoice_number), None, "{company}");
+    }
+}
