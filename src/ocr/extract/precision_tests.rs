@@ -2528,3 +2528,21 @@ fn a_labelled_number_of_siren_shape_is_the_documents_unless_a_company_has_it() {
         assert_eq!(v(&read(&lines).invoice_number), None, "{company}");
     }
 }
+
+/// Beside amounts written as money, an integer power of ten in a row of positions is a price's
+/// unit ("per 1000" bulbs) or a round quantity: "1000 ... 90,00 ... 9%" is no VAT row of base
+/// 1 000,00, whatever the arithmetic (the totals, labels over values, stay the page's).
+#[test]
+fn a_price_unit_beside_a_positions_amount_is_no_vat_base() {
+    let lines = [
+        "FACTUUR                          Factuurnummer   F2024-2051",
+        "Art.nr.   Soort / cultivar          Maat     Aantal    Prijs   per     Bedrag   BTW",
+        "31.359    Narcissus 'Thalia'        12/14     1.500     9,20   100     138,00    9%",
+        "28.344    Muscari armeniacum        8/9       5.000    18,00   1000     90,00    9%",
+    ];
+    let doc = Doc::new(&[&lines.join("\n")], Source::Ocr);
+    assert!(vat_breakdown(&doc).iter().all(|r| r.base != Some(Cents(100_000))));
+    // An integer that is no round unit may be an amount whose separator OCR lost: still read.
+    let doc = Doc::new(&[&["BTW 9%   1380   124,20"].join("\n")], Source::Ocr);
+    assert!(vat_breakdown(&doc).iter().any(|r| r.base == Some(Cents(138_000))));
+}

@@ -370,12 +370,17 @@ pub(super) fn vat_row(
         matches!(l.kind, TotalLabel::Tax | TotalLabel::TaxTotal)
             && ((l.end <= rate.start && l.start >= from) || rate_first(line, rate, l, from))
     });
-    let amounts: Vec<Cents> = line
+    let around: Vec<&AmountHit> = line
         .amounts
         .iter()
         .filter(|a| a.start >= from && a.end <= to && (a.end <= rate.start || a.start >= rate.end))
-        .map(|a| a.cents)
         .collect();
+    // Beside amounts written as money, an integer power of ten is a price's unit ("5.000   18,00
+    // 1000   90,00   9%": the price of a thousand bulbs) or a round quantity, no base of an
+    // unlabelled row (an integer otherwise may be an amount whose separator OCR lost).
+    let money = around.iter().any(|a| is_money(line, a));
+    let unit = |a: &AmountHit| !is_money(line, a) && matches!(a.cents.0, 1_000 | 10_000 | 100_000);
+    let amounts: Vec<Cents> = around.iter().filter(|a| labelled || !money || !unit(a)).map(|a| a.cents).collect();
     if let Some((base, tax)) = find_pair(&amounts, rate.value) {
         let plausible_rate = labelled || (known_rate(rate.value) || in_vat_column) && !described_rate(&line.text, rate);
         return plausible_rate.then_some(VatRow { rate: rate.value, base: Some(base), tax, labelled, line: idx });
