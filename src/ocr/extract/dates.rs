@@ -677,9 +677,9 @@ fn line_item_date(doc: &Doc, idx: usize, k: usize, label: DateLabel) -> bool {
     label == DateLabel::Weak && (column || money_after(line, hit.end) > 0)
 }
 
-/// Whether the text before a date opens a bracket that a word follows ("(entrada ", "(livré le
-/// ", "(delivered "): the date is named inside an aside.
-fn bracketed_aside(before: &str) -> bool {
+/// Whether the text before a date or a number opens a bracket that a word follows ("(entrada ",
+/// "(livré le ", "(delivered ", "(Tab. A p. III "): what follows is named inside an aside.
+pub(super) fn bracketed_aside(before: &str) -> bool {
     let Some(open) = before.rfind(['(', '[']) else { return false };
     let inside = &before[open + 1..];
     !inside.contains([')', ']'])

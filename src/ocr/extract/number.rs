@@ -133,11 +133,7 @@ fn in_legal_reference(before: &str) -> bool {
             r"\.?\s*(?:\(\s*(?:ue|ce|cee|eu|eg|ewg)\s*\))?\s*$",
         ))
     });
-    let aside = before.rfind(['(', '[']).is_some_and(|open| {
-        let inside = &before[open + 1..];
-        !inside.contains([')', ']']) && inside.split_whitespace().any(|w| w.chars().any(char::is_alphabetic))
-    });
-    aside || LEGAL_ACT.is_match(before)
+    bracketed_aside(before) || LEGAL_ACT.is_match(before)
 }
 
 /// Whether a number word alone in its cell answers a row's key naming another document, in the
@@ -203,6 +199,13 @@ fn weakly_labelled_shape(token: &str) -> bool {
 }
 
 pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
+    let (token, starts_date) = token_at(line, from)?;
+    valid_number(token, starts_date).then(|| token.to_owned())
+}
+
+/// The token a number label is followed by, and whether a date starts there; none where it is
+/// an amount's figures or the first piece of a number OCR split.
+fn token_at(line: &Line, from: usize) -> Option<(&str, bool)> {
     let rest = line.text.get(from..)?;
     let m = NUMBER_TOKEN.captures(rest)?.get(1)?;
     let token = m.as_str().trim_end_matches(['.', '-', '/', '_']);
@@ -215,7 +218,7 @@ pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
         return None;
     }
     let starts_date = line.dates.iter().any(|d| d.start == from + m.start());
-    valid_number(token, starts_date).then(|| token.to_owned())
+    Some((token, starts_date))
 }
 
 /// [`number_token`], and on a text layer a number printed as a series' capitals and its figures
@@ -239,12 +242,9 @@ pub(super) fn document_number(doc: &Doc, line: &Line, from: usize) -> Option<Str
 /// prints those figures as a company's (beside a SIREN or RCS label, inside a SIRET or a VAT
 /// number).
 fn unlisted_siren_shape(doc: &Doc, line: &Line, from: usize) -> Option<String> {
-    let rest = line.text.get(from..)?;
-    let m = NUMBER_TOKEN.captures(rest)?.get(1)?;
-    let token = m.as_str();
-    let starts_date = line.dates.iter().any(|d| d.start == from + m.start());
+    let (token, starts_date) = token_at(line, from)?;
     let shape = token.len() == 9 && token.bytes().all(|b| b.is_ascii_digit()) && siren_valid(token);
-    if !shape || starts_date || AMOUNT_TAIL.is_match(rest.get(m.end()..).unwrap_or("")) {
+    if !shape || starts_date {
         return None;
     }
     let company = doc.lines.iter().any(|l| {
