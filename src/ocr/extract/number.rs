@@ -28,6 +28,8 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
         (CreditNote, format!(r"{NO}\s*(?:de\s+)?credit\s+note\b|\b(?:avoir|credit\s+note)\s*:")),
         (Receipt, format!(r"\b(?:ticket|re[çc]u|receipt|transaction)\s*{NO}")),
         (Receipt, format!(r"{NO}\s*(?:de\s+)?(?:ticket|re[çc]u|receipt)\b")),
+        // A French restaurant's or hotel's bill: "Note n° 240217-135", "Addition N° 88".
+        (Receipt, r"\b(?:note|addition)\s*n\.?\s?[°º*']".into()),
         (Receipt, RECEIPT_NUMBER.into()),
         // A number word alone at the start of a layout cell: "N° FA-12" in a header box.
         (Standalone, format!(r"(?:^|\s{{2}})\s*{NO}")),

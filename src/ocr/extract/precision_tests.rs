@@ -2546,3 +2546,22 @@ fn a_price_unit_beside_a_positions_amount_is_no_vat_base() {
     let doc = Doc::new(&[&["BTW 9%   1380   124,20"].join("\n")], Source::Ocr);
     assert!(vat_breakdown(&doc).iter().any(|r| r.base == Some(Cents(138_000))));
 }
+
+/// A French restaurant's or hotel's bill is a "note" ("Note n° 240217-135", "Addition N° 88"):
+/// its number is the document's. A "note" that is not the bill ("Note : n° de commande à
+/// rappeler", "Note de crédit n° 12" read as a credit note's) gives no such number.
+#[test]
+fn a_restaurant_bill_s_note_number_is_the_receipt_s() {
+    let f = read(&[
+        "SUR PLACE - TABLE 1 - 3 COUVERTS",
+        "Caisse 1                                    Serveur : KENJI",
+        "Note n° 240217-135                        17/02/2024 20:47",
+        "DONBURI BOEUF                                   14,20    10%",
+        "TOTAL TTC                                 14,20 EUR",
+    ]);
+    assert_eq!(v(&f.invoice_number), Some("240217-135".into()));
+    let f = read(&["TABLE 4", "ADDITION N° 88             12/03/2024", "TOTAL TTC     31,50"]);
+    assert_eq!(v(&f.invoice_number), Some("88".into()));
+    let f = read(&["FACTURE", "Note : n° de commande à rappeler", "Total TTC 120,00"]);
+    assert_eq!(v(&f.invoice_number), None);
+}
