@@ -2565,3 +2565,27 @@ fn a_restaurant_bill_s_note_number_is_the_receipt_s() {
     let f = read(&["FACTURE", "Note : n° de commande à rappeler", "Total TTC 120,00"]);
     assert_eq!(v(&f.invoice_number), None);
 }
+
+/// A ticket's photo whose VAT amounts lost their decimal commas ("2,11" read "241", "4,74" read
+/// "474"): the summary's total row still gives the three totals, the one integer among two
+/// amounts written as money read in cents because the sum is then exact. A row whose integer
+/// does not make the sum exact gives nothing.
+#[test]
+fn a_sum_row_s_amount_that_lost_its_separator() {
+    let lines = |total: &'static str| {
+        [
+            "Note n° 240217-135 17/02/2024 20:47",
+            "2 SAKE CHAUD 18CL 15,80 20%",
+            "TOTAL TTC 39,00 EUR",
+            "CB SANS CONTACT 39,00",
+            "Taux HT TVA TTC",
+            "10% 21,09 241 23,20",
+            "20% 13.17 2,63 15,80",
+            total,
+        ]
+    };
+    let f = read(&lines("Total 34,26 474 39,00"));
+    assert_eq!(totals(&f), some("34.26", "4.74", "39.00"));
+    let f = read(&lines("Total 34,26 475 39,00"));
+    assert_eq!(totals(&f)[1], None);
+}

@@ -149,14 +149,31 @@ const SUM_ROW_STRENGTH: u8 = 5;
 
 /// A bare total label ("Summe", "Total", "Gesamt") followed by exactly three amounts, no rate
 /// among them, where the first two add up to the third with a plausible tax: net, tax, gross.
+/// One of the three may have lost its decimal separator to OCR ("Total 34,26 474 39,00"): an
+/// integer of at least three figures, beside two amounts written as money, that makes the sum
+/// exact once read in cents.
 fn sum_row(line: &Line, label: &Hit<TotalLabel>, segment_end: usize) -> Option<[Cents; 3]> {
     if label.kind != TotalLabel::Bare || !find_rates(&line.masked).is_empty() {
         return None;
     }
-    let amounts: Vec<Cents> =
-        line.amounts.iter().filter(|a| a.start >= label.end && a.end <= segment_end).map(|a| a.cents).collect();
-    let [ht, tax, ttc] = amounts[..] else { return None };
-    (ht.0.checked_add(tax.0) == Some(ttc.0) && tax.0 != 0 && tax_possible(ht.0, tax.0)).then_some([ht, tax, ttc])
+    let hits: Vec<&AmountHit> = line.amounts.iter().filter(|a| a.start >= label.end && a.end <= segment_end).collect();
+    let [a, b, c] = hits[..] else { return None };
+    let adds_up =
+        |[ht, tax, ttc]: [Cents; 3]| ht.0.checked_add(tax.0) == Some(ttc.0) && tax.0 != 0 && tax_possible(ht.0, tax.0);
+    let read = [a.cents, b.cents, c.cents];
+    if adds_up(read) {
+        return Some(read);
+    }
+    let money = [a, b, c].map(|hit| is_money(line, hit));
+    let lost = (0..3).filter(|&i| !money[i]).collect::<Vec<_>>();
+    let [i] = lost[..] else { return None };
+    let raw = line.text.get(hits[i].start..hits[i].end).unwrap_or("").trim();
+    if raw.len() < 3 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut repaired = read;
+    repaired[i] = Cents(read[i].0 / 100);
+    adds_up(repaired).then_some(repaired)
 }
 
 /// Whether the next line holds a tax label and an amount.
