@@ -2589,3 +2589,23 @@ fn a_sum_row_s_amount_that_lost_its_separator() {
     let f = read(&lines("Total 34,26 475 39,00"));
     assert_eq!(totals(&f)[1], None);
 }
+
+/// A scan that read "5,5 %" as "55%" in a VAT summary: the row's base and tax prove 5.5 %, so
+/// the breakdown keeps it and gives the VAT total that OCR garbled ("7A9 01 €"). A "55%" whose
+/// amounts prove nothing (a share, a discount) is no rate.
+#[test]
+fn a_rate_that_lost_its_decimal_separator_in_a_proved_row() {
+    let f = read(&[
+        "FACTURE DE CHAUFFAGE URBAIN",
+        "R1 - Énergie livrée (chauffage) 79,187 MWh 81,579 6 460,00 55%",
+        "Intervention hors contrat du 27/12/2023 1 forfait 612,40 612,40 20 %",
+        "Récapitulatif TVA Total HT 12 004,38 €",
+        "Taux Base HT Montant TVA Total TVA 7A9 01 €",
+        "55% 11 391,98 626,56 Sel '",
+        "20% 612,40 122,48 Total TTC 12 753,42 €",
+    ]);
+    assert_eq!(totals(&f), some("12004.38", "749.04", "12753.42"));
+    let f = read(&["FACTURE", "Remise 55% 10,00 4,00", "Total HT 100,00", "TVA 20 % 20,00", "Total TTC 120,00"]);
+    assert_eq!(totals(&f), some("100.00", "20.00", "120.00"));
+    assert!(vat_breakdown(&Doc::new(&["Part 55% 200,00 110,00"], Source::Ocr)).is_empty());
+}

@@ -115,23 +115,41 @@ pub(super) struct Rate {
 }
 
 pub(super) fn find_rates(masked: &str) -> Vec<Rate> {
-    RATE_RE
-        .captures_iter(masked)
-        .take(MAX_HITS_PER_LINE)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let before = masked.get(..whole.start()).unwrap_or("");
-            let glued = before.chars().next_back();
-            if glued.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
-                return None;
-            }
-            // "-10 % sur la raclette": no VAT rate is negative; a signed percentage is a discount.
-            let signed = before.strip_suffix(['-', '\u{2212}']);
-            if signed.is_some_and(|rest| rest.chars().next_back().is_none_or(char::is_whitespace)) {
-                return None;
-            }
-            let value = parse_rate(caps.get(1)?.as_str())?;
-            (value > 0 && value <= 30 * PERCENT).then_some(Rate { start: whole.start(), end: whole.end(), value })
+    percentages(masked)
+        .filter_map(|(start, end, raw)| {
+            let value = parse_rate(raw)?;
+            (value > 0 && value <= 30 * PERCENT).then_some(Rate { start, end, value })
+        })
+        .collect()
+}
+
+/// Percentages not glued to a figure before them and not signed, as (start, end, figures).
+fn percentages(masked: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    RATE_RE.captures_iter(masked).take(MAX_HITS_PER_LINE).filter_map(|caps| {
+        let whole = caps.get(0)?;
+        let before = masked.get(..whole.start()).unwrap_or("");
+        let glued = before.chars().next_back();
+        if glued.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
+            return None;
+        }
+        // "-10 % sur la raclette": no VAT rate is negative; a signed percentage is a discount.
+        let signed = before.strip_suffix(['-', '\u{2212}']);
+        if signed.is_some_and(|rest| rest.chars().next_back().is_none_or(char::is_whitespace)) {
+            return None;
+        }
+        Some((whole.start(), whole.end(), caps.get(1)?.as_str()))
+    })
+}
+
+/// Rates whose decimal separator OCR lost ("55%" for "5,5 %", "85%" for "8,5 %"): two figures
+/// over 30, no rate, that are a rate in force with one decimal. Only a row whose base and tax
+/// prove the rate ([`find_pair`]) may read them so.
+fn separator_lost_rates(masked: &str) -> Vec<Rate> {
+    percentages(masked)
+        .filter_map(|(start, end, raw)| {
+            let value = parse_rate(raw)? / 10;
+            let lost = raw.len() == 2 && value > 3 * PERCENT && value % PERCENT != 0 && known_rate(value);
+            lost.then_some(Rate { start, end, value })
         })
         .collect()
 }
@@ -264,6 +282,10 @@ pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
         if rates.is_empty() && rate_column_on_page {
             rates = rates_under_header(doc, idx);
         }
+        let lost = separator_lost_rates(&line.masked);
+        let proved_only = |rate: &Rate| lost.iter().any(|l| l.start == rate.start);
+        rates.extend(lost.iter().copied());
+        rates.sort_by_key(|r| r.start);
         for (k, rate) in rates.iter().enumerate() {
             let from = if k == 0 { 0 } else { rates[k - 1].end };
             let to = rates.get(k + 1).map_or(line.text.len(), |r| r.start);
@@ -274,7 +296,8 @@ pub(super) fn vat_breakdown(doc: &Doc) -> Vec<VatRow> {
                 continue;
             }
             let in_vat_column = !known_rate(rate.value) && header.is_some_and(|h| VAT_HEADER.is_match(h));
-            if let Some(row) = vat_row(line, idx, rate, from, to, in_vat_column) {
+            let row = vat_row(line, idx, rate, from, to, in_vat_column);
+            if let Some(row) = row.filter(|row| row.base.is_some() || !proved_only(rate)) {
                 keep_best_row(&mut best, row);
             }
         }
