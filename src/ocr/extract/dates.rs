@@ -873,7 +873,13 @@ pub(super) fn dated_document(
     let same_cell = line.text.get(cell_start..label.start).unwrap_or("");
     // The cell over the label, on one of the few lines above (the sender's address at the left
     // of a header box is not what the box says, and may run a line longer); else the line above.
-    let span = line.span_cols(label.start, label.end);
+    // After the number that opens its cell ("n. FE24-225 del"), over that number: the title
+    // stands over the number's words, which a letterhead's long line must not pass before.
+    let span = if NUMBER_OPENS.is_match(same_cell) {
+        line.span_cols(cell_start, label.end)
+    } else {
+        line.span_cols(label.start, label.end)
+    };
     let above = |idx: usize| -> Option<(usize, &str)> {
         let first = doc.prev_non_blank(idx)?;
         let mut at = idx;

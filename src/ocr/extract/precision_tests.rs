@@ -2609,3 +2609,19 @@ fn a_rate_that_lost_its_decimal_separator_in_a_proved_row() {
     assert_eq!(totals(&f), some("100.00", "20.00", "120.00"));
     assert!(vat_breakdown(&Doc::new(&["Part 55% 200,00 110,00"], Source::Ocr)).is_empty());
 }
+
+/// "FATTURA" over "n. FE24-225 del 30 settembre 2024" dates the invoice, even when a
+/// letterhead's long line above the title reaches over the "del" ("... Autorizzazione NCC n.
+/// 27/2015 Comune di Sorrento"): the title stands over the number that opens the line.
+#[test]
+fn a_title_over_the_number_that_opens_a_dated_line() {
+    let f = read(&[
+        "                            P.IVA 07812340638 - C.F. 07812340638 - REA NA-912345 - Autorizzazione NCC n. 27/2015",
+        "             FATTURA                                                                Spett.le",
+        "             n. FE24-225 del 30 settembre 2024                                      Parco dei Limoni S.p.A.",
+        "             Data        Descrizione                              Importo      IVA",
+        "             12/09/24    Transfer Aeroporto                        140,00     10%",
+        "             MP05 Bonifico bancario - scadenza 31/10/2024",
+    ]);
+    assert_eq!(v(&f.date), Some("2024-09-30".into()));
+}
