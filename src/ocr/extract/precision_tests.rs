@@ -2625,3 +2625,22 @@ fn a_title_over_the_number_that_opens_a_dated_line() {
     ]);
     assert_eq!(v(&f.date), Some("2024-09-30".into()));
 }
+
+/// A photo whose "Dto." header OCR lost: "1,00   14,50   10%   13,05" is a discount of 10 %
+/// (14,50 less 10 % is 13,05), no second VAT rate, so the one-rate summary below gives the
+/// totals. A VAT row ("100,00   10%   10,00") proves no discount.
+#[test]
+fn a_percentage_its_row_proves_a_discount_is_no_vat_rate() {
+    let f = read(&[
+        "FACTURA                                      N°: A24/1305",
+        "cDiGo    CONCEPTO                         CANT     RECIO                 IMPORTE",
+        "DESP-24  Desplazamiento urgente 24 h      1,00     90,00                   90,00",
+        "APER-SR  Apertura de puerta sin rotura    1,00    120,00                  120,00",
+        "BOM-BUZ  Bombin de buzon con 2 llaves     2,00     14,50      10%          26,10",
+        "     BASE IMPONIBLE         %IVA           CUOTA IVA          TOTAL FACTURA",
+        "         236,10 €           21%              49,58 €             285,68 €",
+    ]);
+    assert_eq!(totals(&f), some("236.10", "49.58", "285.68"));
+    let doc = Doc::new(&["Base 100,00   10%   10,00", "Base 200,00   21%   42,00"], Source::Ocr);
+    assert_eq!(printed_rates(&doc), vec![10_000, 21_000]);
+}
