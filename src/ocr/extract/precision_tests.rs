@@ -2644,3 +2644,39 @@ fn a_percentage_its_row_proves_a_discount_is_no_vat_rate() {
     let doc = Doc::new(&["Base 100,00   10%   10,00", "Base 200,00   21%   42,00"], Source::Ocr);
     assert_eq!(printed_rates(&doc), vec![10_000, 21_000]);
 }
+
+/// A page of several rates whose VAT summary OCR lost: a labelled HT and a labelled TVA at a
+/// blend of the printed rates give the totals when their sum is printed on the page (its label
+/// garbled) or when the TTC read is a misreading of it ("791,92" for 1.791,92). A TTC read that
+/// no misreading explains, or a tax beyond the printed rates, gives nothing.
+#[test]
+fn labelled_net_and_tax_at_a_blend_of_the_printed_rates() {
+    let lines = |ttc: &'static str, tax: &'static str| {
+        vec![
+            "FACTURA                         N° FACTURA A24/001807",
+            "100410 HUEVOS CAMPEROS M (BANDEJA 30 UDS) 2 7,90 15,80 4,00 %",
+            "200422 CAFE GRANO MEZCLA 80/20 1 KG 3 13,40 40,20 10,00 %",
+            "300615 LAVAVAJILLAS MAQUINA PROFESIONAL 20 L 4 32,40 129,60 21,00 %",
+            "TAL FACTURA",
+            ttc,
+            tax,
+        ]
+    };
+    let f = read(&lines("1.284,13 €", "Suma bases: 1.107,10   Suma cuotas IVA: 177,03"));
+    assert_eq!(totals(&f), some("1107.10", "177.03", "1284.13"));
+    let f = read(&lines("1.284,13 €", "Suma bases: 1.107,10   Suma cuotas IVA: 277,03"));
+    assert_eq!(totals(&f), [None, None, None]);
+    let reformas = |ttc: &'static str| {
+        vec![
+            "01 Demolicion de alicatado m 6,27 14,50 10% 90,92 €",
+            "05 Suministro de mampara de ducha ud 1,00 459,00 21% 459,00 €",
+            "Base imponible % IVA Cuota IVA TOTAL BASE IMPONIBLE 1.551,92 €",
+            "78,09 TOTAL CUOTA IVA 240,00 €",
+            ttc,
+        ]
+    };
+    let f = read(&reformas("161,91 TOTAL FACTURA 791,92 €"));
+    assert_eq!(totals(&f), some("1551.92", "240.00", "1791.92"));
+    let f = read(&reformas("161,91 TOTAL FACTURA 2.468,00 €"));
+    assert_ne!(totals(&f)[2], Some("1791.92".into()));
+}

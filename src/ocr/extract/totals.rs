@@ -444,7 +444,7 @@ pub(super) fn decide_totals(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> 
     let printed = printed_rates(doc);
     let (rule, mut totals) = if let Some(t) = best_consistent(c) {
         ("labels", t)
-    } else if let Some(t) = repair(doc, c, breakdown) {
+    } else if let Some(t) = repair(doc, c, breakdown, &printed) {
         ("repair", t)
     } else if let Some(t) = zero_tax(c, zero_rated) {
         ("zero-tax", t)
@@ -652,6 +652,18 @@ pub(super) fn tax_fits(ht: i64, tax: i64, breakdown: &[VatRow], slack: u64) -> b
     breakdown.len() >= 2 && sum_tax == tax && bases.is_none_or(|b| b == ht)
 }
 
+/// Whether `tax` is a blend of the page's printed rates on `ht`: between the lowest rate's tax
+/// and the highest's (to a cent), on a page that prints at least two rates. Weaker than
+/// [`tax_fits`]: only labels on both amounts and a third reading make it count.
+fn blend_fits(ht: i64, tax: i64, rates: &[i64]) -> bool {
+    let (Some(&low), Some(&high)) = (rates.iter().min(), rates.iter().max()) else { return false };
+    if rates.len() < 2 || ht == 0 || tax == 0 || (ht < 0) != (tax < 0) {
+        return false;
+    }
+    let (ht, tax) = (ht.abs(), tax.abs());
+    percent_of(ht, low, 100 * PERCENT) <= tax + 1 && tax <= percent_of(ht, high, 100 * PERCENT) + 1
+}
+
 /// A tax that no rate in force anywhere could give: more than 27 % of the HT.
 fn tax_possible(ht: i64, tax: i64) -> bool {
     tax == 0 || ((ht < 0) == (tax < 0) && ht != 0 && i128::from(tax.abs()) * 100 <= i128::from(ht.abs()) * 27)
@@ -664,7 +676,10 @@ fn tax_possible(ht: i64, tax: i64) -> bool {
 /// "Frais de port HT 6,90", "TVA 20 % 908,04" on 4 540,20). Otherwise the two proved something
 /// else (a VAT row of a multi-rate page, 100,00 + 19,00, beside "Gesamtbetrag 224,93"), and
 /// the triple is dropped.
-pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<Totals> {
+/// `rates`: the rates the page prints ([`printed_rates`]). On a page of several rates whose
+/// breakdown OCR lost, a labelled HT and a labelled TVA at a blend of them prove the TTC only
+/// over a reading that is a misreading of their sum ("TOTAL FACTURA 791,92 €" for 1 791,92).
+pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow], rates: &[i64]) -> Option<Totals> {
     let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
     let fills = |read: &[Candidate], cents: i64, proof: usize| {
         read.is_empty()
@@ -672,13 +687,16 @@ pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow]) -> Option<
                 .iter()
                 .any(|r| misread_of(cents, r.cents.0) || gap_printed(doc, r, cents.saturating_sub(r.cents.0), proof))
     };
+    let misread = |read: &[Candidate], cents: i64| read.iter().any(|r| misread_of(cents, r.cents.0));
     let derived = |cents: i64, order: usize| Candidate { cents: Cents(cents), strength: COLUMN_STRENGTH, order };
     let mut found: Vec<(u32, Totals)> = Vec::new();
     let strength = |a: &Candidate, b: &Candidate| u32::from(a.strength) + u32::from(b.strength);
     for h in &hts {
         for t in &taxes {
             let sum = h.cents.0.saturating_add(t.cents.0);
-            if tax_fits(h.cents.0, t.cents.0, breakdown, 2) && fills(&ttcs, sum, h.order.max(t.order)) {
+            let blend =
+                h.strength > 2 && t.strength > 2 && blend_fits(h.cents.0, t.cents.0, rates) && misread(&ttcs, sum);
+            if (blend || tax_fits(h.cents.0, t.cents.0, breakdown, 2)) && fills(&ttcs, sum, h.order.max(t.order)) {
                 let ttc = derived(sum, h.order.max(t.order));
                 found.push((strength(h, t), Totals::holding(*h, *t, ttc)));
             }
@@ -783,9 +801,16 @@ pub(super) fn arithmetic(doc: &Doc, c: &Candidates, breakdown: &[VatRow], rates:
         taxes.len() >= 2
     };
     let mut found = Vec::new();
+    // A labelled HT and a labelled TVA at a blend of the page's rates (its breakdown unread), their
+    // sum printed on the page: "Suma bases: 1.107,10   Suma cuotas IVA: 177,03" and 1.284,13
+    // under a total's label that OCR garbled.
+    let both_labelled = |h: i64, t: i64| {
+        labelled(&c.ht, h).is_some_and(|x| x.strength > 2) && labelled(&c.tax, t).is_some_and(|x| x.strength > 2)
+    };
     for &(h, h_line) in &seen {
         for &(t, t_line) in &seen {
-            if t.abs() >= h.abs() || !tax_fits(h, t, breakdown, 1) {
+            if t.abs() >= h.abs() || !(tax_fits(h, t, breakdown, 1) || (blend_fits(h, t, rates) && both_labelled(h, t)))
+            {
                 continue;
             }
             let Some(&(total, total_line)) = seen.iter().find(|(v, _)| Some(*v) == h.checked_add(t)) else { continue };
