@@ -2680,3 +2680,24 @@ fn labelled_net_and_tax_at_a_blend_of_the_printed_rates() {
     let f = read(&reformas("161,91 TOTAL FACTURA 2.468,00 €"));
     assert_ne!(totals(&f)[2], Some("1791.92".into()));
 }
+
+/// "Total HT 4 190,59 €" and "Total TTC 5 028,71 €" beside "TVA 20 %" prove the tax, 838,12,
+/// though a block of amounts paired in order (a weak reading) offered another one: only a
+/// labelled reading that disagrees, and that no misreading explains, stops the repair.
+#[test]
+fn a_weak_block_reading_does_not_stop_a_proved_tax() {
+    let f = read(&[
+        "           Récapitulatif du mois                                Total HT                 4 190,59 €",
+        "           Transpon'376680€HT nlèvei  - 169  pal  - 79 650      RER                           ous",
+        "           TVA 20 % sur l'ensemble des prestations              Total TTC                5 028,71 €",
+        "                                                                NET À PAYER              5 028,71 €",
+    ]);
+    assert_eq!(totals(&f), some("4190.59", "838.12", "5028.71"));
+    let f = read(&[
+        "Total HT                 4 190,59 €",
+        "Total TVA                  912,40 €",
+        "TVA 20 %",
+        "Total TTC                5 028,71 €",
+    ]);
+    assert_eq!(totals(&f)[1], None);
+}

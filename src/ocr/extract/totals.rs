@@ -681,8 +681,10 @@ fn tax_possible(ht: i64, tax: i64) -> bool {
 /// over a reading that is a misreading of their sum ("TOTAL FACTURA 791,92 €" for 1 791,92).
 pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow], rates: &[i64]) -> Option<Totals> {
     let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
+    // Weak readings (a block's amounts paired in order, strength 2) are not evidence against
+    // what two labels and a rate prove: only a labelled reading must be explained.
     let fills = |read: &[Candidate], cents: i64, proof: usize| {
-        read.is_empty()
+        read.iter().all(|r| r.strength <= 2)
             || read
                 .iter()
                 .any(|r| misread_of(cents, r.cents.0) || gap_printed(doc, r, cents.saturating_sub(r.cents.0), proof))
