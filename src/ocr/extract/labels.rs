@@ -79,6 +79,8 @@ pub(super) const INVOICE_NUMBER: &str = concat!(
     // The usual abbreviations: "Re.-Nr.", "Rg.-Nr.", "Rechn.-Nr.", "RE-Nr.".
     r"|\b(?:re|rg|rechn?)(?:\.-?|-)\s?(?:nummer|nr\b\.?)|\bdokument[-\s]?(?:nummer|nr\b\.?)",
     r"|\bfactuur[-\s]?(?:nummer|nr\b\.?)|\bfactuur\s+(?:nr\b\.?|nummer)",
+    // OCR reads "rn" as "m": "Factuumummer".
+    r"|\bfactuumummer\b",
     r"|\bn[úu]m(?:ero|\.)?\s+(?:de\s+)?factura\b|\bfactura\s+(?:n[úu]m(?:ero|\.)?|n\s?[°º])",
     r"|\bnum(?:ero|\.)?\s+(?:della\s+)?fattura\b|\bfattura\s+(?:n(?:um(?:ero)?)?\b\.?|n\s?[°º])",
     r"|\binvoice\s+(?:number|no\b\.?)",

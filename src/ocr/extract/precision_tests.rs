@@ -2701,3 +2701,14 @@ fn a_weak_block_reading_does_not_stop_a_proved_tax() {
     ]);
     assert_eq!(totals(&f)[1], None);
 }
+
+/// OCR reads the "rn" of "Factuurnummer" as "m": "Factuumummer   VF24-00185" still labels the
+/// invoice's number.
+#[test]
+fn a_dutch_invoice_number_label_whose_rn_ocr_read_as_m() {
+    let f = extract(
+        &["FACTUUR\nScholengemeenschap Noorderlicht      Factuumummer   VF24-00185\nTotaal te betalen   € 1.210,00"],
+        Source::Ocr,
+    );
+    assert_eq!(v(&f.invoice_number), Some("VF24-00185".into()));
+}
