@@ -59,7 +59,7 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
 
 static AMOUNT_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"^,\d{2}(?:\D|$)"));
 
-static SPLIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^ \d{1,4}(?:\s|$)"));
+static SPLIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^ +\d{1,4}(?:\s|$)"));
 
 pub(super) static NUMBER_TOKEN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:[.…_]{2,}\s*)?[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
@@ -84,6 +84,8 @@ pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) ->
 pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(String, f32)> {
     let quoted_numbers = quoted_numbers(doc, kind);
     let mut best: Option<(u8, String)> = None;
+    // Every token read beside a label, with its label's priority: see `misread_twice` below.
+    let mut read: Vec<(u8, String)> = Vec::new();
     for (idx, line) in doc.lines.iter().enumerate() {
         for label in find_labels(&line.text, &NUMBER_LABELS) {
             let quoted = quoted_label(doc, idx, &label, kind);
@@ -91,7 +93,7 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
             let masked = line.text.get(label.end..).is_some_and(|rest| rest.starts_with(['#', '*']));
             let priority = if quoted || masked { 0 } else { number_priority(label.kind, kind) };
             // A bare "Réf." names too many things (orders, customers, mandates) to be trusted.
-            if priority <= 1 || best.as_ref().is_some_and(|(p, _)| *p >= priority) {
+            if priority <= 1 || best.as_ref().is_some_and(|(p, _)| *p > priority) {
                 continue;
             }
             let beside = document_number(doc, line, label.end);
@@ -102,11 +104,33 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
             // the note's settlement box).
             let token = token.filter(|t| !quoted_numbers.contains(t));
             if let Some(token) = token {
-                best = Some((priority, token));
+                read.push((priority, token.clone()));
+                if best.as_ref().is_none_or(|(p, _)| *p < priority) {
+                    best = Some((priority, token));
+                }
             }
         }
     }
-    best.map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
+    // The same label read twice, once with a letter more ("Factuurnummer 2024-2051" at the top,
+    // "o.v.v. factuurnummer F2024-2051" at the foot): OCR dropped that letter from one of them,
+    // and the page does not say which. (Numbers of one series differ by figures: "Facture n°
+    // 2024-0841" beside "Acompte – facture n° 2024-0801" is no misreading.)
+    let misread_twice = best.as_ref().is_some_and(|(p, token)| {
+        read.iter().any(|(q, other)| q == p && (one_letter_more(other, token) || one_letter_more(token, other)))
+    });
+    best.filter(|_| !misread_twice).map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
+}
+
+/// Whether `long` is `short` with one letter added somewhere.
+fn one_letter_more(long: &str, short: &str) -> bool {
+    long.len() == short.len() + 1
+        && (0..long.len()).any(|i| {
+            long.is_char_boundary(i)
+                && long[i..].chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && long.get(..i).zip(long.get(i + 1..)).is_some_and(|(a, b)| {
+                    short.len() == a.len() + b.len() && short.starts_with(a) && short.ends_with(b)
+                })
+        })
 }
 
 /// Whether a number label names another document's number: "Avoir sur facture n° FC-12",
@@ -215,8 +239,14 @@ fn token_at(line: &Line, from: usize) -> Option<(&str, bool)> {
     if AMOUNT_TAIL.is_match(rest.get(m.end()..).unwrap_or("")) {
         return None;
     }
-    // "FACTURE N° FA202 28": OCR split the number (FA2024-3028); its first piece is not it.
-    if SPLIT_NUMBER.is_match(rest.get(m.end()..).unwrap_or("")) {
+    // "FACTURE N° FA202 28": OCR split the number (FA2024-3028); its first piece is not it, however
+    // far the word rows set the rest ("FA202          28"), unless that rest starts a date
+    // ("F24-0533          14 juli 2024").
+    let split = SPLIT_NUMBER.find(rest.get(m.end()..).unwrap_or("")).is_some_and(|piece| {
+        let digits = from + m.end() + piece.as_str().len() - piece.as_str().trim_start().len();
+        !line.dates.iter().any(|d| d.start == digits)
+    });
+    if split {
         return None;
     }
     let starts_date = line.dates.iter().any(|d| d.start == from + m.start());

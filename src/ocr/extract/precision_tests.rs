@@ -2712,3 +2712,32 @@ fn a_dutch_invoice_number_label_whose_rn_ocr_read_as_m() {
     );
     assert_eq!(v(&f.invoice_number), Some("VF24-00185".into()));
 }
+
+/// "FACTURE N° FA202          28" on a scan that lost part of the number (FA2024-3028): the
+/// first piece of a split number is not the number, however far OCR's rows set the rest; a
+/// date after the number ("F24-0533          14 juli 2024") is no rest of it.
+#[test]
+fn a_split_number_s_first_piece_far_from_the_rest() {
+    let f = extract(&["FACTURE N° FA202                 28             Page 1/1\nTotal TTC 120,00"], Source::Ocr);
+    assert_eq!(v(&f.invoice_number), None);
+    let f = extract(&["FACTURE N° FA2024-3028            Page 1/1\nTotal TTC 120,00"], Source::Ocr);
+    assert_eq!(v(&f.invoice_number), Some("FA2024-3028".into()));
+    let f = extract(&["Factuurnummer     F24-0533                  14 juli 2024\nTotaal 120,00"], Source::Ocr);
+    assert_eq!(v(&f.invoice_number), Some("F24-0533".into()));
+}
+
+/// The number label read twice, once with a letter more ("Factuurnummer 2024-2051" at the top,
+/// "o.v.v. factuurnummer F2024-2051" at the foot): OCR dropped it from one, the page does not
+/// say which, and the number is withheld. The same number twice stays.
+#[test]
+fn a_number_read_twice_a_character_apart_is_withheld() {
+    let page = |foot: &str| {
+        format!("FACTUUR\nFactuurnummer 2024-2051     Intratuin Ede\nTotaal 120,00\nonder vermelding van factuurnummer {foot}.")
+    };
+    assert_eq!(v(&extract(&[&page("F2024-2051")], Source::Ocr).invoice_number), None);
+    assert_eq!(v(&extract(&[&page("2024-2051")], Source::Ocr).invoice_number), Some("2024-2051".into()));
+    // Two numbers of one series are two documents, not a misreading.
+    let f =
+        extract(&["FACTURE\nFacture n°   2024-0841\nAcompte - facture n° 2024-0801\nTotal TTC 120,00"], Source::Ocr);
+    assert_eq!(v(&f.invoice_number), Some("2024-0841".into()));
+}
