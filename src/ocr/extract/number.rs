@@ -253,15 +253,16 @@ fn token_at(line: &Line, from: usize) -> Option<(&str, bool)> {
     Some((token, starts_date))
 }
 
-/// [`number_token`], and on a text layer a number printed as a series' capitals and its figures
-/// apart ("Gutschrift Nr. RG 24-5502"). Not from OCR, which puts spaces of its own in a number
-/// ("F 2024-6407" read from "F2024-6407").
+/// [`number_token`], and a number printed as a series' capitals and its figures apart
+/// ("Gutschrift Nr. RG 24-5502"). From OCR, only after two capitals or more: OCR puts spaces of
+/// its own after a single one ("F 2024-6407" read from "F2024-6407").
 pub(super) fn document_number(doc: &Doc, line: &Line, from: usize) -> Option<String> {
-    if doc.source == Source::TextLayer {
+    {
         // Where `number_token` would start reading, past the label's punctuation.
         let rest = line.text.get(from..)?;
         let start = NUMBER_TOKEN.captures(rest)?.get(1)?.start();
-        if let Some(series) = SERIES_PREFIX.captures(&rest[start..]) {
+        let series = SERIES_PREFIX.captures(&rest[start..]);
+        if let Some(series) = series.filter(|s| doc.source == Source::TextLayer || s[1].len() >= 2) {
             let token = format!("{} {}", &series[1], series[2].trim_end_matches(['.', '-', '/', '_']));
             return valid_number(&token, false).then_some(token);
         }

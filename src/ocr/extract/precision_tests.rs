@@ -1633,9 +1633,14 @@ fn a_compound_gutschrift_is_a_credit_note_and_its_series_number_keeps_its_capita
     ]);
     assert_eq!(v(&f.kind), Some(DocumentKind::CreditNote));
     assert_eq!(v(&f.invoice_number).as_deref(), Some("RG 24-5502"));
-    // OCR splits numbers of its own ("F2024-6407" read "F 2024-6407"): there the pieces stay apart.
+    // OCR splits numbers of its own after a single capital ("F2024-6407" read "F 2024-6407"):
+    // there the pieces stay apart; a series of two capitals or more keeps its space on OCR too
+    // ("RG 24-5502", "FATTURA DIFFERITA FT 179/24").
     let ocr = extract(&[&["Invoice No. F 2024-6407", "Total due 120,00"].join("\n")], Source::Ocr);
     assert_eq!(v(&ocr.invoice_number), None);
+    let ocr =
+        extract(&[&["Remissionsgutschrift Nr. RG 24-5502", "Gutschriftsbetrag 193,70 €"].join("\n")], Source::Ocr);
+    assert_eq!(v(&ocr.invoice_number).as_deref(), Some("RG 24-5502"));
 }
 
 /// Italian e-invoices print their document type beside the title ("FATTURA TD01"; OCR reads
