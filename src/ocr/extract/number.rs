@@ -61,8 +61,10 @@ static AMOUNT_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"^,\d{2}(?:\D|$)"));
 
 static SPLIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^ +\d{1,4}(?:\s|$)"));
 
+/// The token after a label, past its punctuation: a colon, or what OCR read for one (";", ",",
+/// a dash or rule before it: "Nr.; RE2024-523", "Invoice No, HI357678", "—_: RE2024-254").
 pub(super) static NUMBER_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(?:[.…_]{2,}\s*)?[:#.\-]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
+    LazyLock::new(|| re(r"^\s*(?:[.…_]{2,}\s*)?(?:[—–_]{1,2}\s*)?[:#.\-;,]?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*)"));
 
 pub(super) fn number_priority(label: NumberLabel, kind: Option<DocumentKind>) -> u8 {
     match (label, kind) {

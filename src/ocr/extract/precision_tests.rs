@@ -2746,3 +2746,17 @@ fn a_number_read_twice_a_character_apart_is_withheld() {
         extract(&["FACTURE\nFacture n°   2024-0841\nAcompte - facture n° 2024-0801\nTotal TTC 120,00"], Source::Ocr);
     assert_eq!(v(&f.invoice_number), Some("2024-0841".into()));
 }
+
+/// What OCR reads for the colon after a number label: "Nr.; RE2024-523", "Invoice No,
+/// HI357678", "Creditnotanummer —_: RE2024-254".
+#[test]
+fn ocr_s_readings_of_a_label_s_colon() {
+    for (line, number) in [
+        ("Rechnung Nr.; RE2024-523", "RE2024-523"),
+        ("Invoice No, HI357678", "HI357678"),
+        ("Creditnotanummer —_: RE2024-254", "RE2024-254"),
+    ] {
+        let f = extract(&[&format!("{line}\nTotal 120,00")], Source::Ocr);
+        assert_eq!(v(&f.invoice_number).as_deref(), Some(number), "{line}");
+    }
+}
