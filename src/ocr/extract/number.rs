@@ -228,8 +228,20 @@ fn weakly_labelled_shape(token: &str) -> bool {
 
 pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
     let (token, starts_date) = token_at(line, from)?;
-    valid_number(token, starts_date).then(|| token.to_owned())
+    if valid_number(token, starts_date) {
+        return Some(token.to_owned());
+    }
+    // A lone small letter that OCR made of the number sign's pieces ("N° o AV2433405", "AVOIR
+    // x AV24-0204"): the number after it, when it has the shape of one (a series' capitals
+    // glued to its figures).
+    let rest = line.text.get(from..)?;
+    let junk = JUNK_LETTER.find(rest)?;
+    let (token, starts_date) = token_at(line, from + junk.end())?;
+    (SERIES_SHAPE.is_match(token) && valid_number(token, starts_date)).then(|| token.to_owned())
 }
+
+static JUNK_LETTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[a-z]\s"));
+static SERIES_SHAPE: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z]{1,4}-?\d[A-Za-z0-9\-/]{3,}$"));
 
 /// The token a number label is followed by, and whether a date starts there; none where it is
 /// an amount's figures or the first piece of a number OCR split.

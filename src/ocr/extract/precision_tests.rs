@@ -2760,3 +2760,18 @@ fn ocr_s_readings_of_a_label_s_colon() {
         assert_eq!(v(&f.invoice_number).as_deref(), Some(number), "{line}");
     }
 }
+
+/// A lone small letter that OCR made of the number sign's pieces ("N° o AV2433405") stands
+/// between the label and a number of a series' shape; figures alone after such a letter ("N° o
+/// 2433405") are not taken.
+#[test]
+fn a_lone_letter_ocr_made_of_the_number_sign() {
+    let f = extract(
+        &["AVOIR\nZA de la Chauvinière — 12 rue Gutenberg       N° o AV2433405\nTotal TTC -120,00"],
+        Source::Ocr,
+    );
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("AV2433405"));
+    let f =
+        extract(&["AVOIR\nZA de la Chauvinière — 12 rue Gutenberg       N° o 2433405\nTotal TTC -120,00"], Source::Ocr);
+    assert_eq!(v(&f.invoice_number), None);
+}
