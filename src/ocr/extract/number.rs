@@ -231,9 +231,8 @@ pub(super) fn number_token(line: &Line, from: usize) -> Option<String> {
     if valid_number(token, starts_date) {
         return Some(token.to_owned());
     }
-    // A lone small letter that OCR made of the number sign's pieces ("N° o AV2433405", "AVOIR
-    // x AV24-0204"): the number after it, when it has the shape of one (a series' capitals
-    // glued to its figures).
+    // A lone small letter that OCR made of the number sign's pieces ("N° o AV2433405"): the
+    // number after it, when it has the shape of one (a series' capitals glued to its figures).
     let rest = line.text.get(from..)?;
     let junk = JUNK_LETTER.find(rest)?;
     let (token, starts_date) = token_at(line, from + junk.end())?;
@@ -271,15 +270,13 @@ fn token_at(line: &Line, from: usize) -> Option<(&str, bool)> {
 /// ("Gutschrift Nr. RG 24-5502"). From OCR, only after two capitals or more: OCR puts spaces of
 /// its own after a single one ("F 2024-6407" read from "F2024-6407").
 pub(super) fn document_number(doc: &Doc, line: &Line, from: usize) -> Option<String> {
-    {
-        // Where `number_token` would start reading, past the label's punctuation.
-        let rest = line.text.get(from..)?;
-        let start = NUMBER_TOKEN.captures(rest)?.get(1)?.start();
-        let series = SERIES_PREFIX.captures(&rest[start..]);
-        if let Some(series) = series.filter(|s| doc.source == Source::TextLayer || s[1].len() >= 2) {
-            let token = format!("{} {}", &series[1], series[2].trim_end_matches(['.', '-', '/', '_']));
-            return valid_number(&token, false).then_some(token);
-        }
+    // Where `number_token` would start reading, past the label's punctuation.
+    let rest = line.text.get(from..)?;
+    let start = NUMBER_TOKEN.captures(rest)?.get(1)?.start();
+    let series = SERIES_PREFIX.captures(&rest[start..]);
+    if let Some(series) = series.filter(|s| doc.source == Source::TextLayer || s[1].len() >= 2) {
+        let token = format!("{} {}", &series[1], series[2].trim_end_matches(['.', '-', '/', '_']));
+        return valid_number(&token, false).then_some(token);
     }
     number_token(line, from).or_else(|| unlisted_siren_shape(doc, line, from))
 }
