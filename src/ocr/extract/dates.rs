@@ -772,8 +772,13 @@ static OWN_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether the text between a bare date word and its date names something the date belongs to
-/// ("trasloco", "Lieferung"); words in brackets ("(jj/mm/aaaa)") are format hints.
+/// ("trasloco", "Lieferung"); words in brackets ("(jj/mm/aaaa)") are format hints. Words after a
+/// slash give the same date another name ("Date / tax point"), even where OCR garbled them
+/// ("Date / t int"): another label among them is found as a label of its own.
 fn qualifies_another_thing(gap: &str) -> bool {
+    if gap.trim_start().starts_with('/') {
+        return false;
+    }
     let mut depth = 0usize;
     let mut word = String::new();
     let mut other = false;

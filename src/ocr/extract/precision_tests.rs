@@ -2775,3 +2775,13 @@ fn a_lone_letter_ocr_made_of_the_number_sign() {
         extract(&["AVOIR\nZA de la Chauvinière — 12 rue Gutenberg       N° o 2433405\nTotal TTC -120,00"], Source::Ocr);
     assert_eq!(v(&f.invoice_number), None);
 }
+
+/// Words after a slash give the date label's date another name ("Date / tax point"), even
+/// where OCR garbled them ("Date / t int"): they do not make it another thing's date.
+#[test]
+fn a_date_label_s_other_name_after_a_slash() {
+    for line in ["Date / t int 6th March 2024", "Date / tax point 6th March 2024"] {
+        let f = extract(&[&format!("Invoice no. INV-42185\n{line}\nLandlord ref. DW29\nTotal 120.00")], Source::Ocr);
+        assert_eq!(v(&f.date).as_deref(), Some("2024-03-06"), "{line}");
+    }
+}
