@@ -1019,11 +1019,14 @@ pub(super) fn header_date_label(doc: &Doc, idx: usize, k: usize, kind: Option<Do
         return None;
     }
     // A cell of a table row holds the date alone: a date inside a sentence ("Bitte bis zum
-    // 26. März zahlen") under a line that names dates is no column of it.
+    // 26. März zahlen") under a line that names dates is no column of it. A weekday is part of
+    // the date ("Prochain rendez-vous :" over "mercredi 11/09/2024 à 16:30").
     let from = if k == 0 { 0 } else { line.dates[k - 1].end };
     let cell = last_cell(line.text.get(from..hit.start).unwrap_or(""));
     let word = |token: &str| {
-        token.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !token.chars().any(|c| c.is_ascii_digit())
+        token.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !token.chars().any(|c| c.is_ascii_digit())
+            && !WEEKDAY_WORD.is_match(token)
     };
     if cell.split_whitespace().any(word) {
         return None;

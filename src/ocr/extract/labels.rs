@@ -190,6 +190,10 @@ pub(super) const OTHER_DATE: &str = concat!(
     // received"), and the completion of the work ("Fertigstellung", "achèvement des travaux").
     r"|\banzahlung\b|\bacomptes?\b|\bdeposit\b|\baanbetaling\b|\banticipo\b|\bacconto\b",
     r"|\bfertigstellung\b|\bcompletion\b|\bcompleted\b|\bach[èe]vement\b|\boplevering\b|\bultimazione\b",
+    // An appointment, past or to come ("Prochain rendez-vous", "Next appointment", "Nächster
+    // Termin", "Volgende afspraak", "Próxima cita", "Prossimo appuntamento").
+    r"|\brendez-vous\b|\brdv\b|\bappointments?\b|\bn[äa]chste[rn]?\s+termin\b|\bfolgetermin\b|\bafspraak\b",
+    r"|\bcita\b|\bappuntamento\b",
 );
 
 /// Credit notes: Avoir, Credit note, Gutschrift (and its compounds: Remissionsgutschrift,

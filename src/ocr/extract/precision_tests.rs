@@ -2785,3 +2785,18 @@ fn a_date_label_s_other_name_after_a_slash() {
         assert_eq!(v(&f.date).as_deref(), Some("2024-03-06"), "{line}");
     }
 }
+
+/// An appointment's date, past or to come, is not the receipt's, even with its weekday in the
+/// cell under the label ("Prochain rendez-vous :" over "mercredi 11/09/2024 à 16:30").
+#[test]
+fn an_appointment_is_not_the_document_s_date() {
+    for (label, when) in [
+        ("Prochain rendez-vous :", "mercredi 11/09/2024 à 16:30"),
+        ("Next appointment:", "Wednesday 11/09/2024 at 16:30"),
+        ("Nächster Termin:", "Mittwoch 11.09.2024 um 16:30"),
+    ] {
+        let text = format!("Ticket n° T24-07292\n21/08/24 16:03:01\n{label}\n{when}\nTotal TTC 45,00 €");
+        let f = extract(&[&text], Source::Ocr);
+        assert_eq!(v(&f.date).as_deref(), Some("2024-08-21"), "{label}");
+    }
+}
