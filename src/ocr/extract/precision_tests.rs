@@ -2800,3 +2800,17 @@ fn an_appointment_is_not_the_document_s_date() {
         assert_eq!(v(&f.date).as_deref(), Some("2024-08-21"), "{label}");
     }
 }
+
+/// A TTC read on two lines ("TOTAL TTC 69,40 €" and the VAT table's "Total ... 69,40") is not
+/// misread on both: the table's 5.5 % row ("61,42  3,38  64,80", two figures away from it) is
+/// no repair of the totals, and only the TTC is reported.
+#[test]
+fn a_ttc_read_twice_is_no_misreading_of_a_vat_row() {
+    let text = "Ticket n° 363961\nSAM. 16/03/2024  09:25\nCOURGETTES      6,22 1\nCOLIS VEAU ROSE  46,24 1\n\
+                CIDRE BRUT FERMIER 75CL   4,60 3\nTOTAL TTC        69,40 €\nESPECES          80,00\n\
+                RENDU MONNAIE    10,60\n1   5,50%   61,42   3,38   64,80\n3   20,00%   383   0:77   4,60\n\
+                Total            6525     415     69,40\n";
+    let f = extract(&[text], Source::Ocr);
+    let triple = (v(&f.total_excluding_tax), v(&f.total_tax), v(&f.total_including_tax));
+    assert_eq!(triple, (None, None, Some("69.40".to_owned())));
+}

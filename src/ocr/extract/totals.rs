@@ -682,12 +682,18 @@ fn tax_possible(ht: i64, tax: i64) -> bool {
 pub(super) fn repair(doc: &Doc, c: &Candidates, breakdown: &[VatRow], rates: &[i64]) -> Option<Totals> {
     let (hts, taxes, ttcs) = (recent(&c.ht), recent(&c.tax), recent(&c.ttc));
     // Weak readings (a block's amounts paired in order, strength 2) are not evidence against
-    // what two labels and a rate prove: only a labelled reading must be explained.
+    // what two labels and a rate prove: only a labelled reading must be explained. A value
+    // read on two lines ("TOTAL TTC 69,40 €" and a VAT table's "Total ... 69,40") is not
+    // misread on both: a sum a few figures away from it is another one (the table's 5.5 % row,
+    // "61,42  3,38  64,80").
+    let twice = |read: &[Candidate], r: &Candidate| read.iter().any(|o| o.cents == r.cents && o.order != r.order);
     let fills = |read: &[Candidate], cents: i64, proof: usize| {
         read.iter().all(|r| r.strength <= 2)
-            || read
-                .iter()
-                .any(|r| misread_of(cents, r.cents.0) || gap_printed(doc, r, cents.saturating_sub(r.cents.0), proof))
+            || read.iter().any(|r| {
+                r.cents.0 == cents
+                    || (misread_of(cents, r.cents.0) && !twice(read, r))
+                    || gap_printed(doc, r, cents.saturating_sub(r.cents.0), proof)
+            })
     };
     let misread = |read: &[Candidate], cents: i64| read.iter().any(|r| misread_of(cents, r.cents.0));
     let derived = |cents: i64, order: usize| Candidate { cents: Cents(cents), strength: COLUMN_STRENGTH, order };
