@@ -33,6 +33,9 @@ pub(super) static NUMBER_LABELS: LazyLock<LabelTable<NumberLabel>> = LazyLock::n
         (Receipt, RECEIPT_NUMBER.into()),
         // A number word alone at the start of a layout cell: "N° FA-12" in a header box.
         (Standalone, format!(r"(?:^|\s{{2}})\s*{NO}")),
+        // OCR's reading of "Nº" with its raised o as an e ("Ne T25-045317"): only before a
+        // number of a series' shape ([`ocr_number_sign`]).
+        (Standalone, r"(?:^|\s{2})\s*(?-i:Ne)\b".into()),
         // A "Stornorechnung Nr." is a credit note's: its row before the "…rechnung Nr." one.
         (CreditNote, CREDIT_NUMBER.into()),
         (Invoice, INVOICE_NUMBER.into()),
@@ -101,6 +104,7 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
             let beside = document_number(doc, line, label.end);
             let token = beside.or_else(|| (priority > 2).then(|| number_below(doc, idx, &label)).flatten());
             let token = token.filter(|t| priority >= 4 || weakly_labelled_shape(t));
+            let token = token.filter(|t| !ocr_number_sign(line, &label) || SERIES_SHAPE.is_match(t));
             // The invoice a credit note quotes ("Avoir sur facture n° FA-12") is that one
             // wherever else its number is printed ("Facture FA-12 du 05/12/2024, montant TTC" in
             // the note's settlement box).
@@ -121,6 +125,13 @@ pub(super) fn invoice_number(doc: &Doc, kind: Option<DocumentKind>) -> Option<(S
         read.iter().any(|(q, other)| q == p && (one_letter_more(other, token) || one_letter_more(token, other)))
     });
     best.filter(|_| !misread_twice).map(|(priority, token)| (token, if priority >= 4 { LABELLED } else { GUESS }))
+}
+
+/// Whether a label is "Ne", OCR's reading of "Nº": a word of its own in French ("Ne pas jeter
+/// sur la voie publique"), so it labels only a number of a series' shape (capitals glued to
+/// figures: "Ne T25-045317"), never figures alone.
+fn ocr_number_sign(line: &Line, label: &Hit<NumberLabel>) -> bool {
+    line.text.get(label.start..label.end).is_some_and(|l| l.trim() == "Ne")
 }
 
 /// Whether `long` is `short` with one letter added somewhere.

@@ -2814,3 +2814,18 @@ fn a_ttc_read_twice_is_no_misreading_of_a_vat_row() {
     let triple = (v(&f.total_excluding_tax), v(&f.total_tax), v(&f.total_including_tax));
     assert_eq!(triple, (None, None, Some("69.40".to_owned())));
 }
+
+/// OCR's reading of "Nº" with its raised o as an e ("Ne T25-045317") labels a number of a
+/// series' shape; figures alone after it, or the French word ("Ne pas jeter"), are none.
+#[test]
+fn ocr_s_reading_of_the_number_sign_as_ne() {
+    let page = |line: &str| {
+        format!("BAR RESTAURANTE LA PLAZA\nFACTURA SIMPLIFICADA\n{line}\nFecha: 01/05/2025 Hora: 20:44\nTOTAL (IVA incl.) 63,94 €")
+    };
+    let f = extract(&[&page("Ne T25-045317")], Source::Ocr);
+    assert_eq!(v(&f.invoice_number).as_deref(), Some("T25-045317"));
+    for line in ["Ne 2045317", "Ne pas jeter sur la voie publique 2045317"] {
+        let f = extract(&[&page(line)], Source::Ocr);
+        assert_eq!(v(&f.invoice_number), None, "{line}");
+    }
+}
